@@ -1,0 +1,101 @@
+"""Where a job's file comes from: the inline upload beside the job, or its file URL."""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+import redis.asyncio as redis
+
+from common.config import Settings
+from common.jobs import ResumeJobData
+
+_REDIRECTS = {301, 302, 303, 307, 308}
+# Worth another attempt later; any other 4xx will answer the same next time.
+_TRANSIENT_STATUS = {408, 425, 429}
+
+
+class FileUnavailable(Exception):
+    """The file cannot be had, and retrying will not change that."""
+
+
+class FileSource:
+    def __init__(self, settings: Settings, blobs: redis.Redis) -> None:
+        """`blobs` reads raw bytes from the queue database."""
+        self._settings = settings
+        self._blobs = blobs
+        self._http = httpx.AsyncClient(
+            timeout=httpx.Timeout(settings.fetch_timeout, connect=min(5.0, settings.fetch_timeout)),
+            follow_redirects=False,
+            headers={"user-agent": "resume-analysis-worker"},
+        )
+
+    async def load(self, data: ResumeJobData) -> bytes:
+        if data.content_key:
+            content = await self._blobs.get(data.content_key)
+            if content is None:
+                raise FileUnavailable(
+                    "the uploaded file is no longer stored (it expired before the job ran); submit it again"
+                )
+            return content
+        if data.file_url:
+            return await self.fetch(data.file_url)
+        raise FileUnavailable("the job carries neither fileUrl nor uploaded content")
+
+    async def fetch(self, url: str) -> bytes:
+        """Downloads `url`, vetting every redirect hop and bounding the size while streaming.
+
+        Transient failures (timeouts, connection errors, 5xx, 429) raise httpx errors so
+        that the job is retried with backoff; permanent ones raise FileUnavailable.
+        """
+        limit = self._settings.max_file_bytes
+        for _ in range(self._settings.fetch_max_redirects + 1):
+            await self._vet(url)
+            async with self._http.stream("GET", url) as response:
+                if response.status_code in _REDIRECTS and "location" in response.headers:
+                    url = urljoin(url, response.headers["location"])
+                    continue
+                if response.status_code >= 500 or response.status_code in _TRANSIENT_STATUS:
+                    response.raise_for_status()
+                if response.status_code != 200:
+                    raise FileUnavailable(f"fetching {url} answered HTTP {response.status_code}")
+                declared = int(response.headers.get("content-length") or 0)
+                if declared > limit:
+                    raise FileUnavailable(f"the file at {url} is {declared} bytes; the limit is {limit}")
+                chunks = bytearray()
+                async for chunk in response.aiter_bytes():
+                    chunks += chunk
+                    if len(chunks) > limit:
+                        raise FileUnavailable(f"the file at {url} is larger than the limit of {limit} bytes")
+                return bytes(chunks)
+        raise FileUnavailable(
+            f"fetching the file took more than {self._settings.fetch_max_redirects} redirects"
+        )
+
+    async def _vet(self, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FileUnavailable(f"{url!r} is not an http or https URL")
+        if self._settings.fetch_allow_private:
+            return
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(
+                parts.hostname, parts.port or 443, type=socket.SOCK_STREAM
+            )
+        except socket.gaierror as error:
+            if error.errno == socket.EAI_AGAIN:
+                raise  # a DNS hiccup: worth a retry
+            raise FileUnavailable(f"cannot resolve {parts.hostname}: {error}") from None
+        for *_, address in infos:
+            ip = ipaddress.ip_address(address[0])
+            if not ip.is_global:
+                raise FileUnavailable(
+                    f"{parts.hostname} resolves to {ip}, a private or local address; "
+                    "set FETCH_ALLOW_PRIVATE=true to allow such URLs"
+                )
+
+    async def close(self) -> None:
+        await self._http.aclose()

@@ -1,0 +1,24 @@
+"""The CPU-bound steps of a job, run inside the worker's process pool."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from google.protobuf import json_format
+
+from analysis_worker.analysis import analyse
+from analysis_worker.extraction import ExtractedDocument, extract
+
+
+def extract_document(content: bytes, mime_type: str, file_name: str, max_pages: int) -> ExtractedDocument:
+    return extract(content, mime_type, file_name, max_pages=max_pages)
+
+
+def analyse_document(
+    document: ExtractedDocument, job_description: str, required_skills: Sequence[str]
+) -> dict[str, Any]:
+    """The analysis as the JSON the job returns: proto3 JSON names, every field present,
+    so that Node.js readers of the job and of the cache see a stable shape."""
+    analysis = analyse(document, job_description=job_description, required_skills=required_skills)
+    return json_format.MessageToDict(analysis, always_print_fields_with_no_presence=True)

@@ -1,0 +1,129 @@
+"""A pool of pre-started processes for CPU-bound work, with a time and memory limit per call.
+
+concurrent.futures' pool cannot stop one runaway call: a hostile file would hold its
+process forever, or the whole pool would have to go. Here a call that overruns its
+time limit costs only its own process, which is killed and replaced.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import resource
+import signal
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+log = logging.getLogger(__name__)
+# Children import only what they run, not a copy of the parent's event loop and sockets.
+_context = multiprocessing.get_context("spawn")
+
+
+class CallTimeout(Exception):
+    """The call ran past its time limit; its process was killed."""
+
+
+class ProcessDied(Exception):
+    """The process running the call died (killed by the kernel or by a crash)."""
+
+
+class _Child:
+    def __init__(self, memory_limit: int, preload: tuple[str, ...]) -> None:
+        self.connection, child_end = _context.Pipe()
+        self.process: BaseProcess = _context.Process(
+            target=_serve, args=(child_end, memory_limit, preload), daemon=True
+        )
+        self.process.start()
+        child_end.close()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
+class ProcessPool:
+    def __init__(self, size: int, *, memory_limit: int, preload: tuple[str, ...] = ()) -> None:
+        self._memory_limit = memory_limit
+        self._preload = preload
+        self._idle: asyncio.Queue[_Child] = asyncio.Queue()
+        self._children: set[_Child] = set()
+        for _ in range(size):
+            self._add_child()
+
+    def _add_child(self) -> None:
+        child = _Child(self._memory_limit, self._preload)
+        self._children.add(child)
+        self._idle.put_nowait(child)
+
+    def _replace(self, child: _Child) -> None:
+        self._children.discard(child)
+        child.kill()
+        self._add_child()
+
+    async def run(self, timeout: float, function: Callable[..., Any], *args: Any) -> Any:
+        """Runs `function(*args)` in a child; its exceptions are raised here."""
+        child = await self._idle.get()
+        try:
+            await asyncio.to_thread(child.connection.send, (function, args))
+            ok, value = await asyncio.wait_for(_receive(child.connection), timeout)
+        except TimeoutError:
+            self._replace(child)
+            raise CallTimeout(f"took longer than {timeout:g} s") from None
+        except (EOFError, OSError):
+            child.process.join(5)
+            code = child.process.exitcode
+            self._replace(child)
+            raise ProcessDied(f"the process died (exit code {code})") from None
+        except BaseException:
+            # Cancelled mid-call: the child's answer would confuse its next caller.
+            self._replace(child)
+            raise
+        self._idle.put_nowait(child)
+        if ok:
+            return value
+        raise value
+
+    def close(self) -> None:
+        for child in self._children:
+            child.kill()
+        self._children.clear()
+
+
+async def _receive(connection: Connection) -> tuple[bool, Any]:
+    loop = asyncio.get_running_loop()
+    readable = loop.create_future()
+    loop.add_reader(connection.fileno(), lambda: readable.done() or readable.set_result(None))
+    try:
+        await readable
+    finally:
+        loop.remove_reader(connection.fileno())
+    # The child writes its whole answer at once: once readable, recv finishes promptly.
+    return connection.recv()
+
+
+def _serve(connection: Connection, memory_limit: int, preload: tuple[str, ...]) -> None:
+    # Ctrl-C reaches the whole process group; the parent decides when children stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if memory_limit:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+    for module in preload:
+        __import__(module)
+    while True:
+        try:
+            function, args = connection.recv()
+        except EOFError:
+            return
+        try:
+            answer: tuple[bool, Any] = (True, function(*args))
+        except MemoryError:
+            answer = (False, MemoryError(f"exceeded the memory limit of {memory_limit // 2**20} MiB"))
+        except Exception as error:  # noqa: BLE001 - every failure goes back to the caller
+            answer = (False, error)
+        try:
+            connection.send(answer)
+        except Exception as error:  # noqa: BLE001 - e.g. an exception that cannot be pickled
+            connection.send((False, RuntimeError(f"{type(error).__name__}: {error}")))

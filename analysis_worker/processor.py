@@ -1,0 +1,77 @@
+"""What the worker does with one job: load the file, extract, analyse, cache."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from bullmq import Job, UnrecoverableError
+
+from analysis_worker.extraction import ExtractionError
+from analysis_worker.file_source import FileSource, FileUnavailable
+from analysis_worker.pipeline import analyse_document, extract_document
+from analysis_worker.process_pool import CallTimeout, ProcessDied, ProcessPool
+from common.cache import Cache, resume_analysis_key
+from common.config import Settings
+from common.jobs import ResumeJobData
+
+log = logging.getLogger(__name__)
+
+# Progress reported after each step, so callers see the job move.
+LOADED, EXTRACTED, ANALYSED, DONE = 20, 50, 80, 100
+
+
+class ResumeProcessor:
+    def __init__(self, settings: Settings, pool: ProcessPool, files: FileSource, cache: Cache) -> None:
+        self._settings = settings
+        self._pool = pool
+        self._files = files
+        self._cache = cache
+
+    async def __call__(self, job: Job, token: str) -> dict[str, Any]:
+        data = ResumeJobData.from_json(job.data if isinstance(job.data, dict) else {})
+        if not data.resume_id:
+            raise UnrecoverableError("the job data lacks resumeId")
+        started = time.monotonic()
+        try:
+            content = await self._files.load(data)
+            await job.updateProgress(LOADED)
+            document = await self._pool.run(
+                self._remaining(started), extract_document,
+                content, data.mime_type, data.file_name, self._settings.max_pages,
+            )
+            await job.updateProgress(EXTRACTED)
+            analysis = await self._pool.run(
+                self._remaining(started), analyse_document,
+                document, data.job_description, data.required_skills,
+            )
+        except (FileUnavailable, ExtractionError) as error:
+            raise UnrecoverableError(str(error)) from error
+        except CallTimeout:
+            raise UnrecoverableError(
+                f"analysing the file took longer than the limit of {self._settings.job_timeout:g} s "
+                "(JOB_TIMEOUT); the file is too complex or malformed"
+            ) from None
+        except MemoryError as error:
+            raise UnrecoverableError(f"analysing the file {error} (EXTRACTION_MEMORY_BYTES)") from None
+        except ProcessDied as error:
+            raise UnrecoverableError(f"analysing the file failed: {error}") from None
+        await job.updateProgress(ANALYSED)
+        await self._cache.set(
+            resume_analysis_key(data.resume_id), analysis, self._settings.analysis_ttl_seconds
+        )
+        await job.updateProgress(DONE)
+        log.info(
+            "job analysed",
+            extra={
+                "job_id": job.id, "resume_id": data.resume_id,
+                "organisation_id": data.organisation_id,
+                "duration_ms": round((time.monotonic() - started) * 1000, 1),
+            },
+        )
+        return analysis
+
+    def _remaining(self, started: float) -> float:
+        # One time limit for the whole file, whichever step spends it.
+        return max(0.001, self._settings.job_timeout - (time.monotonic() - started))

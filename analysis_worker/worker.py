@@ -1,0 +1,100 @@
+"""The worker process: a BullMQ Worker on the resume-analysis queue, and its shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from typing import Any
+
+from bullmq import Job, Worker
+
+from analysis_worker.file_source import FileSource
+from analysis_worker.process_pool import ProcessPool
+from analysis_worker.processor import ResumeProcessor
+from common.cache import Cache
+from common.config import Settings
+from common.jobs import QUEUE_NAME, retention_options
+from common.redis_connections import connect_cache, connect_queue
+
+log = logging.getLogger(__name__)
+
+
+def pool_size(settings: Settings) -> int:
+    if settings.worker_processes > 0:
+        return settings.worker_processes
+    return max(1, min(settings.worker_concurrency, os.cpu_count() or 1))
+
+
+async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
+    """Processes jobs until `stop` is set, then lets running jobs finish within the grace period."""
+    # One pooled client serves BullMQ's commands and its blocking wait; its socket
+    # timeout (REDIS_SOCKET_TIMEOUT) stays above the longest blocking call.
+    queue_client = connect_queue(settings)
+    blobs = connect_queue(settings, decode_responses=False)
+    cache_client = connect_cache(settings)
+    pool = ProcessPool(
+        pool_size(settings),
+        memory_limit=settings.extraction_memory_bytes,
+        preload=("analysis_worker.pipeline",),
+    )
+    files = FileSource(settings, blobs)
+    processor = ResumeProcessor(settings, pool, files, Cache(cache_client))
+    worker = Worker(
+        QUEUE_NAME,
+        processor,
+        {
+            "connection": queue_client,
+            "concurrency": settings.worker_concurrency,
+            "autorun": False,
+            "name": f"{socket.gethostname()}-{os.getpid()}",
+            # Applied to jobs that carry no retention of their own (e.g. from Node producers).
+            **retention_options(settings),
+        },
+    )
+    cleanups: set[asyncio.Task[Any]] = set()
+
+    def on_completed(job: Job, result: Any) -> None:
+        # The upload goes only once the job is recorded as completed: deleting it earlier
+        # would leave a retry, after a crash in between, without its file.
+        data = job.data if isinstance(job.data, dict) else {}
+        if data.get("contentKey"):
+            task = asyncio.ensure_future(blobs.delete(data["contentKey"]))
+            cleanups.add(task)
+            task.add_done_callback(cleanups.discard)
+
+    def on_failed(job: Job, error: BaseException) -> None:
+        log.warning(
+            "job attempt failed",
+            extra={"job_id": job.id, "attempt": job.attemptsMade, "reason": str(error)},
+        )
+
+    worker.on("completed", on_completed)
+    worker.on("failed", on_failed)
+    worker.on("error", lambda error, *_: log.error("worker error: %s", error))
+    # Without the server version the worker rounds block timeouts up to whole seconds,
+    # and delayed or backed-off jobs run up to a second late.
+    await worker.blockingRedisConnection.getRedisVersion()
+    running = asyncio.create_task(worker.run())
+    log.info(
+        "worker started",
+        extra={"queue": QUEUE_NAME, "concurrency": settings.worker_concurrency,
+               "processes": pool_size(settings)},
+    )
+    await stop.wait()
+    log.info("worker stopping", extra={"grace_seconds": settings.worker_grace})
+    closing = asyncio.create_task(worker.close())
+    done, _ = await asyncio.wait({closing}, timeout=settings.worker_grace)
+    if not done:
+        # Jobs still running go back to waiting through stalled-job recovery.
+        log.warning("grace period over; handing running jobs back")
+        await worker.close(force=True)
+        await closing
+    await running
+    if cleanups:
+        await asyncio.gather(*cleanups, return_exceptions=True)
+    pool.close()
+    await files.close()
+    await cache_client.aclose()
+    log.info("worker stopped")

@@ -1,0 +1,103 @@
+"""The one place that reads configuration from the environment.
+
+Every other module receives a `Settings` (or the values it needs) as an argument,
+so tests build settings explicitly instead of patching the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    # Redis: one server, the cache and the queue in separate databases.
+    redis_host: str = "localhost"
+    redis_port: int = 6379
+    redis_password: str | None = None
+    redis_username: str | None = None
+    # Retries of one Redis command on a connection error before the caller sees it.
+    redis_max_retries: int = 3
+    redis_connect_timeout: float = 2.0
+    # Must stay above BullMQ's longest blocking wait (10 s), or idle workers time out.
+    redis_socket_timeout: float = 15.0
+    cache_db: int = 0
+    queue_db: int = 1
+
+    grpc_host: str = "[::]"
+    grpc_port: int = 50051
+    max_file_bytes: int = 10 * MIB
+    # Upper bound of any RPC's own work when the caller sets no deadline.
+    rpc_timeout: float = 10.0
+    # How often the gateway pings Redis to drive grpc.health.v1.
+    health_interval: float = 1.0
+    # The gateway's grace period on SIGTERM for in-flight RPCs.
+    gateway_grace: float = 10.0
+
+    worker_concurrency: int = 5
+    # Processes that run extraction and analysis; 0 means one per CPU, at most the concurrency.
+    worker_processes: int = 0
+    # How long a worker lets running jobs finish on SIGTERM before handing them back.
+    worker_grace: float = 25.0
+    # Wall-clock limit of extraction and analysis of one file.
+    job_timeout: float = 60.0
+    # Address-space limit of an extraction process.
+    extraction_memory_bytes: int = 1024 * MIB
+    max_pages: int = 50
+
+    job_attempts: int = 3
+    job_backoff_ms: int = 2000
+    keep_completed_seconds: int = 24 * 3600
+    keep_completed_count: int = 1000
+    keep_failed_seconds: int = 7 * 24 * 3600
+    keep_failed_count: int = 5000
+    # Inline uploads wait for their job at most this long; then they expire.
+    upload_ttl_seconds: int = 7 * 24 * 3600
+    analysis_ttl_seconds: int = 7 * 24 * 3600
+
+    fetch_timeout: float = 15.0
+    fetch_max_redirects: int = 3
+    # Lets file URLs point at loopback and private networks (tests, single-host setups).
+    fetch_allow_private: bool = False
+
+    log_level: str = "INFO"
+
+    @property
+    def grpc_address(self) -> str:
+        return f"{self.grpc_host}:{self.grpc_port}"
+
+    @property
+    def max_message_bytes(self) -> int:
+        # Room for the request's other fields beside the file.
+        return self.max_file_bytes + MIB
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from environment variables named as the fields in upper case."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for field in fields(cls):
+            raw = environ.get(field.name.upper())
+            if raw is None or raw == "":
+                continue
+            values[field.name] = _parse(field.name, raw, type(getattr(cls, field.name)))
+        values.update(overrides)
+        return cls(**values)
+
+
+def _parse(name: str, raw: str, kind: type) -> Any:
+    try:
+        if kind is bool:
+            if raw.lower() not in {"1", "0", "true", "false", "yes", "no"}:
+                raise ValueError(raw)
+            return raw.lower() in {"1", "true", "yes"}
+        if kind in (int, float):
+            return kind(raw)
+    except ValueError:
+        raise ValueError(f"{name.upper()}={raw!r} is not a valid {kind.__name__}") from None
+    return raw

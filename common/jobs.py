@@ -1,0 +1,107 @@
+"""The resume-analysis job as it travels through the BullMQ queue.
+
+Job data is camelCase JSON, as the Node.js producers write it, so that either side
+can enqueue jobs for the other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from common.config import Settings
+
+QUEUE_NAME = "resume-analysis"
+JOB_NAME = "analyze-resume"
+
+
+def new_job_id() -> str:
+    # Node BullMQ refuses custom ids that contain ':' or look like integers.
+    return f"resume-{uuid.uuid4().hex}"
+
+
+def idempotent_job_id(organisation_id: str, request_id: str) -> str:
+    """The same (organisation, request id) always names the same job."""
+    digest = hashlib.sha256(f"{organisation_id}\0{request_id}".encode()).hexdigest()
+    return f"request-{digest[:40]}"
+
+
+def upload_key(job_id: str) -> str:
+    """Where inline file content waits for its job, in the queue database."""
+    return f"upload:{job_id}"
+
+
+def job_options(settings: Settings) -> dict[str, Any]:
+    """Attempts, backoff and retention of a new job, in BullMQ's option names."""
+    return {
+        "attempts": settings.job_attempts,
+        "backoff": {"type": "exponential", "delay": settings.job_backoff_ms},
+        **retention_options(settings),
+    }
+
+
+def retention_options(settings: Settings) -> dict[str, Any]:
+    return {
+        "removeOnComplete": {
+            "age": settings.keep_completed_seconds,
+            "count": settings.keep_completed_count,
+        },
+        "removeOnFail": {"age": settings.keep_failed_seconds, "count": settings.keep_failed_count},
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResumeJobData:
+    resume_id: str
+    candidate_id: str
+    organisation_id: str
+    file_name: str = ""
+    mime_type: str = ""
+    file_url: str = ""
+    # Set when the file was submitted inline: the key of its bytes (see upload_key).
+    content_key: str = ""
+    request_id: str = ""
+    job_description: str = ""
+    required_skills: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "resumeId": self.resume_id,
+            "candidateId": self.candidate_id,
+            "organisationId": self.organisation_id,
+            "fileName": self.file_name,
+            "mimeType": self.mime_type,
+        }
+        optional = {
+            "fileUrl": self.file_url,
+            "contentKey": self.content_key,
+            "requestId": self.request_id,
+            "jobDescription": self.job_description,
+            "requiredSkills": list(self.required_skills),
+        }
+        data.update((key, value) for key, value in optional.items() if value)
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ResumeJobData:
+        """Reads data written by this service or by a Node.js producer; absent fields are empty."""
+
+        def text(key: str) -> str:
+            value = data.get(key)
+            return "" if value is None else str(value)
+
+        return cls(
+            resume_id=text("resumeId"),
+            candidate_id=text("candidateId"),
+            organisation_id=text("organisationId"),
+            file_name=text("fileName"),
+            mime_type=text("mimeType"),
+            file_url=text("fileUrl"),
+            content_key=text("contentKey"),
+            request_id=text("requestId"),
+            job_description=text("jobDescription"),
+            required_skills=tuple(str(s) for s in data.get("requiredSkills") or ()),
+        )

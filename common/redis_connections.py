@@ -1,0 +1,42 @@
+"""Redis clients for the cache and the queue databases."""
+
+from __future__ import annotations
+
+import redis.asyncio as redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import BusyLoadingError, ConnectionError, TimeoutError
+
+from common.config import Settings
+
+
+def connect(settings: Settings, db: int, *, decode_responses: bool = True) -> redis.Redis:
+    """A pooled client on `db`.
+
+    Retries are bounded by REDIS_MAX_RETRIES with a short backoff so that a caller
+    learns within about a second that Redis is down, instead of hanging.
+    BullMQ needs `decode_responses=True` (otherwise jobs arrive without name and data);
+    raw file bytes need `decode_responses=False`.
+    """
+    return redis.Redis(
+        host=settings.redis_host,
+        port=settings.redis_port,
+        username=settings.redis_username,
+        password=settings.redis_password,
+        db=db,
+        decode_responses=decode_responses,
+        socket_connect_timeout=settings.redis_connect_timeout,
+        socket_timeout=settings.redis_socket_timeout,
+        socket_keepalive=True,
+        health_check_interval=30,
+        retry=Retry(ExponentialBackoff(cap=0.5, base=0.05), settings.redis_max_retries),
+        retry_on_error=[BusyLoadingError, ConnectionError, TimeoutError],
+    )
+
+
+def connect_cache(settings: Settings) -> redis.Redis:
+    return connect(settings, settings.cache_db)
+
+
+def connect_queue(settings: Settings, *, decode_responses: bool = True) -> redis.Redis:
+    return connect(settings, settings.queue_db, decode_responses=decode_responses)

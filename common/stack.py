@@ -1,0 +1,71 @@
+"""`python -m common.stack`: Redis (embedded unless REDIS_HOST is set), the gateway and a worker.
+
+Ctrl-C stops the worker and the gateway gracefully, then Redis.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from common import logs
+from common.config import Settings
+from common.embedded_redis import RedisServer, free_port, port_free
+
+log = logging.getLogger("stack")
+STATE_DIR = Path(".run")
+
+
+def main() -> None:
+    settings = Settings.from_env()
+    logs.configure(settings.log_level, "stack")
+    env = dict(os.environ)
+    redis_server = None
+    if not os.environ.get("REDIS_HOST"):
+        port = settings.redis_port if port_free(settings.redis_port) else free_port()
+        # AOF on, as in production: jobs survive a restart of the stack.
+        redis_server = RedisServer(STATE_DIR / "redis", port, extra_args=("--appendonly", "yes"))
+        redis_server.start()
+        env.update(REDIS_HOST="127.0.0.1", REDIS_PORT=str(port))
+        # A single-machine stack fetches file URLs from localhost too.
+        env.setdefault("FETCH_ALLOW_PRIVATE", "true")
+        log.info(
+            "embedded redis-server started (plaintext, no password, localhost only)",
+            extra={"port": port, "data": str(STATE_DIR / "redis")},
+        )
+    # Own sessions: Ctrl-C reaches only this process, which then stops the others in order.
+    children = {
+        name: subprocess.Popen([sys.executable, "-m", module], env=env, start_new_session=True)
+        for name, module in (("gateway", "gateway_service"), ("worker", "analysis_worker"))
+    }
+    log.info("stack running; Ctrl-C stops it", extra={"grpc_port": settings.grpc_port})
+    stopping = False
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while not stopping and all(child.poll() is None for child in children.values()):
+            time.sleep(0.2)
+    finally:
+        for child in children.values():
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        for name, child in children.items():
+            child.wait()
+            log.info("stopped", extra={"process": name, "exit_code": child.returncode})
+        if redis_server is not None:
+            redis_server.stop()
+            log.info("embedded redis-server stopped")
+
+
+if __name__ == "__main__":
+    main()

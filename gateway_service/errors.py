@@ -1,0 +1,83 @@
+"""How failures reach callers: canonical status codes, actionable messages, rich details."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import grpc
+from google.protobuf import any_pb2
+from google.rpc import code_pb2, error_details_pb2, status_pb2
+from grpc_status import rpc_status
+from redis.exceptions import RedisError
+
+from gateway_service.validation import InvalidRequest
+
+log = logging.getLogger(__name__)
+
+Request = TypeVar("Request")
+Response = TypeVar("Response")
+Handler = Callable[[Any, Request, grpc.aio.ServicerContext], Awaitable[Response]]
+
+
+class JobNotFound(Exception):
+    def __init__(self, job_id: str) -> None:
+        super().__init__(
+            f"job {job_id!r} not found: it does not exist, belongs to another "
+            "organisation, or was removed after its retention period"
+        )
+
+
+async def abort_invalid(context: grpc.aio.ServicerContext, error: InvalidRequest) -> None:
+    details = error_details_pb2.BadRequest(
+        field_violations=[
+            error_details_pb2.BadRequest.FieldViolation(field=field, description=what)
+            for field, what in error.violations.items()
+        ]
+    )
+    packed = any_pb2.Any()
+    packed.Pack(details)
+    status = status_pb2.Status(
+        code=code_pb2.INVALID_ARGUMENT, message=f"invalid request: {error}", details=[packed]
+    )
+    await context.abort_with_status(rpc_status.to_status(status))
+
+
+def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Response]:
+    """Bounds the handler's time and turns known failures into status codes.
+
+    Redis failures become UNAVAILABLE, which gRPC clients treat as retryable; the
+    time bound keeps an unreachable Redis from holding the call until the deadline.
+    """
+
+    @functools.wraps(handler)
+    async def wrapper(self: Any, request: Request, context: grpc.aio.ServicerContext) -> Response:
+        budget = self.settings.rpc_timeout
+        remaining = context.time_remaining()
+        if remaining is not None:
+            budget = min(budget, remaining)
+        try:
+            async with asyncio.timeout(budget):
+                return await handler(self, request, context)
+        except InvalidRequest as error:
+            await abort_invalid(context, error)
+        except JobNotFound as error:
+            await context.abort(grpc.StatusCode.NOT_FOUND, str(error))
+        # Before OSError, of which TimeoutError is a subclass.
+        except TimeoutError:
+            await context.abort(
+                grpc.StatusCode.UNAVAILABLE,
+                f"the job store (Redis) did not answer within {budget:.1f} s; retry with backoff",
+            )
+        except (RedisError, OSError) as error:
+            log.warning("redis unavailable during %s: %s", handler.__name__, error)
+            await context.abort(
+                grpc.StatusCode.UNAVAILABLE,
+                f"the job store (Redis) is unavailable: {error}; retry with backoff",
+            )
+        raise AssertionError("unreachable: context.abort raises")
+
+    return wrapper

@@ -1,0 +1,130 @@
+"""Health: the detailed Health RPC, and grpc.health.v1 driven by Redis reachability."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable
+from typing import TypeVar
+
+import redis.asyncio as redis
+from google.protobuf import timestamp_pb2
+from grpc_health.v1 import health, health_pb2
+
+from common.cache import Cache
+from common.jobs import QUEUE_NAME
+from common.proto.resume.v1 import resume_pb2
+from gateway_service.resume_queue import ResumeQueue
+
+log = logging.getLogger(__name__)
+
+SERVICE_NAME = resume_pb2.DESCRIPTOR.services_by_name["GatewayService"].full_name
+# The overall server ("") and the gateway service share Redis's fate.
+PROBED_SERVICES = ("", SERVICE_NAME)
+Check = resume_pb2.HealthCheck
+T = TypeVar("T")
+
+
+async def probe_connection(client: redis.Redis, timeout: float) -> resume_pb2.RedisConnectionHealth:
+    started = time.perf_counter()
+    try:
+        async with asyncio.timeout(timeout):
+            await client.ping()
+    except (TimeoutError, OSError, redis.RedisError) as error:
+        return resume_pb2.RedisConnectionHealth(
+            connected=False, error=str(error) or type(error).__name__
+        )
+    return resume_pb2.RedisConnectionHealth(
+        connected=True, latency_ms=(time.perf_counter() - started) * 1000
+    )
+
+
+class HealthReporter:
+    def __init__(
+        self, cache_client: redis.Redis, queue_client: redis.Redis, cache: Cache,
+        queue: ResumeQueue, timeout: float,
+    ) -> None:
+        self._cache_client = cache_client
+        self._queue_client = queue_client
+        self._cache = cache
+        self._queue = queue
+        self._timeout = timeout
+
+    async def redis_reachable(self) -> bool:
+        cache, queue = await asyncio.gather(
+            probe_connection(self._cache_client, self._timeout),
+            probe_connection(self._queue_client, self._timeout),
+        )
+        return cache.connected and queue.connected
+
+    async def report(self, check: resume_pb2.HealthCheck.ValueType) -> resume_pb2.HealthResponse:
+        full = check in (Check.HEALTH_CHECK_UNSPECIFIED, Check.HEALTH_CHECK_FULL)
+        response = resume_pb2.HealthResponse()
+        response.check_time.CopyFrom(_now())
+        problems: list[str] = []
+        if full or check == Check.HEALTH_CHECK_REDIS:
+            cache, queue = await asyncio.gather(
+                probe_connection(self._cache_client, self._timeout),
+                probe_connection(self._queue_client, self._timeout),
+            )
+            response.redis.cache.CopyFrom(cache)
+            response.redis.queue.CopyFrom(queue)
+            problems += [
+                f"{name} Redis: {probe.error}"
+                for name, probe in (("cache", cache), ("queue", queue))
+                if not probe.connected
+            ]
+        if full or check == Check.HEALTH_CHECK_QUEUE:
+            counts = await self._within_timeout("queue counts", self._queue.counts(), problems)
+            if counts is not None:
+                response.queue.CopyFrom(
+                    resume_pb2.QueueHealth(name=QUEUE_NAME, total=sum(counts.values()), **counts)
+                )
+        if full or check == Check.HEALTH_CHECK_CACHE:
+            stats = await self._within_timeout("cache statistics", self._cache.stats(), problems)
+            if stats is not None:
+                response.cache.CopyFrom(
+                    resume_pb2.CacheHealth(
+                        keys=stats.keys, memory_used_bytes=stats.memory_used_bytes,
+                        hits=stats.hits, misses=stats.misses, hit_ratio=stats.hit_ratio,
+                    )
+                )
+        response.status = (
+            resume_pb2.HEALTH_STATUS_UNHEALTHY if problems else resume_pb2.HEALTH_STATUS_HEALTHY
+        )
+        response.message = "; ".join(problems) if problems else "all checks passed"
+        return response
+
+    async def _within_timeout(self, label: str, work: Awaitable[T], problems: list[str]) -> T | None:
+        try:
+            async with asyncio.timeout(self._timeout):
+                return await work
+        except (TimeoutError, OSError, redis.RedisError) as error:
+            problems.append(f"{label}: {error or type(error).__name__}")
+            return None
+
+
+async def follow_redis(
+    servicer: health.aio.HealthServicer, reporter: HealthReporter, interval: float
+) -> None:
+    """Keeps grpc.health.v1 in step with Redis: NOT_SERVING while unreachable, SERVING after."""
+    last = None
+    while True:
+        status = (
+            health_pb2.HealthCheckResponse.SERVING
+            if await reporter.redis_reachable()
+            else health_pb2.HealthCheckResponse.NOT_SERVING
+        )
+        if status != last:
+            log.info("health: %s", health_pb2.HealthCheckResponse.ServingStatus.Name(status))
+            for service in PROBED_SERVICES:
+                await servicer.set(service, status)
+            last = status
+        await asyncio.sleep(interval)
+
+
+def _now() -> timestamp_pb2.Timestamp:
+    stamp = timestamp_pb2.Timestamp()
+    stamp.GetCurrentTime()
+    return stamp

@@ -1,0 +1,115 @@
+"""resume.v1.GatewayService: the RPC handlers."""
+
+from __future__ import annotations
+
+import logging
+
+import grpc
+from google.protobuf import json_format, timestamp_pb2
+
+from common.config import Settings
+from common.jobs import idempotent_job_id, new_job_id
+from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
+from gateway_service.errors import JobNotFound, translate_errors
+from gateway_service.health import HealthReporter
+from gateway_service.resume_queue import JobSnapshot, ResumeQueue
+from gateway_service.validation import validate_status, validate_submit
+
+log = logging.getLogger(__name__)
+
+JOB_STATES = {
+    "waiting": resume_pb2.JOB_STATE_WAITING,
+    "active": resume_pb2.JOB_STATE_ACTIVE,
+    "completed": resume_pb2.JOB_STATE_COMPLETED,
+    "failed": resume_pb2.JOB_STATE_FAILED,
+    "delayed": resume_pb2.JOB_STATE_DELAYED,
+    "prioritized": resume_pb2.JOB_STATE_PRIORITIZED,
+    "waiting-children": resume_pb2.JOB_STATE_WAITING_CHILDREN,
+}
+
+
+class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
+    def __init__(self, settings: Settings, queue: ResumeQueue, health: HealthReporter) -> None:
+        self.settings = settings
+        self._queue = queue
+        self._health = health
+
+    @translate_errors
+    async def SubmitResume(
+        self, request: resume_pb2.SubmitResumeRequest, context: grpc.aio.ServicerContext
+    ) -> resume_pb2.SubmitResumeResponse:
+        data, content = validate_submit(request, self.settings)
+        job_id = (
+            idempotent_job_id(data.organisation_id, data.request_id)
+            if data.request_id
+            else new_job_id()
+        )
+        submission = await self._queue.submit(job_id, data, content)
+        log.info(
+            "job submitted",
+            extra={"job_id": job_id, "resume_id": data.resume_id,
+                   "organisation_id": data.organisation_id, "duplicate": submission.duplicate},
+        )
+        return resume_pb2.SubmitResumeResponse(
+            job_id=submission.job_id,
+            state=JOB_STATES.get(submission.state, resume_pb2.JOB_STATE_UNSPECIFIED),
+            duplicate=submission.duplicate,
+        )
+
+    @translate_errors
+    async def GetJobStatus(
+        self, request: resume_pb2.GetJobStatusRequest, context: grpc.aio.ServicerContext
+    ) -> resume_pb2.GetJobStatusResponse:
+        validate_status(request)
+        snapshot = await self._queue.snapshot(request.job_id)
+        # Another organisation's job answers exactly as a missing one: ids leak nothing.
+        if snapshot is None or snapshot.data.organisation_id != request.organisation_id:
+            raise JobNotFound(request.job_id)
+        return status_message(snapshot)
+
+    @translate_errors
+    async def Health(
+        self, request: resume_pb2.HealthRequest, context: grpc.aio.ServicerContext
+    ) -> resume_pb2.HealthResponse:
+        return await self._health.report(request.check)
+
+
+def status_message(snapshot: JobSnapshot) -> resume_pb2.GetJobStatusResponse:
+    data = snapshot.data
+    response = resume_pb2.GetJobStatusResponse(
+        job_id=snapshot.job_id,
+        state=JOB_STATES.get(snapshot.state, resume_pb2.JOB_STATE_UNSPECIFIED),
+        progress=snapshot.progress,
+        attempts_made=snapshot.attempts_made,
+        max_attempts=snapshot.max_attempts,
+        failed_reason=snapshot.failed_reason,
+        metadata=resume_pb2.JobMetadata(
+            resume_id=data.resume_id,
+            candidate_id=data.candidate_id,
+            organisation_id=data.organisation_id,
+            file_name=data.file_name,
+            mime_type=data.mime_type,
+            file_url=data.file_url,
+            request_id=data.request_id,
+        ),
+    )
+    for field, millis in (
+        (response.create_time, snapshot.created_ms),
+        (response.process_time, snapshot.processed_ms),
+        (response.finish_time, snapshot.finished_ms),
+    ):
+        if millis:
+            field.CopyFrom(_timestamp(millis))
+    if snapshot.state == "completed" and snapshot.result is not None:
+        try:
+            # Results written by an older analysis may carry fields this version dropped.
+            json_format.ParseDict(snapshot.result, response.result, ignore_unknown_fields=True)
+        except json_format.ParseError as error:
+            log.warning("unreadable job result", extra={"job_id": snapshot.job_id, "error": str(error)})
+    return response
+
+
+def _timestamp(millis: int) -> timestamp_pb2.Timestamp:
+    stamp = timestamp_pb2.Timestamp()
+    stamp.FromMilliseconds(millis)
+    return stamp

@@ -1,0 +1,122 @@
+"""Checks of incoming requests; every violation names its field."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from common import file_types
+from common.config import Settings
+from common.jobs import ResumeJobData
+from common.proto.resume.v1 import resume_pb2
+
+# Ids end up inside Redis keys such as `resume:{id}:analysis`: no ':' or spaces.
+_ID = re.compile(r"^[A-Za-z0-9._@~-]{1,128}$")
+_ID_RULE = "1 to 128 characters among letters, digits and . _ @ ~ -"
+MAX_URL_LENGTH = 2048
+MAX_JOB_DESCRIPTION = 50_000
+MAX_REQUIRED_SKILLS = 100
+MAX_SKILL_LENGTH = 100
+MAX_JOB_ID_LENGTH = 256
+
+
+class InvalidRequest(Exception):
+    """One or more fields are invalid: `violations` maps each field to what is wrong."""
+
+    def __init__(self, violations: dict[str, str]) -> None:
+        self.violations = violations
+        super().__init__("; ".join(f"{field}: {what}" for field, what in violations.items()))
+
+
+def validate_submit(
+    request: resume_pb2.SubmitResumeRequest, settings: Settings
+) -> tuple[ResumeJobData, bytes | None]:
+    """The job data and the inline content (None when the file comes by URL)."""
+    violations: dict[str, str] = {}
+    for name in ("resume_id", "candidate_id", "organisation_id"):
+        _check_id(violations, name, getattr(request, name), required=True)
+    _check_id(violations, "request_id", request.request_id, required=False)
+
+    source = request.WhichOneof("source")
+    mime_type = request.mime_type or file_types.from_file_name(request.file_name) or ""
+    if request.mime_type and request.mime_type not in file_types.SUPPORTED:
+        violations["mime_type"] = (
+            f"{request.mime_type!r} is not supported; send {file_types.PDF!r} "
+            f"or {file_types.DOCX!r}"
+        )
+    content: bytes | None = None
+    if source is None:
+        violations["source"] = "set either content (the file's bytes) or file_url"
+    elif source == "content":
+        content = request.content
+        _check_content(violations, content, mime_type, settings.max_file_bytes)
+        mime_type = mime_type or file_types.sniff(content) or ""
+    else:
+        _check_url(violations, request.file_url)
+
+    if len(request.job_description) > MAX_JOB_DESCRIPTION:
+        violations["job_description"] = f"longer than {MAX_JOB_DESCRIPTION} characters"
+    if len(request.required_skills) > MAX_REQUIRED_SKILLS or any(
+        not skill.strip() or len(skill) > MAX_SKILL_LENGTH for skill in request.required_skills
+    ):
+        violations["required_skills"] = (
+            f"at most {MAX_REQUIRED_SKILLS} non-empty skills of at most {MAX_SKILL_LENGTH} characters"
+        )
+    if violations:
+        raise InvalidRequest(violations)
+    data = ResumeJobData(
+        resume_id=request.resume_id,
+        candidate_id=request.candidate_id,
+        organisation_id=request.organisation_id,
+        file_name=request.file_name,
+        mime_type=mime_type,
+        file_url=request.file_url,
+        request_id=request.request_id,
+        job_description=request.job_description,
+        required_skills=tuple(skill.strip() for skill in request.required_skills),
+    )
+    return data, content
+
+
+def validate_status(request: resume_pb2.GetJobStatusRequest) -> None:
+    violations: dict[str, str] = {}
+    if not request.job_id or len(request.job_id) > MAX_JOB_ID_LENGTH:
+        violations["job_id"] = f"required, at most {MAX_JOB_ID_LENGTH} characters"
+    _check_id(violations, "organisation_id", request.organisation_id, required=True)
+    if violations:
+        raise InvalidRequest(violations)
+
+
+def _check_id(violations: dict[str, str], name: str, value: str, *, required: bool) -> None:
+    if not value:
+        if required:
+            violations[name] = "required"
+    elif not _ID.match(value):
+        violations[name] = f"must be {_ID_RULE}"
+
+
+def _check_content(violations: dict[str, str], content: bytes, mime_type: str, limit: int) -> None:
+    if not content:
+        violations["content"] = "the file is empty"
+    elif len(content) > limit:
+        violations["content"] = (
+            f"the file is {len(content)} bytes; the limit is {limit} bytes ({limit / 2**20:g} MiB)"
+        )
+    else:
+        sniffed = file_types.sniff(content)
+        if sniffed is None:
+            violations["content"] = "the file is neither a PDF nor a DOCX (unknown magic bytes)"
+        elif mime_type in file_types.SUPPORTED and sniffed != mime_type:
+            violations["mime_type"] = (
+                f"{mime_type!r} disagrees with the content, which is a "
+                f"{file_types.SUPPORTED[sniffed].upper()} file"
+            )
+
+
+def _check_url(violations: dict[str, str], url: str) -> None:
+    if len(url) > MAX_URL_LENGTH:
+        violations["file_url"] = f"longer than {MAX_URL_LENGTH} characters"
+        return
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        violations["file_url"] = "must be an absolute http:// or https:// URL"

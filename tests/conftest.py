@@ -1,0 +1,81 @@
+"""Real parts for the tests: a redis-server, the gateway on a free port, worker processes."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import grpc
+import pytest
+
+from common.config import Settings
+from common.embedded_redis import RedisServer
+from common.proto.resume.v1 import resume_pb2_grpc
+from gateway_service.server import Gateway
+from support import WorkerProcess, service_env
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def env(redis_server: RedisServer) -> dict[str, str]:
+    return service_env(redis_server.port)
+
+
+@pytest.fixture(scope="session")
+def settings(env: dict[str, str]) -> Settings:
+    return Settings.from_env(env)
+
+
+@pytest.fixture(scope="session")
+async def gateway(settings: Settings) -> AsyncIterator[Gateway]:
+    gateway = Gateway(settings)
+    await gateway.start()
+    yield gateway
+    await gateway.stop()
+
+
+@pytest.fixture(scope="session")
+async def channel(gateway: Gateway) -> AsyncIterator[grpc.aio.Channel]:
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{gateway.port}") as channel:
+        yield channel
+
+
+@pytest.fixture(scope="session")
+def stub(channel: grpc.aio.Channel) -> resume_pb2_grpc.GatewayServiceStub:
+    return resume_pb2_grpc.GatewayServiceStub(channel)
+
+
+@pytest.fixture(scope="session")
+def worker(env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProcess]:
+    process = WorkerProcess(env, tmp_path_factory.mktemp("worker") / "worker.log")
+    yield process
+    assert process.terminate() == 0, process.log()
+
+
+@pytest.fixture(scope="session")
+def file_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A local HTTP server: (base URL, the directory it serves)."""
+    directory = tmp_path_factory.mktemp("files")
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, directory=str(directory), **kwargs)  # type: ignore[arg-type]
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", directory
+    server.shutdown()
+    thread.join()

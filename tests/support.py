@@ -1,0 +1,94 @@
+"""Helpers shared by the tests."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT.parent / "shared" / "fixtures" / "rendercv"
+RPC_TIMEOUT = 10.0
+
+
+def service_env(redis_port: int, **extra: str) -> dict[str, str]:
+    """Environment of the services under test: fast retries, local file URLs allowed."""
+    return {
+        "REDIS_HOST": "127.0.0.1",
+        "REDIS_PORT": str(redis_port),
+        "GRPC_HOST": "127.0.0.1",
+        "GRPC_PORT": "0",
+        "FETCH_ALLOW_PRIVATE": "true",
+        "JOB_BACKOFF_MS": "200",
+        "HEALTH_INTERVAL": "0.2",
+        "WORKER_CONCURRENCY": "4",
+        "WORKER_GRACE": "10",
+        "LOG_LEVEL": "INFO",
+        **extra,
+    }
+
+
+class WorkerProcess:
+    """`python -m analysis_worker` as a child process, its log kept for assertions."""
+
+    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+        self.log_path = log_path
+        self._log = log_path.open("wb")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "analysis_worker"],
+            cwd=ROOT,
+            env={**os.environ, **env},
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def terminate(self, timeout: float = 30.0) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout)
+        finally:
+            self._log.close()
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+def submit_request(
+    *, content: bytes | None = None, file_url: str = "", file_name: str = "resume.pdf",
+    organisation_id: str | None = None, **fields: object,
+) -> resume_pb2.SubmitResumeRequest:
+    request = resume_pb2.SubmitResumeRequest(
+        resume_id=unique("resume"),
+        candidate_id=unique("candidate"),
+        organisation_id=organisation_id or unique("org"),
+        file_name=file_name,
+        **fields,  # type: ignore[arg-type]
+    )
+    if content is not None:
+        request.content = content
+    if file_url:
+        request.file_url = file_url
+    return request
+
+
+async def wait_for_final_state(
+    stub: resume_pb2_grpc.GatewayServiceStub, job_id: str, organisation_id: str, timeout: float = 60.0
+) -> resume_pb2.GetJobStatusResponse:
+    request = resume_pb2.GetJobStatusRequest(job_id=job_id, organisation_id=organisation_id)
+    async with asyncio.timeout(timeout):
+        while True:
+            status = await stub.GetJobStatus(request, timeout=RPC_TIMEOUT)
+            if status.state in (resume_pb2.JOB_STATE_COMPLETED, resume_pb2.JOB_STATE_FAILED):
+                return status
+            await asyncio.sleep(0.05)

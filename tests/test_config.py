@@ -1,0 +1,39 @@
+import pytest
+
+from common.config import MIB, Settings
+
+
+def test_defaults_match_the_documented_ones() -> None:
+    settings = Settings.from_env({})
+    assert (settings.redis_host, settings.redis_port) == ("localhost", 6379)
+    assert (settings.cache_db, settings.queue_db) == (0, 1)
+    assert settings.max_file_bytes == 10 * MIB
+    assert settings.max_message_bytes > settings.max_file_bytes
+
+
+def test_environment_overrides_and_parses_types() -> None:
+    settings = Settings.from_env(
+        {
+            "REDIS_HOST": "redis.internal",
+            "REDIS_PORT": "6380",
+            "REDIS_PASSWORD": "s3cret",
+            "REDIS_MAX_RETRIES": "7",
+            "WORKER_CONCURRENCY": "12",
+            "FETCH_ALLOW_PRIVATE": "true",
+            "JOB_TIMEOUT": "2.5",
+        }
+    )
+    assert settings.redis_host == "redis.internal"
+    assert settings.redis_port == 6380
+    assert settings.redis_password == "s3cret"
+    assert settings.redis_max_retries == 7
+    assert settings.worker_concurrency == 12
+    assert settings.fetch_allow_private is True
+    assert settings.job_timeout == 2.5
+
+
+def test_a_malformed_value_names_the_variable() -> None:
+    with pytest.raises(ValueError, match="REDIS_PORT='sixty' is not a valid int"):
+        Settings.from_env({"REDIS_PORT": "sixty"})
+    with pytest.raises(ValueError, match="FETCH_ALLOW_PRIVATE"):
+        Settings.from_env({"FETCH_ALLOW_PRIVATE": "maybe"})

@@ -1,0 +1,64 @@
+"""The process pool: answers, errors, and runaway calls that cost only their own process."""
+
+import os
+import time
+
+import pytest
+
+from analysis_worker.process_pool import CallTimeout, ProcessDied, ProcessPool
+
+
+def square(n: int) -> int:
+    return n * n
+
+
+def fail(message: str) -> None:
+    raise ValueError(message)
+
+
+def sleep_then_pid(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def allocate(megabytes: int) -> int:
+    return len(bytearray(megabytes * 2**20))
+
+
+def die() -> None:
+    os._exit(3)
+
+
+@pytest.fixture
+def pool():
+    pool = ProcessPool(2, memory_limit=512 * 2**20)
+    yield pool
+    pool.close()
+
+
+async def test_results_and_exceptions_come_back(pool: ProcessPool) -> None:
+    assert await pool.run(5, square, 12) == 144
+    with pytest.raises(ValueError, match="bad input"):
+        await pool.run(5, fail, "bad input")
+
+
+async def test_a_call_past_its_time_limit_is_killed_and_the_pool_recovers(pool: ProcessPool) -> None:
+    started = time.monotonic()
+    with pytest.raises(CallTimeout):
+        await pool.run(0.5, sleep_then_pid, 30)
+    assert time.monotonic() - started < 5
+    # Both slots work afterwards.
+    pids = {await pool.run(5, sleep_then_pid, 0), await pool.run(5, sleep_then_pid, 0)}
+    assert pids and all(pid != os.getpid() for pid in pids)
+
+
+async def test_memory_is_bounded_per_process(pool: ProcessPool) -> None:
+    with pytest.raises(MemoryError, match="memory limit of 512 MiB"):
+        await pool.run(10, allocate, 2048)
+    assert await pool.run(5, allocate, 16) == 16 * 2**20
+
+
+async def test_a_process_that_dies_is_replaced(pool: ProcessPool) -> None:
+    with pytest.raises(ProcessDied, match="exit code 3"):
+        await pool.run(5, die)
+    assert await pool.run(5, square, 3) == 9
