@@ -65,16 +65,16 @@ def unique(prefix: str) -> str:
 
 
 def submit_request(
-    *, content: bytes | None = None, file_url: str = "", file_name: str = "resume.pdf",
-    organisation_id: str | None = None, **fields: object,
+    *, content: bytes | None = None, file_url: str = "", **fields: object
 ) -> resume_pb2.SubmitResumeRequest:
-    request = resume_pb2.SubmitResumeRequest(
-        resume_id=unique("resume"),
-        candidate_id=unique("candidate"),
-        organisation_id=organisation_id or unique("org"),
-        file_name=file_name,
-        **fields,  # type: ignore[arg-type]
-    )
+    """A valid request with fresh ids, unless `fields` say otherwise."""
+    defaults = {
+        "resume_id": unique("resume"),
+        "candidate_id": unique("candidate"),
+        "organisation_id": unique("org"),
+        "file_name": "resume.pdf",
+    }
+    request = resume_pb2.SubmitResumeRequest(**{**defaults, **fields})  # type: ignore[arg-type]
     if content is not None:
         request.content = content
     if file_url:

@@ -1,0 +1,95 @@
+"""Health: the detailed RPC, grpc.health.v1 following Redis, reflection, and Redis outages."""
+
+import asyncio
+import time
+from pathlib import Path
+
+import grpc
+import pytest
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+
+from common.config import Settings
+from common.embedded_redis import RedisServer
+from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
+from gateway_service.server import Gateway
+from support import FIXTURES, RPC_TIMEOUT, service_env, submit_request
+
+SERVING = health_pb2.HealthCheckResponse.SERVING
+NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
+SERVICE = "resume.v1.GatewayService"
+
+
+async def test_full_health_report(stub) -> None:
+    report = await stub.Health(resume_pb2.HealthRequest(), timeout=RPC_TIMEOUT)
+    assert report.status == resume_pb2.HEALTH_STATUS_HEALTHY, report.message
+    assert report.redis.cache.connected and report.redis.queue.connected
+    assert 0 < report.redis.cache.latency_ms < 1000
+    assert report.queue.name == "resume-analysis"
+    assert report.queue.total == sum(
+        (report.queue.waiting, report.queue.active, report.queue.completed,
+         report.queue.failed, report.queue.delayed, report.queue.prioritized)
+    )
+    assert report.cache.memory_used_bytes > 0
+    assert report.check_time.seconds > 0
+
+
+async def test_a_single_check_reports_only_its_part(stub) -> None:
+    report = await stub.Health(resume_pb2.HealthRequest(check=resume_pb2.HEALTH_CHECK_QUEUE), timeout=RPC_TIMEOUT)
+    assert report.HasField("queue")
+    assert not report.HasField("redis") and not report.HasField("cache")
+
+
+async def test_reflection_lists_the_services(channel) -> None:
+    stub = reflection_pb2_grpc.ServerReflectionStub(channel)
+    request = reflection_pb2.ServerReflectionRequest(list_services="")
+    async for response in stub.ServerReflectionInfo(iter([request]), timeout=RPC_TIMEOUT):
+        names = {service.name for service in response.list_services_response.service}
+        break
+    assert {SERVICE, "grpc.health.v1.Health"} <= names
+
+
+async def wait_for_status(health_stub, service: str, expected: int, timeout: float = 10.0) -> float:
+    started = time.monotonic()
+    async with asyncio.timeout(timeout):
+        while True:
+            response = await health_stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=RPC_TIMEOUT)
+            if response.status == expected:
+                return time.monotonic() - started
+            await asyncio.sleep(0.05)
+
+
+async def test_grpc_health_follows_redis_and_rpcs_fail_fast_while_it_is_down(tmp_path: Path) -> None:
+    redis = RedisServer(tmp_path / "redis")
+    redis.start()
+    gateway = Gateway(Settings.from_env(service_env(redis.port)))
+    await gateway.start()
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{gateway.port}") as channel:
+            health_stub = health_pb2_grpc.HealthStub(channel)
+            stub = resume_pb2_grpc.GatewayServiceStub(channel)
+            for service in ("", SERVICE):
+                await wait_for_status(health_stub, service, SERVING)
+
+            redis.stop()
+            for service in ("", SERVICE):
+                await wait_for_status(health_stub, service, NOT_SERVING)
+            started = time.monotonic()
+            with pytest.raises(grpc.aio.AioRpcError) as caught:
+                content = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
+                await stub.SubmitResume(submit_request(content=content), timeout=RPC_TIMEOUT)
+            assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
+            assert "Redis" in caught.value.details()
+            assert time.monotonic() - started < 3, "an RPC hung while Redis was down"
+            report = await stub.Health(resume_pb2.HealthRequest(), timeout=RPC_TIMEOUT)
+            assert report.status == resume_pb2.HEALTH_STATUS_UNHEALTHY
+            assert not report.redis.cache.connected and report.redis.cache.error
+
+            redis.start()  # same port, nothing else restarted
+            for service in ("", SERVICE):
+                await wait_for_status(health_stub, service, SERVING)
+            report = await stub.Health(resume_pb2.HealthRequest(), timeout=RPC_TIMEOUT)
+            assert report.status == resume_pb2.HEALTH_STATUS_HEALTHY, report.message
+    finally:
+        await gateway.stop()
+        redis.stop()
