@@ -15,7 +15,7 @@ from analysis_worker.process_pool import ProcessPool
 from analysis_worker.processor import ResumeProcessor
 from common.cache import Cache
 from common.config import Settings
-from common.jobs import QUEUE_NAME, retention_options
+from common.jobs import QUEUE_NAME, node_client_name, retention_options
 from common.redis_connections import connect_cache, connect_queue
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
     )
     files = FileSource(settings, blobs)
     processor = ResumeProcessor(settings, pool, files, Cache(cache_client))
+    worker_name = f"{socket.gethostname()}-{os.getpid()}"
     worker = Worker(
         QUEUE_NAME,
         processor,
@@ -48,7 +49,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
             "connection": queue_client,
             "concurrency": settings.worker_concurrency,
             "autorun": False,
-            "name": f"{socket.gethostname()}-{os.getpid()}",
+            "name": worker_name,
             # Applied to jobs that carry no retention of their own (e.g. from Node producers).
             **retention_options(settings),
         },
@@ -70,6 +71,9 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
             extra={"job_id": job.id, "attempt": job.attemptsMade, "reason": str(error)},
         )
 
+    # Name the connections as Node.js BullMQ does (base64 queue name), so that Node's
+    # Queue.getWorkers() and dashboards built on it list this worker.
+    worker.clientName = node_client_name(worker_name)
     worker.on("completed", on_completed)
     worker.on("failed", on_failed)
     worker.on("error", lambda error, *_: log.error("worker error: %s", error))

@@ -6,6 +6,7 @@ can enqueue jobs for the other.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import uuid
 from collections.abc import Mapping
@@ -27,6 +28,12 @@ def idempotent_job_id(organisation_id: str, request_id: str) -> str:
     """The same (organisation, request id) always names the same job."""
     digest = hashlib.sha256(f"{organisation_id}\0{request_id}".encode()).hexdigest()
     return f"request-{digest[:40]}"
+
+
+def node_client_name(worker_name: str, prefix: str = "bull") -> str:
+    """The Redis client name Node.js BullMQ gives a named worker of this queue."""
+    encoded = base64.b64encode(QUEUE_NAME.encode()).decode()
+    return f"{prefix}:{encoded}:w:{worker_name}"
 
 
 def upload_key(job_id: str) -> str:

@@ -61,7 +61,7 @@ def main() -> None:
                 child.send_signal(signal.SIGTERM)
         for name, child in children.items():
             child.wait()
-            log.info("stopped", extra={"process": name, "exit_code": child.returncode})
+            log.info("stopped", extra={"child": name, "exit_code": child.returncode})
         if redis_server is not None:
             redis_server.stop()
             log.info("embedded redis-server stopped")

@@ -9,7 +9,15 @@ import redis.asyncio as redis
 from bullmq import Job, Queue
 
 from common.config import Settings
-from common.jobs import JOB_NAME, QUEUE_NAME, ResumeJobData, job_options, upload_key
+from common.jobs import (
+    JOB_NAME,
+    QUEUE_NAME,
+    ResumeJobData,
+    idempotent_job_id,
+    job_options,
+    new_job_id,
+    upload_key,
+)
 
 COUNTED_STATES = ("waiting", "active", "completed", "failed", "delayed", "prioritized")
 
@@ -45,22 +53,26 @@ class ResumeQueue:
         self._client = client
         self._blobs = blob_client
 
-    async def submit(self, job_id: str, data: ResumeJobData, content: bytes | None) -> Submission:
-        """Enqueues the job unless a job with this id exists already.
+    async def submit(self, data: ResumeJobData, content: bytes | None) -> Submission:
+        """Enqueues the job, unless its request id names a job that exists already.
 
         Inline content is stored beside the job rather than in it: job records are read
         whole by every BullMQ client and dashboard, and a 10 MiB record would slow them all.
         """
-        existing = await self.snapshot(job_id)
-        if existing is not None:
-            return Submission(job_id, existing.state, duplicate=True)
+        if data.request_id:
+            job_id = idempotent_job_id(data.organisation_id, data.request_id)
+            existing = await self.snapshot(job_id)
+            if existing is not None:
+                return Submission(job_id, existing.state, duplicate=True)
+        else:
+            job_id = new_job_id()
         if content is not None:
             key = upload_key(job_id)
             await self._blobs.set(key, content, ex=self._settings.upload_ttl_seconds)
             data = replace(data, content_key=key)
         opts = {**job_options(self._settings), "jobId": job_id}
+        # Two concurrent duplicates may both get here; BullMQ keeps the first job only.
         await self._queue.add(JOB_NAME, data.to_json(), opts)
-        # A concurrent duplicate may have won the race; BullMQ then kept the first job.
         return Submission(job_id, "waiting", duplicate=False)
 
     async def snapshot(self, job_id: str) -> JobSnapshot | None:

@@ -14,7 +14,7 @@ from common.cache import Cache
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2_grpc
 from common.redis_connections import connect_cache, connect_queue
-from gateway_service.health import SERVICE_NAME, HealthReporter, follow_redis
+from gateway_service.health import PROBED_SERVICES, SERVICE_NAME, HealthReporter, follow_redis
 from gateway_service.resume_queue import ResumeQueue
 from gateway_service.servicer import GatewayServicer
 
@@ -58,6 +58,9 @@ class Gateway:
         self.port = self.server.add_insecure_port(self.settings.grpc_address)
         if self.port == 0:
             raise OSError(f"cannot listen on {self.settings.grpc_address}")
+        # Until the first check of Redis, probes see NOT_SERVING rather than NOT_FOUND.
+        for service in PROBED_SERVICES:
+            await self.health.set(service, health_pb2.HealthCheckResponse.NOT_SERVING)
         await self.server.start()
         self._follower = asyncio.create_task(
             follow_redis(self.health, self._health_reporter, self.settings.health_interval)

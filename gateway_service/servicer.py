@@ -8,7 +8,6 @@ import grpc
 from google.protobuf import json_format, timestamp_pb2
 
 from common.config import Settings
-from common.jobs import idempotent_job_id, new_job_id
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from gateway_service.errors import JobNotFound, translate_errors
 from gateway_service.health import HealthReporter
@@ -39,15 +38,10 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         self, request: resume_pb2.SubmitResumeRequest, context: grpc.aio.ServicerContext
     ) -> resume_pb2.SubmitResumeResponse:
         data, content = validate_submit(request, self.settings)
-        job_id = (
-            idempotent_job_id(data.organisation_id, data.request_id)
-            if data.request_id
-            else new_job_id()
-        )
-        submission = await self._queue.submit(job_id, data, content)
+        submission = await self._queue.submit(data, content)
         log.info(
             "job submitted",
-            extra={"job_id": job_id, "resume_id": data.resume_id,
+            extra={"job_id": submission.job_id, "resume_id": data.resume_id,
                    "organisation_id": data.organisation_id, "duplicate": submission.duplicate},
         )
         return resume_pb2.SubmitResumeResponse(

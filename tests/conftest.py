@@ -78,4 +78,5 @@ def file_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}", directory
     server.shutdown()
+    server.server_close()
     thread.join()

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import uuid
+from collections.abc import AsyncIterator
 from pathlib import Path
 
+import grpc
+
+from common.config import Settings
+from common.embedded_redis import RedisServer
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
+from gateway_service.server import Gateway
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT.parent / "shared" / "fixtures" / "rendercv"
@@ -92,3 +99,29 @@ async def wait_for_final_state(
             if status.state in (resume_pb2.JOB_STATE_COMPLETED, resume_pb2.JOB_STATE_FAILED):
                 return status
             await asyncio.sleep(0.05)
+
+
+class Stack:
+    """A Redis and a gateway of a test's own, for tests that stop or restart parts."""
+
+    def __init__(self, redis: RedisServer, gateway: Gateway, channel: grpc.aio.Channel, env: dict[str, str]) -> None:
+        self.redis = redis
+        self.gateway = gateway
+        self.channel = channel
+        self.env = env
+        self.stub = resume_pb2_grpc.GatewayServiceStub(channel)
+
+
+@contextlib.asynccontextmanager
+async def isolated_stack(directory: Path) -> AsyncIterator[Stack]:
+    redis = RedisServer(directory / "redis")
+    redis.start()
+    env = service_env(redis.port)
+    gateway = Gateway(Settings.from_env(env))
+    try:
+        await gateway.start()
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{gateway.port}") as channel:
+            yield Stack(redis, gateway, channel, env)
+    finally:
+        await gateway.stop()
+        redis.stop()

@@ -5,13 +5,13 @@ import asyncio
 import grpc
 import pytest
 import redis.asyncio as redis
+from docx_resumes import build_docx
 
 from common.cache import resume_analysis_key
 from common.config import Settings
 from common.jobs import upload_key
 from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import connect_cache, connect_queue
-from docx_resumes import render_docx
 from support import FIXTURES, RPC_TIMEOUT, submit_request, unique, wait_for_final_state
 
 PDF_NAME = "John_Doe_ClassicTheme_CV.pdf"
@@ -22,29 +22,22 @@ DOCX_RESUME = {
     "email": "jane.roe@example.org",
     "phone": "+44 20 7946 0958",
     "location": "London, UK",
+    "linkedin": "https://www.linkedin.com/in/jane-roe",
     "summary": "Backend engineer building data platforms.",
     "experience": [
-        {
-            "title": "Senior Software Engineer",
-            "company": "Acme Analytics",
-            "location": "London, UK",
-            "start": "2019-03",
-            "end": "",
-            "highlights": ["Built streaming pipelines in Python and Kafka on Kubernetes"],
-        }
+        {"title": "Senior Software Engineer", "company": "Acme Analytics", "location": "London, UK",
+         "dates": "Mar 2019 – Present",
+         "highlights": ["Built streaming pipelines in Python and Kafka on Kubernetes"]},
     ],
     "education": [
-        {
-            "institution": "University of Leeds",
-            "degree": "BSc",
-            "field": "Computer Science",
-            "start": "2012-09",
-            "end": "2015-06",
-        }
+        {"institution": "University of Leeds", "degree": "BSc in Computer Science", "dates": "2012 – 2015",
+         "gpa": "3.7/4.0"},
     ],
-    "skills": ["Python", "PostgreSQL", "Kubernetes", "Kafka"],
+    "skills": {"Languages": "Python, SQL", "Platforms": "PostgreSQL, Kubernetes, Kafka"},
+    "languages": "English (native), German (fluent)",
+    "certifications": ["Certified Kubernetes Administrator (2022)"],
 }
-DOCX = render_docx(DOCX_RESUME)
+DOCX = build_docx(DOCX_RESUME)
 
 pytestmark = pytest.mark.usefixtures("worker")
 

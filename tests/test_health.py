@@ -9,11 +9,8 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
-from common.config import Settings
-from common.embedded_redis import RedisServer
-from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
-from gateway_service.server import Gateway
-from support import FIXTURES, RPC_TIMEOUT, service_env, submit_request
+from common.proto.resume.v1 import resume_pb2
+from support import FIXTURES, RPC_TIMEOUT, isolated_stack, submit_request
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
@@ -60,36 +57,27 @@ async def wait_for_status(health_stub, service: str, expected: int, timeout: flo
 
 
 async def test_grpc_health_follows_redis_and_rpcs_fail_fast_while_it_is_down(tmp_path: Path) -> None:
-    redis = RedisServer(tmp_path / "redis")
-    redis.start()
-    gateway = Gateway(Settings.from_env(service_env(redis.port)))
-    await gateway.start()
-    try:
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{gateway.port}") as channel:
-            health_stub = health_pb2_grpc.HealthStub(channel)
-            stub = resume_pb2_grpc.GatewayServiceStub(channel)
-            for service in ("", SERVICE):
-                await wait_for_status(health_stub, service, SERVING)
+    async with isolated_stack(tmp_path) as stack:
+        health_stub = health_pb2_grpc.HealthStub(stack.channel)
+        for service in ("", SERVICE):
+            await wait_for_status(health_stub, service, SERVING)
 
-            redis.stop()
-            for service in ("", SERVICE):
-                await wait_for_status(health_stub, service, NOT_SERVING)
-            started = time.monotonic()
-            with pytest.raises(grpc.aio.AioRpcError) as caught:
-                content = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
-                await stub.SubmitResume(submit_request(content=content), timeout=RPC_TIMEOUT)
-            assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
-            assert "Redis" in caught.value.details()
-            assert time.monotonic() - started < 3, "an RPC hung while Redis was down"
-            report = await stub.Health(resume_pb2.HealthRequest(), timeout=RPC_TIMEOUT)
-            assert report.status == resume_pb2.HEALTH_STATUS_UNHEALTHY
-            assert not report.redis.cache.connected and report.redis.cache.error
+        stack.redis.stop()
+        for service in ("", SERVICE):
+            await wait_for_status(health_stub, service, NOT_SERVING)
+        started = time.monotonic()
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            content = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
+            await stack.stub.SubmitResume(submit_request(content=content), timeout=RPC_TIMEOUT)
+        assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
+        assert "Redis" in caught.value.details()
+        assert time.monotonic() - started < 3, "an RPC hung while Redis was down"
+        report = await stack.stub.Health(resume_pb2.HealthRequest(), timeout=RPC_TIMEOUT)
+        assert report.status == resume_pb2.HEALTH_STATUS_UNHEALTHY
+        assert not report.redis.cache.connected and report.redis.cache.error
 
-            redis.start()  # same port, nothing else restarted
-            for service in ("", SERVICE):
-                await wait_for_status(health_stub, service, SERVING)
-            report = await stub.Health(resume_pb2.HealthRequest(), timeout=RPC_TIMEOUT)
-            assert report.status == resume_pb2.HEALTH_STATUS_HEALTHY, report.message
-    finally:
-        await gateway.stop()
-        redis.stop()
+        stack.redis.start()  # same port, nothing else restarted
+        for service in ("", SERVICE):
+            await wait_for_status(health_stub, service, SERVING)
+        report = await stack.stub.Health(resume_pb2.HealthRequest(), timeout=RPC_TIMEOUT)
+        assert report.status == resume_pb2.HEALTH_STATUS_HEALTHY, report.message

@@ -1,0 +1,79 @@
+"""The `make run` stack and the CLI, as a person would use them."""
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from common.embedded_redis import free_port
+from support import FIXTURES, ROOT
+
+PDF = FIXTURES / "John_Doe_ClassicTheme_CV.pdf"
+
+
+async def cli(port: int, *args: str, timeout: float = 60) -> tuple[int, str, str]:
+    """Runs the CLI without blocking the event loop, which serves the in-process gateway."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "gateway_service.cli", "--address", f"127.0.0.1:{port}", *args,
+        cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    async with asyncio.timeout(timeout):
+        stdout, stderr = await process.communicate()
+    assert process.returncode is not None
+    return process.returncode, stdout.decode(), stderr.decode()
+
+
+@pytest.mark.usefixtures("worker")
+async def test_cli_submits_waits_and_reads_back(gateway) -> None:
+    code, out, err = await cli(gateway.port, "submit", str(PDF), "--organisation", "cli-org", "--wait")
+    assert code == 0, err
+    status = json.loads(out)
+    assert status["state"] == "JOB_STATE_COMPLETED"
+    assert "john.doe@email.com" in status["result"]["contact"]["emails"]
+
+    code, out, err = await cli(gateway.port, "status", status["jobId"], "--organisation", "cli-org")
+    assert code == 0 and json.loads(out)["jobId"] == status["jobId"]
+
+    code, out, err = await cli(gateway.port, "status", status["jobId"], "--organisation", "other-org")
+    assert code == 2 and err.startswith("NOT_FOUND")
+
+    code, out, err = await cli(gateway.port, "health", "--check", "queue")
+    assert code == 0, err
+    assert json.loads(out)["queue"]["name"] == "resume-analysis"
+
+
+async def test_stack_starts_embedded_redis_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    grpc_port = free_port()
+    env = {**os.environ, "GRPC_PORT": str(grpc_port), "REDIS_PORT": str(free_port()), "LOG_LEVEL": "INFO"}
+    env.pop("REDIS_HOST", None)
+    log = (tmp_path / "stack.log").open("w+")
+    stack = subprocess.Popen(
+        [sys.executable, "-m", "common.stack"], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            code, _, err = await cli(grpc_port, "health", timeout=10)
+            if code == 0:
+                break
+            assert stack.poll() is None and time.monotonic() < deadline, err
+            await asyncio.sleep(0.3)
+        code, out, err = await cli(grpc_port, "submit", str(PDF), "--organisation", "stack-org", "--wait")
+        assert json.loads(out)["state"] == "JOB_STATE_COMPLETED", err
+    finally:
+        stack.send_signal(signal.SIGINT)
+        code = stack.wait(60)
+    with log:
+        log.seek(0)
+        events = [json.loads(line) for line in log if line.startswith("{")]
+    assert code == 0
+    stopped = [(e.get("child"), e.get("exit_code")) for e in events if e["event"] == "stopped"]
+    assert sorted(stopped) == [("gateway", 0), ("worker", 0)]
+    assert any(e["event"] == "embedded redis-server stopped" for e in events)
