@@ -49,6 +49,10 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
             "connection": queue_client,
             "concurrency": settings.worker_concurrency,
             "autorun": False,
+            "lockDuration": settings.worker_lock_duration_ms,
+            "stalledInterval": settings.worker_stalled_interval_ms,
+            # BullMQ's default waits 15 s before retrying a lost Redis.
+            "runRetryDelay": settings.worker_reconnect_delay_ms,
             "name": worker_name,
             # Applied to jobs that carry no retention of their own (e.g. from Node producers).
             **retention_options(settings),

@@ -44,6 +44,12 @@ class Settings:
     worker_processes: int = 0
     # How long a worker lets running jobs finish on SIGTERM before handing them back.
     worker_grace: float = 25.0
+    # A job whose worker stopped renewing its lock this long ago is handed to another
+    # worker at the next stalled-job check.
+    worker_lock_duration_ms: int = 30_000
+    worker_stalled_interval_ms: int = 30_000
+    # Pause before a worker retries Redis after losing it.
+    worker_reconnect_delay_ms: int = 1000
     # Wall-clock limit of extraction and analysis of one file.
     job_timeout: float = 60.0
     # Address-space limit of an extraction process.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import http.server
 import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import grpc
 import pytest
@@ -67,8 +69,16 @@ def file_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
     directory = tmp_path_factory.mktemp("files")
 
     class Handler(http.server.SimpleHTTPRequestHandler):
+        """Serves `directory`; `?delay=S` answers after S seconds, like a slow file store."""
+
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, directory=str(directory), **kwargs)  # type: ignore[arg-type]
+
+        def do_GET(self) -> None:
+            delay = parse_qs(urlsplit(self.path).query).get("delay")
+            if delay:
+                time.sleep(float(delay[0]))
+            super().do_GET()
 
         def log_message(self, format: str, *args: object) -> None:
             pass

@@ -113,10 +113,12 @@ class Stack:
 
 
 @contextlib.asynccontextmanager
-async def isolated_stack(directory: Path) -> AsyncIterator[Stack]:
-    redis = RedisServer(directory / "redis")
+async def isolated_stack(
+    directory: Path, *, redis_args: tuple[str, ...] = (), **env_overrides: str
+) -> AsyncIterator[Stack]:
+    redis = RedisServer(directory / "redis", extra_args=redis_args)
     redis.start()
-    env = service_env(redis.port)
+    env = service_env(redis.port, **env_overrides)
     gateway = Gateway(Settings.from_env(env))
     try:
         await gateway.start()

@@ -1,0 +1,84 @@
+"""Resume analysis: from extracted text to a resume.v1.ResumeAnalysis message."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from common.proto.resume.v1 import resume_pb2
+
+from ..extraction import ExtractedDocument
+from .contact import contact_lines, extract_contact
+from .education import parse_education
+from .entries import group_entries, is_prose
+from .experience import parse_experience, total_years
+from .listings import list_items, spoken_languages
+from .matching import match_job
+from .projects import parse_projects
+from .scoring import score_resume
+from .sections import Section, split_sections
+from .skills import find_skills
+
+ANALYSIS_VERSION = "1.0.0"
+
+__all__ = ["ANALYSIS_VERSION", "analyse"]
+
+
+def analyse(document: ExtractedDocument, *, job_description: str = "",
+            required_skills: Sequence[str] = ()) -> resume_pb2.ResumeAnalysis:
+    sections = split_sections(document.text)
+    top, body = sections[0], sections[1:]
+
+    def lines_of(kind: str) -> list[str]:
+        return [line for section in body if section.kind == kind for line in section.lines]
+
+    found = extract_contact(top.lines, document.header_text, document.text, document.links)
+    experience = parse_experience(lines_of("experience"))
+    skills_lines = lines_of("skills")
+    result = resume_pb2.ResumeAnalysis(
+        analysis_version=ANALYSIS_VERSION,
+        contact=found.contact,
+        summary=" ".join(lines_of("summary")),
+        skills=find_skills(_skill_sources(top, body)),
+        experience=experience,
+        education=parse_education(lines_of("education")),
+        sections=[resume_pb2.Section(kind=section.kind, heading=section.heading) for section in body],
+        certifications=list_items(lines_of("certifications")),
+        languages=spoken_languages(lines_of("languages"),
+                                   [line for line in skills_lines if line.lower().startswith("languages:")]),
+        projects=parse_projects(lines_of("projects")),
+        total_experience_years=total_years(experience, date.today()),
+        warnings=[resume_pb2.Warning(code=code, message=message) for code, message in document.warnings],
+        document=resume_pb2.Document(format=document.format, pages=document.pages,
+                                     characters=len(document.text), words=len(document.text.split())),
+    )
+    if found.only_in_header:
+        result.warnings.append(resume_pb2.Warning(
+            code=resume_pb2.WARNING_CODE_CONTACT_IN_HEADER,
+            message="The email or phone number appears only in the page header or footer; put it in the body, "
+                    "since many applicant tracking systems skip headers."))
+    result.score.CopyFrom(score_resume(result, document.text, found.found_in_body))
+    if job_description.strip() or any(skill.strip() for skill in required_skills):
+        result.match.CopyFrom(match_job(result.skills, document.text, job_description, required_skills))
+    return result
+
+
+def _skill_sources(top: Section, body: list[Section]) -> list[tuple[int, list[str]]]:
+    """Lines to search for skills, by where they come from.
+
+    In experience sections only descriptions are searched: title lines hold company
+    names ("Oracle", "Apple ML Research") that would read as skills."""
+    groups: list[tuple[int, list[str]]] = []
+    for section in body:
+        if section.kind == "skills":
+            groups.append((resume_pb2.SKILL_SOURCE_SKILLS_SECTION, section.lines))
+        elif section.kind == "experience":
+            lines = [line for entry in group_entries(section.lines)
+                     for line in entry.highlights + [line for line in entry.header if is_prose(line)]]
+            groups.append((resume_pb2.SKILL_SOURCE_EXPERIENCE, lines))
+        elif section.kind not in ("references", "interests"):
+            groups.append((resume_pb2.SKILL_SOURCE_OTHER, section.lines))
+    if not body:  # no heading recognised: search everything but the contact block
+        contact = set(contact_lines(top.lines))
+        groups.append((resume_pb2.SKILL_SOURCE_OTHER, [line for line in top.lines if line not in contact]))
+    return groups

@@ -1,0 +1,180 @@
+"""Name, emails, phones, links and location from the top of the resume."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import phonenumbers
+
+from common.proto.resume.v1 import resume_pb2
+
+from .entries import is_prose
+from .places import country_code, is_location
+from .sections import heading_kind
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s|,;<>()\"'\ue000-\uf8ff]+"
+    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|ai|me|co|app|info|tech|xyz|page|site|ly|eu"
+    r"|uk|de|fr|ca|in|us|edu|gg|sh|so|to|tv|cv|link|bio|blog|pro)\b(?:/[^\s|,;<>()\"'\ue000-\uf8ff]*)?",
+    re.IGNORECASE)
+_PHONE = re.compile(r"(?<![\w/.])(?:\+|00)?\(?\d[\d\s().\-–]{5,}\d(?![\w/])")
+_PHONE_LABEL = re.compile(r"\b(?:phone|tel|mobile|cell|mob)\b", re.IGNORECASE)
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+# Contact lines separate their items with icons, bars, bullets, or wide spaces.
+_CONTACT_SEPARATOR = re.compile(r"\s*(?:[\ue000-\uf8ff|•·◦◆▪●■\t]|\s{2,}|\s[-–—]\s)\s*")
+_NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ'’-]{2,}|van|von|de|der|den|da|di"
+                        r"|del|della|la|le|du|bin|binti|al|el|dos|das)")
+_NOT_NAME = {"resume", "résumé", "cv", "curriculum", "vitae", "updated", "page", "confidential"}
+# Contact details sit in the first lines; later lines of the top block are prose or
+# stray content and are left alone.
+_CONTACT_LINES = 10
+
+_SOCIAL_HOSTS = {
+    "twitter.com", "x.com", "gitlab.com", "bitbucket.org", "stackoverflow.com", "medium.com", "kaggle.com",
+    "orcid.org", "scholar.google.com", "researchgate.net", "behance.net", "dribbble.com", "youtube.com",
+    "facebook.com", "instagram.com", "leetcode.com", "hackerrank.com", "dev.to", "codepen.io", "huggingface.co",
+    "substack.com", "mastodon.social", "threads.net", "tiktok.com", "angel.co", "wellfound.com",
+}
+_GITHUB_RESERVED = {"features", "pricing", "about", "orgs", "topics", "collections", "explore", "marketplace",
+                    "sponsors", "login", "join", "settings", "enterprise"}
+
+
+@dataclass(frozen=True)
+class ContactResult:
+    contact: resume_pb2.Contact
+    # Email or phone found only in page headers/footers, which many parsers skip.
+    only_in_header: bool
+    found_in_body: bool
+
+
+def contact_lines(top_lines: list[str]) -> list[str]:
+    lines = []
+    for line in top_lines[:_CONTACT_LINES]:
+        if is_prose(line) and not _EMAIL.search(line):
+            break
+        lines.append(line)
+    return lines
+
+
+def extract_contact(top_lines: list[str], header_text: str, body_text: str, links: tuple[str, ...]) -> ContactResult:
+    body_contact = contact_lines(top_lines)
+    header_lines = [line.strip() for line in header_text.splitlines() if line.strip()]
+    segments = [segment for line in body_contact + header_lines for segment in _CONTACT_SEPARATOR.split(line)
+                if segment]
+    location = next((segment.strip() for segment in segments if is_location(segment)), "")
+
+    body_block = "\n".join(body_contact)
+    header_block = "\n".join(header_lines)
+    emails = _unique(_EMAIL.findall(body_block) + _EMAIL.findall(header_block)
+                     + [link[7:].split("?")[0] for link in links if link.lower().startswith("mailto:")])
+    if not emails:
+        emails = _EMAIL.findall(body_text)[:1]
+    labelled = [line for line in body_text.splitlines() if _PHONE_LABEL.search(line)]
+    phone_text = "\n".join([body_block, header_block, *labelled,
+                            *(link[4:] for link in links if link.lower().startswith("tel:"))])
+    phones = _phones(phone_text, country_code(location) if location else None)
+
+    in_body = any(email in body_text for email in emails) or any(
+        _digits(phone) in _digits(body_text) for phone in phones)
+    in_header = any(email in header_block for email in emails) or any(
+        _digits(phone) in _digits(header_block) for phone in phones)
+    contact = resume_pb2.Contact(
+        name=_name(body_contact) or _name(header_lines),
+        emails=emails,
+        phones=phones,
+        links=_links(segments, body_block + "\n" + header_block, links),
+        location=location,
+    )
+    return ContactResult(contact, only_in_header=in_header and not in_body, found_in_body=in_body)
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for value in values:
+        seen.setdefault(value.lower(), value)
+    return list(seen.values())
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _name(lines: list[str]) -> str:
+    for line in lines:
+        candidate = _CONTACT_SEPARATOR.split(line)[0].strip()
+        words = candidate.split()
+        if not 2 <= len(words) <= 5 or heading_kind(candidate) or any(w.lower() in _NOT_NAME for w in words):
+            continue
+        if all(_NAME_WORD.fullmatch(word) for word in words):
+            # Capitals are typography, not spelling: "JOHN DOE" is reported as "John Doe".
+            return candidate.title() if candidate.isupper() else candidate
+    return ""
+
+
+def _phones(text: str, region: str | None) -> list[str]:
+    phones = []
+    for match in _PHONE.finditer(text):
+        raw = match.group().strip()
+        digits = _digits(raw)
+        if not 7 <= len(digits) <= 15 or _YEAR_RANGE.search(raw):
+            continue
+        try:
+            number = phonenumbers.parse(raw, None if raw.startswith(("+", "00")) else region)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is not None and phonenumbers.is_valid_number(number):
+            phones.append(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+        else:
+            phones.append(" ".join(raw.split()))
+    return list(dict.fromkeys(phones))
+
+
+def _link_key(url: str) -> str:
+    parts = urlsplit(url if "://" in url else "https://" + url)
+    return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")).lower()
+
+
+def classify_link(url: str) -> int:
+    host = urlsplit(url if "://" in url else "https://" + url).netloc.lower().removeprefix("www.")
+    if host == "linkedin.com" or host.endswith(".linkedin.com"):
+        return resume_pb2.LINK_TYPE_LINKEDIN
+    if host == "github.com":
+        return resume_pb2.LINK_TYPE_GITHUB
+    if host in _SOCIAL_HOSTS:
+        return resume_pb2.LINK_TYPE_OTHER
+    return resume_pb2.LINK_TYPE_WEBSITE
+
+
+def _is_profile(url: str) -> bool:
+    """A LinkedIn or GitHub profile: in a resume it is the candidate's own, wherever it is."""
+    parts = urlsplit(url)
+    path = [piece for piece in parts.path.split("/") if piece]
+    host = parts.netloc.lower().removeprefix("www.")
+    if host.endswith("linkedin.com"):
+        return len(path) >= 2 and path[0] in ("in", "pub")
+    return host == "github.com" and len(path) == 1 and path[0].lower() not in _GITHUB_RESERVED
+
+
+def _links(segments: list[str], contact_text: str, document_links: tuple[str, ...]) -> list[resume_pb2.Link]:
+    found: dict[str, str] = {}
+    for url in _URL.findall(_EMAIL.sub(" ", contact_text)):
+        url = url.rstrip(".")
+        found.setdefault(_link_key(url), url if "://" in url else "https://" + url)
+    lowered = contact_text.lower()
+    shown = {segment.strip().lower() for segment in segments}
+    for url in document_links:
+        if not url.lower().startswith(("http://", "https://")):
+            continue
+        key = _link_key(url)
+        host = key.split("/")[0]
+        user = key.rsplit("/", 1)[-1] if "/" in key else ""
+        if key in found:
+            found[key] = url  # the link target is complete where the text may drop the scheme
+        elif _is_profile(url) or (user and user in shown) or (
+                host in lowered and classify_link(url) not in (resume_pb2.LINK_TYPE_LINKEDIN,
+                                                               resume_pb2.LINK_TYPE_GITHUB)):
+            found[key] = url
+    return [resume_pb2.Link(url=url, type=classify_link(url)) for url in found.values()]

@@ -1,0 +1,111 @@
+"""Dates as resumes write them: "Sept 2018 – May 2023", "2019-06", "06/2019",
+"Summer 2022", "2021", "Present"; normalised to "YYYY-MM" or "YYYY"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+# Academic terms: the month the term usually starts in (US calendar).
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 1}
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
+# Lookarounds keep years out of DOIs, version numbers and patent numbers.
+_DATE = (rf"(?<![\w./])(?:(?:{_MONTH}|{_SEASON}),?\s*(?:{_YEAR}|['’]\d\d)"
+         rf"|{_YEAR}[-/.]{_NUM_MONTH}|{_NUM_MONTH}[-/.]{_YEAR}|{_YEAR})(?![\w/]|[.-]\d)")
+_PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing)\b"
+_RANGE = re.compile(
+    rf"(?P<start>{_DATE})\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*(?P<end>{_DATE}|{_PRESENT})"
+    rf"|\bsince\s+(?P<since>{_DATE})", re.IGNORECASE)
+_SINGLE = re.compile(_DATE, re.IGNORECASE)
+_PRESENT_RE = re.compile(_PRESENT, re.IGNORECASE)
+_DURATION = re.compile(r"\(?\b\d+\s+(?:years?|yrs?|months?|mos?)(?:,?\s+\d+\s+(?:months?|mos?))?\b\)?",
+                       re.IGNORECASE)
+_PARTS = re.compile(r"[a-z]+|\d+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: str  # "YYYY-MM", "YYYY" or ""
+    end: str
+    current: bool
+    begin: int  # character offsets of the match in the line
+    stop: int
+
+
+def parse_date(raw: str) -> str:
+    """"Sept 2018" -> "2018-09", "06/2019" -> "2019-06", "2021" -> "2021"; "" when unreadable."""
+    parts = _PARTS.findall(raw.lower())
+    month = 0
+    year = ""
+    for part in parts:
+        if part.isdigit():
+            if len(part) == 4:
+                year = part
+            elif month and not year and len(part) == 2:  # "Jan '18"
+                year = ("20" if int(part) < 50 else "19") + part
+            elif 1 <= int(part) <= 12:
+                month = int(part)
+        elif part[:3] in _MONTHS:
+            month = _MONTHS[part[:3]]
+        elif part in _SEASONS:
+            month = _SEASONS[part]
+    if not year:
+        return ""
+    return f"{year}-{month:02d}" if month else year
+
+
+# Entry grouping asks about the same lines several times; the answer depends on the line only.
+@lru_cache(maxsize=4096)
+def find_span(line: str) -> DateSpan | None:
+    """The date range of a line, or a single date written at either end of it
+    (a date column); None when the line carries no such date."""
+    match = _RANGE.search(line)
+    if match:
+        if match.group("since"):
+            return DateSpan(parse_date(match.group("since")), "", True, match.start(), match.end())
+        end_raw = match.group("end")
+        current = bool(_PRESENT_RE.fullmatch(end_raw.strip()))
+        return DateSpan(parse_date(match.group("start")), "" if current else parse_date(end_raw), current,
+                        match.start(), match.end())
+    stripped = line.strip(" \t|,–—-()")
+    for single in _SINGLE.finditer(stripped):
+        if single.start() == 0 or single.end() == len(stripped):
+            value = parse_date(single.group())
+            offset = line.find(single.group())
+            return DateSpan(value, value, False, offset, offset + len(single.group()))
+    return None
+
+
+def strip_dates(line: str) -> str:
+    """The line without its date span and durations such as "2 years 10 months"."""
+    span = find_span(line)
+    if span:
+        line = line[:span.begin] + " " + line[span.stop:]
+    return _DURATION.sub(" ", line)
+
+
+def is_duration(line: str) -> bool:
+    return bool(_DURATION.fullmatch(line.strip()))
+
+
+def month_index(value: str, *, end: bool) -> int | None:
+    """Months since year 0; a bare year counts from January, or to December when it ends a range."""
+    if not value:
+        return None
+    year, _, month = value.partition("-")
+    return int(year) * 12 + (int(month) if month else (12 if end else 1)) - 1
+
+
+def today_index(today: date) -> int:
+    return today.year * 12 + today.month - 1

@@ -1,0 +1,97 @@
+"""Education entries: institution, degree and its level, field, dates, GPA."""
+
+from __future__ import annotations
+
+import re
+
+from common.proto.resume.v1 import resume_pb2
+
+from .entries import group_entries, header_fields
+
+_DEGREE_TYPES = (r"Science|Arts|Engineering|Technology|Business Administration|Fine Arts|Laws|Commerce|Education"
+                 r"|Applied Science|Philosophy|Medicine|Public Health|Public Administration|Music|Architecture"
+                 r"|Nursing|Social Work")
+# Abbreviations are matched with their case ("MS", not "ms"); words in any case.
+_LEVELS = [
+    (resume_pb2.DEGREE_LEVEL_DOCTORATE,
+     rf"Ph\.?\s?D\.?|D\.?Phil\.?|Ed\.?D\.?|J\.D\.|JD|M\.D\.|(?i:doctorate|doctor of (?:{_DEGREE_TYPES}))"),
+    (resume_pb2.DEGREE_LEVEL_MASTER,
+     rf"MBA|M\.B\.A\.|M\.?Sc\.?|M\.S\.|MS|M\.?Eng\.?|M\.Ed\.?|MEd|MFA|MPH|MPA|MPP|LL\.?M\.?|M\.?Phil\.?|MRes|M\.A\.|MA"
+     rf"|(?i:master(?:'s|’s|s)?(?: of (?:{_DEGREE_TYPES})| degree)?)"),
+    (resume_pb2.DEGREE_LEVEL_BACHELOR,
+     rf"B\.?Sc\.?|B\.S\.|BS|B\.A\.|BA|B\.?Eng\.?|B\.E\.|B\.?Tech\.?|BBA|BFA|B\.?Com\.?|LL\.?B\.?|A\.B\.|S\.B\."
+     rf"|(?i:bachelor(?:'s|’s|s)?(?: of (?:{_DEGREE_TYPES})| degree)?)"),
+    (resume_pb2.DEGREE_LEVEL_ASSOCIATE,
+     rf"A\.A\.S?\.?|A\.S\.|AAS|(?i:associate(?:'s|’s)?(?: of (?:{_DEGREE_TYPES})| degree))"),
+    (resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL,
+     r"GED|(?i:high school(?: diploma)?|secondary school|a-levels?|baccalaureate|abitur|ib diploma)"),
+    (resume_pb2.DEGREE_LEVEL_CERTIFICATE, r"(?i:certificate|diploma|certification|bootcamp)"),
+]
+_DEGREES = [(level, re.compile(rf"(?<![\w.])(?:{pattern})(?![\w])")) for level, pattern in _LEVELS]
+# What follows a degree: "in Physics", "of Arts", or the field itself ("MSc Data Science").
+_FIELD = re.compile(r"^[\s,:–-]*(?:(?:in|of)\s+)?([A-Z].*)")
+_INSTITUTION = re.compile(
+    r"\b(?:university|college|institute|institution|school|academy|polytechnic|conservatory|seminary"
+    r"|universit[äaàé]t?|universidad|universidade|universiteit|hochschule|lyc[ée]e|gymnasium|[ée]cole)\b",
+    re.IGNORECASE)
+_GPA = re.compile(r"\b(?:c?gpa|grade point average)\b\W{0,3}(\d(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,3}(?:[.,]\d{1,2})?)?)",
+                  re.IGNORECASE)
+
+
+def find_degree(text: str) -> tuple[int, re.Match[str]] | None:
+    """The earliest degree mentioned in the text and its level."""
+    best: tuple[int, re.Match[str]] | None = None
+    for level, pattern in _DEGREES:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[1].start()):
+            best = (level, match)
+    return best
+
+
+def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
+    result = []
+    for entry in group_entries(lines):
+        parts, locations = header_fields(entry)
+        degree_level, degree, field = resume_pb2.DEGREE_LEVEL_UNSPECIFIED, "", ""
+        degree_parts = set()
+        for index, part in enumerate(parts):
+            found = find_degree(part)
+            if not found:
+                continue
+            degree_parts.add(index)
+            level, match = found
+            if not degree:
+                degree_level, degree = level, match.group().strip()
+            rest = _FIELD.match(part[match.end():])
+            # "PhD Princeton University" puts the institution, not the field, after the degree.
+            if rest and not field and not _INSTITUTION.search(rest.group(1)):
+                field = rest.group(1).strip()
+        institution_index = next((i for i, part in enumerate(parts) if _INSTITUTION.search(part)),
+                                 next((i for i in range(len(parts)) if i not in degree_parts), -1))
+        institution = parts[institution_index] if institution_index >= 0 else ""
+        if institution_index in degree_parts:
+            match = find_degree(institution)[1]  # "PhD Princeton University": the degree column comes first
+            institution = (institution[:match.start()] + institution[match.end():]).strip(" ,")
+            if not _INSTITUTION.search(institution):  # "PhD in Physics": no institution here
+                institution, institution_index = "", -1
+        if not field:
+            field = next((part for i, part in enumerate(parts)
+                          if i != institution_index and i not in degree_parts and not _GPA.search(part)), "")
+        if not institution and not degree:
+            continue
+        gpa = next((m.group(1).replace(" ", "") for line in entry.header + entry.highlights
+                    for m in [_GPA.search(line)] if m), "")
+        span = entry.span
+        single = span is not None and span.start == span.end and not span.current
+        result.append(resume_pb2.Education(
+            institution=institution,
+            degree=degree,
+            degree_level=degree_level,
+            field=field,
+            # A single date on an education entry is the graduation date.
+            start="" if span is None or single else span.start,
+            end="" if span is None else span.end,
+            gpa=gpa,
+            location=locations[0] if locations else "",
+        ))
+    return result

@@ -1,0 +1,139 @@
+"""Splitting a section (experience, education, projects) into entries.
+
+Templates disagree on where an entry's parts go: the date may sit on the title line,
+on its own line before the bullets, or after the bullets (a right-hand column read
+last). An entry is therefore built from header lines and bullet highlights, and a
+new entry starts when a header line arrives after an entry that is already complete.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import DateSpan, find_span, is_duration, strip_dates
+from .places import is_location
+
+BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤✓✔*\-–—\ue000-\uf8ff]|\d{1,2}[.)])\s*(?=\S)")
+# Separators between the parts of a title line: "Acme – Berlin, Germany", "Engineer | Acme",
+# icon glyphs, runs of spaces, tabs, and "Engineer at Acme".
+_FIELD_SEPARATOR = re.compile(r"\s+[–—|·•@]\s+|\s+-\s+|\t+|\s{3,}|[\ue000-\uf8ff]")
+# "Engineer at Acme" separates a title from a company, but "University of Texas at Austin" is one name.
+_AT = re.compile(r"\s+at\s+")
+# How many following lines are searched for the date of a next entry.
+_LOOKAHEAD = 4
+# A wrapped bullet leaves a line filling most of the text width.
+_WRAPPED_SHARE = 0.75
+
+
+@dataclass
+class Entry:
+    header: list[str] = field(default_factory=list)  # non-bullet lines as written
+    highlights: list[str] = field(default_factory=list)
+    span: DateSpan | None = None
+
+
+def is_prose(line: str) -> bool:
+    """A sentence (summary, description) rather than a title, place or date line:
+    title lines are mostly capitalised words, sentences mostly lower-case ones."""
+    words = [word for word in line.split() if word[0].isalpha()]
+    if len(words) >= 4 and line.rstrip().endswith("."):
+        return True
+    return len(words) >= 6 and sum(word[0].islower() for word in words) >= 0.5 * len(words)
+
+
+def group_entries(lines: list[str]) -> list[Entry]:
+    longest = max(map(len, lines), default=0)
+    entries: list[Entry] = []
+    current: Entry | None = None
+    previous = ""
+    in_bullet = False  # the last line went into a highlight
+    for index, line in enumerate(lines):
+        bullet = BULLET.match(line)
+        if bullet:
+            if current is None:
+                current = Entry()
+                entries.append(current)
+            current.highlights.append(line[bullet.end():].strip())
+            previous, in_bullet = line, True
+            continue
+        span = find_span(line)
+        if in_bullet and _continues(line, span, previous, current, longest,
+                                    lines[index + 1:index + 1 + _LOOKAHEAD]):
+            current.highlights[-1] = _join(current.highlights[-1], line)
+            previous = line
+            continue
+        meta = span is not None or is_location(line) or is_duration(line)
+        if current is None or (span and current.span) or (
+                current.highlights and not is_duration(line) and not (current.span is None and meta)):
+            current = Entry()
+            entries.append(current)
+        current.header.append(line)
+        if span and current.span is None:
+            current.span = span
+        previous, in_bullet = line, False
+    return entries
+
+
+def _continues(line: str, span: DateSpan | None, previous: str, entry: Entry, longest: int,
+               following: list[str]) -> bool:
+    """Whether a line after a bullet is the wrapped rest of that bullet."""
+    if span or is_location(line) or is_duration(line):
+        return False
+    if line[0].islower() or previous.rstrip().endswith(("-", ",", "&")):
+        return True
+    # Once the entry has its date, a date before the next bullet belongs to the next
+    # entry, which this line opens. (Without a date yet, a date ahead closes this entry.)
+    if entry.span is not None:
+        for next_line in following:
+            if BULLET.match(next_line):
+                break
+            if find_span(next_line):
+                return False
+    return len(previous) >= _WRAPPED_SHARE * longest
+
+
+def _join(text: str, rest: str) -> str:
+    if text.endswith("-") and rest[:1].islower():  # "submis-" + "sions"
+        return text[:-1] + rest
+    return f"{text} {rest}"
+
+
+def header_fields(entry: Entry, *, split_at: bool = False) -> tuple[list[str], list[str]]:
+    """The (parts, locations) of an entry's title lines, dates and durations removed.
+
+    Parts are split on strong separators, then on commas: "Nexus AI, CTO – Paris, France"
+    gives parts ["Nexus AI", "CTO"] and locations ["Paris, France"]."""
+    parts: list[str] = []
+    locations: list[str] = []
+    for line in entry.header:
+        if is_prose(line) and not find_span(line):
+            break
+        segments = _FIELD_SEPARATOR.split(strip_dates(line))
+        if split_at:
+            segments = [piece for segment in segments for piece in _AT.split(segment)]
+        for segment in segments:
+            segment = segment.strip(" ,;|–—-()")
+            if not segment:
+                continue
+            if is_location(segment):
+                locations.append(segment)
+            else:
+                parts.extend(_comma_parts(segment))
+    return parts, locations
+
+
+_LEGAL_SUFFIX = re.compile(r"(?:inc|llc|ltd|llp|plc|corp|co|gmbh|ag|s\.?a|b\.?v|pty)\.?", re.IGNORECASE)
+
+
+def _comma_parts(segment: str) -> list[str]:
+    parts: list[str] = []
+    for piece in segment.split(","):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if parts and _LEGAL_SUFFIX.fullmatch(piece):  # "Acme, Inc."
+            parts[-1] = f"{parts[-1]}, {piece}"
+        else:
+            parts.append(piece)
+    return parts

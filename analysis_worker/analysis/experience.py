@@ -1,0 +1,79 @@
+"""Work experience entries and the total years they cover."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from common.proto.resume.v1 import resume_pb2
+
+from .dates import month_index, today_index
+from .entries import group_entries, header_fields
+
+# Words of job titles. Comparing how many each part holds tells "Nexus AI, CTO" from
+# "CTO, Nexus AI", whichever order the template uses.
+_TITLE_WORDS = {
+    "engineer", "developer", "programmer", "intern", "internship", "trainee", "apprentice", "manager", "director",
+    "head", "lead", "principal", "staff", "senior", "junior", "sr", "jr", "chief", "officer", "president", "vp",
+    "ceo", "cto", "cfo", "coo", "cio", "ciso", "cpo", "founder", "cofounder", "co-founder", "owner", "partner",
+    "analyst", "scientist", "researcher", "consultant", "specialist", "architect", "administrator", "designer",
+    "associate", "assistant", "coordinator", "technician", "teacher", "professor", "lecturer", "instructor", "tutor",
+    "fellow", "postdoc", "postdoctoral", "accountant", "auditor", "representative", "executive", "supervisor",
+    "advisor", "adviser", "contractor", "freelancer", "writer", "editor", "nurse", "physician", "attorney", "lawyer",
+    "paralegal", "clerk", "recruiter", "strategist", "marketer", "planner", "operator", "mechanic", "member",
+    "volunteer", "ta", "ra", "sde", "swe", "sre", "controller",
+    "buyer", "chemist", "economist", "pharmacist", "therapist", "librarian", "coach", "trader", "banker",
+}
+_COMPANY_WORDS = {
+    "inc", "llc", "ltd", "limited", "corp", "corporation", "company", "co", "gmbh", "ag", "sa", "plc", "technologies",
+    "labs", "lab", "group", "bank", "university", "college", "institute", "hospital", "agency", "studio", "studios",
+    "solutions", "systems", "research", "foundation", "ventures", "capital", "partners", "consulting", "ai",
+}
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+def _title_score(part: str) -> int:
+    words = _WORD.findall(part.lower())
+    pieces = set(words) | {piece for word in words for piece in word.split("-")}
+    # A title word outweighs a company word: "Research Scientist" is a title.
+    return 2 * len(pieces & _TITLE_WORDS) - len(pieces & _COMPANY_WORDS)
+
+
+def parse_experience(lines: list[str]) -> list[resume_pb2.Experience]:
+    result = []
+    for entry in group_entries(lines):
+        parts, locations = header_fields(entry, split_at=True)
+        if not parts or (entry.span is None and not entry.highlights):
+            continue
+        scores = [_title_score(part) for part in parts]
+        title_index = max(range(len(parts)), key=lambda i: scores[i])
+        title = parts[title_index] if scores[title_index] > 0 or len(parts) > 1 else ""
+        others = [part for i, part in enumerate(parts) if i != title_index or not title]
+        span = entry.span
+        result.append(resume_pb2.Experience(
+            title=title,
+            company=others[0] if others else "",
+            location=locations[0] if locations else "",
+            start=span.start if span else "",
+            end=span.end if span else "",
+            current=span.current if span else False,
+            highlights=entry.highlights,
+        ))
+    return result
+
+
+def total_years(experience: list[resume_pb2.Experience], today: date) -> float:
+    """Years covered by the date ranges, overlaps counted once, open ranges ending today."""
+    ranges = []
+    for item in experience:
+        start = month_index(item.start, end=False)
+        end = today_index(today) if item.current else month_index(item.end, end=True)
+        if start is not None and end is not None and end >= start:
+            ranges.append((start, end))
+    months = 0
+    reach = -1
+    for start, end in sorted(ranges):
+        if end > reach:
+            months += end - max(start, reach + 1) + 1
+            reach = end
+    return round(months / 12, 1)

@@ -1,0 +1,47 @@
+"""Sections that are plain lists: certifications and spoken languages."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import strip_dates
+from .entries import BULLET
+
+# Spoken languages, to tell "Languages: English, French" from "Languages: Python, Go".
+_SPOKEN = {
+    "english", "french", "spanish", "german", "italian", "portuguese", "dutch", "russian", "ukrainian", "polish",
+    "czech", "slovak", "hungarian", "romanian", "bulgarian", "serbian", "croatian", "bosnian", "slovenian", "greek",
+    "turkish", "arabic", "hebrew", "persian", "farsi", "urdu", "hindi", "bengali", "punjabi", "gujarati", "marathi",
+    "tamil", "telugu", "kannada", "malayalam", "sinhala", "nepali", "chinese", "mandarin", "cantonese", "japanese",
+    "korean", "vietnamese", "thai", "indonesian", "malay", "tagalog", "filipino", "swahili", "amharic", "yoruba",
+    "igbo", "hausa", "zulu", "afrikaans", "swedish", "norwegian", "danish", "finnish", "icelandic", "estonian",
+    "latvian", "lithuanian", "catalan", "basque", "galician", "irish", "welsh", "albanian", "macedonian", "armenian",
+    "georgian", "azerbaijani", "kazakh", "uzbek", "mongolian", "khmer", "lao", "burmese", "latin", "esperanto",
+    "sign language", "asl", "american sign language", "british sign language",
+}
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[,;|•·]|\s-\s|\band\b)\s*")
+_PROFICIENCY = re.compile(r"\s*[(:–—-].*$")
+
+
+def list_items(lines: list[str]) -> list[str]:
+    """The items of a list section, bullets and dates removed."""
+    items = []
+    for line in lines:
+        bullet = BULLET.match(line)
+        text = strip_dates(line[bullet.end():] if bullet else line).strip(" ,;|–—-()")
+        if text:
+            items.append(" ".join(text.split()))
+    return items
+
+
+def spoken_languages(section_lines: list[str], labelled_lines: list[str]) -> list[str]:
+    """Languages from a languages section, or from a "Languages: ..." line anywhere,
+    keeping only names of spoken languages ("English (native)" -> "English")."""
+    candidates = []
+    for line in section_lines + [line.split(":", 1)[1] for line in labelled_lines if ":" in line]:
+        bullet = BULLET.match(line)
+        for item in _ITEM_SEPARATOR.split(line[bullet.end():] if bullet else line):
+            name = _PROFICIENCY.sub("", item).strip()
+            if name.lower() in _SPOKEN:
+                candidates.append(name)
+    return list(dict.fromkeys(candidates))

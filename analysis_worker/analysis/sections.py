@@ -1,0 +1,97 @@
+"""Heading detection and splitting a resume into sections of canonical kinds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TOP = "top"  # kind of the lines before the first heading (name and contact details)
+
+# Heading words -> kind. A line is a heading when all its words are heading words
+# or modifiers; its kind is that of its first heading word ("Skills & Interests" -> skills).
+_KEYWORDS = {
+    "experience": "experience", "experiences": "experience", "employment": "experience",
+    "career": "experience", "internships": "experience", "internship": "experience",
+    "education": "education", "academics": "education", "qualifications": "education",
+    "skills": "skills", "skill": "skills", "competencies": "skills", "technologies": "skills",
+    "expertise": "skills", "proficiencies": "skills", "toolbox": "skills", "tools": "skills", "stack": "skills",
+    "projects": "projects", "project": "projects", "portfolio": "projects",
+    "summary": "summary", "profile": "summary", "objective": "summary", "about": "summary",
+    "overview": "summary", "introduction": "summary", "bio": "summary",
+    "certifications": "certifications", "certification": "certifications", "certificates": "certifications",
+    "licenses": "certifications", "licences": "certifications", "credentials": "certifications",
+    "accreditations": "certifications",
+    "languages": "languages",
+    "publications": "publications", "papers": "publications", "bibliography": "publications",
+    "awards": "awards", "honors": "awards", "honours": "awards", "achievements": "awards",
+    "accomplishments": "awards", "scholarships": "awards", "distinctions": "awards",
+    "volunteer": "volunteer", "volunteering": "volunteer",
+    "interests": "interests", "hobbies": "interests",
+    "references": "references", "referees": "references",
+    "patents": "patents",
+    "talks": "talks", "presentations": "talks", "speaking": "talks", "conferences": "talks",
+    "courses": "courses", "coursework": "courses", "training": "courses",
+    "activities": "activities", "extracurricular": "activities", "extracurriculars": "activities",
+    "leadership": "activities", "involvement": "activities", "affiliations": "activities",
+    "memberships": "activities",
+    "research": "research", "teaching": "teaching",
+}
+_MODIFIERS = {
+    "selected", "select", "relevant", "professional", "work", "technical", "key", "other", "additional",
+    "core", "recent", "academic", "personal", "and", "my", "me", "of", "related", "invited", "notable",
+    "areas", "history", "background", "community", "industry", "soft", "hard", "computer", "it", "the",
+    "major", "main", "complete", "full", "a", "in",
+}
+# Phrases whose first heading word would give the wrong kind.
+_PHRASES = {
+    "research experience": "experience", "teaching experience": "teaching", "work history": "experience",
+    "employment history": "experience", "professional background": "experience",
+    "academic background": "education", "educational background": "education", "about me": "summary",
+    "volunteer experience": "volunteer", "leadership experience": "activities",
+    "core competencies": "skills", "tech stack": "skills", "areas of expertise": "skills",
+}
+_HEADING_CHARS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ &/,:'’+-]+")
+_LETTER_SPACED = re.compile(r"(?:\S ){2,}\S")
+_WORDS = re.compile(r"[a-zà-öø-ÿ]+")
+
+
+@dataclass
+class Section:
+    kind: str
+    heading: str  # as written; "" for the top section
+    lines: list[str] = field(default_factory=list)
+
+
+def heading_kind(line: str) -> str | None:
+    """The canonical kind of a heading line, or None when the line is not a heading."""
+    line = line.strip().rstrip(":").strip()
+    if not line or len(line) > 40 or not _HEADING_CHARS.fullmatch(line):
+        return None
+    if _LETTER_SPACED.fullmatch(line):  # "E X P E R I E N C E"
+        line = line.replace(" ", "")
+    words = _WORDS.findall(line.lower())
+    if not words or len(words) > 5:
+        return None
+    phrase = " ".join(words)
+    if phrase in _PHRASES:
+        return _PHRASES[phrase]
+    if any(word not in _KEYWORDS and word not in _MODIFIERS for word in words):
+        return None
+    kinds = [_KEYWORDS[word] for word in words if word in _KEYWORDS]
+    return kinds[0] if kinds else None
+
+
+def resume_lines(text: str) -> list[str]:
+    """Non-empty lines, whitespace-trimmed; page breaks dropped."""
+    return [line.strip() for line in text.splitlines() if line.strip() and line.strip() != "\f"]
+
+
+def split_sections(text: str) -> list[Section]:
+    sections = [Section(TOP, "")]
+    for line in resume_lines(text):
+        kind = heading_kind(line)
+        if kind:
+            sections.append(Section(kind, line.rstrip(":").strip()))
+        else:
+            sections[-1].lines.append(line)
+    return sections

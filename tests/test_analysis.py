@@ -1,0 +1,280 @@
+import statistics
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from docx_resumes import SAMPLE, build_docx
+
+from analysis_worker.analysis import ANALYSIS_VERSION, analyse
+from analysis_worker.analysis.dates import find_span, parse_date
+from analysis_worker.analysis.education import find_degree
+from analysis_worker.analysis.entries import group_entries
+from analysis_worker.analysis.experience import total_years
+from analysis_worker.analysis.matching import keyword_similarity
+from analysis_worker.analysis.sections import heading_kind
+from analysis_worker.analysis.skills import canonical_skill, skills_in_text
+from analysis_worker.extraction import ExtractedDocument, extract
+from common.proto.resume.v1 import resume_pb2
+
+FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "rendercv"
+THEMES = sorted(path.name.removeprefix("John_Doe_").removesuffix("Theme_CV.pdf")
+                for path in FIXTURES.glob("*.pdf"))
+LEVELS = {"PhD": resume_pb2.DEGREE_LEVEL_DOCTORATE, "BS": resume_pb2.DEGREE_LEVEL_BACHELOR}
+
+
+def load(theme: str) -> tuple[dict, resume_pb2.ResumeAnalysis]:
+    truth = yaml.safe_load((FIXTURES / f"John_Doe_{theme}Theme_CV.yaml").read_text(encoding="utf-8"))["cv"]
+    document = extract((FIXTURES / f"John_Doe_{theme}Theme_CV.pdf").read_bytes(), "application/pdf")
+    return truth, analyse(document)
+
+
+def month(value) -> str:
+    return "" if value in (None, "present") else str(value)
+
+
+def links_by_type(result) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for link in result.contact.links:
+        found.setdefault(link.type, set()).add(link.url.rstrip("/"))
+    return found
+
+
+def test_nine_themes_are_present():
+    assert len(THEMES) == 9
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_contact_matches_ground_truth(theme):
+    truth, result = load(theme)
+    assert result.analysis_version == ANALYSIS_VERSION
+    assert result.contact.name == truth["name"]
+    assert list(result.contact.emails) == [truth["email"]]
+    assert list(result.contact.phones) == []
+    assert result.contact.location == truth["location"]
+    links = links_by_type(result)
+    assert links[resume_pb2.LINK_TYPE_WEBSITE] == {truth["website"].rstrip("/")}
+    for network in truth["social_networks"]:
+        kind = {"LinkedIn": resume_pb2.LINK_TYPE_LINKEDIN, "GitHub": resume_pb2.LINK_TYPE_GITHUB}[network["network"]]
+        host = {"LinkedIn": "https://linkedin.com/in/", "GitHub": "https://github.com/"}[network["network"]]
+        assert links[kind] == {host + network["username"]}
+    assert len(result.contact.links) == 1 + len(truth["social_networks"])
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_education_matches_ground_truth(theme):
+    truth, result = load(theme)
+    expected = truth["sections"]["education"]
+    assert len(result.education) == len(expected)
+    for found, item in zip(result.education, expected):
+        assert found.institution == item["institution"]
+        assert found.degree == item["degree"]
+        assert found.degree_level == LEVELS[item["degree"]]
+        assert found.field == item["area"]
+        assert found.location == item["location"]
+        assert (found.start, found.end) == (month(item["start_date"]), month(item["end_date"]))
+    assert result.education[1].gpa == "3.97/4.00"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_experience_matches_ground_truth(theme):
+    truth, result = load(theme)
+    expected = truth["sections"]["experience"]
+    assert len(result.experience) == len(expected)
+    for found, item in zip(result.experience, expected):
+        assert (found.company, found.title) == (item["company"], item["position"])
+        assert found.location == item["location"]
+        assert found.start == month(item["start_date"])
+        assert found.current == (item["end_date"] == "present")
+        assert found.end == month(item["end_date"])
+        # Nested bullets (folded into their parent in the YAML) are highlights of their own.
+        assert len(found.highlights) == sum(1 + text.count(" - ") for text in item["highlights"])
+        assert found.highlights[0] == item["highlights"][0]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_skills_of_the_skills_section_are_found(theme):
+    truth, result = load(theme)
+    listed = [item.strip() for row in truth["sections"]["skills"] for item in row["details"].split(",")]
+    known = [canonical_skill(item) for item in listed if canonical_skill(item)]
+    assert len(known) >= 15
+    from_section = {skill.name for skill in result.skills
+                    if resume_pb2.SKILL_SOURCE_SKILLS_SECTION in skill.sources}
+    assert set(known) <= from_section
+    experience_only = {skill.name for skill in result.skills
+                       if list(skill.sources) == [resume_pb2.SKILL_SOURCE_EXPERIENCE]}
+    assert "Self-Supervised Learning" in experience_only
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_sections_projects_and_years(theme):
+    truth, result = load(theme)
+    kinds = [section.kind for section in result.sections]
+    assert kinds == ["education", "experience", "projects", "publications", "awards", "skills", "patents",
+                     "talks"][:len(kinds)]
+    assert len(kinds) >= 6
+    assert [project.name for project in result.projects] == ["FlashInfer", "NeuralPrune"]
+    assert result.projects[0].description.startswith("Open-source library for high-performance LLM inference")
+    expected = total_years([resume_pb2.Experience(start=month(item["start_date"]), end=month(item["end_date"]),
+                                                  current=item["end_date"] == "present")
+                            for item in truth["sections"]["experience"]], date.today())
+    assert result.total_experience_years == pytest.approx(expected)
+    assert result.score.overall >= 80
+    assert result.document.pages in (2, 3) and result.document.words > 500
+
+
+def test_docx_resume_analysis():
+    result = analyse(extract(build_docx(SAMPLE)))
+    contact = result.contact
+    assert contact.name == "Maria Lopez"
+    assert list(contact.emails) == ["maria.lopez@example.org"]
+    assert list(contact.phones) == ["+15125550143"]  # the country comes from "Austin, TX"
+    assert contact.location == "Austin, TX"
+    assert [(link.url, link.type) for link in contact.links] == [
+        ("https://www.linkedin.com/in/maria-lopez-dev", resume_pb2.LINK_TYPE_LINKEDIN)]
+    assert result.summary == SAMPLE["summary"]
+    assert [(job.title, job.company, job.location, job.start, job.end, job.current) for job in result.experience] == [
+        ("Senior Software Engineer", "Stripe", "Remote", "2020-03", "", True),
+        ("Software Engineer", "Dell Technologies", "Round Rock, TX", "2016-06", "2020-02", False)]
+    school = result.education[0]
+    assert (school.institution, school.degree, school.degree_level, school.field, school.start, school.end,
+            school.gpa) == ("The University of Texas at Austin", "B.S.", resume_pb2.DEGREE_LEVEL_BACHELOR,
+                            "Computer Science", "2012", "2016", "3.8/4.0")
+    skills = {skill.name: set(skill.sources) for skill in result.skills}
+    assert skills["JavaScript"] == {resume_pb2.SKILL_SOURCE_SKILLS_SECTION}
+    assert skills["PostgreSQL"] == {resume_pb2.SKILL_SOURCE_EXPERIENCE}
+    assert resume_pb2.SKILL_SOURCE_EXPERIENCE in skills["Kubernetes"]  # "k8s"
+    assert {resume_pb2.SKILL_SOURCE_SKILLS_SECTION, resume_pb2.SKILL_SOURCE_EXPERIENCE} <= skills["Go"]
+    assert "Stripe" not in skills  # a company in a title line is not a skill
+    assert list(result.languages) == ["English", "Spanish"]
+    assert list(result.certifications) == ["AWS Certified Solutions Architect – Associate"]
+    assert result.total_experience_years > 9
+    assert not any(w.code == resume_pb2.WARNING_CODE_CONTACT_IN_HEADER for w in result.warnings)
+
+
+def test_contact_only_in_header_is_warned_and_scored():
+    result = analyse(extract(build_docx(SAMPLE, contact_in_body=False)))
+    assert list(result.contact.emails) == ["maria.lopez@example.org"]
+    assert [w.code for w in result.warnings] == [resume_pb2.WARNING_CODE_CONTACT_IN_HEADER]
+    parseability = next(part for part in result.score.parts if part.name == "parseability")
+    placement = next(part for part in parseability.parts if part.name == "contact_placement")
+    assert placement.score < 50 and "header" in placement.reason
+
+
+def test_empty_document_scores_low_and_carries_warnings():
+    document = ExtractedDocument("pdf", "", 1, "", ((resume_pb2.WARNING_CODE_NO_TEXT_LAYER, "No text."),))
+    result = analyse(document)
+    assert [w.code for w in result.warnings] == [resume_pb2.WARNING_CODE_NO_TEXT_LAYER]
+    assert result.score.overall < 30
+    assert all(part.reason for part in result.score.parts)
+    assert not result.HasField("match")
+
+
+@pytest.mark.parametrize(("text", "start", "end", "current"), [
+    ("Sept 2018 – May 2023", "2018-09", "2023-05", False),
+    ("2019-06 - 2020-01", "2019-06", "2020-01", False),
+    ("06/2019 to Present", "2019-06", "", True),
+    ("Summer 2022 – Fall 2022", "2022-06", "2022-09", False),
+    ("Jan. 2020 — current", "2020-01", "", True),
+    ("2017 – 2021", "2017", "2021", False),
+    ("Acme Corp, Berlin 2021", "2021", "2021", False),
+    ("since March 2015", "2015-03", "", True),
+])
+def test_date_ranges(text, start, end, current):
+    span = find_span(text)
+    assert (span.start, span.end, span.current) == (start, end, current)
+
+
+def test_dates_are_not_found_in_numbers():
+    assert find_span("10.1234/neurips.2023.1234") is None
+    assert find_span("Raised $18M Series A in 2021 from investors") is None  # mid-sentence, not a date column
+    assert find_span("US Patent 11,234,567") is None
+    assert parse_date("Present") == ""
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("BS in Computer Engineering", resume_pb2.DEGREE_LEVEL_BACHELOR),
+    ("B.Sc. Physics", resume_pb2.DEGREE_LEVEL_BACHELOR),
+    ("Bachelor of Arts in History", resume_pb2.DEGREE_LEVEL_BACHELOR),
+    ("MS, Statistics", resume_pb2.DEGREE_LEVEL_MASTER),
+    ("M.Sc. in Data Science", resume_pb2.DEGREE_LEVEL_MASTER),
+    ("MBA", resume_pb2.DEGREE_LEVEL_MASTER),
+    ("Master's degree in Economics", resume_pb2.DEGREE_LEVEL_MASTER),
+    ("Ph.D. in Chemistry", resume_pb2.DEGREE_LEVEL_DOCTORATE),
+    ("Doctorate in Education", resume_pb2.DEGREE_LEVEL_DOCTORATE),
+    ("Associate of Science", resume_pb2.DEGREE_LEVEL_ASSOCIATE),
+    ("High School Diploma", resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL),
+    ("Certificate in Project Management", resume_pb2.DEGREE_LEVEL_CERTIFICATE),
+])
+def test_degree_levels(text, level):
+    assert find_degree(text)[0] == level
+
+
+def test_words_are_not_degrees():
+    assert find_degree("Princeton University, Computer Science") is None
+    assert find_degree("ms and ba are words in lower case") is None
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("EXPERIENCE", "experience"), ("Work Experience", "experience"), ("Professional Summary", "summary"),
+    ("Technical Skills:", "skills"), ("Selected Honors", "awards"), ("Volunteer Experience", "volunteer"),
+    ("E D U C A T I O N", "education"), ("Invited Talks", "talks"), ("Research Intern", None),
+    ("NVIDIA Research", None), ("Languages: Python, C++", None), ("John Doe", None),
+])
+def test_headings(line, kind):
+    assert heading_kind(line) == kind
+
+
+def test_taxonomy_aliases_and_case_rules():
+    assert canonical_skill("JS") == "JavaScript"
+    assert canonical_skill("k8s") == "Kubernetes"
+    assert canonical_skill("Postgres") == "PostgreSQL"
+    assert canonical_skill("golang") == "Go"
+    assert canonical_skill("underwater basket weaving") is None
+    prose = "Go to the market. We can go further. C level support, R&D budget, Spring 2022 intern."
+    assert skills_in_text(prose) == []
+    assert skills_in_text("Services written in Go and C++, analysis in R? No: React, node.js and .NET") == [
+        "Go", "C++", "React", "Node.js", ".NET"]
+
+
+def test_job_match():
+    document = extract((FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes())
+    result = analyse(document, job_description="ML infrastructure engineer: PyTorch, CUDA and inference "
+                                               "optimization for transformer models on AWS.",
+                     required_skills=["k8s", "Golang", "pytorch", "Technical Writing"])
+    match = result.match
+    # Skills named in the job description count as required too.
+    assert list(match.covered_skills) == ["Kubernetes", "PyTorch", "Machine Learning", "CUDA", "Efficient Inference",
+                                          "Transformers", "Amazon Web Services"]
+    assert list(match.missing_skills) == ["Go", "Technical Writing"]
+    assert 0.05 < match.keyword_similarity < 1
+    assert [part.name for part in match.score.parts] == ["required_skills", "keyword_similarity"]
+    assert match.score.parts[0].score == round(100 * 7 / 9)
+    assert 0 < match.score.overall <= 100
+
+
+def test_keyword_similarity_bounds():
+    assert keyword_similarity("python kubernetes", "python kubernetes") == pytest.approx(1.0)
+    assert keyword_similarity("python kubernetes", "accounting payroll") == 0.0
+
+
+def test_analysis_is_fast():
+    documents = [extract(path.read_bytes()) for path in sorted(FIXTURES.glob("*.pdf"))]
+    documents.append(extract(build_docx(SAMPLE)))
+    timings = []
+    for _ in range(10):
+        for document in documents:
+            started = time.perf_counter()
+            analyse(document, job_description="Python and Kubernetes", required_skills=["Go"])
+            timings.append(time.perf_counter() - started)
+    # The target is well under 5 ms per resume; the bound leaves room for a loaded CI machine.
+    assert statistics.median(timings) < 0.010
+
+
+def test_entries_without_dates_are_kept_apart():
+    lines = ["Ledger", "• Double-entry bookkeeping service in Go", "Crawler",
+             "• Polite web crawler with per-host rate limits and retries", "written in Python"]
+    entries = group_entries(lines)
+    assert [entry.header for entry in entries] == [["Ledger"], ["Crawler"]]
+    assert entries[1].highlights == ["Polite web crawler with per-host rate limits and retries written in Python"]

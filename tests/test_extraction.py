@@ -1,0 +1,161 @@
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pypdf
+import pytest
+from fpdf import FPDF
+
+from analysis_worker.extraction import ExtractionError, detect_format, extract
+from common.proto.resume.v1 import resume_pb2
+from docx_resumes import SAMPLE, build_docx, table_cell_texts
+
+FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "rendercv"
+PDF_PAGES = {
+    "Classic": 2, "Ember": 2, "Engineeringclassic": 3, "Engineeringresumes": 3, "Harvard": 2,
+    "Ink": 2, "Moderncv": 3, "Opal": 3, "Sb2nov": 3,
+}
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def fixture_pdf(theme: str) -> bytes:
+    return (FIXTURES / f"John_Doe_{theme}Theme_CV.pdf").read_bytes()
+
+
+def codes(document) -> set[int]:
+    return {code for code, _ in document.warnings}
+
+
+def text_pdf(lines_per_page: list[list[str]]) -> bytes:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for lines in lines_per_page:
+        pdf.add_page()
+        for number, line in enumerate(lines):
+            pdf.text(20, 20 + 7 * number, line)
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("theme", sorted(PDF_PAGES))
+def test_rendercv_pdfs_extract(theme):
+    document = extract(fixture_pdf(theme), "application/pdf", f"{theme}.pdf")
+    assert document.format == "pdf"
+    assert document.pages == PDF_PAGES[theme]
+    assert document.text.count("\n\f\n") == PDF_PAGES[theme] - 1
+    assert "John Doe" in document.text and "john.doe@email.com" in document.text
+    assert "Princeton University" in document.text and "Microsoft Research" in document.text
+    assert "https://linkedin.com/in/rendercv" in document.links
+    assert "https://github.com/rendercv" in document.links
+    assert document.warnings == ()
+
+
+def test_running_footer_moves_to_header_text():
+    document = extract(fixture_pdf("Classic"))
+    assert document.header_text.splitlines() == ["John Doe – 1/2", "John Doe – 2/2"]
+    assert "1/2" not in document.text
+
+
+def test_detect_format_by_magic_bytes():
+    assert detect_format(fixture_pdf("Classic")) == "pdf"
+    assert detect_format(build_docx(SAMPLE), DOCX_MIME, "cv.docx") == "docx"
+    assert detect_format(build_docx(SAMPLE), "application/octet-stream") == "docx"
+    assert detect_format(fixture_pdf("Classic"), "application/pdf; charset=binary") == "pdf"
+
+
+def test_docx_reads_paragraphs_tables_text_boxes_headers_and_links():
+    document = extract(build_docx(SAMPLE), DOCX_MIME)
+    lines = document.text.splitlines()
+    assert document.format == "docx" and document.pages == 1
+    assert lines[0] == "Maria Lopez"
+    # Document order: the summary text box comes before the experience, the table after it.
+    summary = lines.index(SAMPLE["summary"])
+    assert summary < lines.index("Work Experience") < lines.index("Education")
+    assert document.text.count(SAMPLE["summary"]) == 1  # the VML fallback copy is skipped
+    assert "• Built a ledger service in Go handling 40k requests per second" in lines
+    assert "The University of Texas at Austin, B.S. in Computer Science | 2012 – 2016" in lines
+    assert "Languages: Go, Python, JS, SQL" in lines  # nested table
+    assert any("Languages: Go" in cell for cell in table_cell_texts(build_docx(SAMPLE)))
+    assert document.header_text.splitlines() == ["Maria Lopez", "maria.lopez@example.org | (512) 555-0143 | Austin, TX"]
+    assert document.links == ("https://www.linkedin.com/in/maria-lopez-dev",)
+
+
+def test_docx_with_undecodable_text_is_flagged():
+    resume = dict(SAMPLE, summary="\ufffd" * 400)
+    assert resume_pb2.WARNING_CODE_GARBLED_TEXT in codes(extract(build_docx(resume)))
+
+
+def test_two_column_pdf_is_read_column_by_column():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for row in range(30):  # written row by row, so the content stream interleaves the columns
+        pdf.text(15, 20 + 8 * row, f"Left column line {row} about work")
+        pdf.text(115, 20 + 8 * row, f"Right column text {row} on skills")
+    document = extract(bytes(pdf.output()))
+    lines = document.text.splitlines()
+    assert resume_pb2.WARNING_CODE_READING_ORDER in codes(document)
+    assert lines[:30] == [f"Left column line {row} about work" for row in range(30)]
+    assert lines[30:] == [f"Right column text {row} on skills" for row in range(30)]
+
+
+def test_pdf_without_text_layer_is_flagged():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 50, style="F")
+    document = extract(bytes(pdf.output()))
+    assert resume_pb2.WARNING_CODE_NO_TEXT_LAYER in codes(document)
+    assert document.text.strip() == ""
+
+
+def test_only_max_pages_are_extracted():
+    content = text_pdf([[f"Page {number} body"] for number in range(1, 6)])
+    document = extract(content, max_pages=2)
+    assert document.pages == 5
+    assert "Page 2 body" in document.text and "Page 3 body" not in document.text
+    assert resume_pb2.WARNING_CODE_TOO_MANY_PAGES in codes(document)
+
+
+def encrypted(content: bytes, password: str) -> bytes:
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(content)))
+    writer.encrypt(user_password=password, owner_password="owner-secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_pdf_encrypted_with_empty_password_opens_with_a_warning():
+    document = extract(encrypted(fixture_pdf("Harvard"), ""))
+    assert "Princeton University" in document.text
+    assert resume_pb2.WARNING_CODE_ENCRYPTED in codes(document)
+
+
+def zip_bytes(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("content", "mime_type", "message"), [
+    (b"", "", "empty"),
+    (os.urandom(4096), "", "neither a PDF nor a DOCX"),
+    (fixture_pdf("Classic")[:40_000], "application/pdf", "damaged or truncated"),
+    (fixture_pdf("Classic"), DOCX_MIME, "does not match"),
+    (build_docx(SAMPLE), "application/pdf", "does not match"),
+    (fixture_pdf("Classic"), "image/png", "does not match"),
+    (b"Jane Doe\nSoftware engineer\n", DOCX_MIME, "neither a PDF nor a DOCX"),
+    (b"PK\x03\x04" + os.urandom(2000), DOCX_MIME, "not a valid ZIP"),
+    (zip_bytes({"hello.txt": b"hi"}), DOCX_MIME, "not a Word document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000), "application/msword", "legacy Word"),
+    (encrypted(fixture_pdf("Classic"), "s3cret"), "application/pdf", "The PDF is encrypted"),
+    (zip_bytes({"word/document.xml": b"<w:document/>"}), DOCX_MIME, "damaged"),
+    (zip_bytes({"word/document.xml": b"<", "word/media/bomb.bin": bytes(60 * 1024 * 1024)}), DOCX_MIME,
+     "unreasonable size"),
+])
+def test_hostile_files_are_refused_with_a_clear_message(content, mime_type, message):
+    with pytest.raises(ExtractionError, match=message) as error:
+        extract(content, mime_type, "resume")
+    text = str(error.value)
+    assert text.endswith(".") and text[0].isupper() and len(text) < 300
