@@ -19,6 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from lxml import etree
 
+from common import file_types
 from common.proto.resume.v1 import resume_pb2
 
 PAGE_SEPARATOR = "\n\f\n"
@@ -33,16 +34,6 @@ MAX_ZIP_ENTRIES = 2000
 # Share of replacement / private-use glyphs above which the text is unusable:
 # a few private-use icons (e.g. Font Awesome in contact lines) are normal.
 GARBLED_RATIO = 0.05
-
-_PDF_MIME = {"application/pdf", "application/x-pdf"}
-_DOCX_MIME = {
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    # Clients often label any Word file with the legacy type; the bytes decide.
-    "application/msword",
-}
-# Types that say nothing about the content.
-_GENERIC_MIME = {"", "application/octet-stream", "binary/octet-stream", "application/zip",
-                 "application/x-zip-compressed"}
 
 _GARBLED = re.compile("[\ufffd\ue000-\uf8ff]")
 _DIGITS = re.compile(r"\d+")
@@ -71,10 +62,10 @@ def detect_format(content: bytes, mime_type: str = "", file_name: str = "") -> s
     if not content:
         raise ExtractionError("The file is empty; upload the resume again.")
     name = f" '{file_name}'" if file_name else ""
-    # The PDF specification tolerates junk before the header; readers look in the first KB.
-    if b"%PDF-" in content[:1024]:
+    sniffed = file_types.sniff(content)
+    if sniffed == "pdf":
         found = "pdf"
-    elif content.startswith(b"PK\x03\x04"):
+    elif sniffed == "zip":
         names = _zip_names(content)
         if names is None:
             raise ExtractionError(
@@ -91,9 +82,11 @@ def detect_format(content: bytes, mime_type: str = "", file_name: str = "") -> s
     else:
         raise ExtractionError(f"The file{name} is neither a PDF nor a DOCX document; upload a PDF or DOCX resume.")
 
-    mime = mime_type.split(";")[0].strip().lower()
-    declared = "pdf" if mime in _PDF_MIME else "docx" if mime in _DOCX_MIME else ""
-    if (declared and declared != found) or (not declared and mime not in _GENERIC_MIME):
+    try:
+        declared = file_types.declared_kind(mime_type)
+    except file_types.UnsupportedType as error:
+        raise ExtractionError(f"The declared type {error}.") from None
+    if declared and declared != found:
         raise ExtractionError(
             f"The declared type '{mime_type}' does not match the content of the file{name}, "
             f"which is a {found.upper()}; send the correct mime_type or leave it empty.")

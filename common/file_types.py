@@ -1,26 +1,51 @@
-"""The file types the service analyses, told by MIME type, extension and magic bytes."""
+"""The file types the service analyses ("pdf", "docx"), told by MIME type, name and magic bytes."""
 
 from __future__ import annotations
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-SUPPORTED = {PDF: "pdf", DOCX: "docx"}
-_EXTENSIONS = {".pdf": PDF, ".docx": DOCX}
+STANDARD_MIME = {"pdf": PDF, "docx": DOCX}
+# Clients also label these files with older or vaguer types; the bytes then decide.
+_MIME_KINDS = {
+    PDF: "pdf",
+    "application/x-pdf": "pdf",
+    DOCX: "docx",
+    "application/msword": "docx",
+}
+_GENERIC_MIME = {
+    "", "application/octet-stream", "binary/octet-stream", "application/zip", "application/x-zip-compressed",
+}
+_EXTENSIONS = {".pdf": "pdf", ".docx": "docx"}
 # PDF readers accept the header anywhere in the first KiB; so do we.
 _PDF_HEADER_WINDOW = 1024
 
 
-def from_file_name(file_name: str) -> str | None:
-    """The MIME type that the file name's extension stands for, if supported."""
+class UnsupportedType(ValueError):
+    pass
+
+
+def declared_kind(mime_type: str) -> str:
+    """"pdf" or "docx" for a MIME type of those files, "" for a type that says nothing
+    (empty, octet-stream, zip); UnsupportedType for any other."""
+    mime = mime_type.split(";")[0].strip().lower()
+    if mime in _GENERIC_MIME:
+        return ""
+    try:
+        return _MIME_KINDS[mime]
+    except KeyError:
+        raise UnsupportedType(f"{mime_type!r} is not supported; send {PDF!r} or {DOCX!r}") from None
+
+
+def from_file_name(file_name: str) -> str:
+    """"pdf" or "docx" when the file name's extension says so, else ""."""
     dot = file_name.rfind(".")
-    return _EXTENSIONS.get(file_name[dot:].lower()) if dot >= 0 else None
+    return _EXTENSIONS.get(file_name[dot:].lower(), "") if dot >= 0 else ""
 
 
-def sniff(content: bytes) -> str | None:
-    """The MIME type the magic bytes claim. DOCX is only recognised as a zip here;
-    telling a DOCX from any other zip needs its member list."""
+def sniff(content: bytes) -> str:
+    """"pdf", "zip" (a DOCX or any other zip: only its member list tells) or ""."""
     if b"%PDF-" in content[:_PDF_HEADER_WINDOW]:
-        return PDF
+        return "pdf"
     if content.startswith(b"PK\x03\x04"):
-        return DOCX
-    return None
+        return "zip"
+    return ""

@@ -1,30 +1,23 @@
-"""`python -m gateway_service`: serve until SIGTERM or SIGINT."""
+"""`python -m gateway_service`: serve until SIGTERM or SIGINT, then drain and exit 0."""
 
 from __future__ import annotations
 
 import asyncio
-import signal
 
-from common import logs
 from common.config import Settings
+from common.lifecycle import run_service
 from gateway_service.server import Gateway
 
 
-async def serve(settings: Settings) -> None:
+async def serve(settings: Settings, stop: asyncio.Event) -> None:
     gateway = Gateway(settings)
     await gateway.start()
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stop.set)
     await stop.wait()
     await gateway.stop()
 
 
 def main() -> None:
-    settings = Settings.from_env()
-    logs.configure(settings.log_level, "gateway")
-    asyncio.run(serve(settings))
+    run_service("gateway", serve)
 
 
 if __name__ == "__main__":

@@ -38,19 +38,19 @@ def validate_submit(
     _check_id(violations, "request_id", request.request_id, required=False)
 
     source = request.WhichOneof("source")
-    mime_type = request.mime_type or file_types.from_file_name(request.file_name) or ""
-    if request.mime_type and request.mime_type not in file_types.SUPPORTED:
-        violations["mime_type"] = (
-            f"{request.mime_type!r} is not supported; send {file_types.PDF!r} "
-            f"or {file_types.DOCX!r}"
-        )
+    try:
+        declared = file_types.declared_kind(request.mime_type)
+    except file_types.UnsupportedType as error:
+        violations["mime_type"] = str(error)
+        declared = ""
+    # A file name's extension is a hint only: the bytes win over it, not over mime_type.
+    kind = declared or file_types.from_file_name(request.file_name)
     content: bytes | None = None
     if source is None:
         violations["source"] = "set either content (the file's bytes) or file_url"
     elif source == "content":
         content = request.content
-        _check_content(violations, content, mime_type, settings.max_file_bytes)
-        mime_type = mime_type or file_types.sniff(content) or ""
+        kind = _check_content(violations, content, declared, settings.max_file_bytes) or kind
     else:
         _check_url(violations, request.file_url)
 
@@ -69,7 +69,8 @@ def validate_submit(
         candidate_id=request.candidate_id,
         organisation_id=request.organisation_id,
         file_name=request.file_name,
-        mime_type=mime_type,
+        # The worker tells the type from the bytes when neither type nor name told it.
+        mime_type=request.mime_type or file_types.STANDARD_MIME.get(kind, ""),
         file_url=request.file_url,
         request_id=request.request_id,
         job_description=request.job_description,
@@ -95,22 +96,24 @@ def _check_id(violations: dict[str, str], name: str, value: str, *, required: bo
         violations[name] = f"must be {_ID_RULE}"
 
 
-def _check_content(violations: dict[str, str], content: bytes, mime_type: str, limit: int) -> None:
+def _check_content(violations: dict[str, str], content: bytes, declared: str, limit: int) -> str:
+    """The kind the content is, as far as its first bytes tell."""
     if not content:
         violations["content"] = "the file is empty"
-    elif len(content) > limit:
+        return ""
+    if len(content) > limit:
         violations["content"] = (
             f"the file is {len(content)} bytes; the limit is {limit} bytes ({limit / 2**20:g} MiB)"
         )
-    else:
-        sniffed = file_types.sniff(content)
-        if sniffed is None:
-            violations["content"] = "the file is neither a PDF nor a DOCX (unknown magic bytes)"
-        elif mime_type in file_types.SUPPORTED and sniffed != mime_type:
-            violations["mime_type"] = (
-                f"{mime_type!r} disagrees with the content, which is a "
-                f"{file_types.SUPPORTED[sniffed].upper()} file"
-            )
+        return ""
+    sniffed = {"pdf": "pdf", "zip": "docx"}.get(file_types.sniff(content), "")
+    if not sniffed:
+        violations["content"] = "the file is neither a PDF nor a DOCX (unknown magic bytes)"
+    elif declared and sniffed != declared:
+        violations["mime_type"] = (
+            f"it says {declared.upper()} but disagrees with the content, which is a {sniffed.upper()} file"
+        )
+    return sniffed
 
 
 def _check_url(violations: dict[str, str], url: str) -> None:

@@ -144,7 +144,7 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
     (fixture_pdf("Classic")[:40_000], "application/pdf", "damaged or truncated"),
     (fixture_pdf("Classic"), DOCX_MIME, "does not match"),
     (build_docx(SAMPLE), "application/pdf", "does not match"),
-    (fixture_pdf("Classic"), "image/png", "does not match"),
+    (fixture_pdf("Classic"), "image/png", "is not supported"),
     (b"Jane Doe\nSoftware engineer\n", DOCX_MIME, "neither a PDF nor a DOCX"),
     (b"PK\x03\x04" + os.urandom(2000), DOCX_MIME, "not a valid ZIP"),
     (zip_bytes({"hello.txt": b"hi"}), DOCX_MIME, "not a Word document"),

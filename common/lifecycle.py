@@ -1,0 +1,27 @@
+"""Running a service process: configuration, logs, and a stop event set by SIGTERM or SIGINT."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Awaitable, Callable
+
+from common import logs
+from common.config import Settings
+
+Service = Callable[[Settings, asyncio.Event], Awaitable[None]]
+
+
+def run_service(name: str, service: Service) -> None:
+    """Runs `service` until it returns; it should return soon after the stop event is set."""
+    settings = Settings.from_env()
+    logs.configure(settings.log_level, name)
+    asyncio.run(_until_signalled(service, settings))
+
+
+async def _until_signalled(service: Service, settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    await service(settings, stop)
