@@ -21,7 +21,14 @@ $(VENV)/.test-deps: pyproject.toml | $(BIN)/python
 run: $(VENV)/.run-deps
 	$(BIN)/python -m common.stack
 
-test: $(VENV)/.test-deps
+# The Node.js interoperability tests need tests/node/node_modules; without npm they skip.
+NODE_DEPS := $(if $(shell command -v npm),tests/node/node_modules/.package-lock.json)
+
+$(NODE_DEPS): tests/node/package-lock.json
+	npm ci --prefix tests/node --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $@
+
+test: $(VENV)/.test-deps $(NODE_DEPS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 proto: $(VENV)/.test-deps

@@ -36,7 +36,9 @@ class Settings:
     rpc_timeout: float = 10.0
     # How often the gateway pings Redis to drive grpc.health.v1.
     health_interval: float = 1.0
-    # The gateway's grace period on SIGTERM for in-flight RPCs.
+    # On SIGTERM the gateway reports NOT_SERVING but keeps serving this long, so that
+    # balancers stop routing to it before it refuses calls; then in-flight RPCs get the grace.
+    gateway_drain: float = 1.0
     gateway_grace: float = 10.0
 
     worker_concurrency: int = 5

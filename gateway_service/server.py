@@ -69,12 +69,15 @@ class Gateway:
         return self.port
 
     async def stop(self) -> None:
-        """Probes see NOT_SERVING first, then in-flight RPCs get the grace period."""
+        """Probes see NOT_SERVING first; calls are still served during the drain period,
+        then refused, and those in flight get the grace period."""
         if self._follower is not None:
             self._follower.cancel()
             with suppress(asyncio.CancelledError):
                 await self._follower
         await self.health.enter_graceful_shutdown()
+        log.info("gateway draining", extra={"drain_seconds": self.settings.gateway_drain})
+        await asyncio.sleep(self.settings.gateway_drain)
         await self.server.stop(self.settings.gateway_grace)
         await self._queue.close()
         await self._cache_client.aclose()

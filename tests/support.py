@@ -36,6 +36,7 @@ def service_env(redis_port: int, **extra: str) -> dict[str, str]:
         "HEALTH_INTERVAL": "0.2",
         "WORKER_CONCURRENCY": "4",
         "WORKER_GRACE": "10",
+        "GATEWAY_DRAIN": "0.2",
         "LOG_LEVEL": "INFO",
         **extra,
     }

@@ -1,0 +1,217 @@
+"""Faults with real processes and a real Redis with AOF: no accepted job is lost.
+
+Each test prints its figures: jobs submitted, completed, failed, lost, completed twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import grpc
+import pytest
+import redis.asyncio as redis
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from common.embedded_redis import free_port
+from common.jobs import QUEUE_NAME
+from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
+from support import (
+    FIXTURES,
+    ROOT,
+    RPC_TIMEOUT,
+    Stack,
+    WorkerProcess,
+    isolated_stack,
+    submit_request,
+    wait_for_final_state,
+)
+
+PDF = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
+ORGANISATION = "faults-org"
+# Every write reaches the disk before Redis answers: a restart keeps every acknowledged job.
+AOF = ("--appendonly", "yes", "--appendfsync", "always")
+# Short locks so that stalled-job recovery happens within the test.
+FAST_RECOVERY = {"WORKER_LOCK_DURATION_MS": "2000", "WORKER_STALLED_INTERVAL_MS": "1000"}
+
+
+async def completions(port: int, job_ids: set[str]) -> dict[str, int]:
+    """How many times each job was completed, from BullMQ's event stream."""
+    client = redis.Redis(port=port, db=1, decode_responses=True)
+    try:
+        events = await client.xrange(f"bull:{QUEUE_NAME}:events")
+    finally:
+        await client.aclose()
+    counts = dict.fromkeys(job_ids, 0)
+    for _, fields in events:
+        if fields.get("event") == "completed" and fields.get("jobId") in counts:
+            counts[fields["jobId"]] += 1
+    return counts
+
+
+async def tally(stack: Stack, job_ids: list[str], capsys: pytest.CaptureFixture[str], name: str) -> None:
+    finals = [await wait_for_final_state(stack.stub, job_id, ORGANISATION, timeout=90) for job_id in job_ids]
+    completed = sum(status.state == resume_pb2.JOB_STATE_COMPLETED for status in finals)
+    failed = sum(status.state == resume_pb2.JOB_STATE_FAILED for status in finals)
+    counts = await completions(stack.redis.port, set(job_ids))
+    twice = sum(count > 1 for count in counts.values())
+    lost = len(job_ids) - completed - failed
+    with capsys.disabled():
+        print(
+            f"\n[{name}] submitted={len(job_ids)} completed={completed} failed={failed} "
+            f"lost={lost} completed_twice={twice}"
+        )
+    assert (completed, failed, lost, twice) == (len(job_ids), 0, 0, 0), [s.failed_reason for s in finals]
+
+
+async def job_states(stub: resume_pb2_grpc.GatewayServiceStub, job_ids: list[str]) -> list[int]:
+    return [
+        (
+            await stub.GetJobStatus(
+                resume_pb2.GetJobStatusRequest(job_id=job_id, organisation_id=ORGANISATION), timeout=RPC_TIMEOUT
+            )
+        ).state
+        for job_id in job_ids
+    ]
+
+
+async def test_a_worker_killed_mid_job_loses_nothing(
+    tmp_path: Path, file_server: tuple[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    base, directory = file_server
+    (directory / "slow.pdf").write_bytes(PDF)
+    async with isolated_stack(tmp_path, redis_args=AOF, **FAST_RECOVERY) as stack:
+        doomed = WorkerProcess({**stack.env, "WORKER_CONCURRENCY": "4"}, tmp_path / "doomed.log")
+        # The file store answers after 2 s, so the jobs are mid-flight when the worker dies.
+        request = {"file_url": f"{base}/slow.pdf?delay=2", "organisation_id": ORGANISATION}
+        job_ids = [(await stack.stub.SubmitResume(submit_request(**request), timeout=RPC_TIMEOUT)).job_id
+                   for _ in range(4)]
+        async with asyncio.timeout(30):
+            while (await job_states(stack.stub, job_ids)).count(resume_pb2.JOB_STATE_ACTIVE) < 4:
+                await asyncio.sleep(0.05)
+        doomed.process.kill()
+        doomed.terminate()
+        rescuer = WorkerProcess(stack.env | FAST_RECOVERY, tmp_path / "rescuer.log")
+        try:
+            await tally(stack, job_ids, capsys, "worker SIGKILL mid-job")
+        finally:
+            assert rescuer.terminate() == 0, rescuer.log()
+
+
+async def test_redis_restart_under_load_loses_no_accepted_job(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async with isolated_stack(tmp_path, redis_args=AOF) as stack:
+        workers = [WorkerProcess(stack.env, tmp_path / f"worker{i}.log") for i in range(2)]
+        health = health_pb2_grpc.HealthStub(stack.channel)
+        accepted: list[str] = []
+        refused: list[float] = []
+        seen_health: set[int] = set()
+        stop = asyncio.Event()
+
+        async def submit_stream() -> None:
+            while not stop.is_set():
+                started = time.monotonic()
+                try:
+                    request = submit_request(content=PDF, organisation_id=ORGANISATION)
+                    accepted.append((await stack.stub.SubmitResume(request, timeout=RPC_TIMEOUT)).job_id)
+                except grpc.aio.AioRpcError as error:
+                    assert error.code() == grpc.StatusCode.UNAVAILABLE, error
+                    refused.append(time.monotonic() - started)
+                await asyncio.sleep(0.02)
+
+        async def watch_health() -> None:
+            while not stop.is_set():
+                answer = await health.Check(health_pb2.HealthCheckRequest(service=""), timeout=RPC_TIMEOUT)
+                seen_health.add(answer.status)
+                await asyncio.sleep(0.05)
+
+        tasks = [asyncio.create_task(submit_stream()), asyncio.create_task(watch_health())]
+        await asyncio.sleep(1.5)
+        stack.redis.stop()
+        await asyncio.sleep(2)
+        stack.redis.start()
+        await asyncio.sleep(2)
+        stop.set()
+        await asyncio.gather(*tasks)
+        try:
+            await tally(stack, accepted, capsys, "redis restart under load")
+        finally:
+            for worker in workers:
+                assert worker.terminate() == 0, worker.log()
+        with capsys.disabled():
+            print(f"[redis restart under load] refused while down={len(refused)} "
+                  f"slowest refusal={max(refused, default=0):.2f}s")
+        assert refused, "no submission met the outage"
+        assert max(refused) < 3, "a submission hung while Redis was down"
+        assert {health_pb2.HealthCheckResponse.SERVING, health_pb2.HealthCheckResponse.NOT_SERVING} <= seen_health
+
+
+async def test_sigterm_to_the_gateway_drains_then_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async with isolated_stack(tmp_path, redis_args=AOF) as stack:
+        port = free_port()
+        env = {**os.environ, **stack.env, "GRPC_PORT": str(port), "GATEWAY_DRAIN": "1", "GATEWAY_GRACE": "3"}
+        with (tmp_path / "gateway.log").open("wb") as log:
+            gateway = subprocess.Popen(
+                [sys.executable, "-m", "gateway_service"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+            )
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+            stub = resume_pb2_grpc.GatewayServiceStub(channel)
+            health = health_pb2_grpc.HealthStub(channel)
+            await channel.channel_ready()
+            watch = health.Watch(health_pb2.HealthCheckRequest(service=""))
+            statuses: list[int] = []
+
+            async def follow() -> None:
+                try:
+                    async for answer in watch:
+                        statuses.append(answer.status)
+                except grpc.aio.AioRpcError:
+                    pass
+
+            follower = asyncio.create_task(follow())
+            async with asyncio.timeout(10):
+                while health_pb2.HealthCheckResponse.SERVING not in statuses:
+                    await asyncio.sleep(0.05)
+
+            async def submit() -> str | grpc.StatusCode:
+                try:
+                    request = submit_request(content=PDF, organisation_id=ORGANISATION)
+                    return (await stub.SubmitResume(request, timeout=RPC_TIMEOUT)).job_id
+                except grpc.aio.AioRpcError as error:
+                    return error.code()
+
+            calls = [asyncio.create_task(submit()) for _ in range(50)]
+            await asyncio.sleep(0.01)
+            gateway.send_signal(signal.SIGTERM)
+            outcomes = await asyncio.gather(*calls)
+            async with asyncio.timeout(5):
+                while health_pb2.HealthCheckResponse.NOT_SERVING not in statuses:
+                    await asyncio.sleep(0.02)
+            serving_while_draining = await submit()
+            code = await asyncio.to_thread(gateway.wait, 30)
+            await follower
+            after_exit = await submit()
+        accepted = [outcome for outcome in outcomes if isinstance(outcome, str)]
+        refused = [outcome for outcome in outcomes if not isinstance(outcome, str)]
+        with capsys.disabled():
+            print(f"\n[gateway SIGTERM] calls={len(outcomes)} accepted={len(accepted)} "
+                  f"refused={len(refused)} exit_code={code} health={statuses}")
+        assert code == 0, (tmp_path / "gateway.log").read_text()
+        assert statuses[-1] == health_pb2.HealthCheckResponse.NOT_SERVING
+        assert not refused, "calls in flight at SIGTERM were cut off"
+        assert isinstance(serving_while_draining, str), "a call during the drain period was refused"
+        assert after_exit == grpc.StatusCode.UNAVAILABLE
+        accepted.append(serving_while_draining)
+        worker = WorkerProcess(stack.env, tmp_path / "worker.log")
+        try:
+            await tally(stack, accepted, capsys, "gateway SIGTERM")
+        finally:
+            assert worker.terminate() == 0, worker.log()
