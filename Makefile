@@ -31,6 +31,11 @@ $(NODE_DEPS): tests/node/package-lock.json
 test: $(VENV)/.test-deps $(NODE_DEPS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Per-field precision, recall and F1 on the labeled set (tests/labeled), and timings.
+.PHONY: evaluate
+evaluate: $(VENV)/.test-deps
+	$(BIN)/python -m analysis_worker.evaluation
+
 proto: $(VENV)/.test-deps
 	$(BIN)/python protos/generate.py
 

@@ -8,8 +8,10 @@ own exception type.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -27,9 +29,38 @@ PAGE_SEPARATOR = "\n\f\n"
 # Resumes are small; anything far bigger is a mistake or an attack.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
-# Word XML compresses well (10-30x is usual); beyond this the archive is a bomb.
+# Word XML compresses well (10-30x is usual); beyond this a member is a bomb. Small
+# members are left alone: their size is bounded by MAX_UNZIPPED_BYTES anyway.
 MAX_ZIP_RATIO = 200
+MAX_ZIP_RATIO_FROM_BYTES = 1024 * 1024
 MAX_ZIP_ENTRIES = 2000
+_ZIP_CHUNK = 1024 * 1024
+# Longer documents get a warning and only their first pages read (max_pages); far
+# longer ones are books or dumps, not resumes, and are refused before any page is read.
+MAX_PDF_PAGES = 1000
+# Ten times the densest real resumes: bounds the memory and time of the analysis.
+MAX_TEXT_CHARS = 1_000_000
+
+# pypdf's own limits (75 MB per stream, 2 M operations per content stream...) suit
+# any PDF; a resume's content streams are a few hundred KB at most. Images, the one
+# big thing a resume holds, are never decoded for text extraction.
+_STREAM_LIMIT = 20 * 1024 * 1024
+_PDF_LIMITS = {
+    "maximum_declared_stream_length": MAX_FILE_BYTES,
+    "array_based_stream_maximum_output_length": _STREAM_LIMIT,
+    "jbig2_maximum_output_length": _STREAM_LIMIT,
+    "lzw_maximum_output_length": _STREAM_LIMIT,
+    "run_length_maximum_output_length": _STREAM_LIMIT,
+    "zlib_maximum_output_length": _STREAM_LIMIT,
+    "brotli_maximum_output_length": _STREAM_LIMIT,
+    "image_maximum_buffer_size": _STREAM_LIMIT,
+    "stream_decoding_work_maximum_length": 3 * _STREAM_LIMIT,
+    "page_tree_maximum_entries": 10 * MAX_PDF_PAGES,
+}
+
+# pypdf logs a warning per damaged object: a hostile file would flood the logs with
+# thousands of lines, and the failure is reported as an ExtractionError anyway.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 # Share of replacement / private-use glyphs above which the text is unusable:
 # a few private-use icons (e.g. Font Awesome in contact lines) are normal.
@@ -129,29 +160,36 @@ def _garbled_warning(text: str) -> list[tuple[int, str]]:
 def _extract_pdf(content: bytes, max_pages: int) -> ExtractedDocument:
     warnings: list[tuple[int, str]] = []
     try:
-        reader = pypdf.PdfReader(io.BytesIO(content))
-        if reader.is_encrypted:
-            if reader.decrypt("") == pypdf.PasswordType.NOT_DECRYPTED:
-                raise ExtractionError(
-                    "The PDF is encrypted with a password; remove the password protection and upload it again.")
-            warnings.append((resume_pb2.WARNING_CODE_ENCRYPTED,
-                             "The PDF is encrypted (it opened without a password); some applicant "
-                             "tracking systems cannot read encrypted files."))
-        total = len(reader.pages)
-        pages_text: list[str] = []
-        links: list[str] = []
-        two_column_pages: list[int] = []
-        for number, page in enumerate(reader.pages[:max_pages], start=1):
-            text, columns = _pdf_page_text(page)
-            if columns:
-                two_column_pages.append(number)
-            pages_text.append(text)
-            links.extend(_pdf_page_links(page))
-    except ExtractionError:
-        raise
+        with pypdf.apply_configuration(**_PDF_LIMITS):
+            reader = pypdf.PdfReader(io.BytesIO(content))
+            if reader.is_encrypted:
+                # An empty user password only restricts printing or copying: such files
+                # are opened and analysed, with a warning, as most PDF viewers do.
+                if reader.decrypt("") == pypdf.PasswordType.NOT_DECRYPTED:
+                    raise ExtractionError(
+                        "The PDF is encrypted with a password; remove the password protection and upload it again.")
+                warnings.append((resume_pb2.WARNING_CODE_ENCRYPTED,
+                                 "The PDF is encrypted (it opened without a password); some applicant "
+                                 "tracking systems cannot read encrypted files."))
+            _check_page_count(_declared_page_count(reader))
+            total = len(reader.pages)
+            _check_page_count(total)
+            pages_text: list[str] = []
+            links: list[str] = []
+            two_column_pages: list[int] = []
+            length = 0
+            for number, page in enumerate(reader.pages[:max_pages], start=1):
+                text, columns = _pdf_page_text(page)
+                length += len(text)
+                _check_text_length(length)
+                if columns:
+                    two_column_pages.append(number)
+                pages_text.append(text)
+                links.extend(_pdf_page_links(page))
+    except (ExtractionError, MemoryError):
+        raise  # MemoryError is the process's memory limit, reported as such by the caller
     except Exception as error:  # pypdf raises many types (and plain ValueError/KeyError) on bad input
-        raise ExtractionError(
-            "The PDF is damaged or truncated and cannot be read; export it again and upload the new file.") from error
+        raise _pdf_error(error) from error
     if total == 0:
         raise ExtractionError("The PDF has no pages; export it again and upload the new file.")
 
@@ -169,6 +207,59 @@ def _extract_pdf(content: bytes, max_pages: int) -> ExtractedDocument:
                          "export it from the original document or run OCR on it."))
     warnings.extend(_garbled_warning(body))
     return ExtractedDocument("pdf", body, total, header, tuple(warnings), tuple(dict.fromkeys(links)))
+
+
+def _declared_page_count(reader: pypdf.PdfReader) -> int:
+    """The page count the file claims, read before the page tree is walked: a lie is
+    caught later by the walk (bounded by page_tree_maximum_entries)."""
+    try:
+        count = reader.root_object["/Pages"]["/Count"]
+    except Exception:  # noqa: BLE001 - a broken tree fails later, with the reason found then
+        return 0
+    return count if isinstance(count, int) else 0
+
+
+def _check_page_count(pages: int) -> None:
+    if pages > MAX_PDF_PAGES:
+        raise ExtractionError(
+            f"The PDF has {pages:,} pages; documents of more than {MAX_PDF_PAGES:,} pages are not "
+            "resumes and are refused. Upload the resume alone.")
+
+
+def _check_text_length(length: int) -> None:
+    if length > MAX_TEXT_CHARS:
+        raise ExtractionError(
+            f"The document holds more than {MAX_TEXT_CHARS:,} characters of text, far more than a resume; "
+            "upload the resume alone.")
+
+
+def _pdf_error(error: Exception) -> ExtractionError:
+    """The sentence for a PDF pypdf could not read, as specific as the cause allows."""
+    causes = [error]
+    while causes[-1].__cause__ is not None or causes[-1].__context__ is not None:
+        causes.append(causes[-1].__cause__ or causes[-1].__context__)  # type: ignore[arg-type]
+        if len(causes) > 20:
+            break
+    if any(isinstance(cause, RecursionError) for cause in causes):
+        return ExtractionError(
+            "The PDF's objects are nested too deeply to be read safely, so it was refused; "
+            "export it again and upload the new file.")
+    if isinstance(error, pypdf.errors.LimitReachedError):
+        detail = str(error).rstrip(".")
+        if "decompress" in detail.lower() or "decoding" in detail.lower():
+            return ExtractionError(
+                "The PDF holds compressed data that expands beyond a safe size (a decompression bomb or a "
+                "damaged file), so it was refused; export it again and upload the new file.")
+        return ExtractionError(
+            f"The PDF's structure exceeds a safety limit ({detail}), so it was refused; "
+            "export it again and upload the new file.")
+    if isinstance(error, pypdf.errors.DependencyError):
+        # pypdf needs the `cryptography` package for AES; without it such files cannot be opened.
+        return ExtractionError(
+            "The PDF is encrypted with AES, which cannot be decrypted here; remove the encryption "
+            "and upload it again.")
+    return ExtractionError(
+        "The PDF is damaged or truncated and cannot be read; export it again and upload the new file.")
 
 
 def _pdf_page_text(page: pypdf.PageObject) -> tuple[str, bool]:
@@ -259,23 +350,69 @@ _W_RENDERED_BREAK = qn("w:lastRenderedPageBreak")
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def _check_zip(content: bytes) -> None:
+def _unpacked_copy(content: bytes) -> bytes:
+    """The archive rewritten uncompressed, each member inflated under a bound; refuses
+    archives that unpack to too much and XML parts with a DTD.
+
+    python-docx reads members with ZipFile.read, which inflates a whole member before
+    cutting it to the size the header declares: a member that lies about its size
+    would take gigabytes first. Reading in chunks stops at the declared size, so
+    python-docx is given only bytes that were inflated under this bound."""
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
+            _check_declared_sizes(entries)
+            names = [entry.filename for entry in entries]
+            # Word only stores or deflates; other methods (bzip2, LZMA) inflate without a bound per chunk.
+            methods = {entry.compress_type for entry in entries}
+            if len(set(names)) != len(names) or not methods <= {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}:
+                raise zipfile.BadZipFile("duplicate member names or an unusual compression method")
+            copy = io.BytesIO()
+            with zipfile.ZipFile(copy, "w", zipfile.ZIP_STORED) as target:
+                for entry in entries:
+                    data = _read_member(archive, entry)
+                    if entry.filename.lower().endswith((".xml", ".rels")) and _declares_dtd(data):
+                        raise ExtractionError(
+                            f"The DOCX file's part {entry.filename} declares a DTD (<!DOCTYPE>), which Word "
+                            "never writes and which can smuggle in outside content (XXE), so it was refused; "
+                            "save the resume again from Word and upload it.")
+                    target.writestr(entry.filename, data)
+            return copy.getvalue()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, zlib.error) as error:
         raise ExtractionError("The DOCX file is not a valid ZIP archive; save it again from Word and upload it.") \
             from error
+
+
+def _check_declared_sizes(entries: list[zipfile.ZipInfo]) -> None:
     unpacked = sum(entry.file_size for entry in entries)
-    packed = sum(entry.compress_size for entry in entries) or 1
-    if len(entries) > MAX_ZIP_ENTRIES or unpacked > MAX_UNZIPPED_BYTES or unpacked / packed > MAX_ZIP_RATIO:
+    if len(entries) > MAX_ZIP_ENTRIES or unpacked > MAX_UNZIPPED_BYTES or any(
+            entry.file_size > MAX_ZIP_RATIO_FROM_BYTES
+            and entry.file_size > MAX_ZIP_RATIO * max(entry.compress_size, 1) for entry in entries):
         raise ExtractionError(
             "The DOCX file expands to an unreasonable size when unpacked and was refused; "
             "save the resume again (without embedded media) and upload it.")
 
 
+def _read_member(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
+    """The member's bytes, at most its declared size (zipfile checks the CRC at the end)."""
+    chunks = []
+    with archive.open(entry) as member:
+        while chunk := member.read(_ZIP_CHUNK):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _declares_dtd(xml: bytes) -> bool:
+    """Whether an XML part holds a DOCTYPE, in UTF-8 or, with its NUL bytes, UTF-16/32.
+
+    python-docx parses with entity resolution off and lxml never loads DTDs nor
+    uses the network, so entities would stay unexpanded anyway; refusing the file
+    gives the caller a clear reason instead of a silently altered text."""
+    return b"<!DOCTYPE" in xml or b"<!DOCTYPE" in xml.replace(b"\x00", b"")
+
+
 def _extract_docx(content: bytes) -> ExtractedDocument:
-    _check_zip(content)
+    content = _unpacked_copy(content)
     try:
         document = Document(io.BytesIO(content))
         body_lines = list(_block_lines(document.element.body))
@@ -289,11 +426,19 @@ def _extract_docx(content: bytes) -> ExtractedDocument:
         body = document.element.body
         breaks = max(sum(1 for br in body.iter(_W_BR) if br.get(_W_TYPE) == "page"),
                      sum(1 for p in body.iter(_W_P) if next(p.iter(_W_RENDERED_BREAK), None) is not None))
+    except MemoryError:
+        raise  # over the process's memory limit: reported as such, not as a damaged file
     except Exception as error:  # python-docx/lxml raise KeyError, ValueError, XMLSyntaxError... on bad input
+        if isinstance(error, (etree.XMLSyntaxError, RecursionError)) and "depth" in str(error).lower():
+            # libxml2 stops at 256 levels (lxml's huge_tree is off); Word nests a few dozen at most.
+            raise ExtractionError(
+                "The DOCX file's XML is nested too deeply to be read safely, so it was refused; "
+                "save it again from Word and upload it.") from error
         raise ExtractionError("The DOCX file is damaged and cannot be read; save it again from Word and upload it.") \
             from error
 
     text = "\n".join(body_lines)
+    _check_text_length(len(text))
     header = "\n".join(dict.fromkeys(line for line in header_lines if line.strip()))
     warnings: list[tuple[int, str]] = []
     if not text.strip() and not header.strip():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import redis.asyncio as redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
@@ -40,3 +42,11 @@ def connect_cache(settings: Settings) -> redis.Redis:
 
 def connect_queue(settings: Settings, *, decode_responses: bool = True) -> redis.Redis:
     return connect(settings, settings.queue_db, decode_responses=decode_responses)
+
+
+def raise_if_cancelling(error: BaseException) -> None:
+    """redis-py may report a cancelled command as a connection error; a loop that
+    retries connection errors would then swallow its own cancellation and never stop."""
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError() from error

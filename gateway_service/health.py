@@ -15,13 +15,17 @@ from grpc_health.v1 import health, health_pb2
 from common.cache import Cache
 from common.jobs import QUEUE_NAME
 from common.proto.resume.v1 import resume_pb2
+from common.redis_connections import raise_if_cancelling
 from gateway_service.resume_queue import ResumeQueue
 
 log = logging.getLogger(__name__)
 
 SERVICE_NAME = resume_pb2.DESCRIPTOR.services_by_name["GatewayService"].full_name
-# The overall server ("") and the gateway service share Redis's fate.
-PROBED_SERVICES = ("", SERVICE_NAME)
+# Kubernetes probes: a live gateway is only restarted when the process is stuck, while
+# readiness, like the overall server ("") and the gateway service, follows Redis.
+LIVENESS = "liveness"
+READINESS = "readiness"
+FOLLOWING_REDIS = ("", SERVICE_NAME, READINESS)
 Check = resume_pb2.HealthCheck
 T = TypeVar("T")
 
@@ -32,6 +36,7 @@ async def probe_connection(client: redis.Redis, timeout: float) -> resume_pb2.Re
         async with asyncio.timeout(timeout):
             await client.ping()
     except (TimeoutError, OSError, redis.RedisError) as error:
+        raise_if_cancelling(error)
         return resume_pb2.RedisConnectionHealth(
             connected=False, error=str(error) or type(error).__name__
         )
@@ -101,16 +106,17 @@ class HealthReporter:
             async with asyncio.timeout(self._timeout):
                 return await work
         except (TimeoutError, OSError, redis.RedisError) as error:
+            raise_if_cancelling(error)
             problems.append(f"{label}: {error or type(error).__name__}")
             return None
 
 
 async def follow_redis(
-    servicer: health.aio.HealthServicer, reporter: HealthReporter, interval: float
+    servicer: health.aio.HealthServicer, reporter: HealthReporter, interval: float, stop: asyncio.Event
 ) -> None:
     """Keeps grpc.health.v1 in step with Redis: NOT_SERVING while unreachable, SERVING after."""
     last = None
-    while True:
+    while not stop.is_set():
         status = (
             health_pb2.HealthCheckResponse.SERVING
             if await reporter.redis_reachable()
@@ -118,7 +124,7 @@ async def follow_redis(
         )
         if status != last:
             log.info("health: %s", health_pb2.HealthCheckResponse.ServingStatus.Name(status))
-            for service in PROBED_SERVICES:
+            for service in FOLLOWING_REDIS:
                 await servicer.set(service, status)
             last = status
         await asyncio.sleep(interval)

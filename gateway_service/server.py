@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from contextlib import suppress
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
@@ -14,7 +13,8 @@ from common.cache import Cache
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2_grpc
 from common.redis_connections import connect_cache, connect_queue
-from gateway_service.health import PROBED_SERVICES, SERVICE_NAME, HealthReporter, follow_redis
+from gateway_service.health import FOLLOWING_REDIS, LIVENESS, SERVICE_NAME, HealthReporter, follow_redis
+from gateway_service.job_events import JobEvents
 from gateway_service.resume_queue import ResumeQueue
 from gateway_service.servicer import GatewayServicer
 
@@ -29,6 +29,8 @@ class Gateway:
         self._cache_client = connect_cache(settings)
         self._queue_client = connect_queue(settings)
         self._queue = ResumeQueue(settings, self._queue_client, connect_queue(settings, decode_responses=False))
+        self._events_client = connect_queue(settings)
+        self._events = JobEvents(self._events_client)
         self._health_reporter = HealthReporter(
             self._cache_client, self._queue_client, Cache(self._cache_client), self._queue,
             timeout=max(settings.health_interval, 0.5),
@@ -43,7 +45,7 @@ class Gateway:
             ]
         )
         resume_pb2_grpc.add_GatewayServiceServicer_to_server(
-            GatewayServicer(settings, self._queue, self._health_reporter), self.server
+            GatewayServicer(settings, self._queue, self._events, self._health_reporter), self.server
         )
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
@@ -51,34 +53,44 @@ class Gateway:
              reflection.SERVICE_NAME),
             self.server,
         )
-        self._follower: asyncio.Task[None] | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+        self._stopping = asyncio.Event()
         self.port = 0
 
     async def start(self) -> int:
         self.port = self.server.add_insecure_port(self.settings.grpc_address)
         if self.port == 0:
             raise OSError(f"cannot listen on {self.settings.grpc_address}")
+        await self.health.set(LIVENESS, health_pb2.HealthCheckResponse.SERVING)
         # Until the first check of Redis, probes see NOT_SERVING rather than NOT_FOUND.
-        for service in PROBED_SERVICES:
+        for service in FOLLOWING_REDIS:
             await self.health.set(service, health_pb2.HealthCheckResponse.NOT_SERVING)
         await self.server.start()
-        self._follower = asyncio.create_task(
-            follow_redis(self.health, self._health_reporter, self.settings.health_interval)
-        )
+        self._tasks = [
+            asyncio.create_task(
+                follow_redis(self.health, self._health_reporter, self.settings.health_interval, self._stopping)
+            ),
+            asyncio.create_task(self._events.run(self._stopping)),
+        ]
         log.info("gateway listening", extra={"address": self.settings.grpc_address, "port": self.port})
         return self.port
+
+    def watched_jobs(self) -> int:
+        """How many jobs WatchJob streams follow now."""
+        return self._events.watched_jobs()
 
     async def stop(self) -> None:
         """Probes see NOT_SERVING first; calls are still served during the drain period,
         then refused, and those in flight get the grace period."""
-        if self._follower is not None:
-            self._follower.cancel()
-            with suppress(asyncio.CancelledError):
-                await self._follower
+        self._stopping.set()
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.health.enter_graceful_shutdown()
         log.info("gateway draining", extra={"drain_seconds": self.settings.gateway_drain})
         await asyncio.sleep(self.settings.gateway_drain)
         await self.server.stop(self.settings.gateway_grace)
         await self._queue.close()
         await self._cache_client.aclose()
+        await self._events_client.aclose()
         log.info("gateway stopped")

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import AsyncIterator
 
 import grpc
 from google.protobuf import json_format, timestamp_pb2
+from redis.exceptions import RedisError
 
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from gateway_service.errors import JobNotFound, translate_errors
 from gateway_service.health import HealthReporter
+from gateway_service.job_events import JobEvents
 from gateway_service.resume_queue import JobSnapshot, ResumeQueue
-from gateway_service.validation import validate_status, validate_submit
+from gateway_service.validation import validate_job_reference, validate_submit
 
 log = logging.getLogger(__name__)
 
@@ -25,12 +29,16 @@ JOB_STATES = {
     "prioritized": resume_pb2.JOB_STATE_PRIORITIZED,
     "waiting-children": resume_pb2.JOB_STATE_WAITING_CHILDREN,
 }
+FINAL_STATES = {"completed", "failed"}
 
 
 class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
-    def __init__(self, settings: Settings, queue: ResumeQueue, health: HealthReporter) -> None:
+    def __init__(
+        self, settings: Settings, queue: ResumeQueue, events: JobEvents, health: HealthReporter
+    ) -> None:
         self.settings = settings
         self._queue = queue
+        self._events = events
         self._health = health
 
     @translate_errors
@@ -50,16 +58,50 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
             duplicate=submission.duplicate,
         )
 
-    @translate_errors
     async def GetJobStatus(
         self, request: resume_pb2.GetJobStatusRequest, context: grpc.aio.ServicerContext
     ) -> resume_pb2.GetJobStatusResponse:
-        validate_status(request)
+        return status_message(await self._visible_snapshot(request, context))
+
+    async def WatchJob(
+        self, request: resume_pb2.WatchJobRequest, context: grpc.aio.ServicerContext
+    ) -> AsyncIterator[resume_pb2.WatchJobResponse]:
+        """Events only say when to look; each message is the job as Redis holds it then,
+        so a missed or repeated event cannot make the stream lie."""
+        with self._events.watch(request.job_id) as events:
+            snapshot = await self._visible_snapshot(request, context)
+            event, sent = "snapshot", None
+            while True:
+                message = status_message(snapshot)
+                if (message.state, message.progress) != sent:
+                    yield resume_pb2.WatchJobResponse(status=message, event=event)
+                    sent = (message.state, message.progress)
+                if snapshot.state in FINAL_STATES:
+                    return
+                event = await events.get()
+                snapshot = await self._snapshot_once_reachable(request.job_id)
+                if snapshot is None:
+                    return  # removed meanwhile
+
+    @translate_errors
+    async def _visible_snapshot(
+        self, request: resume_pb2.GetJobStatusRequest | resume_pb2.WatchJobRequest,
+        context: grpc.aio.ServicerContext,
+    ) -> JobSnapshot:
+        validate_job_reference(request)
         snapshot = await self._queue.snapshot(request.job_id)
         # Another organisation's job answers exactly as a missing one: ids leak nothing.
         if snapshot is None or snapshot.data.organisation_id != request.organisation_id:
             raise JobNotFound(request.job_id)
-        return status_message(snapshot)
+        return snapshot
+
+    async def _snapshot_once_reachable(self, job_id: str) -> JobSnapshot | None:
+        # Mid-stream, a Redis outage only delays the next message; the caller's deadline bounds it.
+        while True:
+            try:
+                return await self._queue.snapshot(job_id)
+            except (RedisError, OSError):
+                await asyncio.sleep(self.settings.health_interval)
 
     @translate_errors
     async def Health(

@@ -79,7 +79,7 @@ def validate_submit(
     return data, content
 
 
-def validate_status(request: resume_pb2.GetJobStatusRequest) -> None:
+def validate_job_reference(request: resume_pb2.GetJobStatusRequest | resume_pb2.WatchJobRequest) -> None:
     violations: dict[str, str] = {}
     if not request.job_id or len(request.job_id) > MAX_JOB_ID_LENGTH:
         violations["job_id"] = f"required, at most {MAX_JOB_ID_LENGTH} characters"

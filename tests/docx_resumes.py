@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -39,11 +40,11 @@ SAMPLE: dict[str, Any] = {
 }
 
 
-def _text_box(paragraph, text: str) -> None:
-    """Appends a floating text box holding `text`, written as Word does: DrawingML with
+def text_box(paragraph, *lines: str) -> None:
+    """Appends a floating text box holding `lines`, written as Word does: DrawingML with
     a VML fallback repeating the same text."""
-    content = (f'<w:txbxContent {nsdecls("w")}><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
-               f"</w:txbxContent>")
+    paragraphs = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>' for line in lines)
+    content = f'<w:txbxContent {nsdecls("w")}>{paragraphs}</w:txbxContent>'
     namespaces = (f'{nsdecls("w", "a", "wp")} xmlns:v="urn:schemas-microsoft-com:vml" '
                   'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
                   'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
@@ -57,9 +58,10 @@ def _text_box(paragraph, text: str) -> None:
     paragraph._p.append(run)
 
 
-def _hyperlink(paragraph, url: str, text: str) -> None:
+def hyperlink(paragraph, url: str, text: str) -> None:
     rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    link = parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rel_id}"><w:r><w:t>{text}</w:t></w:r></w:hyperlink>')
+    link = parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rel_id}"><w:r><w:t>{escape(text)}</w:t></w:r>'
+                     f'</w:hyperlink>')
     paragraph._p.append(link)
 
 
@@ -74,12 +76,12 @@ def build_docx(resume: dict[str, Any], *, contact_in_header: bool = True, contac
     document.add_paragraph(resume["name"], style="Title")
     if contact_in_body:
         line = document.add_paragraph(contact + " | ")
-        _hyperlink(line, resume["linkedin"], "LinkedIn")
+        hyperlink(line, resume["linkedin"], "LinkedIn")
     else:
-        _hyperlink(document.add_paragraph(resume["location"] + " | "), resume["linkedin"], "LinkedIn")
+        hyperlink(document.add_paragraph(resume["location"] + " | "), resume["linkedin"], "LinkedIn")
 
     document.add_heading("Summary", level=1)
-    _text_box(document.add_paragraph(), resume["summary"])
+    text_box(document.add_paragraph(), resume["summary"])
 
     document.add_heading("Work Experience", level=1)
     for job in resume["experience"]:

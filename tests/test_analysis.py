@@ -8,11 +8,13 @@ import yaml
 from docx_resumes import SAMPLE, build_docx
 
 from analysis_worker.analysis import ANALYSIS_VERSION, analyse
+from analysis_worker.analysis.contact import extract_contact
 from analysis_worker.analysis.dates import find_span, parse_date
-from analysis_worker.analysis.education import find_degree
+from analysis_worker.analysis.education import find_degree, parse_education
 from analysis_worker.analysis.entries import group_entries
-from analysis_worker.analysis.experience import total_years
+from analysis_worker.analysis.experience import parse_experience, total_years
 from analysis_worker.analysis.matching import keyword_similarity
+from analysis_worker.analysis.places import is_location, split_place
 from analysis_worker.analysis.sections import heading_kind
 from analysis_worker.analysis.skills import canonical_skill, skills_in_text
 from analysis_worker.extraction import ExtractedDocument, extract
@@ -278,3 +280,53 @@ def test_entries_without_dates_are_kept_apart():
     entries = group_entries(lines)
     assert [entry.header for entry in entries] == [["Ledger"], ["Crawler"]]
     assert entries[1].highlights == ["Polite web crawler with per-host rate limits and retries written in Python"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trendyol Amsterdam, Netherlands", ("Trendyol", "Amsterdam, Netherlands")),
+    ("Acme, New York, NY", ("Acme", "New York, NY")),
+    ("University of Colorado Boulder Boulder, CO", ("University of Colorado Boulder", "Boulder, CO")),
+    ("Acme Rio de Janeiro, Brazil", ("Acme", "Rio de Janeiro, Brazil")),
+    ("Monzo Bank Remote", ("Monzo Bank", "Remote")),
+    ("San Francisco, CA", None), ("Austin, Texas, USA", None), ("Nexus AI, CTO", None),
+])
+def test_names_run_into_places(text, expected):
+    assert split_place(text) == expected
+
+
+def test_institutions_are_not_places():
+    assert is_location("Salt Lake City, UT") and is_location("College Station, TX")
+    assert not is_location("Stanford University Stanford, CA")
+    assert not is_location("University of Hamburg Hamburg, Germany")
+
+
+def test_entries_with_places_read_into_their_lines():
+    jobs = parse_experience(["Data Engineer", "Trendyol, New York, NY", "January 2022 - Present",
+                             "• Built a lake", "Wayfair Oslo, Norway", "Data Scientist 2014 - 2017", "• Ran tests",
+                             "iFood (Remote)", "Analyst 2012 - 2014", "• Wrote reports"])
+    assert [(job.title, job.company, job.location) for job in jobs] == [
+        ("Data Engineer", "Trendyol", "New York, NY"), ("Data Scientist", "Wayfair", "Oslo, Norway"),
+        ("Analyst", "iFood", "Remote")]
+    schools = parse_education(["Politecnico di Milano Milan, Italy", "Master of Science in Physics 2017",
+                               "Stanford University Stanford, CA", "B.S. in Physics 2015", "GPA: 3.7/4.0"])
+    assert [(school.institution, school.end, school.location) for school in schools] == [
+        ("Politecnico di Milano", "2017", "Milan, Italy"), ("Stanford University", "2015", "Stanford, CA")]
+
+
+@pytest.mark.parametrize("name", ["Marcus O'Neill", "Fatima Al-Sayed", "Łukasz Wiśniewski", "Mehmet Yılmaz"])
+def test_names_with_apostrophes_hyphens_and_any_alphabet(name):
+    assert extract_contact([name, "x@example.com"], "", "", ()).contact.name == name
+
+
+def test_name_found_after_a_sidebar_by_the_email():
+    text = "Contact\njuergen.mueller@example.com\nSkills\nPython, Go\nData Engineer\nJürgen Müller\nProfile"
+    result = analyse(ExtractedDocument("pdf", text, 1, "", ()))
+    assert result.contact.name == "Jürgen Müller"
+    assert list(result.contact.emails) == ["juergen.mueller@example.com"]
+
+
+def test_generic_words_are_skills_only_in_a_skills_list():
+    assert skills_in_text("Presented results to leadership; redesigned pricing pages and UI tests") == []
+    document = ExtractedDocument("pdf", "Jane Roe\nSkills\nLeadership, Pricing, UI", 1, "", ())
+    assert [skill.name for skill in analyse(document).skills] == ["Leadership", "Pricing Strategy",
+                                                                   "User Interface Design"]

@@ -12,7 +12,7 @@ from .contact import contact_lines, extract_contact
 from .education import parse_education
 from .entries import group_entries, is_prose
 from .experience import parse_experience, total_years
-from .listings import list_items, spoken_languages
+from .listings import list_items, spoken_languages, unwrapped_lists
 from .matching import match_job
 from .projects import parse_projects
 from .scoring import score_resume
@@ -32,7 +32,9 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
     def lines_of(kind: str) -> list[str]:
         return [line for section in body if section.kind == kind for line in section.lines]
 
-    found = extract_contact(top.lines, document.header_text, document.text, document.links)
+    # Two-column templates put the contact details in a sidebar section of their own.
+    body_contact = contact_lines(top.lines) + contact_lines(lines_of("contact"))
+    found = extract_contact(body_contact, document.header_text, document.text, document.links)
     experience = parse_experience(lines_of("experience"))
     skills_lines = lines_of("skills")
     result = resume_pb2.ResumeAnalysis(
@@ -66,17 +68,19 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
 def _skill_sources(top: Section, body: list[Section]) -> list[tuple[int, list[str]]]:
     """Lines to search for skills, by where they come from.
 
-    In experience sections only descriptions are searched: title lines hold company
-    names ("Oracle", "Apple ML Research") that would read as skills."""
+    In experience and education sections only descriptions are searched: title lines
+    hold company names ("Oracle", "Apple ML Research") that would read as skills, and
+    degree lines a field of study ("BSc Statistics"), which is not a claimed skill."""
     groups: list[tuple[int, list[str]]] = []
     for section in body:
         if section.kind == "skills":
-            groups.append((resume_pb2.SKILL_SOURCE_SKILLS_SECTION, section.lines))
-        elif section.kind == "experience":
+            groups.append((resume_pb2.SKILL_SOURCE_SKILLS_SECTION, unwrapped_lists(section.lines)))
+        elif section.kind in ("experience", "education"):
             lines = [line for entry in group_entries(section.lines)
                      for line in entry.highlights + [line for line in entry.header if is_prose(line)]]
-            groups.append((resume_pb2.SKILL_SOURCE_EXPERIENCE, lines))
-        elif section.kind not in ("references", "interests"):
+            groups.append((resume_pb2.SKILL_SOURCE_EXPERIENCE if section.kind == "experience"
+                           else resume_pb2.SKILL_SOURCE_OTHER, lines))
+        elif section.kind not in ("references", "interests", "contact"):
             groups.append((resume_pb2.SKILL_SOURCE_OTHER, section.lines))
     if not body:  # no heading recognised: search everything but the contact block
         contact = set(contact_lines(top.lines))

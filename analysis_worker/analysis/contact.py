@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -25,8 +26,12 @@ _PHONE_LABEL = re.compile(r"\b(?:phone|tel|mobile|cell|mob)\b", re.IGNORECASE)
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
 # Contact lines separate their items with icons, bars, bullets, or wide spaces.
 _CONTACT_SEPARATOR = re.compile(r"\s*(?:[\ue000-\uf8ff|•·◦◆▪●■\t]|\s{2,}|\s[-–—]\s)\s*")
-_NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ'’-]{2,}|van|von|de|der|den|da|di"
-                        r"|del|della|la|le|du|bin|binti|al|el|dos|das)")
+_NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du", "bin", "binti",
+                   "al", "el", "dos", "das", "y"}
+# German spells umlauts out in addresses: "Jürgen" is "juergen@".
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+# Letters without a decomposition, so that "Łukasz" matches "lukasz@" in an email address.
+_UNACCENTED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
 _NOT_NAME = {"resume", "résumé", "cv", "curriculum", "vitae", "updated", "page", "confidential"}
 # Contact details sit in the first lines; later lines of the top block are prose or
 # stray content and are left alone.
@@ -59,8 +64,11 @@ def contact_lines(top_lines: list[str]) -> list[str]:
     return lines
 
 
-def extract_contact(top_lines: list[str], header_text: str, body_text: str, links: tuple[str, ...]) -> ContactResult:
-    body_contact = contact_lines(top_lines)
+def extract_contact(body_contact: list[str], header_text: str, body_text: str,
+                    links: tuple[str, ...]) -> ContactResult:
+    """Contact details from the contact lines of the body (see contact_lines), the page
+    headers and footers, and the link targets; the whole text is searched only for an
+    email, labelled phone numbers and the name."""
     header_lines = [line.strip() for line in header_text.splitlines() if line.strip()]
     segments = [segment for line in body_contact + header_lines for segment in _CONTACT_SEPARATOR.split(line)
                 if segment]
@@ -82,7 +90,7 @@ def extract_contact(top_lines: list[str], header_text: str, body_text: str, link
     in_header = any(email in header_block for email in emails) or any(
         _digits(phone) in _digits(header_block) for phone in phones)
     contact = resume_pb2.Contact(
-        name=_name(body_contact) or _name(header_lines),
+        name=_name(body_contact) or _name(header_lines) or _name_like_email(body_text.splitlines(), emails),
         emails=emails,
         phones=phones,
         links=_links(segments, body_block + "\n" + header_block, links),
@@ -102,15 +110,44 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+def _is_name_word(word: str) -> bool:
+    """"José", "O'Neill", "Al-Sayed", "Łukasz", "JOHN", "J.", or a particle such as "van"."""
+    if word in _NAME_PARTICLES:
+        return True
+    if len(word) == 2 and word[1] == ".":
+        return word[0].isupper()
+    letters = word.replace("'", "").replace("’", "").replace("-", "")
+    return word[0].isupper() and letters.isalpha()
+
+
 def _name(lines: list[str]) -> str:
     for line in lines:
         candidate = _CONTACT_SEPARATOR.split(line)[0].strip()
         words = candidate.split()
         if not 2 <= len(words) <= 5 or heading_kind(candidate) or any(w.lower() in _NOT_NAME for w in words):
             continue
-        if all(_NAME_WORD.fullmatch(word) for word in words):
+        if all(_is_name_word(word) for word in words):
             # Capitals are typography, not spelling: "JOHN DOE" is reported as "John Doe".
             return candidate.title() if candidate.isupper() else candidate
+    return ""
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_UNACCENTED))
+    return "".join(ch for ch in decomposed if ch.isalpha())
+
+
+def _name_like_email(lines: list[str], emails: list[str]) -> str:
+    """A name anywhere in the resume that the email address spells: two-column
+    templates often put the name at the top of the second column, read after the first."""
+    local = _folded(emails[0].split("@")[0]) if emails else ""
+    if not local:
+        return ""
+    for line in lines:
+        candidate = _name([line])
+        spellings = {_folded(word) for word in candidate.split() for word in (word, word.translate(_UMLAUTS))}
+        if candidate and any(len(spelling) >= 3 and spelling in local for spelling in spellings):
+            return candidate
     return ""
 
 

@@ -6,7 +6,7 @@ import re
 
 from common.proto.resume.v1 import resume_pb2
 
-from .entries import group_entries, header_fields
+from .entries import group_entries, header_fields, name_from_places
 
 _DEGREE_TYPES = (r"Science|Arts|Engineering|Technology|Business Administration|Fine Arts|Laws|Commerce|Education"
                  r"|Applied Science|Philosophy|Medicine|Public Health|Public Administration|Music|Architecture"
@@ -66,9 +66,12 @@ def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
             # "PhD Princeton University" puts the institution, not the field, after the degree.
             if rest and not field and not _INSTITUTION.search(rest.group(1)):
                 field = rest.group(1).strip()
-        institution_index = next((i for i, part in enumerate(parts) if _INSTITUTION.search(part)),
-                                 next((i for i in range(len(parts)) if i not in degree_parts), -1))
-        institution = parts[institution_index] if institution_index >= 0 else ""
+        institution_index = next((i for i, part in enumerate(parts) if _INSTITUTION.search(part)), -1)
+        hidden = "" if institution_index >= 0 else name_from_places(locations, _INSTITUTION.search)
+        if not hidden and institution_index < 0:
+            institution_index = next((i for i, part in enumerate(parts)
+                                      if i not in degree_parts and not _GPA.search(part)), -1)
+        institution = parts[institution_index] if institution_index >= 0 else hidden
         if institution_index in degree_parts:
             match = find_degree(institution)[1]  # "PhD Princeton University": the degree column comes first
             institution = (institution[:match.start()] + institution[match.end():]).strip(" ,")
@@ -77,6 +80,8 @@ def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
         if not field:
             field = next((part for i, part in enumerate(parts)
                           if i != institution_index and i not in degree_parts and not _GPA.search(part)), "")
+        if not institution:
+            institution = name_from_places(locations)
         if not institution and not degree:
             continue
         gpa = next((m.group(1).replace(" ", "") for line in entry.header + entry.highlights

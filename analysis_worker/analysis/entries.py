@@ -9,10 +9,11 @@ new entry starts when a header line arrives after an entry that is already compl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .dates import DateSpan, find_span, is_duration, strip_dates
-from .places import is_location
+from .places import is_location, split_place
 
 BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤✓✔*\-–—\ue000-\uf8ff]|\d{1,2}[.)])\s*(?=\S)")
 # Separators between the parts of a title line: "Acme – Berlin, Germany", "Engineer | Acme",
@@ -66,7 +67,8 @@ def group_entries(lines: list[str]) -> list[Entry]:
         meta = span is not None or is_location(line) or is_duration(line)
         if current is None or (span and current.span) or (
                 current.highlights and not is_duration(line) and not (current.span is None and meta)):
-            current = Entry()
+            carried = _next_entry_lines(current) if span and current and current.span else []
+            current = Entry(header=carried)
             entries.append(current)
         current.header.append(line)
         if span and current.span is None:
@@ -75,10 +77,28 @@ def group_entries(lines: list[str]) -> list[Entry]:
     return entries
 
 
+def _next_entry_lines(entry: Entry) -> list[str]:
+    """Lines at the end of an entry without highlights that open the next one.
+
+    When an entry's date came after other header lines ("School" / "Degree 2019"), the
+    date line closed it, and the header lines that follow ("School 2" before "Degree
+    2021") belong to the next entry. Places are kept: they follow their own entry."""
+    if entry.highlights:
+        return []
+    dated = next(i for i, line in enumerate(entry.header) if find_span(line))
+    trailing = entry.header[dated + 1:]
+    if dated == 0 or not trailing or any(is_location(line) or is_duration(line) for line in trailing):
+        return []
+    del entry.header[dated + 1:]
+    return trailing
+
+
 def _continues(line: str, span: DateSpan | None, previous: str, entry: Entry, longest: int,
                following: list[str]) -> bool:
     """Whether a line after a bullet is the wrapped rest of that bullet."""
-    if span or is_location(line) or is_duration(line):
+    # A place at the end tells a title line, even one starting in lower case ("iFood Berlin, Germany").
+    if span or is_location(line) or is_duration(line) or split_place(line) or any(
+            is_location(inner) for inner in _PARENTHESISED.findall(line)):
         return False
     if line[0].islower() or previous.rstrip().endswith(("-", ",", "&")):
         return True
@@ -113,14 +133,41 @@ def header_fields(entry: Entry, *, split_at: bool = False) -> tuple[list[str], l
         if split_at:
             segments = [piece for segment in segments for piece in _AT.split(segment)]
         for segment in segments:
-            segment = segment.strip(" ,;|–—-()")
+            segment = _PARENTHESISED.sub(lambda m: _take_location(m, locations), segment).strip(" ,;|–—-()")
             if not segment:
                 continue
+            place = None if is_location(segment) else split_place(segment)
+            if place:  # "Acme Corp Berlin, Germany": a right-aligned place read into the line
+                segment = place[0]
+                locations.append(place[1])
             if is_location(segment):
                 locations.append(segment)
             else:
                 parts.extend(_comma_parts(segment))
     return parts, locations
+
+
+_PARENTHESISED = re.compile(r"\(([^()]*)\)")
+
+
+def _take_location(match: re.Match[str], locations: list[str]) -> str:
+    """Removes "(Remote)" or "(Berlin, Germany)" from a title line into `locations`."""
+    if is_location(match.group(1)):
+        locations.append(match.group(1).strip())
+        return " "
+    return match.group()
+
+
+def name_from_places(locations: list[str], accept: Callable[[str], bool] = bool) -> str:
+    """A name hidden in a place, for an entry that lacks its company or institution:
+    "Acme, Berlin, Germany" reads as a place of three parts, and "Trendyol Amsterdam,
+    Netherlands" as a two-word city. The place is left in `locations` without the name."""
+    for index, location in enumerate(locations):
+        place = split_place(location)
+        if place and accept(place[0]):
+            locations[index] = place[1]
+            return place[0]
+    return ""
 
 
 _LEGAL_SUFFIX = re.compile(r"(?:inc|llc|ltd|llp|plc|corp|co|gmbh|ag|s\.?a|b\.?v|pty)\.?", re.IGNORECASE)

@@ -8,7 +8,7 @@ from datetime import date
 from common.proto.resume.v1 import resume_pb2
 
 from .dates import month_index, today_index
-from .entries import group_entries, header_fields
+from .entries import group_entries, header_fields, name_from_places
 
 # Words of job titles. Comparing how many each part holds tells "Nexus AI, CTO" from
 # "CTO, Nexus AI", whichever order the template uses.
@@ -23,6 +23,12 @@ _TITLE_WORDS = {
     "paralegal", "clerk", "recruiter", "strategist", "marketer", "planner", "operator", "mechanic", "member",
     "volunteer", "ta", "ra", "sde", "swe", "sre", "controller",
     "buyer", "chemist", "economist", "pharmacist", "therapist", "librarian", "coach", "trader", "banker",
+    "tester", "generalist", "practitioner", "dentist", "surgeon", "psychologist", "counselor", "counsellor", "worker",
+    "agent", "cashier", "chef", "cook", "driver", "electrician", "plumber", "welder", "machinist", "carpenter",
+    "inspector", "estimator", "surveyor", "underwriter", "actuary", "bookkeeper", "teller", "receptionist",
+    "secretary", "merchandiser", "photographer", "illustrator", "animator", "journalist", "reporter", "translator",
+    "interpreter", "biologist", "physicist", "mathematician", "statistician", "geologist", "hygienist",
+    "technologist", "paramedic", "caregiver", "aide", "pilot", "pentester",
 }
 _COMPANY_WORDS = {
     "inc", "llc", "ltd", "limited", "corp", "corporation", "company", "co", "gmbh", "ag", "sa", "plc", "technologies",
@@ -49,10 +55,11 @@ def parse_experience(lines: list[str]) -> list[resume_pb2.Experience]:
         title_index = max(range(len(parts)), key=lambda i: scores[i])
         title = parts[title_index] if scores[title_index] > 0 or len(parts) > 1 else ""
         others = [part for i, part in enumerate(parts) if i != title_index or not title]
+        company = others[0] if others else name_from_places(locations)
         span = entry.span
         result.append(resume_pb2.Experience(
             title=title,
-            company=others[0] if others else "",
+            company=company,
             location=locations[0] if locations else "",
             start=span.start if span else "",
             end=span.end if span else "",

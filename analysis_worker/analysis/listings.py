@@ -45,3 +45,20 @@ def spoken_languages(section_lines: list[str], labelled_lines: list[str]) -> lis
             if name.lower() in _SPOKEN:
                 candidates.append(name)
     return list(dict.fromkeys(candidates))
+
+
+_LIST_END = tuple(",;:|•·")
+
+
+def unwrapped_lists(lines: list[str]) -> list[str]:
+    """Comma-separated lists with their wrapped lines joined again: a narrow column cuts
+    "Prototyping, Usability" / "Testing, Design Systems" inside an item."""
+    result: list[str] = []
+    for line in lines:
+        previous = result[-1] if result else ""
+        if "," in previous and "," in line and ":" not in line and not previous.rstrip().endswith(_LIST_END) \
+                and not BULLET.match(line):
+            result[-1] = f"{previous} {line}"
+        else:
+            result.append(line)
+    return result

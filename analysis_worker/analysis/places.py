@@ -20,6 +20,32 @@ _REGIONS.update(_COUNTRIES)
 
 _WORK_MODES = {"remote", "hybrid", "on-site", "onsite", "worldwide", "anywhere"}
 
+# A place printed right after a name with nothing but a space between them ("Acme Corp
+# Berlin, Germany": a right-aligned column read into the same line) is told apart by
+# taking the city as the last word, extended over words that usually begin or end a
+# multi-word city name. Cities outside these patterns ("Menlo Park" is covered,
+# "Winston-Salem" too, "Thousand Oaks" not) lose their first words to the name.
+_CITY_FIRST_WORDS = {
+    "san", "santa", "santo", "são", "sao", "new", "los", "las", "el", "la", "le", "saint", "st", "ste", "fort",
+    "port", "mount", "mountain", "palo", "round", "cape", "des", "baton", "boca", "grand", "little", "long", "hong",
+    "tel", "buenos", "kuala", "abu", "ann", "salt", "belo", "porto", "rio", "costa", "chapel", "college", "ho", "chi",
+    "den", "the", "kansas", "oklahoma", "jersey", "carson", "panama", "mexico", "quebec", "sankt", "bad", "cedar",
+    "stony", "menlo", "redwood", "sioux", "coral", "overland", "cherry", "colorado", "palm", "virginia", "north",
+    "south", "east", "west", "upper", "lower", "great", "ciudad", "addis", "dar", "hamilton", "silver", "beverly",
+}
+_CITY_LAST_WORDS = {
+    "city", "beach", "springs", "falls", "park", "hill", "hills", "heights", "rapids", "valley", "view", "harbor",
+    "harbour", "haven", "island", "bay", "creek", "grove", "lake", "point", "station", "gables", "town", "village",
+}
+_PLACE_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "am", "an", "der", "upon", "on", "sur", "en", "es",
+                    "y", "im", "la", "le"}
+_CITY_PARTICLES = _PLACE_PARTICLES | {"of"}
+_ORGANISATION_WORDS = {
+    "university", "college", "institute", "school", "academy", "polytechnic", "universidad", "universidade",
+    "université", "universität", "politecnico", "inc", "inc.", "llc", "ltd", "ltd.", "gmbh", "corp", "corp.",
+    "corporation", "company", "bank", "hospital", "labs", "technologies", "group", "clinic", "studio", "studios",
+}
+
 
 @lru_cache(maxsize=4096)  # asked repeatedly about the same title lines while grouping entries
 def is_location(text: str) -> bool:
@@ -34,10 +60,51 @@ def is_location(text: str) -> bool:
     parts = [part.strip() for part in text.split(",")]
     if not 2 <= len(parts) <= 3:
         return False
-    if any(not part or not part[0].isupper() or len(part.split()) > 4 or any(ch.isdigit() for ch in part)
-           for part in parts):
+    if any(not part or len(part.split()) > 4 or any(ch.isdigit() for ch in part) for part in parts):
         return False
+    # Place names capitalise every word but particles: "University of Hamburg Hamburg,
+    # Germany" is an institution and its city read into one line.
+    if any(not word[0].isupper() and word not in _PLACE_PARTICLES for part in parts for word in part.split()):
+        return False
+    if any(word.lower() in _ORGANISATION_WORDS for part in parts for word in part.split()[1:]):
+        return False  # "Stanford University Stanford, CA" ("College Station, TX" is a city)
     return parts[-1].lower() in _REGIONS
+
+
+def _city_start(words: list[str]) -> int:
+    """Index of the first word of the city name that ends `words`."""
+    start = len(words) - 1
+    while start > 0:
+        previous, current = words[start - 1].lower().rstrip("."), words[start].lower()
+        if previous in _CITY_FIRST_WORDS or previous in _CITY_PARTICLES or current in _CITY_LAST_WORDS \
+                or current in _CITY_PARTICLES:
+            start -= 1
+        else:
+            break
+    return start
+
+
+def split_place(text: str) -> tuple[str, str] | None:
+    """(name, place) of a name followed by a place: "Acme, Berlin, Germany",
+    "Acme Berlin, Germany", "Acme Remote"; None when the text does not end that way."""
+    pieces = [piece.strip() for piece in text.strip().rstrip(".").split(",")]
+    if len(pieces) == 1:
+        words = text.split()
+        if len(words) >= 2 and words[-1].lower() in _WORK_MODES:
+            return " ".join(words[:-1]), words[-1]
+        return None
+    if pieces[-1].lower() not in _REGIONS:
+        return None
+    # "Acme, New York, NY" names a city and its state; "Austin, Texas, USA" a city, state and country.
+    city_state = pieces[-2].lower() not in _REGIONS or pieces[-1].lower() not in _COUNTRIES
+    if len(pieces) >= 3 and city_state and is_location(", ".join(pieces[-2:])):
+        return ", ".join(pieces[:-2]), ", ".join(pieces[-2:])
+    words = pieces[-2].split()
+    start = _city_start(words)
+    if start == 0:
+        return None
+    place = " ".join(words[start:]) + ", " + pieces[-1]
+    return (", ".join(pieces[:-2] + [" ".join(words[:start])]), place) if is_location(place) else None
 
 
 def country_code(location: str) -> str | None:

@@ -35,6 +35,7 @@ _KEYWORDS = {
     "leadership": "activities", "involvement": "activities", "affiliations": "activities",
     "memberships": "activities",
     "research": "research", "teaching": "teaching",
+    "contact": "contact", "contacts": "contact", "details": "contact",
 }
 _MODIFIERS = {
     "selected", "select", "relevant", "professional", "work", "technical", "key", "other", "additional",
@@ -49,6 +50,7 @@ _PHRASES = {
     "academic background": "education", "educational background": "education", "about me": "summary",
     "volunteer experience": "volunteer", "leadership experience": "activities",
     "core competencies": "skills", "tech stack": "skills", "areas of expertise": "skills",
+    "personal information": "contact", "contact information": "contact",
 }
 _HEADING_CHARS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ &/,:'’+-]+")
 _LETTER_SPACED = re.compile(r"(?:\S ){2,}\S")

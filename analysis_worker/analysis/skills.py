@@ -24,6 +24,7 @@ _SENTENCE_END = tuple(".!?:•◦◆▪*-–—")
 class _Form:
     exact: tuple[str, ...] | None  # tokens as written, when the case must match
     skill: int
+    listed_only: bool  # a generic word ("Leadership", "Pricing") that is a skill only in a skills list
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,14 @@ def _load() -> tuple[list[_Skill], dict[str, list[_Form]], set[str], dict[str, i
     for number, entry in enumerate(data["skills"]):
         skills.append(_Skill(entry["name"], entry["category"], entry.get("common_word", False)))
         exact_forms = set(entry.get("case_sensitive", ()))
+        listed_forms = set(entry.get("listed_only", ()))
         for form in [entry["name"], *entry.get("aliases", ())]:
             tokens = tuple(_tokens(form))
             key = tuple(token.lower() for token in tokens)
             # One- and two-letter forms ("R", "Go", "JS") are ordinary words in any other case.
             exact = tokens if form in exact_forms or len(form) <= 2 else None
             forms.setdefault(key[0], {}).setdefault(len(key), {}).setdefault(key, []).append(
-                _Form(exact, number))
+                _Form(exact, number, form in listed_forms))
             lookup.setdefault(" ".join(key), number)
     # First token -> [(n-gram length, {lower-cased n-gram: forms})], longest first, so
     # that a position costs one probe per distinct length.
@@ -103,6 +105,8 @@ def _match_at(tokens: list[tuple[str, str, bool]], position: int, in_skills_sect
         window = tokens[position:position + length]
         for form in keys.get(tuple(lowered for _, lowered, _ in window), ()):
             if form.exact and tuple(token for token, _, _ in window) != form.exact:
+                continue
+            if form.listed_only and not in_skills_section:
                 continue
             end = position + length
             if _SKILLS[form.skill].common_word and not in_skills_section and (

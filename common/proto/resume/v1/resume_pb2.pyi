@@ -195,6 +195,22 @@ class GetJobStatusResponse(_message.Message):
     max_attempts: int
     def __init__(self, job_id: _Optional[str] = ..., state: _Optional[_Union[JobState, str]] = ..., progress: _Optional[int] = ..., attempts_made: _Optional[int] = ..., failed_reason: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., process_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., finish_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., metadata: _Optional[_Union[JobMetadata, _Mapping]] = ..., result: _Optional[_Union[ResumeAnalysis, _Mapping]] = ..., max_attempts: _Optional[int] = ...) -> None: ...
 
+class WatchJobRequest(_message.Message):
+    __slots__ = ("job_id", "organisation_id")
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    ORGANISATION_ID_FIELD_NUMBER: _ClassVar[int]
+    job_id: str
+    organisation_id: str
+    def __init__(self, job_id: _Optional[str] = ..., organisation_id: _Optional[str] = ...) -> None: ...
+
+class WatchJobResponse(_message.Message):
+    __slots__ = ("status", "event")
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    EVENT_FIELD_NUMBER: _ClassVar[int]
+    status: GetJobStatusResponse
+    event: str
+    def __init__(self, status: _Optional[_Union[GetJobStatusResponse, _Mapping]] = ..., event: _Optional[str] = ...) -> None: ...
+
 class HealthRequest(_message.Message):
     __slots__ = ("check",)
     CHECK_FIELD_NUMBER: _ClassVar[int]

@@ -45,6 +45,11 @@ class GatewayServiceStub:
                 request_serializer=resume_dot_v1_dot_resume__pb2.GetJobStatusRequest.SerializeToString,
                 response_deserializer=resume_dot_v1_dot_resume__pb2.GetJobStatusResponse.FromString,
                 _registered_method=True)
+        self.WatchJob = channel.unary_stream(
+                '/resume.v1.GatewayService/WatchJob',
+                request_serializer=resume_dot_v1_dot_resume__pb2.WatchJobRequest.SerializeToString,
+                response_deserializer=resume_dot_v1_dot_resume__pb2.WatchJobResponse.FromString,
+                _registered_method=True)
         self.Health = channel.unary_unary(
                 '/resume.v1.GatewayService/Health',
                 request_serializer=resume_dot_v1_dot_resume__pb2.HealthRequest.SerializeToString,
@@ -71,6 +76,14 @@ class GatewayServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def WatchJob(self, request, context):
+        """Streams the job's state and progress as they change, until it completes or fails.
+        The first message is the job's current status.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def Health(self, request, context):
         """Detailed health of Redis, the queue and the cache.
         """
@@ -90,6 +103,11 @@ def add_GatewayServiceServicer_to_server(servicer, server):
                     servicer.GetJobStatus,
                     request_deserializer=resume_dot_v1_dot_resume__pb2.GetJobStatusRequest.FromString,
                     response_serializer=resume_dot_v1_dot_resume__pb2.GetJobStatusResponse.SerializeToString,
+            ),
+            'WatchJob': grpc.unary_stream_rpc_method_handler(
+                    servicer.WatchJob,
+                    request_deserializer=resume_dot_v1_dot_resume__pb2.WatchJobRequest.FromString,
+                    response_serializer=resume_dot_v1_dot_resume__pb2.WatchJobResponse.SerializeToString,
             ),
             'Health': grpc.unary_unary_rpc_method_handler(
                     servicer.Health,
@@ -152,6 +170,33 @@ class GatewayService:
             '/resume.v1.GatewayService/GetJobStatus',
             resume_dot_v1_dot_resume__pb2.GetJobStatusRequest.SerializeToString,
             resume_dot_v1_dot_resume__pb2.GetJobStatusResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WatchJob(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/resume.v1.GatewayService/WatchJob',
+            resume_dot_v1_dot_resume__pb2.WatchJobRequest.SerializeToString,
+            resume_dot_v1_dot_resume__pb2.WatchJobResponse.FromString,
             options,
             channel_credentials,
             insecure,

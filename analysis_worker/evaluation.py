@@ -1,0 +1,238 @@
+"""Accuracy and speed of the analysis on the labeled set.
+
+    python -m analysis_worker.evaluation [--details]
+
+Run from a checkout: the labeled set lives with the tests (tests/labeled: truth files
+and the generator that renders them into PDF and DOCX), so this command puts tests/ on
+the import path rather than shipping test data inside the package. The tests call
+`evaluate()` for the same figures and hold floors on them (tests/test_accuracy.py).
+
+Matching rules, per field (micro-averaged over all documents):
+- name, location: one value; equal after Unicode normalisation, case folding and
+  collapsing punctuation and spaces. A wrong value is both a false positive and a miss.
+- email: case-insensitive equality.
+- phone: the digits of the E.164 form ("+44 20 7946 0958" and "+442079460958" agree).
+- links: lower-cased without scheme, "www." and trailing slash; mailto: links excluded.
+- experience entry: title, company, start and end all equal (text normalised as for the
+  name, dates as "YYYY-MM"/"YYYY", a current position's end as "present").
+- education entry: institution (normalised), degree level and year of the end date.
+- skills: canonical names; the truth's skills are mapped through the taxonomy, and a
+  skill the taxonomy does not know stays as written, so it counts as missed.
+- years of experience: right when within one year of the truth's date ranges (overlaps
+  counted once, an open range ending this month); precision over the documents the
+  analysis gave a figure for, recall over those whose truth has one.
+Timings: analysis alone (after extraction) per document, median of several runs; and
+extraction time divided by the pages of the document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from common.proto.resume.v1 import resume_pb2
+
+from .analysis import analyse
+from .analysis.skills import canonical_skill
+from .extraction import extract
+
+ROOT = Path(__file__).resolve().parents[1]
+FIELDS = ("name", "email", "phone", "links", "location", "experience", "education", "skills", "years")
+# Analysis runs per document for the timing: the median of a few runs is stable.
+_RUNS = 5
+_LEVELS = {
+    "high_school": resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL, "associate": resume_pb2.DEGREE_LEVEL_ASSOCIATE,
+    "bachelor": resume_pb2.DEGREE_LEVEL_BACHELOR, "master": resume_pb2.DEGREE_LEVEL_MASTER,
+    "doctorate": resume_pb2.DEGREE_LEVEL_DOCTORATE, "certificate": resume_pb2.DEGREE_LEVEL_CERTIFICATE,
+}
+
+
+@dataclass
+class Tally:
+    matched: int = 0
+    predicted: int = 0
+    expected: int = 0
+
+    def add(self, found: Iterable[Any], wanted: Iterable[Any]) -> tuple[list[Any], list[Any]]:
+        """Counts one document; returns (false positives, misses)."""
+        found_counts, wanted_counts = Counter(found), Counter(wanted)
+        common = found_counts & wanted_counts
+        self.matched += sum(common.values())
+        self.predicted += sum(found_counts.values())
+        self.expected += sum(wanted_counts.values())
+        return list((found_counts - common).elements()), list((wanted_counts - common).elements())
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+@dataclass
+class Report:
+    tallies: dict[str, Tally] = field(default_factory=lambda: {name: Tally() for name in FIELDS})
+    analysis_ms: list[float] = field(default_factory=list)
+    extraction_ms_per_page: list[float] = field(default_factory=list)
+    # (case, field, false positives, misses) of every document that is not perfect
+    mistakes: list[tuple[str, str, list[Any], list[Any]]] = field(default_factory=list)
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "fields": {name: {"precision": tally.precision, "recall": tally.recall, "f1": tally.f1,
+                              "matched": tally.matched, "predicted": tally.predicted, "expected": tally.expected}
+                       for name, tally in self.tallies.items()},
+            "documents": len(self.extraction_ms_per_page),
+            "analysis_ms_median": statistics.median(self.analysis_ms),
+            "extraction_ms_per_page_median": statistics.median(self.extraction_ms_per_page),
+        }
+
+
+def text_key(value: str) -> str:
+    """Text compared without case, accents' encoding, punctuation or spacing differences."""
+    folded = unicodedata.normalize("NFKC", value).casefold()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in folded).split())
+
+
+def link_key(url: str) -> str:
+    url = url.strip().lower().split("://", 1)[-1].removeprefix("www.")
+    return url.rstrip("/")
+
+
+def digits(phone: str) -> str:
+    return "".join(ch for ch in phone if ch.isdigit())
+
+
+def skill_key(name: str) -> str:
+    return (canonical_skill(name) or name).casefold()
+
+
+def _month(value: str, *, end: bool, today: date) -> int | None:
+    if value == "present":
+        return today.year * 12 + today.month - 1
+    if not value:
+        return None
+    year, _, month = value.partition("-")
+    return int(year) * 12 + (int(month) if month else (12 if end else 1)) - 1
+
+
+def truth_years(experience: Sequence[dict[str, str]], today: date) -> float:
+    """Years covered by the truth's date ranges, each month counted once."""
+    months: set[int] = set()
+    for job in experience:
+        start, end = _month(job["start"], end=False, today=today), _month(job["end"], end=True, today=today)
+        if start is not None and end is not None:
+            months.update(range(start, end + 1))
+    return len(months) / 12
+
+
+def _compare(result: resume_pb2.ResumeAnalysis, expected: dict[str, Any],
+             today: date) -> dict[str, tuple[list[Any], list[Any]]]:
+    """(found, wanted) keys per field for one document."""
+    contact = result.contact
+
+    def single(value: str) -> list[str]:
+        return [text_key(value)] if value.strip() else []
+
+    found_years = [result.total_experience_years] if result.total_experience_years else []
+    wanted_years = truth_years(expected["experience"], today)
+    right = bool(found_years) and abs(found_years[0] - wanted_years) <= 1.0
+    return {
+        "name": (single(contact.name), single(expected["name"])),
+        "email": ([email.lower() for email in contact.emails], [email.lower() for email in expected["emails"]]),
+        "phone": ([digits(phone) for phone in contact.phones], [digits(phone) for phone in expected["phones"]]),
+        "links": ([link_key(link.url) for link in contact.links if not link.url.lower().startswith("mailto:")],
+                  [link_key(url) for url in expected["links"]]),
+        "location": (single(contact.location), single(expected["location"])),
+        "experience": ([(text_key(job.title), text_key(job.company), job.start, "present" if job.current else job.end)
+                        for job in result.experience],
+                       [(text_key(job["title"]), text_key(job["company"]), job["start"], job["end"])
+                        for job in expected["experience"]]),
+        "education": ([(text_key(school.institution), school.degree_level, school.end[:4])
+                       for school in result.education],
+                      [(text_key(school["institution"]), _LEVELS[school["level"]], school["end"][:4])
+                       for school in expected["education"]]),
+        "skills": (sorted({skill.name.casefold() for skill in result.skills}),
+                   sorted({skill_key(name) for name in expected["skills"]})),
+        # Only agreement matters for a figure: a right one is matched, a wrong one is both
+        # a false positive and a miss.
+        "years": (["right" if right else round(found_years[0], 1)] if found_years else [],
+                  ["right" if right else round(wanted_years, 1)] if wanted_years else []),
+    }
+
+
+def evaluate(cases: Iterable[Any], today: date | None = None) -> Report:
+    """Runs extraction and analysis on each case (objects with name, file_name, content
+    and expected, as tests/labeled/cases.py makes them) and tallies every field."""
+    today = today or date.today()
+    report = Report()
+    for case in cases:
+        started = time.perf_counter()
+        document = extract(case.content, file_name=case.file_name)
+        report.extraction_ms_per_page.append(1000 * (time.perf_counter() - started) / max(document.pages, 1))
+        timings = []
+        for _ in range(_RUNS):
+            started = time.perf_counter()
+            result = analyse(document)
+            timings.append(1000 * (time.perf_counter() - started))
+        report.analysis_ms.append(statistics.median(timings))
+        for name, (found, wanted) in _compare(result, case.expected, today).items():
+            false_positives, misses = report.tallies[name].add(found, wanted)
+            if false_positives or misses:
+                report.mistakes.append((case.name, name, false_positives, misses))
+    return report
+
+
+def load_cases() -> list[Any]:
+    """The labeled set from tests/labeled (see the module docstring)."""
+    tests = str(ROOT / "tests")
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
+    from labeled.cases import labeled_cases
+
+    return labeled_cases()
+
+
+def format_report(report: Report, details: bool = False) -> str:
+    figures = report.figures()
+    lines = [f"{'field':<12}{'precision':>10}{'recall':>9}{'F1':>8}{'matched':>9}{'found':>7}{'truth':>7}"]
+    for name, values in figures["fields"].items():
+        lines.append(f"{name:<12}{values['precision']:>10.3f}{values['recall']:>9.3f}{values['f1']:>8.3f}"
+                     f"{values['matched']:>9}{values['predicted']:>7}{values['expected']:>7}")
+    lines.append(f"\n{figures['documents']} documents; analysis after extraction: median "
+                 f"{figures['analysis_ms_median']:.2f} ms per resume; extraction: median "
+                 f"{figures['extraction_ms_per_page_median']:.1f} ms per page")
+    if details:
+        lines.append("")
+        lines += [f"{case}  {name}: unexpected {found} missed {missed}" for case, name, found, missed in
+                  report.mistakes]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--details", action="store_true", help="list every mismatch per document")
+    arguments = parser.parse_args(argv)
+    report = evaluate(load_cases())
+    print(format_report(report, arguments.details))
+    return report.figures()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The labeled set of resumes: truth files and the generator that renders them."""
