@@ -34,6 +34,9 @@ MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
 MAX_ZIP_RATIO = 200
 MAX_ZIP_RATIO_FROM_BYTES = 1024 * 1024
 MAX_ZIP_ENTRIES = 2000
+# lxml needs about 25 times an XML part's size in memory; a resume's document.xml is
+# well under 1 MB, media aside.
+MAX_XML_PART_BYTES = 10 * 1024 * 1024
 _ZIP_CHUNK = 1024 * 1024
 # Longer documents get a warning and only their first pages read (max_pages); far
 # longer ones are books or dumps, not resumes, and are refused before any page is read.
@@ -371,7 +374,7 @@ def _unpacked_copy(content: bytes) -> bytes:
             with zipfile.ZipFile(copy, "w", zipfile.ZIP_STORED) as target:
                 for entry in entries:
                     data = _read_member(archive, entry)
-                    if entry.filename.lower().endswith((".xml", ".rels")) and _declares_dtd(data):
+                    if _is_xml(entry.filename) and _declares_dtd(data):
                         raise ExtractionError(
                             f"The DOCX file's part {entry.filename} declares a DTD (<!DOCTYPE>), which Word "
                             "never writes and which can smuggle in outside content (XXE), so it was refused; "
@@ -391,6 +394,16 @@ def _check_declared_sizes(entries: list[zipfile.ZipInfo]) -> None:
         raise ExtractionError(
             "The DOCX file expands to an unreasonable size when unpacked and was refused; "
             "save the resume again (without embedded media) and upload it.")
+    for entry in entries:
+        if _is_xml(entry.filename) and entry.file_size > MAX_XML_PART_BYTES:
+            raise ExtractionError(
+                f"The DOCX file's part {entry.filename} holds {entry.file_size / 2**20:.1f} MB of XML, "
+                f"more than the {MAX_XML_PART_BYTES // (1024 * 1024)} MB accepted, so it was refused; "
+                "save the resume again from Word and upload it.")
+
+
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
 
 
 def _read_member(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:

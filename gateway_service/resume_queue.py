@@ -76,10 +76,12 @@ class ResumeQueue:
         return Submission(job_id, "waiting", duplicate=False)
 
     async def snapshot(self, job_id: str) -> JobSnapshot | None:
+        # State first: a job seen completed is then read with its return value, whereas
+        # the other order can catch it completed after reading it without one.
+        state = await self._queue.getJobState(job_id)
         job = await Job.fromId(self._queue, job_id)
         if job is None or job.data is None:
             return None
-        state = await self._queue.getJobState(job_id)
         progress = job.progress if isinstance(job.progress, (int, float)) else 0
         return JobSnapshot(
             job_id=job_id,
