@@ -10,6 +10,7 @@ from bullmq import Job, UnrecoverableError
 
 from analysis_worker.extraction import ExtractionError
 from analysis_worker.file_source import FileSource, FileUnavailable
+from analysis_worker.metrics import ACTIVE_JOBS, EXTRACTION_SECONDS_PER_PAGE, JOB_SECONDS, JOBS
 from analysis_worker.pipeline import analyse_document, extract_document
 from analysis_worker.process_pool import CallTimeout, ProcessDied, ProcessPool
 from common.cache import Cache, resume_analysis_key
@@ -30,17 +31,47 @@ class ResumeProcessor:
         self._cache = cache
 
     async def __call__(self, job: Job, token: str) -> dict[str, Any]:
+        started = time.monotonic()
         data = ResumeJobData.from_json(job.data if isinstance(job.data, dict) else {})
+        # Anything but success or an unrecoverable error is retried by BullMQ, if attempts remain.
+        outcome, reason = "retry", ""
+        ACTIVE_JOBS.inc()
+        try:
+            analysis = await self._process(job, data, started)
+            outcome = "completed"
+            return analysis
+        except UnrecoverableError as error:
+            outcome, reason = "failed", str(error)
+            raise
+        except Exception as error:
+            reason = f"{type(error).__name__}: {error}"
+            raise
+        finally:
+            ACTIVE_JOBS.dec()
+            elapsed = time.monotonic() - started
+            JOBS.labels(outcome).inc()
+            JOB_SECONDS.labels(outcome).observe(elapsed)
+            log.info(
+                "job attempt finished",
+                extra={
+                    "job_id": job.id, "resume_id": data.resume_id, "organisation_id": data.organisation_id,
+                    "attempt": job.attemptsMade + 1, "outcome": outcome, "reason": reason,
+                    "duration_ms": round(elapsed * 1000, 1),
+                },
+            )
+
+    async def _process(self, job: Job, data: ResumeJobData, started: float) -> dict[str, Any]:
         if not data.resume_id:
             raise UnrecoverableError("the job data lacks resumeId")
-        started = time.monotonic()
         try:
             content = await self._files.load(data)
             await job.updateProgress(LOADED)
+            extraction_started = time.monotonic()
             document = await self._pool.run(
                 self._remaining(started), extract_document,
                 content, data.mime_type, data.file_name, self._settings.max_pages,
             )
+            EXTRACTION_SECONDS_PER_PAGE.observe((time.monotonic() - extraction_started) / max(1, document.pages))
             await job.updateProgress(EXTRACTED)
             analysis = await self._pool.run(
                 self._remaining(started), analyse_document,
@@ -62,16 +93,9 @@ class ResumeProcessor:
             resume_analysis_key(data.resume_id), analysis, self._settings.analysis_ttl_seconds
         )
         await job.updateProgress(DONE)
-        log.info(
-            "job analysed",
-            extra={
-                "job_id": job.id, "resume_id": data.resume_id,
-                "organisation_id": data.organisation_id,
-                "duration_ms": round((time.monotonic() - started) * 1000, 1),
-            },
-        )
         return analysis
 
     def _remaining(self, started: float) -> float:
         # One time limit for the whole file, whichever step spends it.
         return max(0.001, self._settings.job_timeout - (time.monotonic() - started))
+

@@ -10,12 +10,14 @@ from typing import Any
 
 from bullmq import Job, Worker
 
+from analysis_worker import heartbeat
 from analysis_worker.file_source import FileSource
 from analysis_worker.process_pool import ProcessPool
 from analysis_worker.processor import ResumeProcessor
 from common.cache import Cache
 from common.config import Settings
 from common.jobs import QUEUE_NAME, node_client_name, retention_options
+from common.metrics import serve_metrics
 from common.redis_connections import connect_cache, connect_queue
 
 log = logging.getLogger(__name__)
@@ -69,22 +71,17 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
             cleanups.add(task)
             task.add_done_callback(cleanups.discard)
 
-    def on_failed(job: Job, error: BaseException) -> None:
-        log.warning(
-            "job attempt failed",
-            extra={"job_id": job.id, "attempt": job.attemptsMade, "reason": str(error)},
-        )
-
     # Name the connections as Node.js BullMQ does (base64 queue name), so that Node's
     # Queue.getWorkers() and dashboards built on it list this worker.
     worker.clientName = node_client_name(worker_name)
     worker.on("completed", on_completed)
-    worker.on("failed", on_failed)
     worker.on("error", lambda error, *_: log.error("worker error: %s", error))
     # Without the server version the worker rounds block timeouts up to whole seconds,
     # and delayed or backed-off jobs run up to a second late.
     await worker.blockingRedisConnection.getRedisVersion()
     running = asyncio.create_task(worker.run())
+    beating = asyncio.create_task(heartbeat.beat(settings, queue_client, worker_name, stop))
+    serve_metrics(settings.worker_metrics_port)
     log.info(
         "worker started",
         extra={"queue": QUEUE_NAME, "concurrency": settings.worker_concurrency,
@@ -100,6 +97,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
         await worker.close(force=True)
         await closing
     await running
+    await beating
     if cleanups:
         await asyncio.gather(*cleanups, return_exceptions=True)
     pool.close()

@@ -73,6 +73,14 @@ class Settings:
     # Lets file URLs point at loopback and private networks (tests, single-host setups).
     fetch_allow_private: bool = False
 
+    # Prometheus metrics over HTTP (/metrics); 0 turns them off.
+    gateway_metrics_port: int = 9464
+    worker_metrics_port: int = 9465
+    # The worker proves it is alive by refreshing this file (for exec probes) and a
+    # `worker:heartbeat:{name}` key in the queue database.
+    worker_heartbeat_file: str = "/tmp/resume-worker.heartbeat"
+    worker_heartbeat_interval: float = 5.0
+
     log_level: str = "INFO"
 
     @property

@@ -14,8 +14,10 @@ from grpc_health.v1 import health, health_pb2
 
 from common.cache import Cache
 from common.jobs import QUEUE_NAME
+from common.metrics import REDIS_ROUNDTRIP
 from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import raise_if_cancelling
+from gateway_service.metrics import CACHE_READS, QUEUE_JOBS
 from gateway_service.resume_queue import ResumeQueue
 
 log = logging.getLogger(__name__)
@@ -30,7 +32,9 @@ Check = resume_pb2.HealthCheck
 T = TypeVar("T")
 
 
-async def probe_connection(client: redis.Redis, timeout: float) -> resume_pb2.RedisConnectionHealth:
+async def probe_connection(
+    client: redis.Redis, timeout: float, database: str
+) -> resume_pb2.RedisConnectionHealth:
     started = time.perf_counter()
     try:
         async with asyncio.timeout(timeout):
@@ -40,9 +44,9 @@ async def probe_connection(client: redis.Redis, timeout: float) -> resume_pb2.Re
         return resume_pb2.RedisConnectionHealth(
             connected=False, error=str(error) or type(error).__name__
         )
-    return resume_pb2.RedisConnectionHealth(
-        connected=True, latency_ms=(time.perf_counter() - started) * 1000
-    )
+    elapsed = time.perf_counter() - started
+    REDIS_ROUNDTRIP.labels(database).observe(elapsed)
+    return resume_pb2.RedisConnectionHealth(connected=True, latency_ms=elapsed * 1000)
 
 
 class HealthReporter:
@@ -56,12 +60,27 @@ class HealthReporter:
         self._queue = queue
         self._timeout = timeout
 
-    async def redis_reachable(self) -> bool:
+    async def _probe(self) -> tuple[resume_pb2.RedisConnectionHealth, resume_pb2.RedisConnectionHealth]:
         cache, queue = await asyncio.gather(
-            probe_connection(self._cache_client, self._timeout),
-            probe_connection(self._queue_client, self._timeout),
+            probe_connection(self._cache_client, self._timeout, "cache"),
+            probe_connection(self._queue_client, self._timeout, "queue"),
         )
+        return cache, queue
+
+    async def redis_reachable(self) -> bool:
+        cache, queue = await self._probe()
         return cache.connected and queue.connected
+
+    async def sample(self) -> None:
+        """Refreshes the queue-depth and cache gauges."""
+        problems: list[str] = []
+        counts = await self._within_timeout("queue counts", self._queue.counts(), problems)
+        for state, count in (counts or {}).items():
+            QUEUE_JOBS.labels(state).set(count)
+        stats = await self._within_timeout("cache statistics", self._cache.stats(), problems)
+        if stats is not None:
+            CACHE_READS.labels("hit").set(stats.hits)
+            CACHE_READS.labels("miss").set(stats.misses)
 
     async def report(self, check: resume_pb2.HealthCheck.ValueType) -> resume_pb2.HealthResponse:
         full = check in (Check.HEALTH_CHECK_UNSPECIFIED, Check.HEALTH_CHECK_FULL)
@@ -69,10 +88,7 @@ class HealthReporter:
         response.check_time.CopyFrom(_now())
         problems: list[str] = []
         if full or check == Check.HEALTH_CHECK_REDIS:
-            cache, queue = await asyncio.gather(
-                probe_connection(self._cache_client, self._timeout),
-                probe_connection(self._queue_client, self._timeout),
-            )
+            cache, queue = await self._probe()
             response.redis.cache.CopyFrom(cache)
             response.redis.queue.CopyFrom(queue)
             problems += [
@@ -114,13 +130,15 @@ class HealthReporter:
 async def follow_redis(
     servicer: health.aio.HealthServicer, reporter: HealthReporter, interval: float, stop: asyncio.Event
 ) -> None:
-    """Keeps grpc.health.v1 in step with Redis: NOT_SERVING while unreachable, SERVING after."""
+    """Keeps grpc.health.v1 in step with Redis (NOT_SERVING while unreachable, SERVING
+    after), and the queue and cache gauges up to date."""
     last = None
     while not stop.is_set():
+        reachable = await reporter.redis_reachable()
+        if reachable:
+            await reporter.sample()
         status = (
-            health_pb2.HealthCheckResponse.SERVING
-            if await reporter.redis_reachable()
-            else health_pb2.HealthCheckResponse.NOT_SERVING
+            health_pb2.HealthCheckResponse.SERVING if reachable else health_pb2.HealthCheckResponse.NOT_SERVING
         )
         if status != last:
             log.info("health: %s", health_pb2.HealthCheckResponse.ServingStatus.Name(status))

@@ -11,10 +11,12 @@ from grpc_reflection.v1alpha import reflection
 
 from common.cache import Cache
 from common.config import Settings
+from common.metrics import serve_metrics
 from common.proto.resume.v1 import resume_pb2_grpc
 from common.redis_connections import connect_cache, connect_queue
 from gateway_service.health import FOLLOWING_REDIS, LIVENESS, SERVICE_NAME, HealthReporter, follow_redis
 from gateway_service.job_events import JobEvents
+from gateway_service.metrics import MetricsInterceptor
 from gateway_service.resume_queue import ResumeQueue
 from gateway_service.servicer import GatewayServicer
 
@@ -38,6 +40,7 @@ class Gateway:
         self.health = health.aio.HealthServicer()
         limit = 2 * settings.max_message_bytes  # larger files get a clear INVALID_ARGUMENT
         self.server = grpc.aio.server(
+            interceptors=[MetricsInterceptor()],
             options=[
                 ("grpc.max_receive_message_length", limit),
                 ("grpc.max_send_message_length", limit),
@@ -66,6 +69,7 @@ class Gateway:
         for service in FOLLOWING_REDIS:
             await self.health.set(service, health_pb2.HealthCheckResponse.NOT_SERVING)
         await self.server.start()
+        serve_metrics(self.settings.gateway_metrics_port)
         self._tasks = [
             asyncio.create_task(
                 follow_redis(self.health, self._health_reporter, self.settings.health_interval, self._stopping)

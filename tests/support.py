@@ -37,6 +37,8 @@ def service_env(redis_port: int, **extra: str) -> dict[str, str]:
         "WORKER_CONCURRENCY": "4",
         "WORKER_GRACE": "10",
         "GATEWAY_DRAIN": "0.2",
+        "GATEWAY_METRICS_PORT": "0",
+        "WORKER_METRICS_PORT": "0",
         "LOG_LEVEL": "INFO",
         **extra,
     }
@@ -51,7 +53,7 @@ class WorkerProcess:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "analysis_worker"],
             cwd=ROOT,
-            env={**os.environ, **env},
+            env={"WORKER_HEARTBEAT_FILE": str(log_path.with_suffix(".heartbeat")), **os.environ, **env},
             stdout=self._log,
             stderr=subprocess.STDOUT,
         )

@@ -1,0 +1,72 @@
+"""The gateway's metrics: RPCs by method and status code with latencies, queue depth, cache."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import grpc
+from prometheus_client import Counter, Gauge, Histogram
+
+RPCS = Counter("grpc_server_handled_total", "RPCs completed, by method and status code.", ["grpc_method", "grpc_code"])
+RPC_SECONDS = Histogram(
+    "grpc_server_handling_seconds",
+    "Time to answer an RPC (to its end, for streams).",
+    ["grpc_method"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
+QUEUE_JOBS = Gauge("resume_queue_jobs", "Jobs in the resume-analysis queue, by state.", ["state"])
+CACHE_READS = Gauge("resume_cache_reads", "Cache reads since the cache was created, by result.", ["result"])
+
+
+class MetricsInterceptor(grpc.aio.ServerInterceptor):
+    """Counts and times every unary and server-streaming RPC."""
+
+    async def intercept_service(
+        self,
+        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        details: grpc.HandlerCallDetails,
+    ) -> grpc.RpcMethodHandler:
+        handler = await continuation(details)
+        if handler is None:
+            return handler
+        method = details.method.rsplit("/", 1)[-1]
+        if handler.unary_unary:
+            inner_unary = handler.unary_unary
+
+            async def unary(request: Any, context: grpc.aio.ServicerContext) -> Any:
+                started = time.perf_counter()
+                try:
+                    return await inner_unary(request, context)
+                finally:
+                    _observe(method, context, started)
+
+            return grpc.unary_unary_rpc_method_handler(
+                unary, handler.request_deserializer, handler.response_serializer
+            )
+        if handler.unary_stream:
+            inner_stream = handler.unary_stream
+
+            async def stream(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
+                started = time.perf_counter()
+                try:
+                    async for response in inner_stream(request, context):
+                        yield response
+                finally:
+                    _observe(method, context, started)
+
+            return grpc.unary_stream_rpc_method_handler(
+                stream, handler.request_deserializer, handler.response_serializer
+            )
+        return handler
+
+
+def _observe(method: str, context: grpc.aio.ServicerContext, started: float) -> None:
+    code = context.code()
+    if isinstance(code, grpc.StatusCode):
+        name = code.name
+    else:
+        name = "CANCELLED" if context.cancelled() else "OK"
+    RPCS.labels(method, name).inc()
+    RPC_SECONDS.labels(method).observe(time.perf_counter() - started)

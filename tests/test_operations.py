@@ -1,0 +1,104 @@
+"""What operators watch: Prometheus metrics of the gateway and the workers, the worker's probe."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import grpc
+import pytest
+import redis.asyncio as redis
+
+from analysis_worker.heartbeat import heartbeat_key
+from common.config import Settings
+from common.embedded_redis import free_port
+from common.proto.resume.v1 import resume_pb2_grpc
+from gateway_service.server import Gateway
+from support import FIXTURES, ROOT, RPC_TIMEOUT, WorkerProcess, isolated_stack, submit_request, wait_for_final_state
+
+PDF = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
+
+
+async def scrape(port: int) -> str:
+    def fetch() -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+            return response.read().decode()
+
+    return await asyncio.to_thread(fetch)
+
+
+def sample(metrics: str, name: str) -> float:
+    """The value of one sample, `name` including its labels as Prometheus prints them."""
+    for line in metrics.splitlines():
+        if line.startswith(name + " "):
+            return float(line.rsplit(" ", 1)[1])
+    raise AssertionError(f"{name} not in the metrics")
+
+
+async def test_gateway_metrics(env: dict[str, str]) -> None:
+    port = free_port()
+    gateway = Gateway(Settings.from_env({**env, "GATEWAY_METRICS_PORT": str(port)}))
+    await gateway.start()
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{gateway.port}") as channel:
+            stub = resume_pb2_grpc.GatewayServiceStub(channel)
+            await stub.SubmitResume(submit_request(content=PDF), timeout=RPC_TIMEOUT)
+            with pytest.raises(grpc.aio.AioRpcError):
+                await stub.SubmitResume(submit_request(), timeout=RPC_TIMEOUT)
+            await asyncio.sleep(2 * gateway.settings.health_interval)
+        metrics = await scrape(port)
+    finally:
+        await gateway.stop()
+    assert sample(metrics, 'grpc_server_handled_total{grpc_code="OK",grpc_method="SubmitResume"}') >= 1
+    assert sample(metrics, 'grpc_server_handled_total{grpc_code="INVALID_ARGUMENT",grpc_method="SubmitResume"}') >= 1
+    assert sample(metrics, 'grpc_server_handling_seconds_count{grpc_method="SubmitResume"}') >= 2
+    assert sample(metrics, 'resume_queue_jobs{state="waiting"}') >= 0
+    assert sample(metrics, 'resume_redis_roundtrip_seconds_count{database="cache"}') >= 1
+    assert 'resume_cache_reads{result="hit"}' in metrics
+
+
+async def test_worker_metrics_and_heartbeat(tmp_path: Path) -> None:
+    port = free_port()
+    heartbeat_file = tmp_path / "worker.heartbeat"
+    probe_env = {"WORKER_HEARTBEAT_FILE": str(heartbeat_file), "WORKER_HEARTBEAT_INTERVAL": "0.3"}
+
+    def healthcheck() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "analysis_worker", "healthcheck"], cwd=ROOT, capture_output=True, text=True,
+            env=probe_env, timeout=30,
+        )
+
+    async with isolated_stack(tmp_path) as stack:
+        worker = WorkerProcess({**stack.env, **probe_env, "WORKER_METRICS_PORT": str(port)}, tmp_path / "w.log")
+        try:
+            async with asyncio.timeout(20):
+                while not heartbeat_file.exists():
+                    await asyncio.sleep(0.1)
+            probe = await asyncio.to_thread(healthcheck)
+            assert (probe.returncode, probe.stdout.strip()) == (0, "ok")
+            client = redis.Redis(port=stack.redis.port, db=1)
+            try:
+                assert await client.exists(heartbeat_key(f"{socket.gethostname()}-{worker.process.pid}"))
+            finally:
+                await client.aclose()
+
+            for content in (PDF, PDF[:1000]):
+                request = submit_request(content=content, organisation_id="ops-org")
+                job_id = (await stack.stub.SubmitResume(request, timeout=RPC_TIMEOUT)).job_id
+                await wait_for_final_state(stack.stub, job_id, "ops-org")
+            metrics = await scrape(port)
+        finally:
+            assert worker.terminate() == 0, worker.log()
+    assert sample(metrics, 'resume_jobs_total{outcome="completed"}') == 1
+    assert sample(metrics, 'resume_jobs_total{outcome="failed"}') == 1
+    assert sample(metrics, 'resume_job_duration_seconds_count{outcome="completed"}') == 1
+    assert sample(metrics, "resume_extraction_seconds_per_page_count") == 1
+    assert sample(metrics, 'resume_redis_roundtrip_seconds_count{database="queue"}') >= 1
+
+    await asyncio.sleep(1.0)  # more than three intervals without a heartbeat
+    probe = await asyncio.to_thread(healthcheck)
+    assert probe.returncode == 1 and "old" in probe.stdout
