@@ -21,6 +21,11 @@ class Settings:
     redis_port: int = 6379
     redis_password: str | None = None
     redis_username: str | None = None
+    # TLS to Redis (rediss): CA bundle to verify the server, and a client certificate if it asks.
+    redis_tls: bool = False
+    redis_tls_ca: str | None = None
+    redis_tls_cert: str | None = None
+    redis_tls_key: str | None = None
     # Retries of one Redis command on a connection error before the caller sees it.
     redis_max_retries: int = 3
     redis_connect_timeout: float = 2.0
@@ -31,6 +36,18 @@ class Settings:
 
     grpc_host: str = "[::]"
     grpc_port: int = 50051
+    # The gateway serves TLS with this certificate and key; with a client CA, callers
+    # must present a certificate it signed (mutual TLS). Without a certificate the
+    # gateway refuses to start unless GRPC_PLAINTEXT says plaintext is intended.
+    grpc_tls_cert: str | None = None
+    grpc_tls_key: str | None = None
+    grpc_tls_client_ca: str | None = None
+    grpc_plaintext: bool = False
+    # Callers present `authorization: Bearer <token>`; false trusts organisation_id as sent.
+    auth_required: bool = True
+    # Submissions an organisation may make per minute, shared by every gateway; 0: no limit.
+    rate_limit_per_minute: int = 600
+    rate_limit_burst: int = 60
     max_file_bytes: int = 10 * MIB
     # Upper bound of any RPC's own work when the caller sets no deadline.
     rpc_timeout: float = 10.0
@@ -80,6 +97,9 @@ class Settings:
     # `worker:heartbeat:{name}` key in the queue database.
     worker_heartbeat_file: str = "/tmp/resume-worker.heartbeat"
     worker_heartbeat_interval: float = 5.0
+
+    # The token resume-cli sends.
+    resume_token: str | None = None
 
     log_level: str = "INFO"
 

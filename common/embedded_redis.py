@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import ssl
 import subprocess
 import time
 from pathlib import Path
@@ -40,19 +41,35 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _answers_ping(conn: socket.socket) -> bool:
+    conn.sendall(b"PING\r\n")
+    return conn.recv(16).startswith((b"+PONG", b"-NOAUTH"))
+
+
 class RedisServer:
-    def __init__(self, directory: Path, port: int = 0, *, extra_args: tuple[str, ...] = ()) -> None:
-        """`extra_args` are redis-server options, e.g. ("--appendonly", "yes")."""
+    def __init__(
+        self, directory: Path, port: int = 0, *, extra_args: tuple[str, ...] = (),
+        tls: tuple[Path, Path, Path] | None = None,
+    ) -> None:
+        """`extra_args` are redis-server options, e.g. ("--appendonly", "yes"); with
+        `tls` (certificate, key, CA) the port speaks TLS only."""
         self.directory = directory
         self.port = port or free_port()
         self.extra_args = extra_args
+        self.tls = tls
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout: float = 10.0) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
+        if self.tls:
+            cert, key, ca = self.tls
+            listen = ["--port", "0", "--tls-port", str(self.port), "--tls-cert-file", str(cert),
+                      "--tls-key-file", str(key), "--tls-ca-cert-file", str(ca), "--tls-auth-clients", "optional"]
+        else:
+            listen = ["--port", str(self.port)]
         self.process = subprocess.Popen(
             [
-                server_binary(), "--port", str(self.port), "--bind", "127.0.0.1",
+                server_binary(), *listen, "--bind", "127.0.0.1",
                 "--dir", str(self.directory), "--save", "", "--logfile", "redis.log",
                 # Queue keys must never be evicted.
                 "--maxmemory-policy", "noeviction",
@@ -70,10 +87,14 @@ class RedisServer:
             time.sleep(0.02)
 
     def ready(self) -> bool:
+        """Whether the server answers a PING (a demand for a password is an answer too)."""
         try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as conn:
-                conn.sendall(b"PING\r\n")
-                return conn.recv(16).startswith(b"+PONG")
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as raw:
+                if not self.tls:
+                    return _answers_ping(raw)
+                context = ssl.create_default_context(cafile=str(self.tls[2]))
+                with context.wrap_socket(raw, server_hostname="localhost") as conn:
+                    return _answers_ping(conn)
         except OSError:
             return False
 

@@ -7,9 +7,20 @@ import asyncio
 import redis.asyncio as redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
-from redis.exceptions import BusyLoadingError, ConnectionError, TimeoutError
+from redis.exceptions import AuthenticationError, BusyLoadingError, ConnectionError, TimeoutError
 
 from common.config import Settings
+
+
+class _Retry(Retry):
+    """Retries connection errors, except a refused password, which no retry fixes
+    (redis-py counts it as a connection error)."""
+
+    async def call_with_retry(self, do, fail, is_retryable=None, with_failure_count=False):  # type: ignore[no-untyped-def]
+        def retryable(error: Exception) -> bool:
+            return not isinstance(error, AuthenticationError) and (is_retryable is None or is_retryable(error))
+
+        return await super().call_with_retry(do, fail, retryable, with_failure_count)
 
 
 def connect(settings: Settings, db: int, *, decode_responses: bool = True) -> redis.Redis:
@@ -31,8 +42,12 @@ def connect(settings: Settings, db: int, *, decode_responses: bool = True) -> re
         socket_timeout=settings.redis_socket_timeout,
         socket_keepalive=True,
         health_check_interval=30,
-        retry=Retry(ExponentialBackoff(cap=0.5, base=0.05), settings.redis_max_retries),
+        retry=_Retry(ExponentialBackoff(cap=0.5, base=0.05), settings.redis_max_retries),
         retry_on_error=[BusyLoadingError, ConnectionError, TimeoutError],
+        ssl=settings.redis_tls,
+        ssl_ca_certs=settings.redis_tls_ca,
+        ssl_certfile=settings.redis_tls_cert,
+        ssl_keyfile=settings.redis_tls_key,
     )
 
 

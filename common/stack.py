@@ -5,6 +5,7 @@ Ctrl-C stops the worker and the gateway gracefully, then Redis.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import signal
@@ -16,9 +17,27 @@ from pathlib import Path
 from common import logs
 from common.config import Settings
 from common.embedded_redis import RedisServer, free_port, port_free
+from common.redis_connections import connect_cache
+from gateway_service.auth import TokenStore
 
 log = logging.getLogger("stack")
 STATE_DIR = Path(".run")
+DEMO_ORGANISATION = "demo"
+
+
+async def _demo_token(settings: Settings, path: Path) -> None:
+    """Keeps a valid token of the demo organisation in `path`."""
+    client = connect_cache(settings)
+    store = TokenStore(client)
+    try:
+        if path.exists() and await store.lookup(path.read_text().strip()):
+            return
+        token, _ = await store.create(DEMO_ORGANISATION, "make run")
+    finally:
+        await client.aclose()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(token + "\n")
+    path.chmod(0o600)
 
 
 def main() -> None:
@@ -38,6 +57,14 @@ def main() -> None:
             "embedded redis-server started (plaintext, no password, localhost only)",
             extra={"port": port, "data": str(STATE_DIR / "redis")},
         )
+    # A developer's stack: plaintext gRPC on localhost only, unless configured otherwise.
+    env.setdefault("GRPC_PLAINTEXT", "true")
+    env.setdefault("GRPC_HOST", "127.0.0.1")
+    stack_settings = Settings.from_env(env)
+    if stack_settings.auth_required:
+        asyncio.run(_demo_token(stack_settings, STATE_DIR / "token"))
+        log.info(f"a token of organisation {DEMO_ORGANISATION!r} is in {STATE_DIR / 'token'}: "
+                 f"export RESUME_TOKEN=$(cat {STATE_DIR / 'token'})")
     # Own sessions: Ctrl-C reaches only this process, which then stops the others in order.
     children = {
         name: subprocess.Popen([sys.executable, "-m", module], env=env, start_new_session=True)

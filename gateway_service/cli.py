@@ -1,19 +1,28 @@
-"""`resume-cli`: submit a resume, read a job's status, show health; prints JSON.
+"""`resume-cli`: submit a resume, follow a job, show health; manage tokens. Prints JSON.
 
     resume-cli submit resume.pdf --organisation acme --wait
     resume-cli submit --url https://example.com/cv.docx --organisation acme
     resume-cli status JOB_ID --organisation acme
+    resume-cli watch JOB_ID --organisation acme
     resume-cli health
+
+The token comes from --token or RESUME_TOKEN. Token administration talks to Redis
+directly (REDIS_* variables), so run it where Redis is reachable:
+
+    resume-cli token create --organisation acme --name ci [--ttl-days 90]
+    resume-cli token list
+    resume-cli token revoke TOKEN_ID [--after SECONDS]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import mimetypes
 import sys
-import time
 import uuid
+from dataclasses import asdict
 from pathlib import Path
 
 import grpc
@@ -22,9 +31,8 @@ from google.protobuf.message import Message
 
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
-
-FINAL_STATES = {resume_pb2.JOB_STATE_COMPLETED, resume_pb2.JOB_STATE_FAILED}
-POLL_INTERVAL = 0.1
+from common.redis_connections import connect_cache
+from gateway_service.auth import TokenStore
 
 
 def _print(message: Message) -> None:
@@ -51,31 +59,67 @@ def _submit_request(args: argparse.Namespace) -> resume_pb2.SubmitResumeRequest:
     return request
 
 
-async def _run(args: argparse.Namespace) -> int:
-    async with grpc.aio.insecure_channel(args.address) as channel:
+def _channel(args: argparse.Namespace) -> grpc.aio.Channel:
+    if not args.tls_ca:
+        return grpc.aio.insecure_channel(args.address)
+    credentials = grpc.ssl_channel_credentials(
+        root_certificates=Path(args.tls_ca).read_bytes(),
+        private_key=Path(args.tls_key).read_bytes() if args.tls_key else None,
+        certificate_chain=Path(args.tls_cert).read_bytes() if args.tls_cert else None,
+    )
+    return grpc.aio.secure_channel(args.address, credentials)
+
+
+async def _call(args: argparse.Namespace) -> int:
+    metadata = (("authorization", f"Bearer {args.token}"),) if args.token else ()
+    async with _channel(args) as channel:
         stub = resume_pb2_grpc.GatewayServiceStub(channel)
         if args.command == "health":
             check = resume_pb2.HealthCheck.Value(f"HEALTH_CHECK_{args.check.upper()}")
-            response = await stub.Health(resume_pb2.HealthRequest(check=check), timeout=args.timeout)
+            response = await stub.Health(
+                resume_pb2.HealthRequest(check=check), timeout=args.timeout, metadata=metadata
+            )
             _print(response)
             return 0 if response.status == resume_pb2.HEALTH_STATUS_HEALTHY else 1
         if args.command == "submit":
-            submitted = await stub.SubmitResume(_submit_request(args), timeout=args.timeout)
+            submitted = await stub.SubmitResume(_submit_request(args), timeout=args.timeout, metadata=metadata)
             if not args.wait:
                 _print(submitted)
                 return 0
             job_id = submitted.job_id
         else:
             job_id = args.job_id
-        request = resume_pb2.GetJobStatusRequest(job_id=job_id, organisation_id=args.organisation)
-        deadline = time.monotonic() + args.wait_timeout
-        while True:
-            status = await stub.GetJobStatus(request, timeout=args.timeout)
-            if args.command == "status" or status.state in FINAL_STATES or time.monotonic() > deadline:
-                break
-            await asyncio.sleep(POLL_INTERVAL)
+        if args.command == "status":
+            request = resume_pb2.GetJobStatusRequest(job_id=job_id, organisation_id=args.organisation)
+            status = await stub.GetJobStatus(request, timeout=args.timeout, metadata=metadata)
+        else:  # follow the job to its end: `watch`, or `submit --wait`
+            watch = resume_pb2.WatchJobRequest(job_id=job_id, organisation_id=args.organisation)
+            async for change in stub.WatchJob(watch, timeout=args.wait_timeout, metadata=metadata):
+                status = change.status
+                if args.command == "watch":
+                    print(json.dumps({"event": change.event, "state": resume_pb2.JobState.Name(status.state),
+                                      "progress": status.progress}))
         _print(status)
         return 0 if status.state != resume_pb2.JOB_STATE_FAILED else 1
+
+
+async def _tokens(args: argparse.Namespace, settings: Settings) -> int:
+    client = connect_cache(settings)
+    store = TokenStore(client)
+    try:
+        if args.action == "create":
+            token, info = await store.create(args.organisation, args.name, args.ttl_days * 86400)
+            print(json.dumps({"token": token, **asdict(info)}, indent=2))
+            print("The token is shown only now; store it in a secret manager.", file=sys.stderr)
+            return 0
+        if args.action == "list":
+            print(json.dumps([asdict(info) for info in await store.list()], indent=2))
+            return 0
+        revoked = await store.revoke(args.token_id, after_seconds=args.after)
+        print(json.dumps(asdict(revoked) if revoked else None, indent=2))
+        return 0 if revoked else 1
+    finally:
+        await client.aclose()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--address", default=f"localhost:{settings.grpc_port}",
                         help="gateway host:port (default: %(default)s)")
     parser.add_argument("--timeout", type=float, default=10.0, help="deadline of each RPC in seconds")
+    parser.add_argument("--token", default=settings.resume_token, help="bearer token (default: RESUME_TOKEN)")
+    parser.add_argument("--tls-ca", help="CA certificate of the gateway: use TLS (default: plaintext)")
+    parser.add_argument("--tls-cert", help="client certificate, for mutual TLS")
+    parser.add_argument("--tls-key", help="client key, for mutual TLS")
     commands = parser.add_subparsers(dest="command", required=True)
 
     submit = commands.add_parser("submit", help="submit a PDF or DOCX")
@@ -103,13 +151,30 @@ def main(argv: list[str] | None = None) -> int:
     status.add_argument("job_id")
     status.add_argument("--organisation", required=True)
 
+    watch = commands.add_parser("watch", help="print a job's changes until it ends")
+    watch.add_argument("job_id")
+    watch.add_argument("--organisation", required=True)
+
     health = commands.add_parser("health", help="show the gateway's health report")
     health.add_argument("--check", default="full", choices=["redis", "queue", "cache", "full"])
+
+    token = commands.add_parser("token", help="create, list or revoke tokens (talks to Redis)")
+    actions = token.add_subparsers(dest="action", required=True)
+    create = actions.add_parser("create")
+    create.add_argument("--organisation", required=True)
+    create.add_argument("--name", default="", help="what the token is for")
+    create.add_argument("--ttl-days", type=int, default=0, help="expiry; 0: never")
+    actions.add_parser("list")
+    revoke = actions.add_parser("revoke")
+    revoke.add_argument("token_id")
+    revoke.add_argument("--after", type=int, default=0, help="seconds of grace, to rotate")
 
     args = parser.parse_args(argv)
     args.wait_timeout = 120.0
     try:
-        return asyncio.run(_run(args))
+        if args.command == "token":
+            return asyncio.run(_tokens(args, settings))
+        return asyncio.run(_call(args))
     except grpc.aio.AioRpcError as error:
         print(f"{error.code().name}: {error.details()}", file=sys.stderr)
         return 2

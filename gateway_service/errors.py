@@ -10,10 +10,12 @@ from typing import Any, TypeVar
 
 import grpc
 from google.protobuf import any_pb2
+from google.protobuf.message import Message
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 from redis.exceptions import RedisError
 
+from gateway_service.auth import Unauthenticated
 from gateway_service.validation import InvalidRequest
 
 log = logging.getLogger(__name__)
@@ -21,6 +23,19 @@ log = logging.getLogger(__name__)
 Request = TypeVar("Request")
 Response = TypeVar("Response")
 Handler = Callable[[Any, Request, grpc.aio.ServicerContext], Awaitable[Response]]
+
+
+class PermissionDenied(Exception):
+    pass
+
+
+class RateLimited(Exception):
+    def __init__(self, organisation_id: str, retry_after_ms: int) -> None:
+        self.retry_after_ms = retry_after_ms
+        super().__init__(
+            f"organisation {organisation_id!r} is over its submission rate limit; "
+            f"retry in {retry_after_ms / 1000:.1f} s"
+        )
 
 
 class JobNotFound(Exception):
@@ -31,19 +46,29 @@ class JobNotFound(Exception):
         )
 
 
-async def abort_invalid(context: grpc.aio.ServicerContext, error: InvalidRequest) -> None:
-    details = error_details_pb2.BadRequest(
+async def abort_with_details(
+    context: grpc.aio.ServicerContext, code: int, message: str, details: Message
+) -> None:
+    """Aborts with a google.rpc.Status that carries machine-readable `details`."""
+    packed = any_pb2.Any()
+    packed.Pack(details)
+    status = status_pb2.Status(code=code, message=message, details=[packed])
+    await context.abort_with_status(rpc_status.to_status(status))
+
+
+def bad_request(error: InvalidRequest) -> error_details_pb2.BadRequest:
+    return error_details_pb2.BadRequest(
         field_violations=[
             error_details_pb2.BadRequest.FieldViolation(field=field, description=what)
             for field, what in error.violations.items()
         ]
     )
-    packed = any_pb2.Any()
-    packed.Pack(details)
-    status = status_pb2.Status(
-        code=code_pb2.INVALID_ARGUMENT, message=f"invalid request: {error}", details=[packed]
-    )
-    await context.abort_with_status(rpc_status.to_status(status))
+
+
+def retry_info(error: RateLimited) -> error_details_pb2.RetryInfo:
+    info = error_details_pb2.RetryInfo()
+    info.retry_delay.FromMilliseconds(error.retry_after_ms)
+    return info
 
 
 def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Response]:
@@ -63,7 +88,13 @@ def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Re
             async with asyncio.timeout(budget):
                 return await handler(self, request, context)
         except InvalidRequest as error:
-            await abort_invalid(context, error)
+            await abort_with_details(context, code_pb2.INVALID_ARGUMENT, f"invalid request: {error}", bad_request(error))
+        except RateLimited as error:
+            await abort_with_details(context, code_pb2.RESOURCE_EXHAUSTED, str(error), retry_info(error))
+        except Unauthenticated as error:
+            await context.abort(grpc.StatusCode.UNAUTHENTICATED, str(error))
+        except PermissionDenied as error:
+            await context.abort(grpc.StatusCode.PERMISSION_DENIED, str(error))
         except JobNotFound as error:
             await context.abort(grpc.StatusCode.NOT_FOUND, str(error))
         # Before OSError, of which TimeoutError is a subclass.

@@ -39,11 +39,11 @@ async def probe_connection(
     try:
         async with asyncio.timeout(timeout):
             await client.ping()
-    except (TimeoutError, OSError, redis.RedisError) as error:
+    except TimeoutError:
+        return resume_pb2.RedisConnectionHealth(connected=False, error=f"no answer within {timeout:g} s")
+    except (OSError, redis.RedisError) as error:
         raise_if_cancelling(error)
-        return resume_pb2.RedisConnectionHealth(
-            connected=False, error=str(error) or type(error).__name__
-        )
+        return resume_pb2.RedisConnectionHealth(connected=False, error=str(error) or type(error).__name__)
     elapsed = time.perf_counter() - started
     REDIS_ROUNDTRIP.labels(database).observe(elapsed)
     return resume_pb2.RedisConnectionHealth(connected=True, latency_ms=elapsed * 1000)

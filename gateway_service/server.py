@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
@@ -14,9 +15,11 @@ from common.config import Settings
 from common.metrics import serve_metrics
 from common.proto.resume.v1 import resume_pb2_grpc
 from common.redis_connections import connect_cache, connect_queue
+from gateway_service.auth import TokenStore
 from gateway_service.health import FOLLOWING_REDIS, LIVENESS, SERVICE_NAME, HealthReporter, follow_redis
 from gateway_service.job_events import JobEvents
 from gateway_service.metrics import MetricsInterceptor
+from gateway_service.rate_limit import RateLimiter
 from gateway_service.resume_queue import ResumeQueue
 from gateway_service.servicer import GatewayServicer
 
@@ -48,7 +51,11 @@ class Gateway:
             ]
         )
         resume_pb2_grpc.add_GatewayServiceServicer_to_server(
-            GatewayServicer(settings, self._queue, self._events, self._health_reporter), self.server
+            GatewayServicer(
+                settings, self._queue, self._events, self._health_reporter, TokenStore(self._cache_client),
+                RateLimiter(self._cache_client, settings.rate_limit_per_minute, settings.rate_limit_burst),
+            ),
+            self.server,
         )
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
@@ -61,9 +68,7 @@ class Gateway:
         self.port = 0
 
     async def start(self) -> int:
-        self.port = self.server.add_insecure_port(self.settings.grpc_address)
-        if self.port == 0:
-            raise OSError(f"cannot listen on {self.settings.grpc_address}")
+        self.port = self._listen()
         await self.health.set(LIVENESS, health_pb2.HealthCheckResponse.SERVING)
         # Until the first check of Redis, probes see NOT_SERVING rather than NOT_FOUND.
         for service in FOLLOWING_REDIS:
@@ -78,6 +83,31 @@ class Gateway:
         ]
         log.info("gateway listening", extra={"address": self.settings.grpc_address, "port": self.port})
         return self.port
+
+    def _listen(self) -> int:
+        settings = self.settings
+        if settings.grpc_tls_cert and settings.grpc_tls_key:
+            client_ca = Path(settings.grpc_tls_client_ca).read_bytes() if settings.grpc_tls_client_ca else None
+            credentials = grpc.ssl_server_credentials(
+                [(Path(settings.grpc_tls_key).read_bytes(), Path(settings.grpc_tls_cert).read_bytes())],
+                root_certificates=client_ca,
+                require_client_auth=client_ca is not None,
+            )
+            port = self.server.add_secure_port(settings.grpc_address, credentials)
+            log.info("gRPC over TLS", extra={"mutual_tls": client_ca is not None})
+        elif settings.grpc_plaintext:
+            port = self.server.add_insecure_port(settings.grpc_address)
+            log.warning("gRPC in plaintext (GRPC_PLAINTEXT=true): use only on a trusted network")
+        else:
+            raise ValueError(
+                "no TLS certificate: set GRPC_TLS_CERT and GRPC_TLS_KEY, or GRPC_PLAINTEXT=true "
+                "to serve plaintext on purpose"
+            )
+        if port == 0:
+            raise OSError(f"cannot listen on {settings.grpc_address}")
+        if not settings.auth_required:
+            log.warning("authentication is off (AUTH_REQUIRED=false): callers are trusted")
+        return port
 
     def watched_jobs(self) -> int:
         """How many jobs WatchJob streams follow now."""

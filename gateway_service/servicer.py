@@ -12,9 +12,11 @@ from redis.exceptions import RedisError
 
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
-from gateway_service.errors import JobNotFound, translate_errors
+from gateway_service.auth import TokenInfo, TokenStore, Unauthenticated, bearer_token
+from gateway_service.errors import JobNotFound, PermissionDenied, RateLimited, translate_errors
 from gateway_service.health import HealthReporter
 from gateway_service.job_events import JobEvents
+from gateway_service.rate_limit import RateLimiter
 from gateway_service.resume_queue import JobSnapshot, ResumeQueue
 from gateway_service.validation import validate_job_reference, validate_submit
 
@@ -34,18 +36,38 @@ FINAL_STATES = {"completed", "failed"}
 
 class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     def __init__(
-        self, settings: Settings, queue: ResumeQueue, events: JobEvents, health: HealthReporter
+        self, settings: Settings, queue: ResumeQueue, events: JobEvents, health: HealthReporter,
+        tokens: TokenStore, limiter: RateLimiter,
     ) -> None:
         self.settings = settings
         self._queue = queue
         self._events = events
         self._health = health
+        self._tokens = tokens
+        self._limiter = limiter
+
+    async def _caller(self, context: grpc.aio.ServicerContext) -> TokenInfo | None:
+        """The caller's token, or None when authentication is off."""
+        if not self.settings.auth_required:
+            return None
+        info = await self._tokens.lookup(bearer_token(context))
+        if info is None:
+            raise Unauthenticated("the token is unknown, expired or revoked")
+        return info
 
     @translate_errors
     async def SubmitResume(
         self, request: resume_pb2.SubmitResumeRequest, context: grpc.aio.ServicerContext
     ) -> resume_pb2.SubmitResumeResponse:
+        caller = await self._caller(context)
         data, content = validate_submit(request, self.settings)
+        if caller is not None and caller.organisation_id != data.organisation_id:
+            raise PermissionDenied(
+                f"the token acts for organisation {caller.organisation_id!r}, not {data.organisation_id!r}"
+            )
+        retry_after_ms = await self._limiter.acquire(data.organisation_id)
+        if retry_after_ms:
+            raise RateLimited(data.organisation_id, retry_after_ms)
         submission = await self._queue.submit(data, content)
         log.info(
             "job submitted",
@@ -88,9 +110,12 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         self, request: resume_pb2.GetJobStatusRequest | resume_pb2.WatchJobRequest,
         context: grpc.aio.ServicerContext,
     ) -> JobSnapshot:
+        caller = await self._caller(context)
         validate_job_reference(request)
-        snapshot = await self._queue.snapshot(request.job_id)
         # Another organisation's job answers exactly as a missing one: ids leak nothing.
+        if caller is not None and caller.organisation_id != request.organisation_id:
+            raise JobNotFound(request.job_id)
+        snapshot = await self._queue.snapshot(request.job_id)
         if snapshot is None or snapshot.data.organisation_id != request.organisation_id:
             raise JobNotFound(request.job_id)
         return snapshot
@@ -107,6 +132,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def Health(
         self, request: resume_pb2.HealthRequest, context: grpc.aio.ServicerContext
     ) -> resume_pb2.HealthResponse:
+        await self._caller(context)
         return await self._health.report(request.check)
 
 

@@ -31,6 +31,10 @@ def service_env(redis_port: int, **extra: str) -> dict[str, str]:
         "REDIS_PORT": str(redis_port),
         "GRPC_HOST": "127.0.0.1",
         "GRPC_PORT": "0",
+        "GRPC_PLAINTEXT": "true",
+        # Authentication and rate limits have tests of their own; elsewhere they would only add noise.
+        "AUTH_REQUIRED": "false",
+        "RATE_LIMIT_PER_MINUTE": "0",
         "FETCH_ALLOW_PRIVATE": "true",
         "JOB_BACKOFF_MS": "200",
         "HEALTH_INTERVAL": "0.2",
@@ -93,12 +97,13 @@ def submit_request(
 
 
 async def wait_for_final_state(
-    stub: resume_pb2_grpc.GatewayServiceStub, job_id: str, organisation_id: str, timeout: float = 60.0
+    stub: resume_pb2_grpc.GatewayServiceStub, job_id: str, organisation_id: str, timeout: float = 60.0,
+    metadata: tuple[tuple[str, str], ...] = (),
 ) -> resume_pb2.GetJobStatusResponse:
     request = resume_pb2.GetJobStatusRequest(job_id=job_id, organisation_id=organisation_id)
     async with asyncio.timeout(timeout):
         while True:
-            status = await stub.GetJobStatus(request, timeout=RPC_TIMEOUT)
+            status = await stub.GetJobStatus(request, timeout=RPC_TIMEOUT, metadata=metadata)
             if status.state in (resume_pb2.JOB_STATE_COMPLETED, resume_pb2.JOB_STATE_FAILED):
                 return status
             await asyncio.sleep(0.05)
@@ -117,9 +122,10 @@ class Stack:
 
 @contextlib.asynccontextmanager
 async def isolated_stack(
-    directory: Path, *, redis_args: tuple[str, ...] = (), **env_overrides: str
+    directory: Path, *, redis_args: tuple[str, ...] = (), redis_tls: tuple[Path, Path, Path] | None = None,
+    **env_overrides: str,
 ) -> AsyncIterator[Stack]:
-    redis = RedisServer(directory / "redis", extra_args=redis_args)
+    redis = RedisServer(directory / "redis", extra_args=redis_args, tls=redis_tls)
     redis.start()
     env = service_env(redis.port, **env_overrides)
     gateway = Gateway(Settings.from_env(env))

@@ -61,12 +61,15 @@ async def test_stack_starts_embedded_redis_and_stops_cleanly_on_ctrl_c(tmp_path:
         deadline = time.monotonic() + 60
         while True:
             code, _, err = await cli(grpc_port, "health", timeout=10)
-            if code == 0:
+            if code == 2 and err.startswith("UNAUTHENTICATED"):  # up, and asking for a token
                 break
             assert stack.poll() is None and time.monotonic() < deadline, err
             await asyncio.sleep(0.3)
-        code, out, err = await cli(grpc_port, "submit", str(PDF), "--organisation", "stack-org", "--wait")
+        token = (tmp_path / ".run" / "token").read_text().strip()
+        code, out, err = await cli(grpc_port, "--token", token, "submit", str(PDF), "--organisation", "demo", "--wait")
         assert json.loads(out)["state"] == "JOB_STATE_COMPLETED", err
+        code, out, err = await cli(grpc_port, "submit", str(PDF), "--organisation", "demo")
+        assert code == 2 and err.startswith("UNAUTHENTICATED"), "the stack must require a token"
     finally:
         stack.send_signal(signal.SIGINT)
         code = stack.wait(60)
