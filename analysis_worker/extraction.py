@@ -48,18 +48,18 @@ MAX_TEXT_CHARS = 1_000_000
 # any PDF; a resume's content streams are a few hundred KB at most. Images, the one
 # big thing a resume holds, are never decoded for text extraction.
 _STREAM_LIMIT = 20 * 1024 * 1024
-_PDF_LIMITS = {
-    "maximum_declared_stream_length": MAX_FILE_BYTES,
-    "array_based_stream_maximum_output_length": _STREAM_LIMIT,
-    "jbig2_maximum_output_length": _STREAM_LIMIT,
-    "lzw_maximum_output_length": _STREAM_LIMIT,
-    "run_length_maximum_output_length": _STREAM_LIMIT,
-    "zlib_maximum_output_length": _STREAM_LIMIT,
-    "brotli_maximum_output_length": _STREAM_LIMIT,
-    "image_maximum_buffer_size": _STREAM_LIMIT,
-    "stream_decoding_work_maximum_length": 3 * _STREAM_LIMIT,
-    "page_tree_maximum_entries": 10 * MAX_PDF_PAGES,
-}
+_PDF_LIMITS = pypdf.get_configuration().with_overwrites(
+    maximum_declared_stream_length=MAX_FILE_BYTES,
+    array_based_stream_maximum_output_length=_STREAM_LIMIT,
+    jbig2_maximum_output_length=_STREAM_LIMIT,
+    lzw_maximum_output_length=_STREAM_LIMIT,
+    run_length_maximum_output_length=_STREAM_LIMIT,
+    zlib_maximum_output_length=_STREAM_LIMIT,
+    brotli_maximum_output_length=_STREAM_LIMIT,
+    image_maximum_buffer_size=_STREAM_LIMIT,
+    stream_decoding_work_maximum_length=3 * _STREAM_LIMIT,
+    page_tree_maximum_entries=10 * MAX_PDF_PAGES,
+)
 
 # pypdf logs a warning per damaged object: a hostile file would flood the logs with
 # thousands of lines, and the failure is reported as an ExtractionError anyway.
@@ -163,7 +163,7 @@ def _garbled_warning(text: str) -> list[tuple[int, str]]:
 def _extract_pdf(content: bytes, max_pages: int) -> ExtractedDocument:
     warnings: list[tuple[int, str]] = []
     try:
-        with pypdf.apply_configuration(**_PDF_LIMITS):
+        with pypdf.apply_configuration(_PDF_LIMITS):
             reader = pypdf.PdfReader(io.BytesIO(content))
             if reader.is_encrypted:
                 # An empty user password only restricts printing or copying: such files
@@ -216,7 +216,7 @@ def _declared_page_count(reader: pypdf.PdfReader) -> int:
     """The page count the file claims, read before the page tree is walked: a lie is
     caught later by the walk (bounded by page_tree_maximum_entries)."""
     try:
-        count = reader.root_object["/Pages"]["/Count"]
+        count = reader.root_object["/Pages"]["/Count"]  # type: ignore[index]
     except Exception:  # noqa: BLE001 - a broken tree fails later, with the reason found then
         return 0
     return count if isinstance(count, int) else 0
@@ -442,6 +442,10 @@ def _extract_docx(content: bytes) -> ExtractedDocument:
     except MemoryError:
         raise  # over the process's memory limit: reported as such, not as a damaged file
     except Exception as error:  # python-docx/lxml raise KeyError, ValueError, XMLSyntaxError... on bad input
+        if isinstance(error, etree.LxmlError) and any(
+                entry.type == etree.ErrorTypes.ERR_NO_MEMORY for entry in error.error_log):
+            # libxml2 reports a failed allocation as a syntax error ("unknown error").
+            raise MemoryError("the XML parser ran out of memory") from error
         if isinstance(error, (etree.XMLSyntaxError, RecursionError)) and "depth" in str(error).lower():
             # libxml2 stops at 256 levels (lxml's huge_tree is off); Word nests a few dozen at most.
             raise ExtractionError(

@@ -16,6 +16,9 @@ from common.jobs import ResumeJobData
 _REDIRECTS = {301, 302, 303, 307, 308}
 # Worth another attempt later; any other 4xx will answer the same next time.
 _TRANSIENT_STATUS = {408, 425, 429}
+# FETCH_TIMEOUT bounds connecting and each read; a server that trickles a byte now
+# and then never trips those, so the whole download has a bound too.
+_WHOLE_DOWNLOAD_TIMEOUTS = 4
 
 
 class FileUnavailable(Exception):
@@ -30,7 +33,8 @@ class FileSource:
         self._http = httpx.AsyncClient(
             timeout=httpx.Timeout(settings.fetch_timeout, connect=min(5.0, settings.fetch_timeout)),
             follow_redirects=False,
-            headers={"user-agent": "resume-analysis-worker"},
+            # A compressed body could inflate far past MAX_FILE_BYTES inside a single chunk.
+            headers={"user-agent": "resume-analysis-worker", "accept-encoding": "identity"},
         )
 
     async def load(self, data: ResumeJobData) -> bytes:
@@ -51,6 +55,14 @@ class FileSource:
         Transient failures (timeouts, connection errors, 5xx, 429) raise httpx errors so
         that the job is retried with backoff; permanent ones raise FileUnavailable.
         """
+        deadline = self._settings.fetch_timeout * _WHOLE_DOWNLOAD_TIMEOUTS
+        try:
+            async with asyncio.timeout(deadline):
+                return await self._fetch(url)
+        except TimeoutError:
+            raise httpx.ReadTimeout(f"downloading {url} took longer than {deadline:g} s") from None
+
+    async def _fetch(self, url: str) -> bytes:
         limit = self._settings.max_file_bytes
         for _ in range(self._settings.fetch_max_redirects + 1):
             await self._vet(url)
@@ -62,11 +74,15 @@ class FileSource:
                     response.raise_for_status()
                 if response.status_code != 200:
                     raise FileUnavailable(f"fetching {url} answered HTTP {response.status_code}")
+                encoding = response.headers.get("content-encoding", "identity").strip().lower()
+                if encoding not in ("", "identity"):
+                    raise FileUnavailable(f"fetching {url} answered with a {encoding}-encoded body; "
+                                          "serve the file as is")
                 declared = int(response.headers.get("content-length") or 0)
                 if declared > limit:
                     raise FileUnavailable(f"the file at {url} is {declared} bytes; the limit is {limit}")
                 chunks = bytearray()
-                async for chunk in response.aiter_bytes():
+                async for chunk in response.aiter_raw():
                     chunks += chunk
                     if len(chunks) > limit:
                         raise FileUnavailable(f"the file at {url} is larger than the limit of {limit} bytes")

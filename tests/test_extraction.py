@@ -3,13 +3,14 @@ import os
 import zipfile
 from pathlib import Path
 
+import hostile_files as hostile
 import pypdf
 import pytest
+from docx_resumes import SAMPLE, build_docx, table_cell_texts
 from fpdf import FPDF
 
-from analysis_worker.extraction import ExtractionError, detect_format, extract
+from analysis_worker.extraction import MAX_PDF_PAGES, MAX_TEXT_CHARS, ExtractionError, detect_format, extract
 from common.proto.resume.v1 import resume_pb2
-from docx_resumes import SAMPLE, build_docx, table_cell_texts
 
 FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "rendercv"
 PDF_PAGES = {
@@ -159,3 +160,69 @@ def test_hostile_files_are_refused_with_a_clear_message(content, mime_type, mess
         extract(content, mime_type, "resume")
     text = str(error.value)
     assert text.endswith(".") and text[0].isupper() and len(text) < 300
+
+
+# ---------------------------------------------------------------- limits against hostile files
+
+def test_pdf_encrypted_with_aes_and_an_empty_password_opens_with_a_warning():
+    pytest.importorskip("cryptography", reason="pypdf decrypts AES with the cryptography package")
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(fixture_pdf("Harvard"))))
+    writer.encrypt(user_password="", owner_password="owner-secret", algorithm="AES-256")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    document = extract(buffer.getvalue())
+    assert "Princeton University" in document.text
+    assert resume_pb2.WARNING_CODE_ENCRYPTED in codes(document)
+
+
+def test_page_count_limit():
+    assert extract(hostile.many_pages_pdf(MAX_PDF_PAGES)).pages == MAX_PDF_PAGES
+    with pytest.raises(ExtractionError, match=f"has {MAX_PDF_PAGES + 1:,} pages"):
+        extract(hostile.many_pages_pdf(MAX_PDF_PAGES + 1))
+
+
+def test_text_length_limit():
+    words = " ".join(["engineer"] * (MAX_TEXT_CHARS // 9 + 10))
+    paragraph = f"<w:body><w:p><w:r><w:t>{words}</w:t></w:r></w:p>".encode()
+    with pytest.raises(ExtractionError, match="characters of text, far more than a resume"):
+        extract(hostile.docx_with_document_xml(hostile.document_xml().replace(b"<w:body>", paragraph)))
+
+
+def test_pdf_stream_that_inflates_past_the_limit_is_a_bomb():
+    with pytest.raises(ExtractionError, match="decompression bomb"):
+        extract(hostile.flate_bomb_pdf(64 * 2**20))
+
+
+def test_damaged_pdf_does_not_flood_the_logs(caplog):
+    with pytest.raises(ExtractionError):
+        extract(hostile.broken_xref_pdf())
+    assert not [record for record in caplog.records if record.name.startswith("pypdf")]
+
+
+@pytest.mark.parametrize(("build", "message"), [
+    (lambda: hostile.docx_xxe("file:///etc/passwd"), "declares a DTD"),
+    (hostile.docx_billion_laughs, "declares a DTD"),
+    (lambda: hostile.docx_with_document_xml(
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'.encode("utf-16")),
+     "declares a DTD"),
+    (lambda: hostile.docx_lying_zip_bomb(2**30), "damaged"),
+    (lambda: hostile.docx_paragraph_flood(11), "MB of XML"),
+    (hostile.docx_deeply_nested, "nested too deeply"),
+])
+def test_hostile_docx_is_refused(build, message):
+    with pytest.raises(ExtractionError, match=message):
+        extract(build(), DOCX_MIME)
+
+
+def test_docx_with_unusual_compression_or_duplicate_members_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_BZIP2) as archive:
+        archive.writestr("word/document.xml", hostile.document_xml())
+    with pytest.raises(ExtractionError, match="not a valid ZIP"):
+        extract(buffer.getvalue(), DOCX_MIME)
+    buffer = io.BytesIO()
+    with pytest.warns(UserWarning, match="Duplicate name"), zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", hostile.document_xml())
+        archive.writestr("word/document.xml", b"<other/>")
+    with pytest.raises(ExtractionError, match="not a valid ZIP"):
+        extract(buffer.getvalue(), DOCX_MIME)

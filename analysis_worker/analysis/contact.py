@@ -15,10 +15,12 @@ from .entries import is_prose
 from .places import country_code, is_location
 from .sections import heading_kind
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# The lookbehinds start a match only at the beginning of a run: without them, a long
+# run of letters or dots without "@" or a domain costs quadratic time (a hostile file).
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s|,;<>()\"'\ue000-\uf8ff]+"
-    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|ai|me|co|app|info|tech|xyz|page|site|ly|eu"
+    r"|(?<![a-z0-9.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|ai|me|co|app|info|tech|xyz|page|site|ly|eu"
     r"|uk|de|fr|ca|in|us|edu|gg|sh|so|to|tv|cv|link|bio|blog|pro)\b(?:/[^\s|,;<>()\"'\ue000-\uf8ff]*)?",
     re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w/.])(?:\+|00)?\(?\d[\d\s().\-–]{5,}\d(?![\w/])")
