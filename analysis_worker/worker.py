@@ -9,6 +9,7 @@ import socket
 from typing import Any
 
 from bullmq import Job, Worker
+from redis.exceptions import RedisError
 
 from analysis_worker import heartbeat
 from analysis_worker.file_source import FileSource
@@ -77,8 +78,15 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
     worker.on("completed", on_completed)
     worker.on("error", lambda error, *_: log.error("worker error: %s", error))
     # Without the server version the worker rounds block timeouts up to whole seconds,
-    # and delayed or backed-off jobs run up to a second late.
-    await worker.blockingRedisConnection.getRedisVersion()
+    # and delayed or backed-off jobs run up to a second late. Asking is also where a worker
+    # started before Redis waits for it, rather than crashing.
+    while not stop.is_set():
+        try:
+            await worker.blockingRedisConnection.getRedisVersion()
+            break
+        except (RedisError, OSError) as error:
+            log.warning("waiting for Redis: %s", error)
+            await asyncio.sleep(settings.worker_reconnect_delay_ms / 1000)
     running = asyncio.create_task(worker.run())
     beating = asyncio.create_task(heartbeat.beat(settings, queue_client, worker_name, stop))
     serve_metrics(settings.worker_metrics_port)

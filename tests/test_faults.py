@@ -215,3 +215,19 @@ async def test_sigterm_to_the_gateway_drains_then_exits_0(
             await tally(stack, accepted, capsys, "gateway SIGTERM")
         finally:
             assert worker.terminate() == 0, worker.log()
+
+
+async def test_a_worker_started_before_redis_waits_for_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    async with isolated_stack(tmp_path, redis_args=AOF) as stack:
+        request = submit_request(content=PDF, organisation_id=ORGANISATION)
+        job_id = (await stack.stub.SubmitResume(request, timeout=RPC_TIMEOUT)).job_id
+        stack.redis.stop()
+        worker = WorkerProcess(stack.env, tmp_path / "worker.log")
+        await asyncio.sleep(3)
+        assert worker.process.poll() is None, worker.log()
+        stack.redis.start()
+        try:
+            await tally(stack, [job_id], capsys, "worker started before Redis")
+        finally:
+            assert worker.terminate() == 0, worker.log()
+        assert "waiting for Redis" in worker.log()
