@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -46,20 +47,36 @@ class MetricsInterceptor(grpc.aio.ServerInterceptor):
                 unary, handler.request_deserializer, handler.response_serializer
             )
         if handler.unary_stream:
-            inner_stream = handler.unary_stream
-
-            async def stream(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
-                started = time.perf_counter()
-                try:
-                    async for response in inner_stream(request, context):
-                        yield response
-                finally:
-                    _observe(method, context, started)
-
             return grpc.unary_stream_rpc_method_handler(
-                stream, handler.request_deserializer, handler.response_serializer
+                _timed_stream(method, handler.unary_stream), handler.request_deserializer,
+                handler.response_serializer,
             )
         return handler
+
+
+def _timed_stream(method: str, inner: Callable[..., Any]) -> Callable[..., Any]:
+    """Wraps a server-streaming handler in its own style: an async generator, or a
+    coroutine that writes with context.write (as grpc.health.v1's Watch does)."""
+    if inspect.isasyncgenfunction(inner):
+
+        async def generated(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
+            started = time.perf_counter()
+            try:
+                async for response in inner(request, context):
+                    yield response
+            finally:
+                _observe(method, context, started)
+
+        return generated
+
+    async def written(request: Any, context: grpc.aio.ServicerContext) -> None:
+        started = time.perf_counter()
+        try:
+            await inner(request, context)
+        finally:
+            _observe(method, context, started)
+
+    return written
 
 
 def _observe(method: str, context: grpc.aio.ServicerContext, started: float) -> None:
