@@ -31,6 +31,12 @@ $(NODE_DEPS): tests/node/package-lock.json
 test: $(VENV)/.test-deps $(NODE_DEPS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Throughput, latency and memory of the real stack beside anchors measured in the same
+# run (tests/bench/run.py); BENCH_ARGS=--quick for a smoke run, results in .bench/.
+.PHONY: bench
+bench: $(VENV)/.test-deps $(NODE_DEPS)
+	$(BIN)/python tests/bench/run.py $(BENCH_ARGS)
+
 # Per-field precision, recall and F1 on the labeled set (tests/labeled), and timings.
 .PHONY: evaluate
 evaluate: $(VENV)/.test-deps

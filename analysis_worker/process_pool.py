@@ -47,6 +47,7 @@ class _Child:
 
 class ProcessPool:
     def __init__(self, size: int, *, memory_limit: int, preload: tuple[str, ...] = ()) -> None:
+        self.size = size
         self._memory_limit = memory_limit
         self._preload = preload
         self._idle: asyncio.Queue[_Child] = asyncio.Queue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import Any
@@ -29,6 +30,9 @@ class ResumeProcessor:
         self._pool = pool
         self._files = files
         self._cache = cache
+        # A job holds its file only while a process can take it: ten jobs waiting for two
+        # processes would otherwise hold ten files (50 MB of 5 MB files) at once.
+        self._extracting = asyncio.Semaphore(pool.size)
 
     async def __call__(self, job: Job, token: str) -> dict[str, Any]:
         started = time.monotonic()
@@ -64,13 +68,15 @@ class ResumeProcessor:
         if not data.resume_id:
             raise UnrecoverableError("the job data lacks resumeId")
         try:
-            content = await self._files.load(data)
-            await job.updateProgress(LOADED)
-            extraction_started = time.monotonic()
-            document = await self._pool.run(
-                self._remaining(started), extract_document,
-                content, data.mime_type, data.file_name, self._settings.max_pages,
-            )
+            async with self._extracting:
+                content = await self._files.load(data)
+                await job.updateProgress(LOADED)
+                extraction_started = time.monotonic()
+                document = await self._pool.run(
+                    self._remaining(started), extract_document,
+                    content, data.mime_type, data.file_name, self._settings.max_pages,
+                )
+                del content
             EXTRACTION_SECONDS_PER_PAGE.observe((time.monotonic() - extraction_started) / max(1, document.pages))
             await job.updateProgress(EXTRACTED)
             analysis = await self._pool.run(

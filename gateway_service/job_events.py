@@ -10,7 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from typing import Any
 
 import redis.asyncio as redis
 from redis.exceptions import RedisError
@@ -32,12 +33,14 @@ class JobEvents:
         self._block_ms = block_ms
         self._retry_delay = retry_delay
         self._watchers: dict[str, set[asyncio.Queue[str]]] = {}
+        self._watched = asyncio.Event()
 
     @contextlib.contextmanager
     def watch(self, job_id: str) -> Iterator[asyncio.Queue[str]]:
         """The names of the job's events ("active", "progress", "completed", ...) as they come."""
         events: asyncio.Queue[str] = asyncio.Queue()
         self._watchers.setdefault(job_id, set()).add(events)
+        self._watched.set()
         try:
             yield events
         finally:
@@ -54,9 +57,18 @@ class JobEvents:
         redis-py can lose a cancellation that lands in a blocking read."""
         last_id = None
         while not stop.is_set():
+            if not self._watchers:
+                # Nobody watches: reading every event of every job would cost CPU for nothing.
+                self._watched.clear()
+                last_id = None
+                await _first_of(self._watched.wait(), stop.wait())
+                continue
             try:
                 if last_id is None:
                     last_id = await self._latest_id()
+                    # What happened between a watcher's first snapshot and this id was not
+                    # read: the watchers look at their job again.
+                    self._resync()
                 replies = await self._client.xread({EVENTS_KEY: last_id}, block=self._block_ms, count=500)
             except (RedisError, OSError) as error:
                 raise_if_cancelling(error)
@@ -83,7 +95,19 @@ class JobEvents:
                 raise_if_cancelling(error)
                 continue
             log.info("job event stream back")
-            for watchers in self._watchers.values():
-                for events in watchers:
-                    events.put_nowait(RESYNC)
+            self._resync()
             return
+
+    def _resync(self) -> None:
+        for watchers in self._watchers.values():
+            for events in watchers:
+                events.put_nowait(RESYNC)
+
+
+async def _first_of(*waits: Coroutine[Any, Any, Any]) -> None:
+    tasks = [asyncio.ensure_future(wait) for wait in waits]
+    try:
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in tasks:
+            task.cancel()
