@@ -29,6 +29,7 @@ $(NODE_DEPS): tests/node/package-lock.json
 	@touch $@
 
 test: $(VENV)/.test-deps $(NODE_DEPS)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Throughput, latency and memory of the real stack beside anchors measured in the same

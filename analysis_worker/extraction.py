@@ -326,7 +326,7 @@ def _split_running_lines(pages: list[str]) -> tuple[str, str]:
         return PAGE_SEPARATOR.join(pages), ""
     running: list[str] = []
     for edge in (slice(0, 2), slice(-2, None)):
-        counts = Counter(key for lines in split for key in {_DIGITS.sub("#", l.strip()) for l in lines[edge]})
+        counts = Counter(key for lines in split for key in {_DIGITS.sub("#", line.strip()) for line in lines[edge]})
         running += [key for key, count in counts.items() if key and count == len(pages)]
     header: list[str] = []
     body_pages = []

@@ -81,7 +81,9 @@ class RedisServer:
         deadline = time.monotonic() + timeout
         while not self.ready():
             if self.process.poll() is not None:
-                raise RuntimeError(f"redis-server exited with {self.process.returncode}; see {self.directory}/redis.log")
+                raise RuntimeError(
+                    f"redis-server exited with {self.process.returncode}; see {self.directory}/redis.log"
+                )
             if time.monotonic() > deadline:
                 raise TimeoutError(f"redis-server not ready on port {self.port} after {timeout} s")
             time.sleep(0.02)

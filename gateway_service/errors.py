@@ -88,7 +88,9 @@ def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Re
             async with asyncio.timeout(budget):
                 return await handler(self, request, context)
         except InvalidRequest as error:
-            await abort_with_details(context, code_pb2.INVALID_ARGUMENT, f"invalid request: {error}", bad_request(error))
+            await abort_with_details(
+                context, code_pb2.INVALID_ARGUMENT, f"invalid request: {error}", bad_request(error)
+            )
         except RateLimited as error:
             await abort_with_details(context, code_pb2.RESOURCE_EXHAUSTED, str(error), retry_info(error))
         except Unauthenticated as error:

@@ -40,7 +40,7 @@ def _write(directory: Path, stem: str, cert: x509.Certificate, key: ec.EllipticC
 
 
 def create_authority(directory: Path) -> Authority:
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_cert = (
         x509.CertificateBuilder().subject_name(_name("test CA")).issuer_name(_name("test CA"))
@@ -65,4 +65,5 @@ def create_authority(directory: Path) -> Authority:
         )
         return _write(directory, stem, cert, key)
 
-    return Authority(ca, issue("server", ExtendedKeyUsageOID.SERVER_AUTH), issue("client", ExtendedKeyUsageOID.CLIENT_AUTH))
+    server = issue("server", ExtendedKeyUsageOID.SERVER_AUTH)
+    return Authority(ca, server, issue("client", ExtendedKeyUsageOID.CLIENT_AUTH))

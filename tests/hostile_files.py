@@ -191,7 +191,7 @@ def slow_content_pdf(page_count: int = 50, operations: int = 200_000) -> bytes:
 # ---------------------------------------------------------------- DOCX builders
 
 
-def _zip(entries: dict[str, bytes]) -> bytes:
+def zip_bytes(entries: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries.items():
@@ -221,7 +221,7 @@ def document_xml() -> bytes:
 
 def docx_with_document_xml(xml: bytes) -> bytes:
     """The sample DOCX with its word/document.xml replaced."""
-    return _zip({**_docx_entries(), "word/document.xml": xml})
+    return zip_bytes({**_docx_entries(), "word/document.xml": xml})
 
 
 def _docx_with_zeros(name: str, expanded: int, *, declared: int | None = None) -> bytes:
@@ -273,7 +273,7 @@ def docx_with_doctype(doctype: str) -> bytes:
     declaration, body = xml.split("?>", 1) if xml.startswith("<?xml") else ("", xml)
     body = body.replace("Maria Lopez</w:t>", "Maria Lopez &xxe;</w:t>", 1)
     entries["word/document.xml"] = (declaration + "?>" + doctype + body).encode()
-    return _zip(entries)
+    return zip_bytes(entries)
 
 
 def docx_xxe(target: str) -> bytes:
@@ -296,7 +296,7 @@ def docx_deeply_nested(depth: int = 5000) -> bytes:
     nested = "<w:sdt><w:sdtContent>" * depth + "<w:p><w:r><w:t>deep</w:t></w:r></w:p>" \
         + "</w:sdtContent></w:sdt>" * depth
     entries["word/document.xml"] = re.sub("<w:body>", "<w:body>" + nested, xml, count=1).encode()
-    return _zip(entries)
+    return zip_bytes(entries)
 
 
 def docx_paragraph_flood(megabytes: int = 10) -> bytes:
@@ -309,7 +309,7 @@ def docx_paragraph_flood(megabytes: int = 10) -> bytes:
     entries = _docx_entries()
     xml = entries["word/document.xml"].decode()
     entries["word/document.xml"] = xml.replace("<w:body>", "<w:body>" + paragraphs, 1).encode()
-    return _zip(entries)
+    return zip_bytes(entries)
 
 
 def text_as_docx() -> bytes:

@@ -69,7 +69,7 @@ def test_education_matches_ground_truth(theme):
     truth, result = load(theme)
     expected = truth["sections"]["education"]
     assert len(result.education) == len(expected)
-    for found, item in zip(result.education, expected):
+    for found, item in zip(result.education, expected, strict=True):
         assert found.institution == item["institution"]
         assert found.degree == item["degree"]
         assert found.degree_level == LEVELS[item["degree"]]
@@ -84,7 +84,7 @@ def test_experience_matches_ground_truth(theme):
     truth, result = load(theme)
     expected = truth["sections"]["experience"]
     assert len(result.experience) == len(expected)
-    for found, item in zip(result.experience, expected):
+    for found, item in zip(result.experience, expected, strict=True):
         assert (found.company, found.title) == (item["company"], item["position"])
         assert found.location == item["location"]
         assert found.start == month(item["start_date"])

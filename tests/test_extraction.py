@@ -131,14 +131,6 @@ def test_pdf_encrypted_with_empty_password_opens_with_a_warning():
     assert resume_pb2.WARNING_CODE_ENCRYPTED in codes(document)
 
 
-def zip_bytes(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(("content", "mime_type", "message"), [
     (b"", "", "empty"),
     (os.urandom(4096), "", "neither a PDF nor a DOCX"),
@@ -148,11 +140,11 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
     (fixture_pdf("Classic"), "image/png", "is not supported"),
     (b"Jane Doe\nSoftware engineer\n", DOCX_MIME, "neither a PDF nor a DOCX"),
     (b"PK\x03\x04" + os.urandom(2000), DOCX_MIME, "not a valid ZIP"),
-    (zip_bytes({"hello.txt": b"hi"}), DOCX_MIME, "not a Word document"),
+    (hostile.zip_bytes({"hello.txt": b"hi"}), DOCX_MIME, "not a Word document"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000), "application/msword", "legacy Word"),
     (encrypted(fixture_pdf("Classic"), "s3cret"), "application/pdf", "The PDF is encrypted"),
-    (zip_bytes({"word/document.xml": b"<w:document/>"}), DOCX_MIME, "damaged"),
-    (zip_bytes({"word/document.xml": b"<", "word/media/bomb.bin": bytes(60 * 1024 * 1024)}), DOCX_MIME,
+    (hostile.zip_bytes({"word/document.xml": b"<w:document/>"}), DOCX_MIME, "damaged"),
+    (hostile.zip_bytes({"word/document.xml": b"<", "word/media/bomb.bin": bytes(60 * 1024 * 1024)}), DOCX_MIME,
      "unreasonable size"),
 ])
 def test_hostile_files_are_refused_with_a_clear_message(content, mime_type, message):

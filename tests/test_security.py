@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import grpc
 import pytest
 import redis.asyncio as redis
+from certificates import Authority, create_authority
 from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_status import rpc_status
 
-from certificates import Authority, create_authority
 from common.config import Settings
-from common.embedded_redis import free_port, server_binary
+from common.embedded_redis import server_binary
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from gateway_service.auth import TokenStore
 from gateway_service.server import Gateway
@@ -26,7 +25,6 @@ from support import (
     RPC_TIMEOUT,
     WorkerProcess,
     isolated_stack,
-    service_env,
     submit_request,
     wait_for_final_state,
 )

@@ -5,6 +5,7 @@ import pytest
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
 
+from common import file_types
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from support import FIXTURES, RPC_TIMEOUT, submit_request, unique
@@ -56,7 +57,7 @@ async def test_unsupported_type(stub) -> None:
 
 
 async def test_mime_type_that_contradicts_the_content(stub) -> None:
-    request = submit_request(content=PDF, mime_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    request = submit_request(content=PDF, mime_type=file_types.DOCX)
     await expect_invalid(stub, request, "mime_type", "disagrees with the content, which is a PDF")
 
 

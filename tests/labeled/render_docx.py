@@ -66,7 +66,8 @@ def _jobs(document: DocumentType, resume: Resume, layout: str) -> None:
     for job in resume.jobs:
         if layout == "tables":
             table = document.add_table(rows=2, cols=2)
-            for row, (left, right) in zip(table.rows, ((job.company, job.dates), (job.title, job.location)), strict=True):
+            cells = ((job.company, job.dates), (job.title, job.location))
+            for row, (left, right) in zip(table.rows, cells, strict=True):
                 row.cells[0].text, row.cells[1].text = left, right
         elif layout == "header":
             document.add_paragraph().add_run(f"{job.title}, {job.company}").bold = True

@@ -13,6 +13,7 @@
 // bookworm is 18. Node's BullMQ accepts either.
 const { Queue, QueueEvents, Worker, UnrecoverableError } = require('bullmq');
 const IORedis = require('ioredis');
+const { print, runCommands } = require('./command');
 
 const connection = {
   host: process.env.REDIS_HOST || '127.0.0.1',
@@ -25,9 +26,6 @@ const connection = {
   maxRetriesPerRequest: null,
 };
 
-function print(value) {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
-}
 
 // What a Node service reads of a job.
 async function jobView(job) {
@@ -139,23 +137,4 @@ const commands = {
   },
 };
 
-async function main() {
-  const [command, rawArgs = '{}'] = process.argv.slice(2);
-  const args = JSON.parse(rawArgs);
-  if (!commands[command]) throw new Error(`unknown command ${command}; one of ${Object.keys(commands)}`);
-  const timer = setTimeout(() => {
-    process.stderr.write(`${command}: no answer within ${args.timeoutMs || 20000} ms\n`);
-    process.exit(2);
-  }, args.timeoutMs || 20000);
-  const result = await commands[command](args);
-  clearTimeout(timer);
-  if (result !== undefined) print(result);
-}
-
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error.stack || error}\n`);
-    process.exit(1);
-  },
-);
+runCommands(commands);

@@ -8,6 +8,7 @@
 // ends within `timeoutMs` (exit code 2).
 const fs = require('fs');
 const path = require('path');
+const { runCommands } = require('./command');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
 
@@ -87,23 +88,4 @@ const commands = {
   },
 };
 
-async function main() {
-  const [command, rawArgs = '{}'] = process.argv.slice(2);
-  const args = JSON.parse(rawArgs);
-  if (!commands[command]) throw new Error(`unknown command ${command}; one of ${Object.keys(commands)}`);
-  const timer = setTimeout(() => {
-    process.stderr.write(`${command}: no answer within ${args.timeoutMs || 20000} ms\n`);
-    process.exit(2);
-  }, args.timeoutMs || 20000);
-  const result = await commands[command](args);
-  clearTimeout(timer);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error.stack || error}\n`);
-    process.exit(1);
-  },
-);
+runCommands(commands);
