@@ -162,43 +162,48 @@ async def test_sigterm_to_the_gateway_drains_then_exits_0(
             gateway = subprocess.Popen(
                 [sys.executable, "-m", "gateway_service"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
             )
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
-            stub = resume_pb2_grpc.GatewayServiceStub(channel)
-            health = health_pb2_grpc.HealthStub(channel)
-            await channel.channel_ready()
-            watch = health.Watch(health_pb2.HealthCheckRequest(service=""))
-            statuses: list[int] = []
+        try:
+            async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+                stub = resume_pb2_grpc.GatewayServiceStub(channel)
+                health = health_pb2_grpc.HealthStub(channel)
+                await channel.channel_ready()
+                watch = health.Watch(health_pb2.HealthCheckRequest(service=""))
+                statuses: list[int] = []
 
-            async def follow() -> None:
-                try:
-                    async for answer in watch:
-                        statuses.append(answer.status)
-                except grpc.aio.AioRpcError:
-                    pass
+                async def follow() -> None:
+                    try:
+                        async for answer in watch:
+                            statuses.append(answer.status)
+                    except grpc.aio.AioRpcError:
+                        pass
 
-            follower = asyncio.create_task(follow())
-            async with asyncio.timeout(10):
-                while health_pb2.HealthCheckResponse.SERVING not in statuses:
-                    await asyncio.sleep(0.05)
+                follower = asyncio.create_task(follow())
+                async with asyncio.timeout(10):
+                    while health_pb2.HealthCheckResponse.SERVING not in statuses:
+                        await asyncio.sleep(0.05)
 
-            async def submit() -> str | grpc.StatusCode:
-                try:
-                    request = submit_request(content=PDF, organisation_id=ORGANISATION)
-                    return (await stub.SubmitResume(request, timeout=RPC_TIMEOUT)).job_id
-                except grpc.aio.AioRpcError as error:
-                    return error.code()
+                async def submit() -> str | grpc.StatusCode:
+                    try:
+                        request = submit_request(content=PDF, organisation_id=ORGANISATION)
+                        return (await stub.SubmitResume(request, timeout=RPC_TIMEOUT)).job_id
+                    except grpc.aio.AioRpcError as error:
+                        return error.code()
 
-            calls = [asyncio.create_task(submit()) for _ in range(50)]
-            await asyncio.sleep(0.01)
-            gateway.send_signal(signal.SIGTERM)
-            outcomes = await asyncio.gather(*calls)
-            async with asyncio.timeout(5):
-                while health_pb2.HealthCheckResponse.NOT_SERVING not in statuses:
-                    await asyncio.sleep(0.02)
-            serving_while_draining = await submit()
-            code = await asyncio.to_thread(gateway.wait, 30)
-            await follower
-            after_exit = await submit()
+                calls = [asyncio.create_task(submit()) for _ in range(50)]
+                await asyncio.sleep(0.01)
+                gateway.send_signal(signal.SIGTERM)
+                outcomes = await asyncio.gather(*calls)
+                async with asyncio.timeout(5):
+                    while health_pb2.HealthCheckResponse.NOT_SERVING not in statuses:
+                        await asyncio.sleep(0.02)
+                serving_while_draining = await submit()
+                code = await asyncio.to_thread(gateway.wait, 30)
+                await follower
+                after_exit = await submit()
+        finally:
+            if gateway.poll() is None:  # the test failed before the gateway exited
+                gateway.kill()
+                gateway.wait()
         accepted = [outcome for outcome in outcomes if isinstance(outcome, str)]
         refused = [outcome for outcome in outcomes if not isinstance(outcome, str)]
         with capsys.disabled():
