@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from urllib.parse import urljoin, urlsplit
+from typing import Any
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 import redis.asyncio as redis
@@ -65,8 +66,8 @@ class FileSource:
     async def _fetch(self, url: str) -> bytes:
         limit = self._settings.max_file_bytes
         for _ in range(self._settings.fetch_max_redirects + 1):
-            await self._vet(url)
-            async with self._http.stream("GET", url) as response:
+            target, options = pin_to_address(url, await self._vet(url))
+            async with self._http.stream("GET", target, **options) as response:
                 if response.status_code in _REDIRECTS and "location" in response.headers:
                     url = urljoin(url, response.headers["location"])
                     continue
@@ -91,12 +92,14 @@ class FileSource:
             f"fetching the file took more than {self._settings.fetch_max_redirects} redirects"
         )
 
-    async def _vet(self, url: str) -> None:
+    async def _vet(self, url: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+        """The address to connect to, once every address of the host proved public
+        (None when private addresses are allowed: then the name is used as it is)."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FileUnavailable(f"{url!r} is not an http or https URL")
         if self._settings.fetch_allow_private:
-            return
+            return None
         try:
             infos = await asyncio.get_running_loop().getaddrinfo(
                 parts.hostname, parts.port or 443, type=socket.SOCK_STREAM
@@ -105,13 +108,33 @@ class FileSource:
             if error.errno == socket.EAI_AGAIN:
                 raise  # a DNS hiccup: worth a retry
             raise FileUnavailable(f"cannot resolve {parts.hostname}: {error}") from None
-        for *_, address in infos:
-            ip = ipaddress.ip_address(address[0])
+        addresses = [ipaddress.ip_address(address[0]) for *_, address in infos]
+        for ip in addresses:
             if not ip.is_global:
                 raise FileUnavailable(
                     f"{parts.hostname} resolves to {ip}, a private or local address; "
                     "set FETCH_ALLOW_PRIVATE=true to allow such URLs"
                 )
+        return addresses[0]
 
     async def close(self) -> None:
         await self._http.aclose()
+
+
+def pin_to_address(
+    url: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address | None
+) -> tuple[str, dict[str, Any]]:
+    """The URL and request options that connect to the vetted `address` rather than
+    resolving the name again, which a DNS answer changed in between (DNS rebinding) could
+    point at a private address. The name still goes in the Host header and the TLS SNI,
+    and certificates are checked against it."""
+    if address is None:
+        return url, {}
+    parts = urlsplit(url)
+    host = f"[{address}]" if address.version == 6 else str(address)
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    options = {
+        "headers": {"host": parts.netloc.rsplit("@", 1)[-1]},
+        "extensions": {"sni_hostname": parts.hostname},
+    }
+    return urlunsplit(parts._replace(netloc=netloc)), options

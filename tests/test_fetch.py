@@ -4,6 +4,7 @@ transient and permanent failures, against local HTTP servers on real sockets."""
 from __future__ import annotations
 
 import http.server
+import ipaddress
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -12,7 +13,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from analysis_worker.file_source import FileSource, FileUnavailable
+from analysis_worker.file_source import FileSource, FileUnavailable, pin_to_address
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2
 from support import FIXTURES, RPC_TIMEOUT, submit_request, wait_for_final_state
@@ -258,3 +259,13 @@ async def test_a_missing_file_fails_at_once_end_to_end(stub, worker, server: Ser
     assert status.state == resume_pb2.JOB_STATE_FAILED
     assert "HTTP 404" in status.failed_reason
     assert status.attempts_made == 1 and server.requests == ["/nothing.pdf"]
+
+
+def test_the_connection_goes_to_the_vetted_address_under_the_original_name() -> None:
+    # Resolving the name a second time could yield another, private, address (DNS rebinding).
+    target, options = pin_to_address("https://files.example.com:8443/cv.pdf?v=2", ipaddress.ip_address("93.184.216.34"))
+    assert target == "https://93.184.216.34:8443/cv.pdf?v=2"
+    assert options == {"headers": {"host": "files.example.com:8443"},
+                       "extensions": {"sni_hostname": "files.example.com"}}
+    target, _ = pin_to_address("http://files.example.com/cv.pdf", ipaddress.ip_address("2606:2800:220:1::1"))
+    assert target == "http://[2606:2800:220:1::1]/cv.pdf"

@@ -5,6 +5,8 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
+
 from common.proto.resume.v1 import resume_pb2
 from support import FIXTURES, RPC_TIMEOUT, WorkerProcess, isolated_stack, submit_request, wait_for_final_state
 
@@ -31,7 +33,9 @@ async def states(stub, job_ids: list[str]) -> list[int]:
     ]
 
 
-async def test_busy_worker_finishes_running_jobs_then_exits_0(tmp_path: Path) -> None:
+async def test_busy_worker_finishes_running_jobs_then_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     async with isolated_stack(tmp_path) as stack:
         first = WorkerProcess({**stack.env, "WORKER_CONCURRENCY": "2"}, tmp_path / "first.log")
         job_ids = [
@@ -43,7 +47,10 @@ async def test_busy_worker_finishes_running_jobs_then_exits_0(tmp_path: Path) ->
         async with asyncio.timeout(30):
             while resume_pb2.JOB_STATE_ACTIVE not in await states(stack.stub, job_ids):
                 await asyncio.sleep(0.02)
-        assert first.terminate(timeout=30) == 0, first.log()
+        stopping = time.monotonic()
+        exit_code = first.terminate(timeout=30)
+        stop_seconds = time.monotonic() - stopping
+        assert exit_code == 0, first.log()
 
         after_stop = await states(stack.stub, job_ids)
         assert resume_pb2.JOB_STATE_ACTIVE not in after_stop, "a running job was abandoned"
@@ -56,4 +63,11 @@ async def test_busy_worker_finishes_running_jobs_then_exits_0(tmp_path: Path) ->
         finally:
             assert second.terminate() == 0, second.log()
         completed = sum(status.state == resume_pb2.JOB_STATE_COMPLETED for status in finals)
+        finished_before_exit = after_stop.count(resume_pb2.JOB_STATE_COMPLETED)
+        with capsys.disabled():
+            print(
+                f"\n[worker SIGTERM during jobs] submitted={len(job_ids)} finished_before_exit={finished_before_exit} "
+                f"left_waiting={after_stop.count(resume_pb2.JOB_STATE_WAITING)} exit_code={exit_code} "
+                f"stop_time={stop_seconds:.2f}s completed={completed} lost={len(job_ids) - completed}"
+            )
         assert completed == len(job_ids), [status.failed_reason for status in finals]
