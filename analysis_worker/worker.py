@@ -9,6 +9,7 @@ import socket
 from typing import Any
 
 from bullmq import Job, Worker
+from bullmq.redis_connection import RedisConnection
 from redis.exceptions import RedisError
 
 from analysis_worker import heartbeat
@@ -32,8 +33,7 @@ def pool_size(settings: Settings) -> int:
 
 async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
     """Processes jobs until `stop` is set, then lets running jobs finish within the grace period."""
-    # One pooled client serves BullMQ's commands and its blocking wait; its socket
-    # timeout (REDIS_SOCKET_TIMEOUT) stays above the longest blocking call.
+    # The socket timeout (REDIS_SOCKET_TIMEOUT) stays above BullMQ's longest blocking call.
     queue_client = connect_queue(settings)
     blobs = connect_queue(settings, decode_responses=False)
     cache_client = connect_cache(settings)
@@ -72,9 +72,15 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
             cleanups.add(task)
             task.add_done_callback(cleanups.discard)
 
-    # Name the connections as Node.js BullMQ does (base64 queue name), so that Node's
-    # Queue.getWorkers() and dashboards built on it list this worker.
-    worker.clientName = node_client_name(worker_name)
+    # As Node.js BullMQ does: the blocking wait gets a connection of its own, the only one
+    # named, with the base64 queue name. Node's Queue.getWorkers() and the dashboards built
+    # on it then list this worker once; naming redis-py's whole pool, as the port would,
+    # lists it once per pooled connection. An empty clientName keeps the port from naming.
+    worker.backend.blocking_connection = RedisConnection(
+        connect_queue(settings, client_name=node_client_name(worker_name))
+    )
+    worker.blockingRedisConnection = worker.backend.blocking_connection
+    worker.clientName = ""
     worker.on("completed", on_completed)
     worker.on("error", lambda error, *_: log.error("worker error: %s", error))
     # Without the server version the worker rounds block timeouts up to whole seconds,

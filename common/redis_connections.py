@@ -23,7 +23,9 @@ class _Retry(Retry):
         return await super().call_with_retry(do, fail, retryable, with_failure_count)
 
 
-def connect(settings: Settings, db: int, *, decode_responses: bool = True) -> redis.Redis:
+def connect(
+    settings: Settings, db: int, *, decode_responses: bool = True, client_name: str | None = None
+) -> redis.Redis:
     """A pooled client on `db`.
 
     Retries are bounded by REDIS_MAX_RETRIES with a short backoff so that a caller
@@ -38,6 +40,7 @@ def connect(settings: Settings, db: int, *, decode_responses: bool = True) -> re
         password=settings.redis_password,
         db=db,
         decode_responses=decode_responses,
+        client_name=client_name,
         socket_connect_timeout=settings.redis_connect_timeout,
         socket_timeout=settings.redis_socket_timeout,
         socket_keepalive=True,
@@ -55,8 +58,10 @@ def connect_cache(settings: Settings) -> redis.Redis:
     return connect(settings, settings.cache_db)
 
 
-def connect_queue(settings: Settings, *, decode_responses: bool = True) -> redis.Redis:
-    return connect(settings, settings.queue_db, decode_responses=decode_responses)
+def connect_queue(
+    settings: Settings, *, decode_responses: bool = True, client_name: str | None = None
+) -> redis.Redis:
+    return connect(settings, settings.queue_db, decode_responses=decode_responses, client_name=client_name)
 
 
 def raise_if_cancelling(error: BaseException) -> None:

@@ -326,6 +326,7 @@ async def test_node_lists_our_worker(bullmq_node: NodeCommand, worker: Any) -> N
             break
         await asyncio.sleep(0.2)
     assert expected in rawnames, f"Node lists {rawnames}"
+    assert rawnames.count(expected) == 1, f"one worker listed {rawnames.count(expected)} times"
     assert all(entry["name"] == QUEUE_NAME for entry in workers)
 
 
