@@ -13,7 +13,6 @@ import re
 import zipfile
 import zlib
 from collections import Counter
-from dataclasses import dataclass
 
 import pypdf
 from docx import Document
@@ -21,6 +20,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from lxml import etree
 
+from analysis_worker.document import ExtractedDocument, ExtractionError
 from common import file_types
 from common.proto.resume.v1 import resume_pb2
 
@@ -71,23 +71,6 @@ GARBLED_RATIO = 0.05
 
 _GARBLED = re.compile("[\ufffd\ue000-\uf8ff]")
 _DIGITS = re.compile(r"\d+")
-
-
-class ExtractionError(Exception):
-    """The file cannot be analysed, whatever the number of retries (corrupt, encrypted,
-    unsupported, too large). Message is a clear, actionable English sentence for the API caller."""
-
-
-@dataclass(frozen=True)
-class ExtractedDocument:
-    format: str  # "pdf" or "docx"
-    text: str  # body text in reading order, pages separated by "\n\f\n"
-    pages: int
-    header_text: str  # text found only in page headers/footers
-    warnings: tuple[tuple[int, str], ...]  # (resume_pb2.WarningCode value, message)
-    # Link targets (PDF URI annotations, DOCX hyperlinks) in document order: résumé
-    # templates often show an icon and a user name while the URL lives only here.
-    links: tuple[str, ...] = ()
 
 
 def detect_format(content: bytes, mime_type: str = "", file_name: str = "") -> str:

@@ -1,17 +1,23 @@
-"""The CPU-bound steps of a job, run inside the worker's process pool."""
+"""The CPU-bound steps of a job, run inside the worker's process pool.
+
+The parsers and the analysis are imported inside the functions: the worker's main
+process refers to these functions but never runs them, and is spared the memory of
+pypdf, python-docx and lxml. The pool's processes import them ahead (PRELOAD).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from google.protobuf import json_format
+from analysis_worker.document import ExtractedDocument
 
-from analysis_worker.analysis import analyse
-from analysis_worker.extraction import ExtractedDocument, extract
+PRELOAD = ("analysis_worker.extraction", "analysis_worker.analysis", "google.protobuf.json_format")
 
 
 def extract_document(content: bytes, mime_type: str, file_name: str, max_pages: int) -> ExtractedDocument:
+    from analysis_worker.extraction import extract
+
     return extract(content, mime_type, file_name, max_pages=max_pages)
 
 
@@ -20,5 +26,9 @@ def analyse_document(
 ) -> dict[str, Any]:
     """The analysis as the JSON the job returns: proto3 JSON names, every field present,
     so that Node.js readers of the job and of the cache see a stable shape."""
+    from google.protobuf import json_format
+
+    from analysis_worker.analysis import analyse
+
     analysis = analyse(document, job_description=job_description, required_skills=required_skills)
     return json_format.MessageToDict(analysis, always_print_fields_with_no_presence=True)

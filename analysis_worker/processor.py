@@ -9,7 +9,7 @@ from typing import Any
 
 from bullmq import Job, UnrecoverableError
 
-from analysis_worker.extraction import ExtractionError
+from analysis_worker.document import ExtractionError
 from analysis_worker.file_source import FileSource, FileUnavailable
 from analysis_worker.metrics import ACTIVE_JOBS, EXTRACTION_SECONDS_PER_PAGE, JOB_SECONDS, JOBS
 from analysis_worker.pipeline import analyse_document, extract_document

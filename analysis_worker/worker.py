@@ -14,6 +14,7 @@ from redis.exceptions import RedisError
 
 from analysis_worker import heartbeat
 from analysis_worker.file_source import FileSource
+from analysis_worker.pipeline import PRELOAD
 from analysis_worker.process_pool import ProcessPool
 from analysis_worker.processor import ResumeProcessor
 from common.cache import Cache
@@ -40,7 +41,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
     pool = ProcessPool(
         pool_size(settings),
         memory_limit=settings.extraction_memory_bytes,
-        preload=("analysis_worker.pipeline",),
+        preload=PRELOAD,
     )
     files = FileSource(settings, blobs)
     processor = ResumeProcessor(settings, pool, files, Cache(cache_client))

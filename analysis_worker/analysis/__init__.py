@@ -7,7 +7,7 @@ from datetime import date
 
 from common.proto.resume.v1 import resume_pb2
 
-from ..extraction import ExtractedDocument
+from ..document import ExtractedDocument
 from .contact import contact_lines, extract_contact
 from .education import parse_education
 from .entries import group_entries, is_prose

@@ -1,0 +1,24 @@
+"""What extraction produces, and how it fails: light enough for the worker's main
+process, which receives both from its extraction processes without importing the
+parsers (pypdf, python-docx, lxml: some 30 MB)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ExtractionError(Exception):
+    """The file cannot be analysed, whatever the number of retries (corrupt, encrypted,
+    unsupported, too large). Message is a clear, actionable English sentence for the API caller."""
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    format: str  # "pdf" or "docx"
+    text: str  # body text in reading order, pages separated by "\n\f\n"
+    pages: int
+    header_text: str  # text found only in page headers/footers
+    warnings: tuple[tuple[int, str], ...]  # (resume_pb2.WarningCode value, message)
+    # Link targets (PDF URI annotations, DOCX hyperlinks) in document order: résumé
+    # templates often show an icon and a user name while the URL lives only here.
+    links: tuple[str, ...] = ()
