@@ -50,7 +50,8 @@ async def test_cli_submits_waits_and_reads_back(gateway) -> None:
 
 async def test_stack_starts_embedded_redis_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     grpc_port = free_port()
-    env = {**os.environ, "GRPC_PORT": str(grpc_port), "REDIS_PORT": str(free_port()), "LOG_LEVEL": "INFO"}
+    env = {**os.environ, "GRPC_PORT": str(grpc_port), "REDIS_PORT": str(free_port()), "LOG_LEVEL": "INFO",
+           "GATEWAY_METRICS_PORT": "0", "WORKER_METRICS_PORT": "0"}
     env.pop("REDIS_HOST", None)
     log = (tmp_path / "stack.log").open("w+")
     stack = subprocess.Popen(
