@@ -1,0 +1,76 @@
+"""Text extraction from PDF and DOCX resumes.
+
+Everything here runs on untrusted bytes: any failure to parse is reported as an
+ExtractionError with a sentence the API caller can act on, never as the parser's
+own exception type.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from analysis_worker.document import ExtractedDocument, ExtractionError
+from analysis_worker.extraction.checks import MAX_FILE_BYTES, MAX_TEXT_CHARS
+from analysis_worker.extraction.docx_text import extract_docx
+from analysis_worker.extraction.pdf_text import MAX_PDF_PAGES, extract_pdf
+from common import file_types
+
+__all__ = ["MAX_PDF_PAGES", "MAX_TEXT_CHARS", "ExtractedDocument", "ExtractionError", "detect_format", "extract"]
+
+
+def detect_format(content: bytes, mime_type: str = "", file_name: str = "") -> str:
+    """Returns "pdf" or "docx" from the magic bytes; refuses other types and a
+    mime_type that contradicts the bytes."""
+    if not content:
+        raise ExtractionError("The file is empty; upload the resume again.")
+    name = f" '{file_name}'" if file_name else ""
+    sniffed = file_types.sniff(content)
+    if sniffed == "pdf":
+        found = "pdf"
+    elif sniffed == "zip":
+        names = _zip_names(content)
+        if names is None:
+            raise ExtractionError(
+                f"The file{name} is not a valid ZIP archive, so not a readable DOCX (it may be truncated); "
+                "save it again from Word and upload it.")
+        if "word/document.xml" not in names:
+            raise ExtractionError(
+                f"The file{name} is a ZIP archive but not a Word document; upload a PDF or DOCX resume.")
+        found = "docx"
+    elif content.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ExtractionError(
+            f"The file{name} is a legacy Word (.doc) document, which is not supported; "
+            "save it as DOCX or PDF and upload it again.")
+    else:
+        raise ExtractionError(f"The file{name} is neither a PDF nor a DOCX document; upload a PDF or DOCX resume.")
+
+    try:
+        declared = file_types.declared_kind(mime_type)
+    except file_types.UnsupportedType as error:
+        raise ExtractionError(f"The declared type {error}.") from None
+    if declared and declared != found:
+        raise ExtractionError(
+            f"The declared type '{mime_type}' does not match the content of the file{name}, "
+            f"which is a {found.upper()}; send the correct mime_type or leave it empty.")
+    return found
+
+
+def extract(content: bytes, mime_type: str = "", file_name: str = "", *, max_pages: int = 50) -> ExtractedDocument:
+    """Extracts the text of a PDF or DOCX resume."""
+    if len(content) > MAX_FILE_BYTES:
+        raise ExtractionError(
+            f"The file is {len(content) // (1024 * 1024)} MB; resumes larger than "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB are not accepted.")
+    if detect_format(content, mime_type, file_name) == "pdf":
+        return extract_pdf(content, max_pages)
+    return extract_docx(content)
+
+
+def _zip_names(content: bytes) -> list[str] | None:
+    """The names in a ZIP archive, or None when it is not a readable archive."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return archive.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return None
