@@ -101,9 +101,6 @@ class ResumeQueue:
         counts = await self._queue.getJobCounts(*COUNTED_STATES)
         return {state: int(counts.get(state, 0)) for state in COUNTED_STATES}
 
-    async def ping(self) -> None:
-        await self._client.ping()
-
     async def close(self) -> None:
         await self._queue.close()
         await self._blobs.aclose()

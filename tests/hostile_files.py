@@ -19,10 +19,11 @@ from dataclasses import dataclass
 import pypdf
 from docx_resumes import SAMPLE, build_docx
 
+from common import file_types
 from support import FIXTURES
 
-PDF_MIME = "application/pdf"
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF_MIME = file_types.PDF
+DOCX_MIME = file_types.DOCX
 
 
 def fixture_pdf(theme: str = "Classic") -> bytes:

@@ -10,6 +10,7 @@ from docx_resumes import SAMPLE, build_docx, table_cell_texts
 from fpdf import FPDF
 
 from analysis_worker.extraction import MAX_PDF_PAGES, MAX_TEXT_CHARS, ExtractionError, detect_format, extract
+from common import file_types
 from common.proto.resume.v1 import resume_pb2
 
 FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "rendercv"
@@ -17,7 +18,7 @@ PDF_PAGES = {
     "Classic": 2, "Ember": 2, "Engineeringclassic": 3, "Engineeringresumes": 3, "Harvard": 2,
     "Ink": 2, "Moderncv": 3, "Opal": 3, "Sb2nov": 3,
 }
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DOCX_MIME = file_types.DOCX
 
 
 def fixture_pdf(theme: str) -> bytes:
