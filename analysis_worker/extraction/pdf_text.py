@@ -147,8 +147,18 @@ def _pdf_page_text(page: pypdf.PageObject) -> tuple[str, bool]:
     Plain extraction follows the content stream, which is the order the authoring
     tool wrote the text in and is right for most resumes (including side columns of
     dates). When the page visibly has two columns of running text, the content stream
-    may interleave them, so the layout rendering is cut at the gutter instead."""
-    plain = page.extract_text() or ""
+    may interleave them, so the layout rendering is cut at the gutter instead. That
+    rendering costs more than the plain pass, so it is made only for pages where the
+    plain pass saw text lines aligned on a column edge."""
+    starts: list[tuple[float, float]] = []
+
+    def note_start(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            starts.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    plain = page.extract_text(visitor_text=note_start) or ""
+    if not _has_column_edge(page, starts):
+        return plain, False
     layout = page.extract_text(extraction_mode="layout") or ""
     lines = [line for line in layout.splitlines() if line.strip()]
     gutter = _find_gutter(lines)
@@ -158,6 +168,30 @@ def _pdf_page_text(page: pypdf.PageObject) -> tuple[str, bool]:
     right = [line[gutter:].strip() for line in lines]
     text = "\n".join(re.sub(r" {2,}", " ", part) for part in left + right if part)
     return text, True
+
+
+def _has_column_edge(page: pypdf.PageObject, starts: list[tuple[float, float]]) -> bool:
+    """Whether a quarter of the page's text lines start at one x (within 1% of the page
+    width) in its middle half, and a quarter start well left of it (5% of the width,
+    more than a bullet's indent). A sidebar beside a main column does; right-aligned
+    dates, centred titles and a sparse column of dates beside the text do not. These
+    bounds are looser than _find_gutter's, which counts the layout rendering's merged
+    lines. Rotated pages are always given the layout pass."""
+    if page.rotation % 180:
+        return True
+    left, width = float(page.mediabox.left), float(page.mediabox.width)
+    if width <= 0:
+        return True
+    lines: dict[int, set[int]] = {}
+    for x, y in starts:
+        lines.setdefault(round(y), set()).add(round(100 * (x - left) / width))
+    per_position = Counter(position for positions in lines.values() for position in positions)
+    quarter = 0.25 * len(lines)
+    return any(
+        per_position[edge - 1] + per_position[edge] + per_position[edge + 1] >= quarter
+        and sum(1 for positions in lines.values() if min(positions) < edge - 5) >= quarter
+        for edge in range(25, 76)
+    )
 
 
 def _find_gutter(lines: list[str]) -> int | None:
