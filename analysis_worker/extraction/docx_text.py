@@ -1,15 +1,21 @@
-"""Text of DOCX resumes (python-docx): body, tables, text boxes, headers and footers,
-read from an archive first unpacked under bounds, since the file is untrusted."""
+"""Text of DOCX resumes: body, tables, text boxes, headers and footers.
+
+The file is untrusted, so the archive is unpacked here under bounds, and only the
+parts that hold text are parsed, with python-docx's XML parser. Building python-docx's
+whole Document would also parse the styles, theme, numbering and settings parts,
+which carry no text and took as long as the text itself.
+"""
 
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 import zlib
 
-from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from analysis_worker.document import ExtractedDocument, ExtractionError
@@ -31,19 +37,23 @@ _ZIP_CHUNK = 1024 * 1024
 _W_P, _W_TBL, _W_TR, _W_TC, _W_SDT, _W_SDT_CONTENT = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:sdt",
                                                                      "w:sdtContent"))
 _W_T, _W_TAB, _W_BR, _W_CR, _W_TXBX = (qn(t) for t in ("w:t", "w:tab", "w:br", "w:cr", "w:txbxContent"))
-_W_NUMPR, _W_PSTYLE, _W_VAL, _W_TYPE = qn("w:numPr"), qn("w:pStyle"), qn("w:val"), qn("w:type")
+_W_PPR, _W_NUMPR, _W_PSTYLE, _W_VAL, _W_TYPE = qn("w:pPr"), qn("w:numPr"), qn("w:pStyle"), qn("w:val"), qn("w:type")
+_W_BODY, _W_SECTPR, _R_ID = qn("w:body"), qn("w:sectPr"), qn("r:id")
+_W_HEADER_REFERENCE, _W_FOOTER_REFERENCE = qn("w:headerReference"), qn("w:footerReference")
 _W_RENDERED_BREAK = qn("w:lastRenderedPageBreak")
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+# Headers before footers, each as default, first-page, even-page: python-docx's order.
+_REFERENCE_ORDER = {kind: index for index, kind in enumerate(("default", "first", "even"))}
 
 
-def _unpacked_copy(content: bytes) -> bytes:
-    """The archive rewritten uncompressed, each member inflated under a bound; refuses
-    archives that unpack to too much and XML parts with a DTD.
+def _xml_members(content: bytes) -> dict[str, bytes]:
+    """The archive's XML members by name, each inflated under a bound; refuses archives
+    that unpack to too much and XML parts with a DTD. Media are never inflated.
 
-    python-docx reads members with ZipFile.read, which inflates a whole member before
-    cutting it to the size the header declares: a member that lies about its size
-    would take gigabytes first. Reading in chunks stops at the declared size, so
-    python-docx is given only bytes that were inflated under this bound."""
+    ZipFile.read inflates a whole member before cutting it to the size the header
+    declares: a member that lies about its size would take gigabytes first. Reading
+    in chunks stops at the declared size."""
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             entries = archive.infolist()
@@ -53,17 +63,18 @@ def _unpacked_copy(content: bytes) -> bytes:
             methods = {entry.compress_type for entry in entries}
             if len(set(names)) != len(names) or not methods <= {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}:
                 raise zipfile.BadZipFile("duplicate member names or an unusual compression method")
-            copy = io.BytesIO()
-            with zipfile.ZipFile(copy, "w", zipfile.ZIP_STORED) as target:
-                for entry in entries:
-                    data = _read_member(archive, entry)
-                    if _is_xml(entry.filename) and _declares_dtd(data):
-                        raise ExtractionError(
-                            f"The DOCX file's part {entry.filename} declares a DTD (<!DOCTYPE>), which Word "
-                            "never writes and which can smuggle in outside content (XXE), so it was refused; "
-                            "save the resume again from Word and upload it.")
-                    target.writestr(entry.filename, data)
-            return copy.getvalue()
+            members = {}
+            for entry in entries:
+                if not _is_xml(entry.filename):
+                    continue
+                data = _read_member(archive, entry)
+                if _declares_dtd(data):
+                    raise ExtractionError(
+                        f"The DOCX file's part {entry.filename} declares a DTD (<!DOCTYPE>), which Word "
+                        "never writes and which can smuggle in outside content (XXE), so it was refused; "
+                        "save the resume again from Word and upload it.")
+                members[entry.filename] = data
+            return members
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, zlib.error) as error:
         raise ExtractionError("The DOCX file is not a valid ZIP archive; save it again from Word and upload it.") \
             from error
@@ -101,30 +112,30 @@ def _read_member(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
 def _declares_dtd(xml: bytes) -> bool:
     """Whether an XML part holds a DOCTYPE, in UTF-8 or, with its NUL bytes, UTF-16/32.
 
-    python-docx parses with entity resolution off and lxml never loads DTDs nor
+    python-docx's parser leaves entities unexpanded and lxml never loads DTDs nor
     uses the network, so entities would stay unexpanded anyway; refusing the file
     gives the caller a clear reason instead of a silently altered text."""
     return b"<!DOCTYPE" in xml or b"<!DOCTYPE" in xml.replace(b"\x00", b"")
 
 
 def extract_docx(content: bytes) -> ExtractedDocument:
-    content = _unpacked_copy(content)
+    members = _xml_members(content)
     try:
-        document = Document(io.BytesIO(content))
-        body_lines = list(_block_lines(document.element.body))
-        header_lines: list[str] = []
-        for section in document.sections:
-            for part in (section.header, section.first_page_header, section.even_page_header,
-                         section.footer, section.first_page_footer, section.even_page_footer):
-                if not part.is_linked_to_previous:
-                    header_lines.extend(_block_lines(part._element))
-        links = _docx_links(document)
-        body = document.element.body
+        main = next(target for kind, target in _relationships(members, "") if kind == RELATIONSHIP_TYPE.OFFICE_DOCUMENT)
+        body = parse_xml(members[main]).find(_W_BODY)
+        if body is None:
+            raise ValueError("the main part has no body")
+        body_lines = list(_block_lines(body))
+        header_parts = _header_and_footer_parts(body, dict(_relationships(members, main, by_id=True)))
+        header_lines = [line for part in header_parts for line in _block_lines(parse_xml(members[part]))]
+        links = tuple(dict.fromkeys(
+            target for part in (main, *header_parts) for kind, target in _relationships(members, part, external=True)
+            if kind == RELATIONSHIP_TYPE.HYPERLINK))
         breaks = max(sum(1 for br in body.iter(_W_BR) if br.get(_W_TYPE) == "page"),
                      sum(1 for p in body.iter(_W_P) if next(p.iter(_W_RENDERED_BREAK), None) is not None))
     except MemoryError:
         raise  # over the process's memory limit: reported as such, not as a damaged file
-    except Exception as error:  # python-docx/lxml raise KeyError, ValueError, XMLSyntaxError... on bad input
+    except Exception as error:  # a missing part, a bad reference, lxml's XMLSyntaxError... on bad input
         if isinstance(error, etree.LxmlError) and any(
                 entry.type == etree.ErrorTypes.ERR_NO_MEMORY for entry in error.error_log):
             # libxml2 reports a failed allocation as a syntax error ("unknown error").
@@ -148,6 +159,44 @@ def extract_docx(content: bytes) -> ExtractedDocument:
     # Word does not store a page count we can trust (docProps is often stale), so the
     # pages are counted from explicit and last-rendered page breaks.
     return ExtractedDocument("docx", text, 1 + breaks, header, tuple(warnings), links)
+
+
+def _relationships(members: dict[str, bytes], source: str, *, by_id: bool = False,
+                   external: bool = False) -> list[tuple[str, str]]:
+    """The relationships of part `source` ("" for the package itself) as (type, target),
+    or (id, target) when `by_id`: the internal ones with their targets as part names,
+    or the external ones (`external`) with their targets as written."""
+    directory, base = posixpath.split(source)
+    rels = members.get(posixpath.join(directory, "_rels", base + ".rels"))
+    if rels is None:
+        return []
+    found = []
+    for relationship in parse_xml(rels).iter(_RELATIONSHIP):
+        if (relationship.get("TargetMode") == "External") != external:
+            continue
+        target = relationship.get("Target", "")
+        if not external:
+            target = posixpath.normpath(posixpath.join("/", directory, target)).lstrip("/")
+        found.append((relationship.get("Id" if by_id else "Type", ""), target))
+    return found
+
+
+def _header_and_footer_parts(body: etree._Element, targets: dict[str, str]) -> list[str]:
+    """The header and footer parts the document's sections refer to, in section order."""
+    sections = [child.find(f"{_W_PPR}/{_W_SECTPR}") if child.tag == _W_P else child
+                for child in body if child.tag in (_W_P, _W_SECTPR)]
+    parts: list[str] = []
+    for section in sections:
+        if section is None:
+            continue
+        references = sorted(section.iterchildren(_W_HEADER_REFERENCE, _W_FOOTER_REFERENCE),
+                            key=lambda reference: (reference.tag == _W_FOOTER_REFERENCE,
+                                                   _REFERENCE_ORDER.get(reference.get(_W_TYPE), 0)))
+        for reference in references:
+            part = targets[reference.get(_R_ID, "")]
+            if part not in parts:
+                parts.append(part)
+    return parts
 
 
 def _block_lines(container: etree._Element):
@@ -204,24 +253,9 @@ def _paragraph_text(paragraph: etree._Element) -> tuple[str, list[etree._Element
 
 
 def _is_list_item(paragraph: etree._Element) -> bool:
-    properties = paragraph.find(qn("w:pPr"))
+    properties = paragraph.find(_W_PPR)
     if properties is None:
         return False
     style = properties.find(_W_PSTYLE)
     return properties.find(_W_NUMPR) is not None or (
         style is not None and (style.get(_W_VAL) or "").lower().startswith("list"))
-
-
-def _docx_links(document) -> tuple[str, ...]:
-    parts = [document.part]
-    for section in document.sections:
-        for header_footer in (section.header, section.footer, section.first_page_header,
-                              section.first_page_footer, section.even_page_header, section.even_page_footer):
-            if not header_footer.is_linked_to_previous:
-                parts.append(header_footer.part)
-    links = []
-    for part in parts:
-        for rel in part.rels.values():
-            if rel.reltype == RELATIONSHIP_TYPE.HYPERLINK and rel.is_external:
-                links.append(rel.target_ref)
-    return tuple(dict.fromkeys(links))
