@@ -17,6 +17,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from common.malloc import keep_large_buffers_out_of_the_heap
+
 log = logging.getLogger(__name__)
 # Children import only what they run, not a copy of the parent's event loop and sockets.
 _context = multiprocessing.get_context("spawn")
@@ -109,6 +111,7 @@ async def _receive(connection: Connection) -> tuple[bool, Any]:
 def _serve(connection: Connection, memory_limit: int, preload: tuple[str, ...]) -> None:
     # Ctrl-C reaches the whole process group; the parent decides when children stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    keep_large_buffers_out_of_the_heap()
     if memory_limit:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     for module in preload:

@@ -46,8 +46,10 @@ _DIGITS = re.compile(r"\d+")
 def extract_pdf(content: bytes, max_pages: int) -> ExtractedDocument:
     warnings: list[tuple[int, str]] = []
     try:
-        with pypdf.apply_configuration(_PDF_LIMITS):
-            reader = pypdf.PdfReader(io.BytesIO(content))
+        # Closing the stream frees pypdf's copy of the file at once: the reader's objects
+        # refer to each other, so the reader itself waits for the garbage collector.
+        with pypdf.apply_configuration(_PDF_LIMITS), io.BytesIO(content) as stream:
+            reader = pypdf.PdfReader(stream)
             if reader.is_encrypted:
                 # An empty user password only restricts printing or copying: such files
                 # are opened and analysed, with a warning, as most PDF viewers do.
