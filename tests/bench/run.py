@@ -156,11 +156,11 @@ class CpuWindow:
 class Service:
     """A service as a child process, its log kept in .bench/logs."""
 
-    def __init__(self, module: str, env: dict[str, str], log_path: Path) -> None:
+    def __init__(self, arguments: list[str], env: dict[str, str], log_path: Path) -> None:
         self.log_path = log_path
         self._log = log_path.open("wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", module],
+            [sys.executable, *arguments],
             cwd=ROOT,
             env={**os.environ, **env},
             stdout=self._log,
@@ -444,8 +444,10 @@ class Bench:
         self.redis.stop()
 
     async def start_gateway(self) -> Service:
-        gateway = Service("gateway_service", self.env, self.logs / f"gateway-{len(self.gateways)}.log")
+        gateway = Service(["-m", "gateway_service"], self.env, self.logs / f"gateway-{len(self.gateways)}.log")
         self.gateways.append(gateway)
+        # Its own log line: a second gateway's port is already served by the first.
+        await wait_log(gateway, "gateway listening")
         await wait_serving(self.grpc_port)
         return gateway
 
@@ -455,7 +457,7 @@ class Bench:
 
     async def start_worker(self, **env: str) -> Service:
         worker = Service(
-            "analysis_worker", {**self.env, **env}, self.logs / f"worker-{len(self.workers)}.log"
+            ["-m", "analysis_worker"], {**self.env, **env}, self.logs / f"worker-{len(self.workers)}.log"
         )
         self.workers.append(worker)
         await wait_log(worker, "worker started")
@@ -468,14 +470,14 @@ class Bench:
     async def flush_queue(self) -> None:
         await self.queue_client.flushdb()
 
-    def channels(self, count: int) -> list[grpc.aio.Channel]:
+    def channels(self, count: int, port: int | None = None) -> list[grpc.aio.Channel]:
         # A local subchannel pool gives each channel its own TCP connection (gRPC would
         # otherwise share one between channels of the same target), so that several
         # channels spread over CPUs and over SO_REUSEPORT listeners.
         limit = 32 * MB
         return [
             grpc.aio.insecure_channel(
-                f"127.0.0.1:{self.grpc_port}",
+                f"127.0.0.1:{port or self.grpc_port}",
                 options=[
                     ("grpc.use_local_subchannel_pool", 1),
                     ("grpc.max_send_message_length", limit),
@@ -505,8 +507,10 @@ class Bench:
             "inline_100k": {"content": padded_pdf(100 * KB)},
         }
 
-    async def grpc_submit(self, concurrency: int, content: bytes | None) -> dict[str, Any]:
-        channels = self.channels(max(1, min(16, math.ceil(concurrency / 4))))
+    async def grpc_submit(
+        self, concurrency: int, content: bytes | None, port: int | None = None, **cpu: Callable[[], list[int]]
+    ) -> dict[str, Any]:
+        channels = self.channels(max(1, min(16, math.ceil(concurrency / 4))), port)
         await asyncio.gather(*(channel.channel_ready() for channel in channels))
         stubs = [resume_pb2_grpc.GatewayServiceStub(channel) for channel in channels]
         counter = iter(range(10**9))
@@ -531,7 +535,7 @@ class Bench:
             return call
 
         try:
-            return await closed_loop(concurrency, self.seconds, self.warmup, call_of, self.cpu_window())
+            return await closed_loop(concurrency, self.seconds, self.warmup, call_of, self.cpu_window(**cpu))
         finally:
             await asyncio.gather(*(channel.close() for channel in channels))
 
@@ -632,6 +636,7 @@ class Bench:
                 )
                 print(f"  {payload} x{concurrency}: {measured['rate']}/s, raw {anchor['rate']}/s", flush=True)
             rows[-1]["gateway_peak_rss_mb"] = round(peak_rss_mb(gateway.pid), 1)
+        await self.bench_grpc_alone(rows)
         # Several gateway processes on one port (grpc.so_reuseport): the kernel spreads
         # the connections over them; the callers' 16 channels are 16 connections.
         second = await self.start_gateway()
@@ -655,6 +660,28 @@ class Bench:
         self.stop_gateway(second)
         self.results["submit"] = rows
         self.results["gateway_peak_rss_mb"] = round(peak_rss_mb(gateway.pid), 1)
+
+    async def bench_grpc_alone(self, rows: list[dict[str, Any]]) -> None:
+        """gRPC's own share of the gateway's cost: the same callers against a server whose
+        SubmitResume does nothing (tests/bench/empty_gateway.py)."""
+        most = max(self.callers)
+        port = free_port()
+        empty = Service([str(Path(__file__).with_name("empty_gateway.py")), str(port)], self.env,
+                        self.logs / "empty-gateway.log")
+        try:
+            await wait_log(empty, "gateway listening")
+            measured = await self.grpc_submit(most, None, port, empty=empty.family)
+        finally:
+            empty.stop()
+        anchor = next(r for r in rows if r["payload"] == "file_url" and r["concurrency"] == most)["raw_add"]
+        used = measured.get("cpu", {}).get("empty", 0)
+        self.results["grpc_alone"] = {
+            **measured,
+            "concurrency": most,
+            "ratio": round(measured["rate"] / anchor["rate"], 3) if anchor["rate"] else None,
+            "cpu_ms_per_call": round(10 * used / measured["rate"], 3) if measured["rate"] else None,
+        }
+        print(f"  empty handler x{most}: {measured['rate']}/s", flush=True)
 
     # -- 2. worker throughput
 
@@ -981,6 +1008,13 @@ def report(results: dict[str, Any]) -> str:
                 f" {cpu.get('others', 0):>6.0f} |"
                 f"{fmt(row.get('gateway_cpu_ms_per_call'), 6)}"
                 + (f"  errors {g['errors']}" if g["errors"] else "")
+            )
+        alone = results.get("grpc_alone")
+        if alone:
+            lines.append(
+                f"   gRPC alone, an empty SubmitResume handler, {alone['concurrency']} callers: {alone['rate']:.0f}/s"
+                f" = {alone['ratio']} x raw add, {alone['cpu_ms_per_call']} ms CPU per call: the ceiling of one"
+                " grpc-aio process here"
             )
     if results.get("worker"):
         lines += [
