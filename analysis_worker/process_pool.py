@@ -3,25 +3,26 @@
 concurrent.futures' pool cannot stop one runaway call: a hostile file would hold its
 process forever, or the whole pool would have to go. Here a call that overruns its
 time limit costs only its own process, which is killed and replaced.
+
+The processes are plain `python` subprocesses talking over an inherited socket, not
+multiprocessing's: they import only what they run, not a copy of the parent's event
+loop and sockets, and no resource-tracker process (13 MB) runs beside them.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
-import multiprocessing
+import os
 import resource
 import signal
+import socket
+import subprocess
+import sys
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from typing import Any
 
 from common.malloc import keep_large_buffers_out_of_the_heap
-
-log = logging.getLogger(__name__)
-# Children import only what they run, not a copy of the parent's event loop and sockets.
-_context = multiprocessing.get_context("spawn")
 
 
 class CallTimeout(Exception):
@@ -34,16 +35,21 @@ class ProcessDied(Exception):
 
 class _Child:
     def __init__(self, memory_limit: int, preload: tuple[str, ...]) -> None:
-        self.connection, child_end = _context.Pipe()
-        self.process: BaseProcess = _context.Process(
-            target=_serve, args=(child_end, memory_limit, preload), daemon=True
+        parent_end, child_end = socket.socketpair()
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from analysis_worker.process_pool import serve; serve()",
+             str(child_end.fileno()), str(memory_limit), *preload],
+            pass_fds=[child_end.fileno()],
+            # The functions and arguments sent are pickled by reference to their modules:
+            # the child imports them from where this process found them.
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)},
         )
-        self.process.start()
         child_end.close()
+        self.connection = Connection(parent_end.detach())
 
     def kill(self) -> None:
         self.process.kill()
-        self.process.join()
+        self.process.wait()
         self.connection.close()
 
 
@@ -77,8 +83,10 @@ class ProcessPool:
             self._replace(child)
             raise CallTimeout(f"took longer than {timeout:g} s") from None
         except (EOFError, OSError):
-            child.process.join(5)
-            code = child.process.exitcode
+            try:
+                code: int | None = child.process.wait(5)
+            except subprocess.TimeoutExpired:
+                code = None
             self._replace(child)
             raise ProcessDied(f"the process died (exit code {code})") from None
         except BaseException:
@@ -108,13 +116,17 @@ async def _receive(connection: Connection) -> tuple[bool, Any]:
     return connection.recv()
 
 
-def _serve(connection: Connection, memory_limit: int, preload: tuple[str, ...]) -> None:
+def serve() -> None:
+    """The child's side: `python -c ... FD MEMORY_LIMIT [MODULE...]`, answering calls until
+    the parent closes the socket."""
+    connection = Connection(int(sys.argv[1]))
+    memory_limit = int(sys.argv[2])
     # Ctrl-C reaches the whole process group; the parent decides when children stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     keep_large_buffers_out_of_the_heap()
     if memory_limit:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
-    for module in preload:
+    for module in sys.argv[3:]:
         __import__(module)
     while True:
         try:
