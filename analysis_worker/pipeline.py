@@ -7,7 +7,9 @@ pypdf, python-docx and lxml. The pool's processes import them ahead (PRELOAD).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from analysis_worker.document import ExtractedDocument
@@ -32,3 +34,22 @@ def analyse_document(
 
     analysis = analyse(document, job_description=job_description, required_skills=required_skills)
     return json_format.MessageToDict(analysis, always_print_fields_with_no_presence=True)
+
+
+@dataclass(frozen=True)
+class Analysed:
+    analysis: dict[str, Any]  # as analyse_document returns it
+    pages: int
+    extraction_seconds: float
+
+
+def extract_and_analyse(
+    content: bytes, mime_type: str, file_name: str, max_pages: int,
+    job_description: str, required_skills: Sequence[str],
+) -> Analysed:
+    """One job's whole CPU-bound work in one call: the document never travels back to
+    the worker's main process, which only needs the analysis."""
+    started = time.perf_counter()
+    document = extract_document(content, mime_type, file_name, max_pages)
+    extraction_seconds = time.perf_counter() - started
+    return Analysed(analyse_document(document, job_description, required_skills), document.pages, extraction_seconds)

@@ -12,7 +12,7 @@ from bullmq import Job, UnrecoverableError
 from analysis_worker.document import ExtractionError
 from analysis_worker.file_source import FileSource, FileUnavailable
 from analysis_worker.metrics import ACTIVE_JOBS, EXTRACTION_SECONDS_PER_PAGE, JOB_SECONDS, JOBS
-from analysis_worker.pipeline import analyse_document, extract_document
+from analysis_worker.pipeline import extract_and_analyse
 from analysis_worker.process_pool import CallTimeout, ProcessDied, ProcessPool
 from common.cache import Cache, resume_analysis_key
 from common.config import Settings
@@ -21,7 +21,7 @@ from common.jobs import ResumeJobData
 log = logging.getLogger(__name__)
 
 # Progress reported after each step, so callers see the job move.
-LOADED, EXTRACTED, ANALYSED, DONE = 20, 50, 80, 100
+LOADED, ANALYSED, DONE = 20, 80, 100
 
 
 class ResumeProcessor:
@@ -30,9 +30,10 @@ class ResumeProcessor:
         self._pool = pool
         self._files = files
         self._cache = cache
-        # A job holds its file only while a process can take it: ten jobs waiting for two
-        # processes would otherwise hold ten files (50 MB of 5 MB files) at once.
-        self._extracting = asyncio.Semaphore(pool.size)
+        # A job holds its file only while a process works on it or is next in line for one:
+        # ten jobs waiting for two processes would otherwise hold ten files (50 MB of 5 MB
+        # files) at once. The one in line keeps a process from idling while the next file loads.
+        self._extracting = asyncio.Semaphore(2 * pool.size)
 
     async def __call__(self, job: Job, token: str) -> dict[str, Any]:
         started = time.monotonic()
@@ -70,19 +71,17 @@ class ResumeProcessor:
         try:
             async with self._extracting:
                 content = await self._files.load(data)
-                await job.updateProgress(LOADED)
-                extraction_started = time.monotonic()
-                document = await self._pool.run(
-                    self._remaining(started), extract_document,
-                    content, data.mime_type, data.file_name, self._settings.max_pages,
+                # Progress is written while the work goes on: a job's latency is mostly
+                # round trips like these once the file is small.
+                _, analysed = await asyncio.gather(
+                    job.updateProgress(LOADED),
+                    self._pool.run(
+                        self._remaining(started), extract_and_analyse,
+                        content, data.mime_type, data.file_name, self._settings.max_pages,
+                        data.job_description, data.required_skills,
+                    ),
                 )
                 del content
-            EXTRACTION_SECONDS_PER_PAGE.observe((time.monotonic() - extraction_started) / max(1, document.pages))
-            await job.updateProgress(EXTRACTED)
-            analysis = await self._pool.run(
-                self._remaining(started), analyse_document,
-                document, data.job_description, data.required_skills,
-            )
         except (FileUnavailable, ExtractionError) as error:
             raise UnrecoverableError(str(error)) from error
         except CallTimeout:
@@ -94,12 +93,15 @@ class ResumeProcessor:
             raise UnrecoverableError(f"analysing the file {error} (EXTRACTION_MEMORY_BYTES)") from None
         except ProcessDied as error:
             raise UnrecoverableError(f"analysing the file failed: {error}") from None
-        await job.updateProgress(ANALYSED)
-        await self._cache.set(
-            resume_analysis_key(data.resume_id), analysis, self._settings.analysis_ttl_seconds
+        EXTRACTION_SECONDS_PER_PAGE.observe(analysed.extraction_seconds / max(1, analysed.pages))
+        await asyncio.gather(
+            job.updateProgress(ANALYSED),
+            self._cache.set(
+                resume_analysis_key(data.resume_id), analysed.analysis, self._settings.analysis_ttl_seconds
+            ),
         )
         await job.updateProgress(DONE)
-        return analysis
+        return analysed.analysis
 
     def _remaining(self, started: float) -> float:
         # One time limit for the whole file, whichever step spends it.
