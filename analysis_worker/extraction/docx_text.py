@@ -12,6 +12,7 @@ import io
 import posixpath
 import zipfile
 import zlib
+from typing import NamedTuple
 
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
@@ -121,16 +122,19 @@ def _declares_dtd(xml: bytes) -> bool:
 def extract_docx(content: bytes) -> ExtractedDocument:
     members = _xml_members(content)
     try:
-        main = next(target for kind, target in _relationships(members, "") if kind == RELATIONSHIP_TYPE.OFFICE_DOCUMENT)
+        main = next(relationship.target for relationship in _relationships(members, "")
+                    if relationship.type == RELATIONSHIP_TYPE.OFFICE_DOCUMENT and not relationship.external)
         body = parse_xml(members[main]).find(_W_BODY)
         if body is None:
             raise ValueError("the main part has no body")
         body_lines = list(_block_lines(body))
-        header_parts = _header_and_footer_parts(body, dict(_relationships(members, main, by_id=True)))
+        header_parts = _header_and_footer_parts(body, {
+            relationship.id: relationship.target
+            for relationship in _relationships(members, main) if not relationship.external})
         header_lines = [line for part in header_parts for line in _block_lines(parse_xml(members[part]))]
         links = tuple(dict.fromkeys(
-            target for part in (main, *header_parts) for kind, target in _relationships(members, part, external=True)
-            if kind == RELATIONSHIP_TYPE.HYPERLINK))
+            relationship.target for part in (main, *header_parts) for relationship in _relationships(members, part)
+            if relationship.type == RELATIONSHIP_TYPE.HYPERLINK and relationship.external))
         breaks = max(sum(1 for br in body.iter(_W_BR) if br.get(_W_TYPE) == "page"),
                      sum(1 for p in body.iter(_W_P) if next(p.iter(_W_RENDERED_BREAK), None) is not None))
     except MemoryError:
@@ -161,23 +165,26 @@ def extract_docx(content: bytes) -> ExtractedDocument:
     return ExtractedDocument("docx", text, 1 + breaks, header, tuple(warnings), links)
 
 
-def _relationships(members: dict[str, bytes], source: str, *, by_id: bool = False,
-                   external: bool = False) -> list[tuple[str, str]]:
-    """The relationships of part `source` ("" for the package itself) as (type, target),
-    or (id, target) when `by_id`: the internal ones with their targets as part names,
-    or the external ones (`external`) with their targets as written."""
+class _Relationship(NamedTuple):
+    id: str
+    type: str
+    target: str  # a part name, or as written (a URL) when external
+    external: bool
+
+
+def _relationships(members: dict[str, bytes], source: str) -> list[_Relationship]:
+    """The relationships of part `source` ("" for the package itself)."""
     directory, base = posixpath.split(source)
     rels = members.get(posixpath.join(directory, "_rels", base + ".rels"))
     if rels is None:
         return []
     found = []
     for relationship in parse_xml(rels).iter(_RELATIONSHIP):
-        if (relationship.get("TargetMode") == "External") != external:
-            continue
+        external = relationship.get("TargetMode") == "External"
         target = relationship.get("Target", "")
         if not external:
             target = posixpath.normpath(posixpath.join("/", directory, target)).lstrip("/")
-        found.append((relationship.get("Id" if by_id else "Type", ""), target))
+        found.append(_Relationship(relationship.get("Id", ""), relationship.get("Type", ""), target, external))
     return found
 
 
