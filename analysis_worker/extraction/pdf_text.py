@@ -178,11 +178,13 @@ def _has_column_edge(page: pypdf.PageObject, starts: list[tuple[float, float]]) 
     more than a bullet's indent). A sidebar beside a main column does; right-aligned
     dates, centred titles and a sparse column of dates beside the text do not. These
     bounds are looser than _find_gutter's, which counts the layout rendering's merged
-    lines. Rotated pages are always given the layout pass."""
-    if page.rotation % 180:
+    lines. Rotated pages, and pages with a damaged box, always get the layout pass."""
+    try:
+        rotated = page.rotation % 180 != 0
+        left, width = float(page.mediabox.left), float(page.mediabox.width)
+    except Exception:  # noqa: BLE001 - a damaged page box: the layout pass decides
         return True
-    left, width = float(page.mediabox.left), float(page.mediabox.width)
-    if width <= 0:
+    if rotated or width <= 0:
         return True
     lines: dict[int, set[int]] = {}
     for x, y in starts:
