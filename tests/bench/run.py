@@ -743,78 +743,83 @@ class Bench:
                 raise TimeoutError(f"{done} of {len(job_ids)} jobs finished after {timeout} s")
             await asyncio.sleep(0.05)
 
-    async def worker_rate(
-        self, files: list[tuple[str, bytes]], processes: int, count: int, **env: str
-    ) -> dict[str, Any]:
+    async def worker_batch(self, worker: Service, files: list[tuple[str, bytes]], count: int) -> dict[str, Any]:
         """Jobs queued while the queue is paused, then released at once: the rate is from
         the release to the last job's finishedOn, so neither submission nor the worker's
         start-up counts."""
-        worker = await self.start_worker(WORKER_PROCESSES=str(processes), **env)
-        # Warm every pool process (imports, first-call caches) before measuring.
-        await self.wait_finished(await self.submit_files(files, 2 * processes), 60)
         await self.queue.pause()
         job_ids = await self.submit_files(files, count)
-        for pid in worker.family():
-            reset_peak(pid)
         cpu = self.cpu_window()
         cpu.start()
         released = time.time() * 1000
         await self.queue.resume()
         times = await self.wait_finished(job_ids, 300)
         usage = cpu.stop()
-        children = proc_children(worker.pid)
-        result = {
+        await self.flush_queue()
+        return {
             "jobs": count,
             "rate": round(count / ((max(t["finished"] for t in times) - released) / 1000), 2),
             "failed": sum(1 for t in times if t["failed_reason"]),
             "cpu": usage,
-            "worker_peak_rss_mb": round(peak_rss_mb(worker.pid), 1),
-            "children_peak_rss_mb": round(sum(peak_rss_mb(p) for p in children), 1),
-            "children": len(children),
         }
-        self.stop_worker(worker)
-        await self.flush_queue()
-        return result
 
     async def bench_worker(self) -> None:
+        """Each figure is the median of a few rounds, each round measuring the worker, the
+        libraries alone and the service's pipeline alone one after the other: this machine's
+        speed drifts over seconds, and a ratio of figures taken far apart drifts with it."""
         print("== Worker throughput", flush=True)
         gateway = self.gateways[0] if self.gateways else await self.start_gateway()
-        rounds = 1 if self.quick else 4
+        rounds = 1 if self.quick else 3
         sets = {
-            # Enough jobs for a few seconds of work per measurement: shorter ones swing with
-            # whatever else the machine runs.
-            "rendercv_pdf": (rendercv_pdfs(), rounds * 2),
-            "generated_docx": (generated_docx(), rounds * 2),
+            "rendercv_pdf": (rendercv_pdfs(), 1 if self.quick else 4),
+            "generated_docx": (generated_docx(), 2 if self.quick else 8),
         }
         rows = []
         for name, (files, repeat) in sets.items():
             count = len(files) * repeat
+            chosen = [files[n % len(files)] for n in range(count)]
             for processes in (1, 2):
-                measured = await self.worker_rate(files, processes, count)
-                items = [files[n % len(files)][1] for n in range(count)]
-                raw = pool_rate(processes, raw_extract, items)
-                pipeline = pool_rate(
-                    processes,
-                    service_pipeline,
-                    [
-                        (content, mime_of(fname), fname)
-                        for fname, content in (files[n % len(files)] for n in range(count))
-                    ],
-                )
+                worker = await self.start_worker(WORKER_PROCESSES=str(processes))
+                # Warm every pool process (imports, first-call caches) before measuring.
+                await self.wait_finished(await self.submit_files(files, 2 * processes), 60)
+                for pid in worker.family():
+                    reset_peak(pid)
+                measured, raw, pipeline = [], [], []
+                for _ in range(rounds):
+                    measured.append(await self.worker_batch(worker, files, count))
+                    raw.append(pool_rate(processes, raw_extract, [content for _, content in chosen]))
+                    pipeline.append(pool_rate(
+                        processes, service_pipeline, [(content, mime_of(n), n) for n, content in chosen]
+                    ))
+                children = proc_children(worker.pid)
+                summary = {
+                    **measured[-1],
+                    "rate": statistics.median(m["rate"] for m in measured),
+                    "rates": [m["rate"] for m in measured],
+                    "failed": sum(m["failed"] for m in measured),
+                    "worker_peak_rss_mb": round(peak_rss_mb(worker.pid), 1),
+                    "children_peak_rss_mb": round(sum(peak_rss_mb(p) for p in children), 1),
+                    "children": len(children),
+                }
+                self.stop_worker(worker)
                 rows.append(
                     {
                         "files": name,
                         "processes": processes,
-                        "worker": measured,
-                        "raw_extraction": raw,
-                        "service_pipeline": pipeline,
-                        "ratio": round(measured["rate"] / raw["rate"], 3),
-                        "ratio_pipeline": round(measured["rate"] / pipeline["rate"], 3),
+                        "worker": summary,
+                        "raw_extraction": {"rate": statistics.median(r["rate"] for r in raw),
+                                           "rates": [r["rate"] for r in raw]},
+                        "service_pipeline": {"rate": statistics.median(p["rate"] for p in pipeline),
+                                             "rates": [p["rate"] for p in pipeline]},
+                        "ratio": round(statistics.median(
+                            m["rate"] / r["rate"] for m, r in zip(measured, raw, strict=True)), 3),
+                        "ratio_pipeline": round(statistics.median(
+                            m["rate"] / p["rate"] for m, p in zip(measured, pipeline, strict=True)), 3),
                     }
                 )
                 print(
-                    f"  {name} x{processes}: {measured['rate']}/s, raw {raw['rate']}/s, "
-                    f"pipeline {pipeline['rate']}/s",
+                    f"  {name} x{processes}: {summary['rate']}/s, raw {rows[-1]['raw_extraction']['rate']}/s, "
+                    f"pipeline {rows[-1]['service_pipeline']['rate']}/s",
                     flush=True,
                 )
         self.results["worker"] = rows
@@ -1023,7 +1028,7 @@ def report(results: dict[str, Any]) -> str:
     if results.get("worker"):
         lines += [
             "",
-            "2. Worker: resumes/s vs the same files in a pool of as many processes",
+            "2. Worker: resumes/s vs the same files in a pool of as many processes (medians of rounds)",
             f"{'files':<16}{'procs':>6}{'jobs':>6}{'worker/s':>10} |{'raw/s':>8}{'ratio':>7} |"
             f"{'service/s':>10}{'ratio':>7} | cpu worker redis others | peak MB main children",
         ]
