@@ -57,6 +57,8 @@ class Settings:
     # balancers stop routing to it before it refuses calls; then in-flight RPCs get the grace.
     gateway_drain: float = 1.0
     gateway_grace: float = 10.0
+    # Gateway processes sharing GRPC_PORT (SO_REUSEPORT), each on about one core; 0: one per CPU.
+    gateway_processes: int = 1
 
     worker_concurrency: int = 5
     # Processes that run extraction and analysis; 0 means one per CPU, at most the concurrency.

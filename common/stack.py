@@ -8,15 +8,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 from common import logs
 from common.config import Settings
 from common.embedded_redis import RedisServer, free_port, port_free
+from common.processes import supervise
 from common.redis_connections import connect_cache
 from gateway_service.auth import TokenStore
 
@@ -65,30 +63,11 @@ def main() -> None:
         asyncio.run(_demo_token(stack_settings, STATE_DIR / "token"))
         log.info(f"a token of organisation {DEMO_ORGANISATION!r} is in {STATE_DIR / 'token'}: "
                  f"export RESUME_TOKEN=$(cat {STATE_DIR / 'token'})")
-    # Own sessions: Ctrl-C reaches only this process, which then stops the others in order.
-    children = {
-        name: subprocess.Popen([sys.executable, "-m", module], env=env, start_new_session=True)
-        for name, module in (("gateway", "gateway_service"), ("worker", "analysis_worker"))
-    }
     log.info("stack running; Ctrl-C stops it", extra={"grpc_port": settings.grpc_port})
-    stopping = False
-
-    def stop(signum: int, frame: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
     try:
-        while not stopping and all(child.poll() is None for child in children.values()):
-            time.sleep(0.2)
+        supervise({name: ([sys.executable, "-m", module], env)
+                   for name, module in (("gateway", "gateway_service"), ("worker", "analysis_worker"))})
     finally:
-        for child in children.values():
-            if child.poll() is None:
-                child.send_signal(signal.SIGTERM)
-        for name, child in children.items():
-            child.wait()
-            log.info("stopped", extra={"child": name, "exit_code": child.returncode})
         if redis_server is not None:
             redis_server.stop()
             log.info("embedded redis-server stopped")

@@ -1,11 +1,19 @@
-"""`python -m gateway_service`: serve until SIGTERM or SIGINT, then drain and exit 0."""
+"""`python -m gateway_service`: serve until SIGTERM or SIGINT, then drain and exit 0.
+
+With GATEWAY_PROCESSES above 1, this process runs that many gateway processes on the
+same port and stops them together.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 
+from common import logs
 from common.config import Settings
 from common.lifecycle import run_service
+from common.processes import supervise
 from gateway_service.server import Gateway
 
 
@@ -17,7 +25,23 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
 
 
 def main() -> None:
-    run_service("gateway", serve)
+    settings = Settings.from_env()
+    processes = settings.gateway_processes or os.cpu_count() or 1
+    if processes == 1:
+        run_service("gateway", serve)
+        return
+    logs.configure(settings.log_level, "gateway")
+    if not settings.grpc_port:
+        sys.exit("GATEWAY_PROCESSES above 1 needs a fixed GRPC_PORT: with 0 each process would pick its own port")
+    # grpc.so_reuseport lets them all bind GRPC_PORT; the kernel spreads the connections.
+    sys.exit(supervise({
+        f"gateway-{index}": ([sys.executable, "-m", "gateway_service"], {
+            **os.environ,
+            "GATEWAY_PROCESSES": "1",
+            "GATEWAY_METRICS_PORT": str(settings.gateway_metrics_port + index if settings.gateway_metrics_port else 0),
+        })
+        for index in range(processes)
+    }))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -15,8 +17,8 @@ import redis.asyncio as redis
 
 from analysis_worker.heartbeat import heartbeat_key
 from common.config import Settings
-from common.embedded_redis import free_port
-from common.proto.resume.v1 import resume_pb2_grpc
+from common.embedded_redis import free_port, port_free
+from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from gateway_service.server import Gateway
 from support import FIXTURES, ROOT, RPC_TIMEOUT, WorkerProcess, isolated_stack, submit_request, wait_for_final_state
 
@@ -59,6 +61,55 @@ async def test_gateway_metrics(env: dict[str, str]) -> None:
     assert sample(metrics, 'resume_queue_jobs{state="waiting"}') >= 0
     assert sample(metrics, 'resume_redis_roundtrip_seconds_count{database="cache"}') >= 1
     assert 'resume_cache_reads{result="hit"}' in metrics
+
+
+def consecutive_free_ports() -> int:
+    while not port_free((port := free_port()) + 1):
+        pass
+    return port
+
+
+def child_pids(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+async def test_gateway_processes_share_the_port_and_stop_together(env: dict[str, str], tmp_path: Path) -> None:
+    """GATEWAY_PROCESSES=2: both processes answer calls on one port, each with its own
+    metrics port, and SIGTERM to the parent stops both, exit code 0."""
+    grpc_port, metrics_port = free_port(), consecutive_free_ports()
+    log = (tmp_path / "gateway.log").open("wb")
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "gateway_service"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        env={**os.environ, **env, "GRPC_PORT": str(grpc_port), "GATEWAY_PROCESSES": "2",
+             "GATEWAY_METRICS_PORT": str(metrics_port)},
+    )
+    try:
+        for _ in range(200):
+            if len(child_pids(parent.pid)) == 2 and not any(port_free(p) for p in (metrics_port, metrics_port + 1)):
+                break
+            await asyncio.sleep(0.05)
+        children = child_pids(parent.pid)
+        # A channel of its own per call is a connection of its own: the kernel spreads them.
+        request = resume_pb2.GetJobStatusRequest(job_id="resume-0", organisation_id="org")
+        for _ in range(16):
+            async with grpc.aio.insecure_channel(
+                    f"127.0.0.1:{grpc_port}", options=[("grpc.use_local_subchannel_pool", 1)]) as channel:
+                with pytest.raises(grpc.aio.AioRpcError) as missing:
+                    await resume_pb2_grpc.GatewayServiceStub(channel).GetJobStatus(
+                        request, timeout=RPC_TIMEOUT, wait_for_ready=True)
+                assert missing.value.code() == grpc.StatusCode.NOT_FOUND
+        handled = 'grpc_server_handled_total{grpc_code="NOT_FOUND",grpc_method="GetJobStatus"}'
+        served = [sample(await scrape(port), handled) for port in (metrics_port, metrics_port + 1)]
+    finally:
+        parent.send_signal(signal.SIGTERM)
+        exit_code = parent.wait(30)
+        log.close()
+    print(f"[gateway processes] calls served per process: {served}")
+    assert sum(served) == 16 and all(served), served
+    assert exit_code == 0
+    for pid in children:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
 
 
 async def test_worker_metrics_and_heartbeat(tmp_path: Path) -> None:
