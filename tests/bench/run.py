@@ -443,11 +443,17 @@ class Bench:
         await self.blob_client.aclose()
         self.redis.stop()
 
-    async def start_gateway(self) -> Service:
-        gateway = Service(["-m", "gateway_service"], self.env, self.logs / f"gateway-{len(self.gateways)}.log")
+    async def start_gateway(self, processes: int = 1) -> Service:
+        gateway = Service(
+            ["-m", "gateway_service"], {**self.env, "GATEWAY_PROCESSES": str(processes)},
+            self.logs / f"gateway-{len(self.gateways)}.log",
+        )
         self.gateways.append(gateway)
-        # Its own log line: a second gateway's port is already served by the first.
-        await wait_log(gateway, "gateway listening")
+        deadline = time.monotonic() + 30
+        while gateway.log().count("gateway listening") < processes:
+            if gateway.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"gateway did not start:\n{gateway.log()[-3000:]}")
+            await asyncio.sleep(0.05)
         await wait_serving(self.grpc_port)
         return gateway
 
@@ -637,9 +643,11 @@ class Bench:
                 print(f"  {payload} x{concurrency}: {measured['rate']}/s, raw {anchor['rate']}/s", flush=True)
             rows[-1]["gateway_peak_rss_mb"] = round(peak_rss_mb(gateway.pid), 1)
         await self.bench_grpc_alone(rows)
-        # Several gateway processes on one port (grpc.so_reuseport): the kernel spreads
-        # the connections over them; the callers' 16 channels are 16 connections.
-        second = await self.start_gateway()
+        # GATEWAY_PROCESSES=2: two processes on one port (grpc.so_reuseport); the kernel
+        # spreads the connections over them; the callers' 16 channels are 16 connections.
+        peak = round(peak_rss_mb(gateway.pid), 1)
+        self.stop_gateway(gateway)
+        pair = await self.start_gateway(processes=2)
         for payload, spec in self.submit_payloads().items():
             most = max(concurrencies)
             measured = await self.grpc_submit(most, spec["content"])
@@ -657,9 +665,10 @@ class Bench:
                 }
             )
             print(f"  {payload} x{most}, 2 gateways: {measured['rate']}/s", flush=True)
-        self.stop_gateway(second)
+        self.stop_gateway(pair)
+        await self.start_gateway()
         self.results["submit"] = rows
-        self.results["gateway_peak_rss_mb"] = round(peak_rss_mb(gateway.pid), 1)
+        self.results["gateway_peak_rss_mb"] = peak
 
     async def bench_grpc_alone(self, rows: list[dict[str, Any]]) -> None:
         """gRPC's own share of the gateway's cost: the same callers against a server whose
