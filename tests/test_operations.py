@@ -112,6 +112,15 @@ async def test_gateway_processes_share_the_port_and_stop_together(env: dict[str,
             os.kill(pid, 0)
 
 
+def test_gateway_processes_need_a_fixed_port(env: dict[str, str]) -> None:
+    finished = subprocess.run(
+        [sys.executable, "-m", "gateway_service"], cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env={**os.environ, **env, "GRPC_PORT": "0", "GATEWAY_PROCESSES": "2"},
+    )
+    assert finished.returncode == 1
+    assert "GATEWAY_PROCESSES above 1 needs a fixed GRPC_PORT" in finished.stderr
+
+
 async def test_worker_metrics_and_heartbeat(tmp_path: Path) -> None:
     port = free_port()
     heartbeat_file = tmp_path / "worker.heartbeat"
