@@ -13,6 +13,7 @@ from analysis_worker import heartbeat
 from analysis_worker.worker import run_worker
 from common.config import Settings
 from common.lifecycle import run_service
+from common.malloc import keep_large_buffers_out_of_the_heap
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         problem = heartbeat.check(Settings.from_env(), require_redis=args.require_redis)
         print(problem or "ok")
         return 1 if problem else 0
+    keep_large_buffers_out_of_the_heap()
     run_service("worker", run_worker)
     return 0
 

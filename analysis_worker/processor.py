@@ -30,10 +30,10 @@ class ResumeProcessor:
         self._pool = pool
         self._files = files
         self._cache = cache
-        # A job holds its file only while a process works on it or is next in line for one:
+        # A job holds its file only while a process works on it, or as the one next in line:
         # ten jobs waiting for two processes would otherwise hold ten files (50 MB of 5 MB
         # files) at once. The one in line keeps a process from idling while the next file loads.
-        self._extracting = asyncio.Semaphore(2 * pool.size)
+        self._extracting = asyncio.Semaphore(pool.size + 1)
 
     async def __call__(self, job: Job, token: str) -> dict[str, Any]:
         started = time.monotonic()

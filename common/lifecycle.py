@@ -8,14 +8,12 @@ from collections.abc import Awaitable, Callable
 
 from common import logs
 from common.config import Settings
-from common.malloc import keep_large_buffers_out_of_the_heap
 
 Service = Callable[[Settings, asyncio.Event], Awaitable[None]]
 
 
 def run_service(name: str, service: Service) -> None:
     """Runs `service` until it returns; it should return soon after the stop event is set."""
-    keep_large_buffers_out_of_the_heap()
     settings = Settings.from_env()
     logs.configure(settings.log_level, name)
     asyncio.run(_until_signalled(service, settings))
