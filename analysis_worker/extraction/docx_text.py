@@ -128,12 +128,14 @@ def extract_docx(content: bytes) -> ExtractedDocument:
         if body is None:
             raise ValueError("the main part has no body")
         body_lines = list(_block_lines(body))
+        main_relationships = _relationships(members, main)
         header_parts = _header_and_footer_parts(body, {
-            relationship.id: relationship.target
-            for relationship in _relationships(members, main) if not relationship.external})
+            relationship.id: relationship.target for relationship in main_relationships if not relationship.external})
         header_lines = [line for part in header_parts for line in _block_lines(parse_xml(members[part]))]
         links = tuple(dict.fromkeys(
-            relationship.target for part in (main, *header_parts) for relationship in _relationships(members, part)
+            relationship.target
+            for relationships in (main_relationships, *(_relationships(members, part) for part in header_parts))
+            for relationship in relationships
             if relationship.type == RELATIONSHIP_TYPE.HYPERLINK and relationship.external))
         breaks = max(sum(1 for br in body.iter(_W_BR) if br.get(_W_TYPE) == "page"),
                      sum(1 for p in body.iter(_W_P) if next(p.iter(_W_RENDERED_BREAK), None) is not None))
