@@ -373,11 +373,30 @@ def raw_extract(content: bytes) -> int:
 
 def service_pipeline(item: tuple[bytes, str, str]) -> int:
     """What a worker's pool process does for one job: the service's extraction and analysis."""
-    from analysis_worker.pipeline import analyse_document, extract_document
+    from analysis_worker.pipeline import extract_and_analyse
 
     content, mime_type, file_name = item
-    document = extract_document(content, mime_type, file_name, 50)
-    return len(analyse_document(document, "", ()))
+    return len(extract_and_analyse(content, mime_type, file_name, 50, "", ()).analysis)
+
+
+def rate_ratio(measured: dict[str, Any], anchor: dict[str, Any]) -> float | None:
+    return round(measured["rate"] / anchor["rate"], 3) if anchor["rate"] else None
+
+
+def submit_row(
+    payload: str, concurrency: int, gateways: int, measured: dict[str, Any], anchor: dict[str, Any],
+    node: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """One row of part 1: the gateway's figures beside the raw and Node.js adds."""
+    return {
+        "payload": payload,
+        "concurrency": concurrency,
+        "gateways": gateways,
+        "gateway": measured,
+        "raw_add": anchor,
+        "node_add": node,
+        "ratio": rate_ratio(measured, anchor),
+    }
 
 
 def pool_rate(processes: int, function: Callable[[Any], Any], items: list[Any]) -> dict[str, Any]:
@@ -629,17 +648,7 @@ class Bench:
                 await self.flush_queue()
                 anchor = await self.raw_add(concurrency, spec["content"])
                 await self.flush_queue()
-                rows.append(
-                    {
-                        "payload": payload,
-                        "concurrency": concurrency,
-                        "gateways": 1,
-                        "gateway": measured,
-                        "raw_add": anchor,
-                        "node_add": node_rates[concurrency],
-                        "ratio": round(measured["rate"] / anchor["rate"], 3) if anchor["rate"] else None,
-                    }
-                )
+                rows.append(submit_row(payload, concurrency, 1, measured, anchor, node_rates[concurrency]))
                 print(f"  {payload} x{concurrency}: {measured['rate']}/s, raw {anchor['rate']}/s", flush=True)
             rows[-1]["gateway_peak_rss_mb"] = round(peak_rss_mb(gateway.pid), 1)
         await self.bench_grpc_alone(rows)
@@ -653,20 +662,10 @@ class Bench:
             measured = await self.grpc_submit(most, spec["content"])
             await self.flush_queue()
             anchor = next(r for r in rows if r["payload"] == payload and r["concurrency"] == most)["raw_add"]
-            rows.append(
-                {
-                    "payload": payload,
-                    "concurrency": most,
-                    "gateways": 2,
-                    "gateway": measured,
-                    "raw_add": anchor,
-                    "node_add": node_rates[most],
-                    "ratio": round(measured["rate"] / anchor["rate"], 3) if anchor["rate"] else None,
-                }
-            )
+            rows.append(submit_row(payload, most, 2, measured, anchor, node_rates[most]))
             print(f"  {payload} x{most}, 2 gateways: {measured['rate']}/s", flush=True)
+        # The parts after this one start a gateway of their own when none runs.
         self.stop_gateway(pair)
-        await self.start_gateway()
         self.results["submit"] = rows
         self.results["gateway_peak_rss_mb"] = peak
 
@@ -687,7 +686,7 @@ class Bench:
         self.results["grpc_alone"] = {
             **measured,
             "concurrency": most,
-            "ratio": round(measured["rate"] / anchor["rate"], 3) if anchor["rate"] else None,
+            "ratio": rate_ratio(measured, anchor),
             "cpu_ms_per_call": round(10 * used / measured["rate"], 3) if measured["rate"] else None,
         }
         print(f"  empty handler x{most}: {measured['rate']}/s", flush=True)
