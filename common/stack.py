@@ -16,7 +16,7 @@ from common.config import Settings
 from common.embedded_redis import RedisServer, free_port, port_free
 from common.processes import supervise
 from common.redis_connections import connect_cache
-from gateway_service.auth import TokenStore
+from common.tokens import TokenStore
 
 log = logging.getLogger("stack")
 STATE_DIR = Path(".run")

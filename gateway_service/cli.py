@@ -32,7 +32,7 @@ from google.protobuf.message import Message
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import connect_cache
-from gateway_service.auth import TokenStore
+from common.tokens import TokenStore
 
 
 def _print(message: Message) -> None:

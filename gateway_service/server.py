@@ -15,7 +15,7 @@ from common.config import Settings
 from common.metrics import serve_metrics
 from common.proto.resume.v1 import resume_pb2_grpc
 from common.redis_connections import connect_cache, connect_queue
-from gateway_service.auth import TokenStore
+from common.tokens import TokenStore
 from gateway_service.health import FOLLOWING_REDIS, LIVENESS, SERVICE_NAME, HealthReporter, follow_redis
 from gateway_service.job_events import JobEvents
 from gateway_service.metrics import MetricsInterceptor

@@ -12,7 +12,8 @@ from redis.exceptions import RedisError
 
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
-from gateway_service.auth import TokenInfo, TokenStore, Unauthenticated, bearer_token
+from common.tokens import TokenInfo, TokenStore
+from gateway_service.auth import Unauthenticated, bearer_token
 from gateway_service.errors import JobNotFound, PermissionDenied, RateLimited, translate_errors
 from gateway_service.health import HealthReporter
 from gateway_service.job_events import JobEvents

@@ -18,7 +18,7 @@ from grpc_status import rpc_status
 from common.config import Settings
 from common.embedded_redis import server_binary
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
-from gateway_service.auth import TokenStore
+from common.tokens import TokenStore
 from gateway_service.server import Gateway
 from support import (
     FIXTURES,
