@@ -9,10 +9,10 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
-import redis.asyncio as redis
 
 from common.config import Settings
 from common.jobs import ResumeJobData
+from common.redis_modes import RedisClient
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 # Worth another attempt later; any other 4xx will answer the same next time.
@@ -27,7 +27,7 @@ class FileUnavailable(Exception):
 
 
 class FileSource:
-    def __init__(self, settings: Settings, blobs: redis.Redis) -> None:
+    def __init__(self, settings: Settings, blobs: RedisClient) -> None:
         """`blobs` reads raw bytes from the queue database."""
         self._settings = settings
         self._blobs = blobs

@@ -15,6 +15,7 @@ import redis.asyncio as redis
 from common.config import Settings
 from common.metrics import REDIS_ROUNDTRIP
 from common.redis_connections import raise_if_cancelling
+from common.redis_modes import RedisClient
 
 # A heartbeat older than this many intervals means the worker is stuck or gone.
 STALE_AFTER_INTERVALS = 3
@@ -24,7 +25,7 @@ def heartbeat_key(worker_name: str) -> str:
     return f"worker:heartbeat:{worker_name}"
 
 
-async def beat(settings: Settings, client: redis.Redis, worker_name: str, stop: asyncio.Event) -> None:
+async def beat(settings: Settings, client: RedisClient, worker_name: str, stop: asyncio.Event) -> None:
     interval = settings.worker_heartbeat_interval
     path = Path(settings.worker_heartbeat_file)
     while not stop.is_set():

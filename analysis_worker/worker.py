@@ -8,6 +8,7 @@ import os
 import socket
 from typing import Any
 
+import msgpack
 from bullmq import Job, Worker
 from bullmq.redis_connection import RedisConnection
 from redis.exceptions import RedisError
@@ -24,6 +25,20 @@ from common.metrics import serve_metrics
 from common.redis_connections import connect_cache, connect_queue
 
 log = logging.getLogger(__name__)
+
+
+def _record_processed_by(worker: Worker, name: str) -> None:
+    """Has the worker's name written to each job it takes (`pb`), as Node.js BullMQ does, so
+    that dashboards show who ran a job. The Lua script writes it when its options carry a
+    `name`; the Python port leaves it out, so it is added to the options on the way."""
+    move_to_active = worker.scripts.commands["moveToActive"]
+
+    async def moving_with_name(keys: list[str], args: list[Any]) -> Any:
+        options = msgpack.unpackb(args[2], raw=False)
+        options["name"] = name
+        return await move_to_active(keys=keys, args=[*args[:2], msgpack.packb(options, use_bin_type=True)])
+
+    worker.scripts.commands["moveToActive"] = moving_with_name
 
 
 def pool_size(settings: Settings) -> int:
@@ -51,6 +66,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
         processor,
         {
             "connection": queue_client,
+            "prefix": settings.queue_prefix,
             "concurrency": settings.worker_concurrency,
             "autorun": False,
             "lockDuration": settings.worker_lock_duration_ms,
@@ -78,10 +94,11 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
     # on it then list this worker once; naming redis-py's whole pool, as the port would,
     # lists it once per pooled connection. An empty clientName keeps the port from naming.
     worker.backend.blocking_connection = RedisConnection(
-        connect_queue(settings, client_name=node_client_name(worker_name))
+        connect_queue(settings, client_name=node_client_name(worker_name, settings.queue_prefix))
     )
     worker.blockingRedisConnection = worker.backend.blocking_connection
     worker.clientName = ""
+    _record_processed_by(worker, worker_name)
     worker.on("completed", on_completed)
     worker.on("error", lambda error, *_: log.error("worker error: %s", error))
     # Without the server version the worker rounds block timeouts up to whole seconds,

@@ -5,11 +5,12 @@ Key patterns and TTLs are shared with the Node.js services that read the same ca
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass
 from typing import Any
 
-import redis.asyncio as redis
+from common.redis_modes import RedisClient, used_memory
 
 USER_TTL = 3600
 USER_PROFILE_TTL = 3600
@@ -52,12 +53,6 @@ def auth_refresh_key(token: str) -> str:
     return f"auth:refresh:{token}"
 
 
-# Read and count in one round trip, so that counters are shared by every process.
-_GET_COUNTED = """
-local value = redis.call('GET', KEYS[1])
-redis.call('HINCRBY', KEYS[2], value and 'hits' or 'misses', 1)
-return value
-"""
 
 
 @dataclass(frozen=True)
@@ -74,13 +69,22 @@ class CacheStats:
 
 
 class Cache:
-    def __init__(self, client: redis.Redis) -> None:
+    def __init__(self, client: RedisClient) -> None:
         self._client = client
-        self._get_counted = client.register_script(_GET_COUNTED)
 
     async def get(self, key: str) -> Any | None:
-        raw = await self._get_counted(keys=[key, STATS_KEY])
-        return None if raw is None else json.loads(raw)
+        """The value, counted as a hit or a miss in counters that every process shares.
+
+        A read counts as a hit in the same round trip and is corrected on a miss: one
+        round trip for a hit, and no script over two keys, which a cluster may hold on two
+        nodes."""
+        async with self._client.pipeline(transaction=False) as pipe:
+            raw, _ = await pipe.get(key).hincrby(STATS_KEY, "hits", 1).execute()
+        if raw is None:
+            async with self._client.pipeline(transaction=False) as pipe:
+                await pipe.hincrby(STATS_KEY, "hits", -1).hincrby(STATS_KEY, "misses", 1).execute()
+            return None
+        return json.loads(raw)
 
     async def set(self, key: str, value: Any, ttl: int | None) -> None:
         await self._client.set(key, json.dumps(value, separators=(",", ":")), ex=ttl)
@@ -102,12 +106,13 @@ class Cache:
         return deleted
 
     async def stats(self) -> CacheStats:
-        async with self._client.pipeline(transaction=False) as pipe:
-            pipe.dbsize().info("memory").hmget(STATS_KEY, "hits", "misses")
-            keys, memory, (hits, misses) = await pipe.execute()
+        """In a cluster, `keys` and the memory are the whole cluster's, the queue's included."""
+        keys, memory, (hits, misses) = await asyncio.gather(
+            self._client.dbsize(), used_memory(self._client), self._client.hmget(STATS_KEY, "hits", "misses")
+        )
         return CacheStats(
             keys=keys,
-            memory_used_bytes=int(memory["used_memory"]),
+            memory_used_bytes=memory,
             hits=int(hits or 0),
             misses=int(misses or 0),
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 MIB = 1024 * 1024
+REDIS_MODES = ("standalone", "sentinel", "cluster")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,6 +34,22 @@ class Settings:
     redis_socket_timeout: float = 15.0
     cache_db: int = 0
     queue_db: int = 1
+    # How Redis is found (common/redis_modes.py): standalone, the master that Sentinel names,
+    # or a cluster. A cluster has database 0 only: the cache and the queue share it, their
+    # keys apart by prefix. Host lists are "host:port,host:port"; an empty cluster list
+    # starts from REDIS_HOST:REDIS_PORT.
+    redis_mode: str = "standalone"
+    redis_sentinels: str = ""
+    redis_sentinel_master: str = "mymaster"
+    redis_sentinel_password: str | None = None
+    redis_cluster_nodes: str = ""
+    # BullMQ's key prefix, shared with Node.js services. A cluster needs it hash-tagged
+    # ("{bull}"): a queue's Lua scripts touch many keys, which must share one slot.
+    queue_prefix: str = "bull"
+    # Replication is asynchronous: a submission acknowledged by a master that dies before
+    # passing it on is lost. N > 0 acknowledges a submission only once N replicas hold it.
+    redis_wait_replicas: int = 0
+    redis_wait_timeout_ms: int = 1000
 
     grpc_host: str = "[::]"
     grpc_port: int = 50051
@@ -105,6 +122,21 @@ class Settings:
 
     log_level: str = "INFO"
 
+    def __post_init__(self) -> None:
+        if self.redis_mode not in REDIS_MODES:
+            raise ValueError(f"REDIS_MODE={self.redis_mode!r} is not one of {', '.join(REDIS_MODES)}")
+        if self.redis_mode == "sentinel" and not host_ports(self.redis_sentinels):
+            raise ValueError("REDIS_MODE=sentinel needs REDIS_SENTINELS (host:port,host:port)")
+        host_ports(self.redis_cluster_nodes)
+        if self.redis_mode == "cluster" and self.redis_wait_replicas:
+            raise ValueError("REDIS_WAIT_REPLICAS is not supported with REDIS_MODE=cluster")
+        if self.redis_mode == "cluster" and not _hash_tagged(self.queue_prefix):
+            raise ValueError(
+                f"QUEUE_PREFIX={self.queue_prefix!r} is not hash-tagged: in a Redis Cluster every key of "
+                f"a queue must share one slot; set QUEUE_PREFIX={{{self.queue_prefix}}} (and the same "
+                "prefix in Node.js producers and workers)"
+            )
+
     @property
     def grpc_address(self) -> str:
         return f"{self.grpc_host}:{self.grpc_port}"
@@ -126,6 +158,24 @@ class Settings:
             values[field.name] = _parse(field.name, raw, type(getattr(cls, field.name)))
         values.update(overrides)
         return cls(**values)
+
+
+def _hash_tagged(prefix: str) -> bool:
+    # Redis hashes only what is between the first "{" and the next "}", when not empty.
+    start = prefix.find("{")
+    end = prefix.find("}", start + 1)
+    return start >= 0 and end > start + 1
+
+
+def host_ports(hosts: str) -> list[tuple[str, int]]:
+    """"a:1, b:2" as [("a", 1), ("b", 2)]."""
+    pairs = []
+    for item in filter(None, (part.strip() for part in hosts.split(","))):
+        host, _, port = item.rpartition(":")
+        if not host or not port.isdigit():
+            raise ValueError(f"{item!r} in {hosts!r} is not host:port")
+        pairs.append((host.strip("[]"), int(port)))
+    return pairs
 
 
 def _parse(name: str, raw: str, kind: type) -> Any:

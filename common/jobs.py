@@ -30,7 +30,12 @@ def idempotent_job_id(organisation_id: str, request_id: str) -> str:
     return f"request-{digest[:40]}"
 
 
-def node_client_name(worker_name: str, prefix: str = "bull") -> str:
+def queue_key(prefix: str, suffix: str) -> str:
+    """A key of BullMQ's for the queue, e.g. queue_key("bull", "events")."""
+    return f"{prefix}:{QUEUE_NAME}:{suffix}"
+
+
+def node_client_name(worker_name: str, prefix: str) -> str:
     """The Redis client name Node.js BullMQ gives a named worker of this queue."""
     encoded = base64.b64encode(QUEUE_NAME.encode()).decode()
     return f"{prefix}:{encoded}:w:{worker_name}"

@@ -1,15 +1,29 @@
-"""Redis clients for the cache and the queue databases."""
+"""Redis clients for the cache and the queue databases, in whichever REDIS_MODE."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
-import redis.asyncio as redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
-from redis.exceptions import AuthenticationError, BusyLoadingError, ConnectionError, TimeoutError
+from redis.exceptions import (
+    AuthenticationError,
+    BusyLoadingError,
+    ClusterDownError,
+    ConnectionError,
+    ReadOnlyError,
+    TimeoutError,
+    TryAgainError,
+)
 
 from common.config import Settings
+from common.redis_modes import RedisClient, redis_client
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class _Retry(Retry):
@@ -25,7 +39,7 @@ class _Retry(Retry):
 
 def connect(
     settings: Settings, db: int, *, decode_responses: bool = True, client_name: str | None = None
-) -> redis.Redis:
+) -> RedisClient:
     """A pooled client on `db`.
 
     Retries are bounded by REDIS_MAX_RETRIES with a short backoff so that a caller
@@ -33,12 +47,9 @@ def connect(
     BullMQ needs `decode_responses=True` (otherwise jobs arrive without name and data);
     raw file bytes need `decode_responses=False`.
     """
-    return redis.Redis(
-        host=settings.redis_host,
-        port=settings.redis_port,
-        username=settings.redis_username,
-        password=settings.redis_password,
-        db=db,
+    return redis_client(
+        settings,
+        db,
         decode_responses=decode_responses,
         client_name=client_name,
         socket_connect_timeout=settings.redis_connect_timeout,
@@ -47,20 +58,16 @@ def connect(
         health_check_interval=30,
         retry=_Retry(ExponentialBackoff(cap=0.5, base=0.05), settings.redis_max_retries),
         retry_on_error=[BusyLoadingError, ConnectionError, TimeoutError],
-        ssl=settings.redis_tls,
-        ssl_ca_certs=settings.redis_tls_ca,
-        ssl_certfile=settings.redis_tls_cert,
-        ssl_keyfile=settings.redis_tls_key,
     )
 
 
-def connect_cache(settings: Settings) -> redis.Redis:
+def connect_cache(settings: Settings) -> RedisClient:
     return connect(settings, settings.cache_db)
 
 
 def connect_queue(
     settings: Settings, *, decode_responses: bool = True, client_name: str | None = None
-) -> redis.Redis:
+) -> RedisClient:
     return connect(settings, settings.queue_db, decode_responses=decode_responses, client_name=client_name)
 
 
@@ -70,3 +77,20 @@ def raise_if_cancelling(error: BaseException) -> None:
     task = asyncio.current_task()
     if task is not None and task.cancelling():
         raise asyncio.CancelledError() from error
+
+
+# Failures that a moment later may be gone: a lost or refused connection, a master not yet
+# elected, a demoted master that answers READONLY, a cluster moving its slots.
+TRANSIENT_ERRORS = (ConnectionError, TimeoutError, ReadOnlyError, ClusterDownError, TryAgainError)
+
+
+async def retry_transient(operation: Callable[[], Awaitable[T]], delay: float = 0.1) -> T:
+    """`operation()`, again after each transient failure, until it succeeds or the caller's
+    time bound cancels it: a failover (a few seconds) then costs time, not the call."""
+    while True:
+        try:
+            return await operation()
+        except TRANSIENT_ERRORS as error:
+            raise_if_cancelling(error)
+            log.warning("redis unavailable, retrying: %s", error)
+            await asyncio.sleep(delay)

@@ -13,9 +13,8 @@ import secrets
 import time
 from dataclasses import dataclass
 
-import redis.asyncio as redis
-
 from common.cache import auth_blacklist_key
+from common.redis_modes import RedisClient
 
 TOKEN_PREFIX = "rsk_"
 _TOKEN_KEY = "auth:token:{}"
@@ -38,7 +37,7 @@ def _hash(token: str) -> str:
 
 
 class TokenStore:
-    def __init__(self, client: redis.Redis) -> None:
+    def __init__(self, client: RedisClient) -> None:
         self._client = client
 
     async def create(self, organisation_id: str, name: str, ttl_seconds: int = 0) -> tuple[str, TokenInfo]:
@@ -98,7 +97,9 @@ class TokenStore:
                 max(1, (info.expires_ms - int(time.time() * 1000)) // 1000)
                 if info.expires_ms else _BLACKLIST_WITHOUT_EXPIRY
             )
-            async with self._client.pipeline(transaction=True) as pipe:
+            # Not a transaction: a cluster may hold the two keys on two nodes. Either step
+            # alone already makes lookup() refuse the token.
+            async with self._client.pipeline(transaction=False) as pipe:
                 pipe.set(auth_blacklist_key(digest), info.organisation_id, ex=remaining).delete(key)
                 await pipe.execute()
             return info

@@ -20,6 +20,7 @@ from gateway_service.validation import InvalidRequest
 
 log = logging.getLogger(__name__)
 
+_ANSWER_MARGIN = 0.05
 Request = TypeVar("Request")
 Response = TypeVar("Response")
 Handler = Callable[[Any, Request, grpc.aio.ServicerContext], Awaitable[Response]]
@@ -83,7 +84,8 @@ def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Re
         budget = self.settings.rpc_timeout
         remaining = context.time_remaining()
         if remaining is not None:
-            budget = min(budget, remaining)
+            # A little before the caller gives up, so that it learns why.
+            budget = max(0.0, min(budget, remaining - _ANSWER_MARGIN))
         try:
             async with asyncio.timeout(budget):
                 return await handler(self, request, context)

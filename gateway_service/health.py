@@ -17,6 +17,7 @@ from common.jobs import QUEUE_NAME
 from common.metrics import REDIS_ROUNDTRIP
 from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import raise_if_cancelling
+from common.redis_modes import RedisClient
 from gateway_service.metrics import CACHE_READS, QUEUE_JOBS
 from gateway_service.resume_queue import ResumeQueue
 
@@ -33,7 +34,7 @@ T = TypeVar("T")
 
 
 async def probe_connection(
-    client: redis.Redis, timeout: float, database: str
+    client: RedisClient, timeout: float, database: str
 ) -> resume_pb2.RedisConnectionHealth:
     started = time.perf_counter()
     try:
@@ -51,7 +52,7 @@ async def probe_connection(
 
 class HealthReporter:
     def __init__(
-        self, cache_client: redis.Redis, queue_client: redis.Redis, cache: Cache,
+        self, cache_client: RedisClient, queue_client: RedisClient, cache: Cache,
         queue: ResumeQueue, timeout: float,
     ) -> None:
         self._cache_client = cache_client

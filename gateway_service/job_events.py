@@ -13,23 +13,25 @@ import logging
 from collections.abc import Coroutine, Iterator
 from typing import Any
 
-import redis.asyncio as redis
 from redis.exceptions import RedisError
 
-from common.jobs import QUEUE_NAME
+from common.jobs import queue_key
 from common.redis_connections import raise_if_cancelling
+from common.redis_modes import RedisClient
 
 log = logging.getLogger(__name__)
 
-EVENTS_KEY = f"bull:{QUEUE_NAME}:events"
 # Sent to every watcher after a reconnect: re-read the job, something may have changed.
 RESYNC = "resync"
 
 
 class JobEvents:
-    def __init__(self, client: redis.Redis, *, block_ms: int = 1000, retry_delay: float = 0.5) -> None:
+    def __init__(
+        self, client: RedisClient, queue_prefix: str, *, block_ms: int = 1000, retry_delay: float = 0.5
+    ) -> None:
         """`client` needs a socket timeout above `block_ms`."""
         self._client = client
+        self._key = queue_key(queue_prefix, "events")
         self._block_ms = block_ms
         self._retry_delay = retry_delay
         self._watchers: dict[str, set[asyncio.Queue[str]]] = {}
@@ -69,7 +71,7 @@ class JobEvents:
                     # What happened between a watcher's first snapshot and this id was not
                     # read: the watchers look at their job again.
                     self._resync()
-                replies = await self._client.xread({EVENTS_KEY: last_id}, block=self._block_ms, count=500)
+                replies = await self._client.xread({self._key: last_id}, block=self._block_ms, count=500)
             except (RedisError, OSError) as error:
                 raise_if_cancelling(error)
                 log.warning("job event stream unavailable: %s", error)
@@ -83,7 +85,7 @@ class JobEvents:
 
     async def _latest_id(self) -> str:
         # A concrete id rather than "$": a reconnect must not skip what came meanwhile.
-        newest = await self._client.xrevrange(EVENTS_KEY, count=1)
+        newest = await self._client.xrevrange(self._key, count=1)
         return newest[0][0] if newest else "0-0"
 
     async def _reconnected(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import redis.asyncio as redis
+from common.redis_modes import RedisClient
 
 # Refills `rate` tokens per millisecond up to `burst`, takes one if it can, and answers
 # 0 or the milliseconds until one is there. Redis's clock, not the gateways', so that
@@ -28,7 +28,7 @@ return wait
 
 
 class RateLimiter:
-    def __init__(self, client: redis.Redis, per_minute: int, burst: int) -> None:
+    def __init__(self, client: RedisClient, per_minute: int, burst: int) -> None:
         self._per_ms = per_minute / 60_000
         self._burst = max(1, burst)
         self._take = client.register_script(_TAKE)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-import redis.asyncio as redis
 from bullmq import Job, Queue
+from redis.exceptions import ConnectionError
 
 from common.config import Settings
 from common.jobs import (
@@ -18,8 +18,15 @@ from common.jobs import (
     new_job_id,
     upload_key,
 )
+from common.redis_modes import RedisClient
 
 COUNTED_STATES = ("waiting", "active", "completed", "failed", "delayed", "prioritized")
+# The key of REDIS_WAIT_REPLICAS's write, in the queue database.
+REPLICATION_MARK = "replication:mark"
+
+
+class NotReplicated(ConnectionError):
+    """Fewer replicas than REDIS_WAIT_REPLICAS confirmed a submission: a transient failure."""
 
 
 @dataclass(frozen=True)
@@ -45,27 +52,29 @@ class JobSnapshot:
 
 
 class ResumeQueue:
-    def __init__(self, settings: Settings, client: redis.Redis, blob_client: redis.Redis) -> None:
+    def __init__(self, settings: Settings, client: RedisClient, blob_client: RedisClient) -> None:
         """`client` decodes responses (BullMQ needs it); `blob_client` carries raw file bytes.
         Both are on the queue database."""
         self._settings = settings
-        self._queue = Queue(QUEUE_NAME, {"connection": client})
+        self._queue = Queue(QUEUE_NAME, {"connection": client, "prefix": settings.queue_prefix})
         self._client = client
         self._blobs = blob_client
 
-    async def submit(self, data: ResumeJobData, content: bytes | None) -> Submission:
-        """Enqueues the job, unless its request id names a job that exists already.
+    @staticmethod
+    def job_id(organisation_id: str, request_id: str) -> str:
+        """The id a submission gets: chosen once, so that a retried submission that did
+        land finds its job instead of adding a second one."""
+        return idempotent_job_id(organisation_id, request_id) if request_id else new_job_id()
+
+    async def submit(self, job_id: str, data: ResumeJobData, content: bytes | None) -> Submission:
+        """Enqueues the job, unless it exists already.
 
         Inline content is stored beside the job rather than in it: job records are read
         whole by every BullMQ client and dashboard, and a 10 MiB record would slow them all.
         """
-        if data.request_id:
-            job_id = idempotent_job_id(data.organisation_id, data.request_id)
-            existing = await self.snapshot(job_id)
-            if existing is not None:
-                return Submission(job_id, existing.state, duplicate=True)
-        else:
-            job_id = new_job_id()
+        existing = await self.snapshot(job_id) if data.request_id else None
+        if existing is not None:
+            return Submission(job_id, existing.state, duplicate=True)
         if content is not None:
             key = upload_key(job_id)
             await self._blobs.set(key, content, ex=self._settings.upload_ttl_seconds)
@@ -73,7 +82,23 @@ class ResumeQueue:
         opts = {**job_options(self._settings), "jobId": job_id}
         # Two concurrent duplicates may both get here; BullMQ keeps the first job only.
         await self._queue.add(JOB_NAME, data.to_json(), opts)
+        if self._settings.redis_wait_replicas:
+            await self._replicated()
         return Submission(job_id, "waiting", duplicate=False)
+
+    async def _replicated(self) -> None:
+        """Returns once REDIS_WAIT_REPLICAS replicas hold every write made so far.
+
+        WAIT counts the writes of its own connection, and the job was added on another
+        pooled one: a write on the connection of the WAIT, made after the job was added,
+        reaches the replicas only after the job did."""
+        wanted, timeout_ms = self._settings.redis_wait_replicas, self._settings.redis_wait_timeout_ms
+        async with self._client.pipeline(transaction=False) as pipe:
+            _, acknowledged = await pipe.incr(REPLICATION_MARK).wait(wanted, timeout_ms).execute()
+        if acknowledged < wanted:
+            raise NotReplicated(
+                f"{acknowledged} of {wanted} replicas confirmed the job within {timeout_ms} ms (REDIS_WAIT_REPLICAS)"
+            )
 
     async def snapshot(self, job_id: str) -> JobSnapshot | None:
         # State first: a job seen completed is then read with its return value, whereas

@@ -35,7 +35,7 @@ class Gateway:
         self._queue_client = connect_queue(settings)
         self._queue = ResumeQueue(settings, self._queue_client, connect_queue(settings, decode_responses=False))
         self._events_client = connect_queue(settings)
-        self._events = JobEvents(self._events_client)
+        self._events = JobEvents(self._events_client, settings.queue_prefix)
         self._health_reporter = HealthReporter(
             self._cache_client, self._queue_client, Cache(self._cache_client), self._queue,
             timeout=max(settings.health_interval, 0.5),

@@ -11,14 +11,16 @@ from google.protobuf import json_format, timestamp_pb2
 from redis.exceptions import RedisError
 
 from common.config import Settings
+from common.jobs import ResumeJobData
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
+from common.redis_connections import retry_transient
 from common.tokens import TokenInfo, TokenStore
 from gateway_service.auth import Unauthenticated, bearer_token
 from gateway_service.errors import JobNotFound, PermissionDenied, RateLimited, translate_errors
 from gateway_service.health import HealthReporter
 from gateway_service.job_events import JobEvents
 from gateway_service.rate_limit import RateLimiter
-from gateway_service.resume_queue import JobSnapshot, ResumeQueue
+from gateway_service.resume_queue import JobSnapshot, ResumeQueue, Submission
 from gateway_service.validation import validate_job_reference, validate_submit
 
 log = logging.getLogger(__name__)
@@ -60,16 +62,22 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def SubmitResume(
         self, request: resume_pb2.SubmitResumeRequest, context: grpc.aio.ServicerContext
     ) -> resume_pb2.SubmitResumeResponse:
-        caller = await self._caller(context)
-        data, content = validate_submit(request, self.settings)
-        if caller is not None and caller.organisation_id != data.organisation_id:
-            raise PermissionDenied(
-                f"the token acts for organisation {caller.organisation_id!r}, not {data.organisation_id!r}"
-            )
-        retry_after_ms = await self._limiter.acquire(data.organisation_id)
-        if retry_after_ms:
-            raise RateLimited(data.organisation_id, retry_after_ms)
-        submission = await self._queue.submit(data, content)
+        job_id = self._queue.job_id(request.organisation_id, request.request_id)
+
+        async def submit() -> tuple[Submission, ResumeJobData]:
+            caller = await self._caller(context)
+            data, content = validate_submit(request, self.settings)
+            if caller is not None and caller.organisation_id != data.organisation_id:
+                raise PermissionDenied(
+                    f"the token acts for organisation {caller.organisation_id!r}, not {data.organisation_id!r}"
+                )
+            retry_after_ms = await self._limiter.acquire(data.organisation_id)
+            if retry_after_ms:
+                raise RateLimited(data.organisation_id, retry_after_ms)
+            return await self._queue.submit(job_id, data, content), data
+
+        # Through a failover too: an accepted file is answered late rather than refused.
+        submission, data = await retry_transient(submit)
         log.info(
             "job submitted",
             extra={"job_id": submission.job_id, "resume_id": data.resume_id,

@@ -110,19 +110,17 @@ async def test_redis_restart_under_load_loses_no_accepted_job(
         workers = [WorkerProcess(stack.env, tmp_path / f"worker{i}.log") for i in range(2)]
         health = health_pb2_grpc.HealthStub(stack.channel)
         accepted: list[str] = []
-        refused: list[float] = []
+        waits: list[float] = []
         seen_health: set[int] = set()
         stop = asyncio.Event()
 
         async def submit_stream() -> None:
+            # The outage is shorter than the deadline: every submission is accepted, late.
             while not stop.is_set():
                 started = time.monotonic()
-                try:
-                    request = submit_request(content=PDF, organisation_id=ORGANISATION)
-                    accepted.append((await stack.stub.SubmitResume(request, timeout=RPC_TIMEOUT)).job_id)
-                except grpc.aio.AioRpcError as error:
-                    assert error.code() == grpc.StatusCode.UNAVAILABLE, error
-                    refused.append(time.monotonic() - started)
+                request = submit_request(content=PDF, organisation_id=ORGANISATION)
+                accepted.append((await stack.stub.SubmitResume(request, timeout=RPC_TIMEOUT)).job_id)
+                waits.append(time.monotonic() - started)
                 await asyncio.sleep(0.02)
 
         async def watch_health() -> None:
@@ -145,10 +143,9 @@ async def test_redis_restart_under_load_loses_no_accepted_job(
             for worker in workers:
                 assert worker.terminate() == 0, worker.log()
         with capsys.disabled():
-            print(f"[redis restart under load] refused while down={len(refused)} "
-                  f"slowest refusal={max(refused, default=0):.2f}s")
-        assert refused, "no submission met the outage"
-        assert max(refused) < 3, "a submission hung while Redis was down"
+            print(f"[redis restart under load] accepted={len(accepted)} slowest acceptance={max(waits):.2f}s")
+        assert max(waits) > 1, "no submission met the outage"
+        assert max(waits) < 5, "a submission waited far longer than the outage"
         assert {health_pb2.HealthCheckResponse.SERVING, health_pb2.HealthCheckResponse.NOT_SERVING} <= seen_health
 
 

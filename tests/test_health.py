@@ -67,11 +67,21 @@ async def test_grpc_health_follows_redis_and_rpcs_fail_fast_while_it_is_down(tmp
             await wait_for_status(health_stub, service, NOT_SERVING)
         started = time.monotonic()
         with pytest.raises(grpc.aio.AioRpcError) as caught:
-            content = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
-            await stack.stub.SubmitResume(submit_request(content=content), timeout=RPC_TIMEOUT)
+            await stack.stub.GetJobStatus(
+                resume_pb2.GetJobStatusRequest(job_id="resume-1", organisation_id="o1"), timeout=RPC_TIMEOUT
+            )
         assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
         assert "Redis" in caught.value.details()
         assert time.monotonic() - started < 3, "an RPC hung while Redis was down"
+        # A submission is retried as long as its caller waits (a failover takes seconds),
+        # and refused with UNAVAILABLE, not a bare deadline, when that time is up.
+        started = time.monotonic()
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            content = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
+            await stack.stub.SubmitResume(submit_request(content=content), timeout=1.5)
+        assert caught.value.code() == grpc.StatusCode.UNAVAILABLE, caught.value
+        assert "Redis" in caught.value.details()
+        assert 1.0 < time.monotonic() - started < 3
         report = await stack.stub.Health(resume_pb2.HealthRequest(), timeout=RPC_TIMEOUT)
         assert report.status == resume_pb2.HEALTH_STATUS_UNHEALTHY
         assert not report.redis.cache.connected and report.redis.cache.error

@@ -1,0 +1,53 @@
+"""Clients for each way Redis is deployed: one server, a master found through Sentinel,
+or a cluster. Everything else takes the client it is given and works on all three."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import redis.asyncio as redis
+from redis.asyncio.cluster import ClusterNode, RedisCluster
+from redis.asyncio.sentinel import Sentinel
+
+from common.config import Settings, host_ports
+
+RedisClient = redis.Redis | RedisCluster
+
+
+def redis_client(settings: Settings, db: int, **options: Any) -> RedisClient:
+    """A client of `db` (ignored by a cluster, which has database 0 only) in REDIS_MODE;
+    `options` are redis-py connection options, the same in every mode."""
+    options = {**_auth_and_tls(settings), **options}
+    if settings.redis_mode == "cluster":
+        nodes = host_ports(settings.redis_cluster_nodes) or [(settings.redis_host, settings.redis_port)]
+        return RedisCluster(startup_nodes=[ClusterNode(host, port) for host, port in nodes], **options)
+    if settings.redis_mode == "sentinel":
+        # Sentinels have credentials of their own; the data nodes' go to the master's pool.
+        sentinel_options = {
+            key: options[key] for key in ("socket_connect_timeout", "socket_timeout") if key in options
+        } | {key: value for key, value in _auth_and_tls(settings).items() if key.startswith("ssl")}
+        sentinel = Sentinel(
+            host_ports(settings.redis_sentinels),
+            sentinel_kwargs={**sentinel_options, "password": settings.redis_sentinel_password},
+        )
+        return sentinel.master_for(settings.redis_sentinel_master, db=db, **options)
+    return redis.Redis(host=settings.redis_host, port=settings.redis_port, db=db, **options)
+
+
+def _auth_and_tls(settings: Settings) -> dict[str, Any]:
+    return {
+        "username": settings.redis_username,
+        "password": settings.redis_password,
+        "ssl": settings.redis_tls,
+        "ssl_ca_certs": settings.redis_tls_ca,
+        "ssl_certfile": settings.redis_tls_cert,
+        "ssl_keyfile": settings.redis_tls_key,
+    }
+
+
+async def used_memory(client: RedisClient) -> int:
+    """Bytes of memory Redis uses: every primary's in a cluster."""
+    if isinstance(client, RedisCluster):
+        per_node = await client.info("memory", target_nodes=RedisCluster.PRIMARIES)
+        return sum(int(info["used_memory"]) for info in per_node.values())
+    return int((await client.info("memory"))["used_memory"])
