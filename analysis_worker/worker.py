@@ -134,5 +134,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
         await asyncio.gather(*cleanups, return_exceptions=True)
     pool.close()
     await files.close()
+    # BullMQ closes only the connections it made itself.
+    await queue_client.aclose()
     await cache_client.aclose()
     log.info("worker stopped")

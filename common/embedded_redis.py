@@ -61,23 +61,7 @@ class RedisServer:
 
     def start(self, timeout: float = 10.0) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        if self.tls:
-            cert, key, ca = self.tls
-            listen = ["--port", "0", "--tls-port", str(self.port), "--tls-cert-file", str(cert),
-                      "--tls-key-file", str(key), "--tls-ca-cert-file", str(ca), "--tls-auth-clients", "optional"]
-        else:
-            listen = ["--port", str(self.port)]
-        self.process = subprocess.Popen(
-            [
-                server_binary(), *listen, "--bind", "127.0.0.1",
-                "--dir", str(self.directory), "--save", "", "--logfile", "redis.log",
-                # Queue keys must never be evicted.
-                "--maxmemory-policy", "noeviction",
-                *self.extra_args,
-            ],
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        self.process = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, start_new_session=True)
         deadline = time.monotonic() + timeout
         while not self.ready():
             if self.process.poll() is not None:
@@ -87,6 +71,21 @@ class RedisServer:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"redis-server not ready on port {self.port} after {timeout} s")
             time.sleep(0.02)
+
+    def command(self) -> list[str]:
+        if self.tls:
+            cert, key, ca = self.tls
+            listen = ["--port", "0", "--tls-port", str(self.port), "--tls-cert-file", str(cert),
+                      "--tls-key-file", str(key), "--tls-ca-cert-file", str(ca), "--tls-auth-clients", "optional"]
+        else:
+            listen = ["--port", str(self.port)]
+        return [
+            server_binary(), *listen, "--bind", "127.0.0.1",
+            "--dir", str(self.directory), "--save", "", "--logfile", "redis.log",
+            # Queue keys must never be evicted.
+            "--maxmemory-policy", "noeviction",
+            *self.extra_args,
+        ]
 
     def ready(self) -> bool:
         """Whether the server answers a PING (a demand for a password is an answer too)."""
@@ -110,6 +109,13 @@ class RedisServer:
             self.process.kill()
             self.process.wait()
         self.process = None
+
+    def kill(self) -> None:
+        """SIGKILL: a crash, with nothing flushed or handed over."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
 
     def restart(self) -> None:
         self.stop()

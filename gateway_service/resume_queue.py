@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bullmq import Job, Queue
+from redis.asyncio.client import Pipeline
+from redis.asyncio.cluster import ClusterPipeline
 from redis.exceptions import ConnectionError
 
 from common.config import Settings
@@ -77,27 +79,33 @@ class ResumeQueue:
             return Submission(job_id, existing.state, duplicate=True)
         if content is not None:
             key = upload_key(job_id)
-            await self._blobs.set(key, content, ex=self._settings.upload_ttl_seconds)
+            async with self._blobs.pipeline(transaction=False) as pipe:
+                await self._replicated(pipe.set(key, content, ex=self._settings.upload_ttl_seconds), "file")
             data = replace(data, content_key=key)
         opts = {**job_options(self._settings), "jobId": job_id}
         # Two concurrent duplicates may both get here; BullMQ keeps the first job only.
         await self._queue.add(JOB_NAME, data.to_json(), opts)
         if self._settings.redis_wait_replicas:
-            await self._replicated()
+            # The job was added on a connection of BullMQ's: a write on the connection of
+            # the WAIT, made after the job was added, reaches the replicas only after it did.
+            async with self._client.pipeline(transaction=False) as pipe:
+                await self._replicated(pipe.incr(REPLICATION_MARK), "job")
         return Submission(job_id, "waiting", duplicate=False)
 
-    async def _replicated(self) -> None:
-        """Returns once REDIS_WAIT_REPLICAS replicas hold every write made so far.
-
-        WAIT counts the writes of its own connection, and the job was added on another
-        pooled one: a write on the connection of the WAIT, made after the job was added,
-        reaches the replicas only after the job did."""
+    async def _replicated(self, writes: Pipeline | ClusterPipeline, what: str) -> None:
+        """Runs `writes`, and with REDIS_WAIT_REPLICAS returns only once that many replicas
+        hold them. WAIT counts the writes of its own connection: those of the pipeline.
+        The file and the job each get theirs, since a failover may find the two clients
+        on two different masters for a moment."""
         wanted, timeout_ms = self._settings.redis_wait_replicas, self._settings.redis_wait_timeout_ms
-        async with self._client.pipeline(transaction=False) as pipe:
-            _, acknowledged = await pipe.incr(REPLICATION_MARK).wait(wanted, timeout_ms).execute()
+        if not wanted:
+            await writes.execute()
+            return
+        *_, acknowledged = await writes.wait(wanted, timeout_ms).execute()
         if acknowledged < wanted:
             raise NotReplicated(
-                f"{acknowledged} of {wanted} replicas confirmed the job within {timeout_ms} ms (REDIS_WAIT_REPLICAS)"
+                f"{acknowledged} of {wanted} replicas confirmed the {what} within {timeout_ms} ms "
+                "(REDIS_WAIT_REPLICAS)"
             )
 
     async def snapshot(self, job_id: str) -> JobSnapshot | None:

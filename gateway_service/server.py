@@ -125,6 +125,8 @@ class Gateway:
         await asyncio.sleep(self.settings.gateway_drain)
         await self.server.stop(self.settings.gateway_grace)
         await self._queue.close()
+        # BullMQ closes only the connections it made itself.
+        await self._queue_client.aclose()
         await self._cache_client.aclose()
         await self._events_client.aclose()
         log.info("gateway stopped")

@@ -11,7 +11,6 @@ import asyncio
 import base64
 import json
 import os
-import shutil
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -27,50 +26,16 @@ from common.config import Settings
 from common.jobs import JOB_NAME, QUEUE_NAME, ResumeJobData, idempotent_job_id, job_options, new_job_id
 from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import connect_queue
-from support import FIXTURES, ROOT, RPC_TIMEOUT, submit_request, unique, wait_for_final_state
+from node_clients import NEEDS_NODE, NODE, NODE_DIR, NODE_TIMEOUT, run_node
+from support import FIXTURES, RPC_TIMEOUT, submit_request, unique, wait_for_final_state
 
-NODE_DIR = ROOT / "tests" / "node"
-NODE = shutil.which("node")
 PDF_NAME = "John_Doe_ClassicTheme_CV.pdf"
 PDF = (FIXTURES / PDF_NAME).read_bytes()
 CORRUPT_PDF = PDF[: len(PDF) // 3]
-# How long one Node command may take; the subprocess is killed a little after.
-NODE_TIMEOUT = 30.0
 
-# CI sets REQUIRE_NODE_TESTS=1: there a missing Node.js fails these tests instead of skipping them.
-OPTIONAL = os.environ.get("REQUIRE_NODE_TESTS") != "1"
-
-pytestmark = [
-    pytest.mark.skipif(
-        OPTIONAL and NODE is None, reason="node is not on PATH; install Node.js 18+ to run these tests"
-    ),
-    pytest.mark.skipif(
-        OPTIONAL and not (NODE_DIR / "node_modules").is_dir(),
-        reason="tests/node/node_modules is missing; run `npm ci --prefix tests/node` (make test does)",
-    ),
-    pytest.mark.usefixtures("worker"),
-]
+pytestmark = [*NEEDS_NODE, pytest.mark.usefixtures("worker")]
 
 NodeCommand = Callable[..., Awaitable[Any]]
-
-
-async def run_node(script: str, command: str, args: dict[str, Any], env: dict[str, str]) -> Any:
-    """Runs one command of a tests/node script; its JSON answer."""
-    assert NODE is not None
-    process = await asyncio.create_subprocess_exec(
-        NODE, str(NODE_DIR / script), command,
-        json.dumps({**args, "timeoutMs": int(NODE_TIMEOUT * 1000)}),
-        cwd=NODE_DIR, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        stdout, stderr = await asyncio.wait_for(process.communicate(), NODE_TIMEOUT + 5)
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
-    assert process.returncode == 0, f"{script} {command} exited {process.returncode}: {stderr.decode()}"
-    return json.loads(stdout)
 
 
 @pytest.fixture(scope="session")

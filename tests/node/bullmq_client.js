@@ -5,7 +5,7 @@
 //   node bullmq_client.js <command> '<json args>'
 //
 // Redis comes from the services' own variables (REDIS_HOST, REDIS_PORT, REDIS_USERNAME,
-// REDIS_PASSWORD, QUEUE_DB). One-shot commands print one JSON object on stdout; `listen`
+// REDIS_PASSWORD, QUEUE_DB; REDIS_MODE=cluster with REDIS_CLUSTER_NODES; QUEUE_PREFIX). One-shot commands print one JSON object on stdout; `listen`
 // prints one JSON object a line. Every command ends within `timeoutMs` (exit code 2), so
 // that nothing can hang a test run.
 //
@@ -15,7 +15,8 @@ const { Queue, QueueEvents, Worker, UnrecoverableError } = require('bullmq');
 const IORedis = require('ioredis');
 const { print, runCommands } = require('./command');
 
-const connection = {
+const prefix = process.env.QUEUE_PREFIX || 'bull';
+const redisOptions = {
   host: process.env.REDIS_HOST || '127.0.0.1',
   port: Number(process.env.REDIS_PORT || 6379),
   db: Number(process.env.QUEUE_DB || 1),
@@ -25,6 +26,17 @@ const connection = {
   // BullMQ requires it for blocking connections; a dead Redis ends the command via timeoutMs.
   maxRetriesPerRequest: null,
 };
+
+// BullMQ takes a cluster as an ioredis Cluster; elsewhere it makes its own connections.
+function hostPort(text) {
+  const colon = text.lastIndexOf(':');
+  return { host: text.slice(0, colon), port: Number(text.slice(colon + 1)) };
+}
+const connection = process.env.REDIS_MODE === 'cluster'
+  ? new IORedis.Cluster(process.env.REDIS_CLUSTER_NODES.split(',').map(hostPort), {
+    redisOptions: { ...redisOptions, db: undefined },
+  })
+  : redisOptions;
 
 
 // What a Node service reads of a job.
@@ -47,7 +59,7 @@ async function jobView(job) {
 }
 
 async function withQueue(name, use) {
-  const queue = new Queue(name, { connection });
+  const queue = new Queue(name, { connection, prefix });
   try {
     return await use(queue);
   } finally {
@@ -104,7 +116,7 @@ const commands = {
           if (behaviour === 'unrecoverable') throw new UnrecoverableError(message);
           return { processedBy: 'node', jobId: job.id, name: job.name, data: job.data };
         },
-        { connection, concurrency: 1, name: 'node-compat' },
+        { connection, prefix, concurrency: 1, name: 'node-compat' },
       );
       const settle = (outcome) => async (job, detail) => {
         handled.push({ id: job.id, outcome, detail: outcome === 'failed' ? detail.message : detail });
@@ -122,10 +134,10 @@ const commands = {
   listen: async ({ queue }) => {
     // Start reading right after the newest event: QueueEvents' default ('$') would miss
     // events written between "ready" and its first XREAD.
-    const client = new IORedis(connection);
-    const [newest] = await client.xrevrange(`bull:${queue}:events`, '+', '-', 'COUNT', 1);
-    client.disconnect();
-    const events = new QueueEvents(queue, { connection, lastEventId: newest ? newest[0] : '0' });
+    const client = connection instanceof IORedis.Cluster ? connection : new IORedis(connection);
+    const [newest] = await client.xrevrange(`${prefix}:${queue}:events`, '+', '-', 'COUNT', 1);
+    if (client !== connection) client.disconnect();
+    const events = new QueueEvents(queue, { connection, prefix, lastEventId: newest ? newest[0] : '0' });
     for (const name of ['added', 'waiting', 'active', 'progress', 'completed', 'failed', 'retries-exhausted', 'delayed', 'stalled']) {
       events.on(name, (args, id) => print({ event: name, eventId: id, ...args }));
     }
