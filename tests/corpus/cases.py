@@ -1,0 +1,21 @@
+"""The rendered corpus: resume files made by third-party templates and converters
+(see README.md here), stored beside the truths that say what each one shows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from labeled.cases import Case, expected_of
+
+CORPUS = Path(__file__).resolve().parent
+
+
+def corpus_cases() -> list[Case]:
+    cases = []
+    for path in sorted((CORPUS / "truth").glob("*.json")):
+        truth = json.loads(path.read_text(encoding="utf-8"))
+        for file_name in truth["files"]:
+            cases.append(Case(f"corpus/{file_name}", path.stem, file_name,
+                              (CORPUS / "files" / file_name).read_bytes(), expected_of(truth)))
+    return cases
