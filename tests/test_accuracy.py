@@ -36,7 +36,7 @@ def test_labeled_set_covers_the_layouts():
 
 def test_both_parts_are_substantial(reports):
     assert reports["development"]["documents"] >= 40
-    assert reports["held-out"]["documents"] >= 30
+    assert reports["held-out"]["documents"] >= 25
 
 
 @pytest.mark.parametrize("field", sorted(F1_FLOORS))
