@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .addresses import holds_address
 from .dates import DateSpan, find_span, is_duration, strip_dates
 from .places import is_location, split_place
 
@@ -59,6 +60,12 @@ def group_entries(lines: list[str]) -> list[Entry]:
             previous, in_bullet = line, True
             continue
         span = find_span(line)
+        # Job-board exports write descriptions as plain sentences after the header,
+        # without bullets: they close the header as a bullet would.
+        if current is not None and current.header and span is None and is_prose(line) and not in_bullet:
+            current.highlights.append(line)
+            previous, in_bullet = line, True
+            continue
         if in_bullet and _continues(line, span, previous, current, longest,
                                     lines[index + 1:index + 1 + _LOOKAHEAD]):
             current.highlights[-1] = _join(current.highlights[-1], line)
@@ -102,6 +109,9 @@ def _continues(line: str, span: DateSpan | None, previous: str, entry: Entry, lo
         return False
     if line[0].islower() or previous.rstrip().endswith(("-", ",", "&")):
         return True
+    # After a finished sentence, a line that is not one itself starts the next entry.
+    if previous.rstrip().endswith((".", "!", "?")) and not is_prose(line):
+        return False
     # Once the entry has its date, a date before the next bullet belongs to the next
     # entry, which this line opens. (Without a date yet, a date ahead closes this entry.)
     if entry.span is not None:
@@ -133,6 +143,8 @@ def header_fields(entry: Entry, *, split_at: bool = False) -> tuple[list[str], l
         if split_at:
             segments = [piece for segment in segments for piece in _AT.split(segment)]
         for segment in segments:
+            if holds_address(segment):  # "Indeed: https://www.indeed.com/r/...", a profile, not a name
+                continue
             segment = _PARENTHESISED.sub(lambda m: _take_location(m, locations), segment).strip(" ,;|–—-()")
             if not segment:
                 continue

@@ -15,6 +15,11 @@ for _code, _name in _DATA["us_states"].items():
 for _code, _name in _DATA["canadian_provinces"].items():
     _REGIONS.setdefault(_code.lower(), "CA")
     _REGIONS[_name.lower()] = "CA"
+for _name in _DATA["indian_states"]:
+    _REGIONS[_name.lower()] = "IN"
+for _code, _name in _DATA["australian_states"].items():
+    _REGIONS.setdefault(_code.lower(), "AU")  # "WA" stays Washington
+    _REGIONS[_name.lower()] = "AU"
 _COUNTRIES = {name.lower(): code for name, code in _DATA["countries"].items()}
 _REGIONS.update(_COUNTRIES)
 
