@@ -35,6 +35,9 @@ _LINE_BREAKS = {"\u2028": "\n", "\u2029": "\n", "\u0085": "\n", "\u000b": "\n"}
 
 def _table() -> dict[int, str]:
     table: dict[int, str] = {ord(ch): "" for ch in _DROPPED}
+    # A glyph without a Unicode mapping (an icon font's) comes out of some PDFs as NUL
+    # or another control character.
+    table.update({point: ICON for point in range(0x20) if chr(point) not in "\t\n\r\f\v"})
     table.update({ord(ch): value for ch, value in (_DASHES | _LINE_BREAKS).items()})
     table.update({ord(ch): "•" for ch in _BULLETS + _PRIVATE_BULLETS})
     for first, last in _ICON_BLOCKS:
