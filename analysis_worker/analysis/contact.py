@@ -13,7 +13,7 @@ from common.proto.resume.v1 import resume_pb2
 
 from .addresses import EMAIL, URL
 from .entries import is_prose
-from .places import country_code, is_location
+from .places import country_code, is_location, is_spaced_place
 from .roles import is_job_title
 from .sections import heading_kind
 
@@ -37,6 +37,8 @@ _NOT_NAME = {"resume", "résumé", "cv", "curriculum", "vitae", "updated", "page
 # Contact details sit in the first lines; later lines of the top block are prose or
 # stray content and are left alone.
 _CONTACT_LINES = 10
+# How far into the resume lines of contact items are looked for (see _is_contact_item).
+_ITEM_LINES = 40
 
 _SOCIAL_HOSTS = {
     "twitter.com", "x.com", "gitlab.com", "bitbucket.org", "stackoverflow.com", "medium.com", "kaggle.com",
@@ -57,12 +59,17 @@ class ContactResult:
 
 
 def contact_lines(top_lines: list[str]) -> list[str]:
-    lines = []
-    for line in top_lines[:_CONTACT_LINES]:
-        if is_prose(line) and not EMAIL.search(line):
-            break
-        lines.append(line)
-    return lines
+    # Some templates put the summary between the name and the contact details.
+    return [line for line in top_lines[:_CONTACT_LINES] if not is_prose(line) or EMAIL.search(line)]
+
+
+def _is_contact_item(line: str) -> bool:
+    """A line holding contact details only: an email, a phone, a web address, a place,
+    each alone or with icons and separators ("\ue000 Munich, DE \ue000 +49 151 ...")."""
+    segments = [segment.strip() for segment in _CONTACT_SEPARATOR.split(line) if segment.strip()]
+    return bool(segments) and all(
+        EMAIL.fullmatch(segment) or URL.fullmatch(segment) or _PHONE.fullmatch(segment)
+        or is_location(segment) or is_spaced_place(segment) for segment in segments)
 
 
 def extract_contact(body_contact: list[str], header_text: str, body_text: str,
@@ -71,9 +78,14 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
     headers and footers, and the link targets; the whole text is searched only for an
     email, labelled phone numbers and the name."""
     header_lines = [line.strip() for line in header_text.splitlines() if line.strip()]
-    segments = [segment for line in body_contact + header_lines for segment in _CONTACT_SEPARATOR.split(line)
-                if segment]
-    location = next((segment.strip() for segment in segments if is_location(segment)), "")
+    # Sidebars and "About" blocks hold the details away from the top: lines made only
+    # of contact items count wherever they are in the first part of the resume.
+    items = [line for line in body_text.splitlines()[:_ITEM_LINES] if line not in body_contact and
+             _is_contact_item(line)]
+    segments = [segment for line in body_contact + header_lines + items
+                for segment in _CONTACT_SEPARATOR.split(line) if segment]
+    location = next((segment.strip() for segment in segments
+                     if is_location(segment) or is_spaced_place(segment)), "")
 
     body_block = "\n".join(body_contact)
     header_block = "\n".join(header_lines)
@@ -82,7 +94,7 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
     if not emails:
         emails = EMAIL.findall(body_text)[:1]
     labelled = [line for line in body_text.splitlines() if _PHONE_LABEL.search(line)]
-    phone_text = "\n".join([body_block, header_block, *labelled,
+    phone_text = "\n".join([body_block, header_block, *items, *labelled,
                             *(link[4:] for link in links if link.lower().startswith("tel:"))])
     phones = _phones(phone_text, country_code(location) if location else None)
 
@@ -94,7 +106,7 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
         name=_name(body_contact) or _name(header_lines) or _name_like_email(body_text.splitlines(), emails),
         emails=emails,
         phones=phones,
-        links=_links(segments, body_block + "\n" + header_block, links),
+        links=_links(segments, "\n".join([body_block, header_block, *items]), links, emails),
         location=location,
     )
     return ContactResult(contact, only_in_header=in_header and not in_body, found_in_body=in_body)
@@ -210,7 +222,16 @@ def _is_profile(url: str) -> bool:
     return host == "github.com" and len(path) == 1 and path[0].lower() not in _GITHUB_RESERVED
 
 
-def _links(segments: list[str], contact_text: str, document_links: tuple[str, ...]) -> list[resume_pb2.Link]:
+def _is_personal_site(url: str, emails: list[str]) -> bool:
+    """A site whose host spells the email's local part ("pietervdberg.dev" for
+    "pieter.vdberg@"): the candidate's own, wherever it is linked from."""
+    label = _folded(urlsplit(url).netloc.lower().removeprefix("www.").split(".")[0])
+    local = _folded(emails[0].split("@")[0]) if emails else ""
+    return len(local) >= 4 and len(label) >= 4 and (local in label or label in local)
+
+
+def _links(segments: list[str], contact_text: str, document_links: tuple[str, ...],
+           emails: list[str]) -> list[resume_pb2.Link]:
     found: dict[str, str] = {}
     for url in URL.findall(EMAIL.sub(" ", contact_text)):
         url = url.rstrip(".")
@@ -225,7 +246,7 @@ def _links(segments: list[str], contact_text: str, document_links: tuple[str, ..
         user = key.rsplit("/", 1)[-1] if "/" in key else ""
         if key in found:
             found[key] = url  # the link target is complete where the text may drop the scheme
-        elif _is_profile(url) or (user and user in shown) or (
+        elif _is_profile(url) or _is_personal_site(url, emails) or (user and user in shown) or (
                 host in lowered and classify_link(url) not in (resume_pb2.LINK_TYPE_LINKEDIN,
                                                                resume_pb2.LINK_TYPE_GITHUB)):
             found[key] = url

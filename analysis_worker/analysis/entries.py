@@ -60,16 +60,16 @@ def group_entries(lines: list[str]) -> list[Entry]:
             previous, in_bullet = line, True
             continue
         span = find_span(line)
-        # Job-board exports write descriptions as plain sentences after the header,
-        # without bullets: they close the header as a bullet would.
-        if current is not None and current.header and span is None and is_prose(line) and not in_bullet:
-            current.highlights.append(line)
-            previous, in_bullet = line, True
-            continue
         if in_bullet and _continues(line, span, previous, current, longest,
                                     lines[index + 1:index + 1 + _LOOKAHEAD]):
             current.highlights[-1] = _join(current.highlights[-1], line)
             previous = line
+            continue
+        # Job-board exports write descriptions as plain sentences after the header,
+        # without bullets: they close the header as a bullet would.
+        if current is not None and current.header and span is None and is_prose(line):
+            current.highlights.append(line)
+            previous, in_bullet = line, True
             continue
         meta = span is not None or is_location(line) or is_duration(line)
         if current is None or (span and current.span) or (

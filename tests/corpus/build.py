@@ -93,7 +93,7 @@ def _links(document: dict[str, Any], renderer: str, indeed: str) -> list[str]:
     profiles = [profile["url"] for profile in basics["profiles"]]
     if renderer == "docx-jobboard":
         return [indeed]
-    if renderer in ("html-flat", "docx-word"):
+    if renderer == "docx-word":
         return profiles
     return ([basics["url"]] if basics["url"] else []) + profiles
 
