@@ -78,7 +78,11 @@ def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
             # "PhD Princeton University" puts the institution, not the field, after the degree.
             if rest and not field and not _INSTITUTION.search(rest.group(1)):
                 field = rest.group(1).strip()
-        institution_index = next((i for i, part in enumerate(parts) if _INSTITUTION.search(part)), -1)
+        # "High School Diploma" holds an institution word too: a part that names a school
+        # outright comes first.
+        named = [i for i, part in enumerate(parts) if _INSTITUTION.search(part)]
+        institution_index = next((i for i in named if i not in degree_parts or _names_a_school(parts[i])),
+                                 named[0] if named else -1)
         hidden = "" if institution_index >= 0 else name_from_places(locations, _INSTITUTION.search)
         if not hidden and institution_index < 0:
             institution_index = next((i for i, part in enumerate(parts)

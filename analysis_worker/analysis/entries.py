@@ -89,14 +89,17 @@ def _next_entry_lines(entry: Entry) -> list[str]:
 
     When an entry's date came after other header lines ("School" / "Degree 2019"), the
     date line closed it, and the header lines that follow ("School 2" before "Degree
-    2021") belong to the next entry. Places are kept: they follow their own entry."""
+    2021") belong to the next entry. A place right after the date stays: it follows its own entry."""
     if entry.highlights:
         return []
     dated = next(i for i, line in enumerate(entry.header) if find_span(line))
     trailing = entry.header[dated + 1:]
+    # A place or duration right after the date is this entry's; what follows it opens the next.
+    while trailing and (is_location(trailing[0]) or is_duration(trailing[0])):
+        trailing = trailing[1:]
     if dated == 0 or not trailing or any(is_location(line) or is_duration(line) for line in trailing):
         return []
-    del entry.header[dated + 1:]
+    del entry.header[len(entry.header) - len(trailing):]
     return trailing
 
 
