@@ -22,6 +22,9 @@ BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤
 _FIELD_SEPARATOR = re.compile(r"\s+[–—|·•@]\s+|\s+-\s+|\t+|\s{3,}|[\ue000-\uf8ff]")
 # "Engineer at Acme" separates a title from a company, but "University of Texas at Austin" is one name.
 _AT = re.compile(r"\s+at\s+")
+# Labels some templates print above an entry's bullets: neither a title nor a company.
+_LABELS = {"highlights", "responsibilities", "key responsibilities", "duties", "tasks", "description",
+           "key achievements"}
 # How many following lines are searched for the date of a next entry.
 _LOOKAHEAD = 4
 # A wrapped bullet leaves a line filling most of the text width.
@@ -51,6 +54,8 @@ def group_entries(lines: list[str]) -> list[Entry]:
     previous = ""
     in_bullet = False  # the last line went into a highlight
     for index, line in enumerate(lines):
+        if line.rstrip(":").lower() in _LABELS:
+            continue
         bullet = BULLET.match(line)
         if bullet:
             if current is None:
