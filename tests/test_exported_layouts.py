@@ -1,6 +1,8 @@
 """Classes of resumes the analysis once misread, each on a file generated here: text
 layers as Word and job-board exports write them (see labeled/text_layer_pdf.py)."""
 
+import dataclasses
+
 import pytest
 from labeled.text_layer_pdf import text_layer_pdf
 
@@ -122,3 +124,45 @@ def test_a_degree_is_never_the_institution():
     assert all(not school.institution or "Management Studies" not in school.institution
                and "Commerce" not in school.institution for school in result.education)
     assert [school.degree_level for school in result.education] == [resume_pb2.DEGREE_LEVEL_BACHELOR] * 2
+
+
+def test_headings_printed_beside_their_first_line():
+    # HTML themes that put section titles in a left column print them on the baseline
+    # of the section's first line.
+    result = analysed(["Rosa Delgado", "rosa.delgado@example.net", "Work Design Lead", "Quantum Ridge Labs",
+                       "Dec 2023 – Present", "Denver, CO", "UX Designer", "Pinecrest Logistics", "Oct 2020 – Sep 2023",
+                       "Columbus, OH", "Education University of Colorado Boulder", "Bachelor in Interaction Design",
+                       "Sep 2010 – Jun 2014", "Tools", "Figma"])
+    assert [(job.title, job.company, job.start) for job in result.experience] == [
+        ("Design Lead", "Quantum Ridge Labs", "2023-12"), ("UX Designer", "Pinecrest Logistics", "2020-10")]
+    assert [school.institution for school in result.education] == ["University of Colorado Boulder"]
+
+
+def test_a_research_intern_is_not_a_heading_where_headings_have_lines_of_their_own():
+    result = analysed(["John Doe", "john@example.com", "Experience", "Acme Labs – Austin, TX May 2022 – Aug 2022",
+                       "Research Intern", "• Built a parser", "Languages: Python, Go"])
+    assert [job.title for job in result.experience] == ["Research Intern"]
+
+
+def test_contact_details_in_an_about_block_or_sidebar():
+    lines = ["Mateusz Kowalczyk", "Senior Mechanical Engineer", "About", "Athens GR", "mateusz.kowalczyk@ex",
+             "ample.com", "+30 691 542 7177", "Summary",
+             "I am an engineer looking for a team that ships often and learns from it.",
+             "Experience", "\ue000 Munich, DE \ue000 +49 151 6859 6876"]
+    # The address wrapped in a narrow column; its link target holds it whole.
+    document = dataclasses.replace(extract(text_layer_pdf(lines), file_name="resume.pdf"),
+                                   links=("mailto:mateusz.kowalczyk@example.com",))
+    result = analyse(document)
+    assert result.contact.location == "Athens GR"
+    assert list(result.contact.emails) == ["mateusz.kowalczyk@example.com"]
+    assert list(result.contact.phones)[0] == "+306915427177"
+    assert not [link.url for link in result.contact.links]
+
+
+def test_iso_day_dates_open_ranges_and_labels_above_highlights():
+    result = analysed(["Luca Rossi", "luca.rossi@example.net", "Work", "Senior Marketing Manager",
+                       "Lumen Finance 2023-08-01 —", "Highlights", "• Ran quarterly campaigns",
+                       "Marketing Manager", "Atelier Moreau 2020-08-01 — 2023-08-01", "Highlights", "• Wrote plans"])
+    assert [(job.title, job.company, job.start, job.end, job.current) for job in result.experience] == [
+        ("Senior Marketing Manager", "Lumen Finance", "2023-08", "", True),
+        ("Marketing Manager", "Atelier Moreau", "2020-08", "2023-08", False)]

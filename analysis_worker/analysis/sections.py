@@ -111,15 +111,16 @@ def _run_in_headings(lines: list[str]) -> dict[int, tuple[str, str]]:
 
     One such line could be a title ("Research Intern", "Education Consultant"); the
     layout is recognised only in a document without a heading line for experience or
-    education, with two or more such lines of kinds it has no heading line for."""
-    standalone = {heading_kind(line) for line in lines}
-    if "experience" in standalone or "education" in standalone:
+    education, with two or more such lines of kinds no heading line opened before."""
+    kinds = [heading_kind(line) for line in lines]
+    if "experience" in kinds or "education" in kinds:
         return {}
     found: dict[str, tuple[int, str, str]] = {}
     for index, line in enumerate(lines):
         heading, _, rest = line.partition(" ")
         kind = heading_kind(heading) if rest[:1].isupper() and not heading.endswith(":") else None
-        if kind and kind not in standalone and kind not in found and not heading_kind(line):
+        # A later heading line of the same kind is a sub-heading ("Tools" in a skills section).
+        if kind and kind not in kinds[:index] and kind not in found and not kinds[index]:
             found[kind] = (index, heading, rest)
     if len(found) < 2:
         return {}
