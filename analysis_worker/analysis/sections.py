@@ -36,7 +36,7 @@ _KEYWORDS = {
     "leadership": "activities", "involvement": "activities", "affiliations": "activities",
     "memberships": "activities",
     "research": "research", "teaching": "teaching",
-    "contact": "contact", "contacts": "contact", "details": "contact",
+    "contact": "contact", "contacts": "contact", "details": "contact", "profiles": "contact",
 }
 _MODIFIERS = {
     "selected", "select", "relevant", "professional", "work", "technical", "key", "other", "additional",

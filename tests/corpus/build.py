@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pypdf
 from docx import Document
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -229,13 +230,21 @@ def _chromium_pdf(html: Path, pdf: Path, work: Path) -> None:
                     html.as_uri()], check=True, capture_output=True, timeout=120)
 
 
+def _same_text(old: Path, new: Path) -> bool:
+    """Whether two renderings differ only in what the renderers stamp (dates, ids)."""
+    def text(path: Path) -> list[str]:
+        return [page.extract_text() for page in pypdf.PdfReader(path).pages]
+    return old.exists() and text(old) == text(new)
+
+
 def build(themes: Path) -> None:
-    files, truths = CORPUS / "files", CORPUS / "truth"
-    for folder in (files, truths):
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir()
+    truths = CORPUS / "truth"
+    shutil.rmtree(truths, ignore_errors=True)
+    truths.mkdir()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
+        files = work / "files"
+        files.mkdir()
         office: list[Path] = []
         for convention, count in _PEOPLE.items():
             for index in range(count):
@@ -264,6 +273,15 @@ def build(themes: Path) -> None:
                        check=True, capture_output=True, timeout=600)
         for docx in office:
             shutil.copy(docx.with_suffix(".pdf"), files / f"{docx.stem}.pdf")
+        # Files whose text did not change are kept as they are, so a rebuild only
+        # commits the renderings it changed.
+        stored = CORPUS / "files"
+        for path in stored.glob("*.pdf"):
+            if not (files / path.name).exists():
+                path.unlink()
+        for path in files.glob("*.pdf"):
+            if not _same_text(stored / path.name, path):
+                shutil.copy(path, stored / path.name)
 
 
 def hash_seed(convention: str, index: int) -> int:
