@@ -166,3 +166,21 @@ def test_iso_day_dates_open_ranges_and_labels_above_highlights():
     assert [(job.title, job.company, job.start, job.end, job.current) for job in result.experience] == [
         ("Senior Marketing Manager", "Lumen Finance", "2023-08", "", True),
         ("Marketing Manager", "Atelier Moreau", "2020-08", "2023-08", False)]
+
+
+def test_entries_without_dates_in_a_narrow_column():
+    # A company name under a bullet that filled the column is not the bullet's wrapped
+    # end when a place follows it.
+    result = analysed(["Jamal Haddad", "jamal.haddad@example.org", "Work Experience", "Summit Valley Foods",
+                       "Austin, TX", "Head of Operations", "• Set up Power BI reporting for the regional directors",
+                       "• Negotiated freight contracts worth six figures a year", "Tidewater Media", "Seattle, WA",
+                       "Operations Manager", "• Cut stock-outs by a third"])
+    assert [(job.title, job.company) for job in result.experience] == [
+        ("Head of Operations", "Summit Valley Foods"), ("Operations Manager", "Tidewater Media")]
+
+
+def test_the_wrapped_end_of_a_linked_site_is_not_a_site():
+    lines = ["Eleni Papadopoulou", "Aarhus DK", "eleni@example.net", "elenipapadopoulou.exa", "mple.com"]
+    document = dataclasses.replace(extract(text_layer_pdf(lines), file_name="resume.pdf"),
+                                   links=("https://elenipapadopoulou.example.com/",))
+    assert [link.url for link in analyse(document).contact.links] == ["https://elenipapadopoulou.example.com/"]

@@ -233,11 +233,13 @@ def _is_personal_site(url: str, emails: list[str]) -> bool:
 def _links(segments: list[str], contact_text: str, document_links: tuple[str, ...],
            emails: list[str]) -> list[resume_pb2.Link]:
     found: dict[str, str] = {}
-    domains = [email.split("@")[1].lower() for email in emails]
+    hosts = [email.split("@")[1].lower() for email in emails] + [
+        urlsplit(link).netloc.lower() for link in document_links if link.lower().startswith(("http:", "https:"))]
     for url in URL.findall(EMAIL.sub(" ", contact_text)):
         url = url.rstrip(".")
-        if any(domain != url.lower() and domain.endswith(url.lower()) for domain in domains):
-            continue  # "ample.com": the rest of an email address wrapped onto the next line
+        if any(host != url.lower() and host.endswith(url.lower()) and host[-len(url) - 1] != "."
+               for host in hosts):
+            continue  # "ample.com": the rest of an address wrapped onto the next line
         found.setdefault(_link_key(url), url if "://" in url else "https://" + url)
     lowered = contact_text.lower()
     shown = {segment.strip().lower() for segment in segments}

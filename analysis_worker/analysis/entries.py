@@ -117,6 +117,8 @@ def _continues(line: str, span: DateSpan | None, previous: str, entry: Entry, lo
         return False
     if line[0].islower() or previous.rstrip().endswith(("-", ",", "&")):
         return True
+    if following and is_location(following[0]):  # "Tidewater Media" above "Seattle, WA": a name
+        return False
     # After a finished sentence, a line that is not one itself starts the next entry.
     if previous.rstrip().endswith((".", "!", "?")) and not is_prose(line):
         return False
