@@ -9,6 +9,8 @@ whatever Helvetica has at those codes: only the text layer matters to the analys
 
 from __future__ import annotations
 
+from hostile_files import raw_pdf
+
 _LINES_PER_PAGE = 60
 _LEADING = 13
 
@@ -44,13 +46,4 @@ def text_layer_pdf(lines: list[str]) -> bytes:
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % kid for kid in kids), len(kids))
-    output = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(output))
-        output += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(output)
-    output += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    output += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    output += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(output)
+    return raw_pdf(objects)
