@@ -184,3 +184,10 @@ def test_the_wrapped_end_of_a_linked_site_is_not_a_site():
     document = dataclasses.replace(extract(text_layer_pdf(lines), file_name="resume.pdf"),
                                    links=("https://elenipapadopoulou.example.com/",))
     assert [link.url for link in analyse(document).contact.links] == ["https://elenipapadopoulou.example.com/"]
+
+
+def test_the_candidate_is_never_an_employer():
+    # Pages laid out in columns can print the header block among the entries.
+    result = analysed(["Tyrone Jackson", "tyrone.jackson@example.com", "Work Experience", "Mar 2023 - Present",
+                       "• Prepared the monthly close", "Tyrone Jackson", "Chief Financial Officer"])
+    assert [(job.title, job.company) for job in result.experience] == [("Chief Financial Officer", "")]

@@ -39,7 +39,7 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
     # Two-column templates put the contact details in a sidebar section of their own.
     body_contact = contact_lines(top.lines) + contact_lines(lines_of("contact"))
     found = extract_contact(body_contact, document.header_text, document.text, document.links)
-    experience = parse_experience(lines_of("experience"))
+    experience = parse_experience(lines_of("experience"), found.contact.name)
     skills_lines = lines_of("skills")
     result = resume_pb2.ResumeAnalysis(
         analysis_version=ANALYSIS_VERSION,

@@ -26,10 +26,13 @@ def _title_score(part: str) -> int:
     return 2 * len(pieces & TITLE_WORDS) - len(pieces & _COMPANY_WORDS)
 
 
-def parse_experience(lines: list[str]) -> list[resume_pb2.Experience]:
+def parse_experience(lines: list[str], candidate: str = "") -> list[resume_pb2.Experience]:
+    """Entries of an experience section; `candidate` is the resume's name, which pages
+    laid out in columns can print among the entries and which is never an employer."""
     result = []
     for entry in group_entries(lines):
         parts, locations = header_fields(entry, split_at=True)
+        parts = [part for part in parts if part.casefold() != candidate.casefold()]
         if not parts or (entry.span is None and not entry.highlights):
             continue
         scores = [_title_score(part) for part in parts]
