@@ -188,6 +188,6 @@ def test_the_wrapped_end_of_a_linked_site_is_not_a_site():
 
 def test_the_candidate_is_never_an_employer():
     # Pages laid out in columns can print the header block among the entries.
-    result = analysed(["Tyrone Jackson", "tyrone.jackson@example.com", "Work Experience", "Mar 2023 - Present",
-                       "• Prepared the monthly close", "Tyrone Jackson", "Chief Financial Officer"])
+    result = analysed(["Tyrone Jackson", "tyrone.jackson@example.com", "Work Experience", "Tyrone Jackson",
+                       "Chief Financial Officer", "Mar 2023 - Present", "• Prepared the monthly close"])
     assert [(job.title, job.company) for job in result.experience] == [("Chief Financial Officer", "")]
