@@ -8,9 +8,11 @@ third-party templates and converters, stored with their truths), so this command
 tests/ on the import path rather than shipping test data inside the package. The tests
 call `evaluate()` for the same figures and hold floors on them (tests/test_accuracy.py).
 
-Every case belongs to the development or the held-out part, by a hash of the person it
-describes (all renderings of one person fall on the same side), fixed before any result
-was seen. Heuristics are tuned on the development part only; `--details` lists its
+Every case belongs to the development or the held-out part, by a hash of its `person`
+key, fixed before any result was seen: a truth of tests/labeled (all its layouts fall on
+one side), the one person of the RenderCV fixtures (all nine on one side), a rendering
+of tests/corpus (a person's two renderings share content, not layout, and may fall on
+different sides). Heuristics are tuned on the development part only; `--details` lists its
 mismatches and never the held-out part's, whose figures are printed beside, and on which
 the floors are checked.
 

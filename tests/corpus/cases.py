@@ -16,6 +16,9 @@ def corpus_cases() -> list[Case]:
     for path in sorted((CORPUS / "truth").glob("*.json")):
         truth = json.loads(path.read_text(encoding="utf-8"))
         for file_name in truth["files"]:
+            # The split key is the rendering (the truth file), not truth["person"]: it was
+            # fixed so before any result was seen. A person's two renderings share their
+            # content, not their layout, and may fall on different sides.
             cases.append(Case(f"corpus/{file_name}", path.stem, file_name,
                               (CORPUS / "files" / file_name).read_bytes(), expected_of(truth)))
     return cases
