@@ -1,6 +1,6 @@
 """Accuracy floors, measured as `python -m analysis_worker.evaluation` prints them.
 
-The target floors hold on the held-out part (persons the heuristics were never tuned on,
+The target floors hold on the held-out part (cases the heuristics were never tuned on,
 see evaluation.split_of), so that a regression in any field fails here; the floors the
 labeled set had before the split still hold on the development part.
 """
