@@ -8,6 +8,8 @@ from pathlib import Path
 
 from labeled.cases import Case, expected_of
 
+from analysis_worker.evaluation import CORPUS_PREFIX
+
 CORPUS = Path(__file__).resolve().parent
 
 
@@ -19,6 +21,6 @@ def corpus_cases() -> list[Case]:
             # The split key is the rendering (the truth file), not truth["person"]: it was
             # fixed so before any result was seen. A person's two renderings share their
             # content, not their layout, and may fall on different sides.
-            cases.append(Case(f"corpus/{file_name}", path.stem, file_name,
+            cases.append(Case(f"{CORPUS_PREFIX}{file_name}", path.stem, file_name,
                               (CORPUS / "files" / file_name).read_bytes(), expected_of(truth)))
     return cases
