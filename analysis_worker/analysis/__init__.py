@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
@@ -14,6 +15,7 @@ from .entries import group_entries, is_prose
 from .experience import parse_experience, total_years
 from .listings import list_items, spoken_languages, unwrapped_lists
 from .matching import match_job
+from .normalise import normalise_text
 from .projects import parse_projects
 from .scoring import score_resume
 from .sections import Section, split_sections
@@ -26,6 +28,8 @@ __all__ = ["ANALYSIS_VERSION", "analyse"]
 
 def analyse(document: ExtractedDocument, *, job_description: str = "",
             required_skills: Sequence[str] = ()) -> resume_pb2.ResumeAnalysis:
+    document = dataclasses.replace(document, text=normalise_text(document.text),
+                                   header_text=normalise_text(document.header_text))
     sections = split_sections(document.text)
     top, body = sections[0], sections[1:]
 
@@ -35,7 +39,7 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
     # Two-column templates put the contact details in a sidebar section of their own.
     body_contact = contact_lines(top.lines) + contact_lines(lines_of("contact"))
     found = extract_contact(body_contact, document.header_text, document.text, document.links)
-    experience = parse_experience(lines_of("experience"))
+    experience = parse_experience(lines_of("experience"), found.contact.name)
     skills_lines = lines_of("skills")
     result = resume_pb2.ResumeAnalysis(
         analysis_version=ANALYSIS_VERSION,

@@ -11,20 +11,15 @@ import phonenumbers
 
 from common.proto.resume.v1 import resume_pb2
 
+from .addresses import EMAIL, URL
 from .entries import is_prose
-from .places import country_code, is_location
+from .places import country_code, is_location, is_spaced_place
+from .roles import is_job_title
 from .sections import heading_kind
 
-# The lookbehinds start a match only at the beginning of a run: without them, a long
-# run of letters or dots without "@" or a domain costs quadratic time (a hostile file).
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_URL = re.compile(
-    r"(?:https?://|www\.)[^\s|,;<>()\"'\ue000-\uf8ff]+"
-    r"|(?<![a-z0-9.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|ai|me|co|app|info|tech|xyz|page|site|ly|eu"
-    r"|uk|de|fr|ca|in|us|edu|gg|sh|so|to|tv|cv|link|bio|blog|pro)\b(?:/[^\s|,;<>()\"'\ue000-\uf8ff]*)?",
-    re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w/.])(?:\+|00)?\(?\d[\d\s().\-–]{5,}\d(?![\w/])")
 _PHONE_LABEL = re.compile(r"\b(?:phone|tel|mobile|cell|mob)\b", re.IGNORECASE)
+_NORTH_AMERICAN = re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
 # Contact lines separate their items with icons, bars, bullets, or wide spaces.
 _CONTACT_SEPARATOR = re.compile(r"\s*(?:[\ue000-\uf8ff|•·◦◆▪●■\t]|\s{2,}|\s[-–—]\s)\s*")
@@ -34,10 +29,16 @@ _NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della",
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 # Letters without a decomposition, so that "Łukasz" matches "lukasz@" in an email address.
 _UNACCENTED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
-_NOT_NAME = {"resume", "résumé", "cv", "curriculum", "vitae", "updated", "page", "confidential"}
+# Words of document titles and of the taglines some resumes open with ("Results Driven
+# Sales Professional"), which are capitalised like names but never part of one.
+_NOT_NAME = {"resume", "résumé", "cv", "curriculum", "vitae", "updated", "page", "confidential", "professional",
+             "results", "driven", "experienced", "motivated", "passionate", "dedicated", "certified", "seeking",
+             "summary", "portfolio", "profile", "objective", "years", "experience", "oriented", "focused"}
 # Contact details sit in the first lines; later lines of the top block are prose or
 # stray content and are left alone.
 _CONTACT_LINES = 10
+# How far into the resume lines of contact items are looked for (see _is_contact_item).
+_ITEM_LINES = 40
 
 _SOCIAL_HOSTS = {
     "twitter.com", "x.com", "gitlab.com", "bitbucket.org", "stackoverflow.com", "medium.com", "kaggle.com",
@@ -58,12 +59,17 @@ class ContactResult:
 
 
 def contact_lines(top_lines: list[str]) -> list[str]:
-    lines = []
-    for line in top_lines[:_CONTACT_LINES]:
-        if is_prose(line) and not _EMAIL.search(line):
-            break
-        lines.append(line)
-    return lines
+    # Some templates put the summary between the name and the contact details.
+    return [line for line in top_lines[:_CONTACT_LINES] if not is_prose(line) or EMAIL.search(line)]
+
+
+def _is_contact_item(line: str) -> bool:
+    """A line holding contact details only: an email, a phone, a web address, a place,
+    each alone or with icons and separators ("\ue000 Munich, DE \ue000 +49 151 ...")."""
+    segments = [segment.strip() for segment in _CONTACT_SEPARATOR.split(line) if segment.strip()]
+    return bool(segments) and all(
+        EMAIL.fullmatch(segment) or URL.fullmatch(segment) or _PHONE.fullmatch(segment)
+        or is_location(segment) or is_spaced_place(segment) for segment in segments)
 
 
 def extract_contact(body_contact: list[str], header_text: str, body_text: str,
@@ -72,18 +78,23 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
     headers and footers, and the link targets; the whole text is searched only for an
     email, labelled phone numbers and the name."""
     header_lines = [line.strip() for line in header_text.splitlines() if line.strip()]
-    segments = [segment for line in body_contact + header_lines for segment in _CONTACT_SEPARATOR.split(line)
-                if segment]
-    location = next((segment.strip() for segment in segments if is_location(segment)), "")
+    # Sidebars and "About" blocks hold the details away from the top: lines made only
+    # of contact items count wherever they are in the first part of the resume.
+    items = [line for line in body_text.splitlines()[:_ITEM_LINES] if line not in body_contact and
+             _is_contact_item(line)]
+    segments = [segment for line in body_contact + header_lines + items
+                for segment in _CONTACT_SEPARATOR.split(line) if segment]
+    location = next((segment.strip() for segment in segments
+                     if is_location(segment) or is_spaced_place(segment)), "")
 
     body_block = "\n".join(body_contact)
     header_block = "\n".join(header_lines)
-    emails = _unique(_EMAIL.findall(body_block) + _EMAIL.findall(header_block)
+    emails = _unique(EMAIL.findall(body_block) + EMAIL.findall(header_block)
                      + [link[7:].split("?")[0] for link in links if link.lower().startswith("mailto:")])
     if not emails:
-        emails = _EMAIL.findall(body_text)[:1]
+        emails = EMAIL.findall(body_text)[:1]
     labelled = [line for line in body_text.splitlines() if _PHONE_LABEL.search(line)]
-    phone_text = "\n".join([body_block, header_block, *labelled,
+    phone_text = "\n".join([body_block, header_block, *items, *labelled,
                             *(link[4:] for link in links if link.lower().startswith("tel:"))])
     phones = _phones(phone_text, country_code(location) if location else None)
 
@@ -95,7 +106,7 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
         name=_name(body_contact) or _name(header_lines) or _name_like_email(body_text.splitlines(), emails),
         emails=emails,
         phones=phones,
-        links=_links(segments, body_block + "\n" + header_block, links),
+        links=_links(segments, "\n".join([body_block, header_block, *items]), links, emails),
         location=location,
     )
     return ContactResult(contact, only_in_header=in_header and not in_body, found_in_body=in_body)
@@ -126,7 +137,10 @@ def _name(lines: list[str]) -> str:
     for line in lines:
         candidate = _CONTACT_SEPARATOR.split(line)[0].strip()
         words = candidate.split()
-        if not 2 <= len(words) <= 5 or heading_kind(candidate) or any(w.lower() in _NOT_NAME for w in words):
+        # A title, a heading or a tagline in the name's place means the name is not in the
+        # text layer (drawn as graphics): no name is better than a wrong one.
+        if not 2 <= len(words) <= 5 or heading_kind(candidate) or is_job_title(candidate) or any(
+                w.lower() in _NOT_NAME for w in words):
             continue
         if all(_is_name_word(word) for word in words):
             # Capitals are typography, not spelling: "JOHN DOE" is reported as "John Doe".
@@ -154,21 +168,32 @@ def _name_like_email(lines: list[str], emails: list[str]) -> str:
 
 
 def _phones(text: str, region: str | None) -> list[str]:
+    """Every number written where a phone goes, in E.164 when its digits allow one.
+
+    A well-formed number that no carrier uses ("(909) 555-5555", "123-456-7890") is
+    still the number the candidate wrote: validity is not a reason to drop it. A
+    number without a country code is read in the country of the location, or in the
+    North American plan when it has that plan's shape."""
     phones = []
     for match in _PHONE.finditer(text):
         raw = match.group().strip()
         digits = _digits(raw)
         if not 7 <= len(digits) <= 15 or _YEAR_RANGE.search(raw):
             continue
-        try:
-            number = phonenumbers.parse(raw, None if raw.startswith(("+", "00")) else region)
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is not None and phonenumbers.is_valid_number(number):
-            phones.append(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
-        else:
-            phones.append(" ".join(raw.split()))
+        number = _parsed(raw, region)
+        if number is None and _NORTH_AMERICAN.fullmatch(raw):
+            number = _parsed(raw, "US")
+        phones.append(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number
+                      else " ".join(raw.split()))
     return list(dict.fromkeys(phones))
+
+
+def _parsed(raw: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(raw, None if raw.startswith(("+", "00")) else region)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_possible_number(number) else None
 
 
 def _link_key(url: str) -> str:
@@ -197,10 +222,24 @@ def _is_profile(url: str) -> bool:
     return host == "github.com" and len(path) == 1 and path[0].lower() not in _GITHUB_RESERVED
 
 
-def _links(segments: list[str], contact_text: str, document_links: tuple[str, ...]) -> list[resume_pb2.Link]:
+def _is_personal_site(url: str, emails: list[str]) -> bool:
+    """A site whose host spells the email's local part ("pietervdberg.dev" for
+    "pieter.vdberg@"): the candidate's own, wherever it is linked from."""
+    label = _folded(urlsplit(url).netloc.lower().removeprefix("www.").split(".")[0])
+    local = _folded(emails[0].split("@")[0]) if emails else ""
+    return len(local) >= 4 and len(label) >= 4 and (local in label or label in local)
+
+
+def _links(segments: list[str], contact_text: str, document_links: tuple[str, ...],
+           emails: list[str]) -> list[resume_pb2.Link]:
     found: dict[str, str] = {}
-    for url in _URL.findall(_EMAIL.sub(" ", contact_text)):
+    hosts = [email.split("@")[1].lower() for email in emails] + [
+        urlsplit(link).netloc.lower() for link in document_links if link.lower().startswith(("http:", "https:"))]
+    for url in URL.findall(EMAIL.sub(" ", contact_text)):
         url = url.rstrip(".")
+        if any(host != url.lower() and host.endswith(url.lower()) and host[-len(url) - 1] != "."
+               for host in hosts):
+            continue  # "ample.com": the rest of an address wrapped onto the next line
         found.setdefault(_link_key(url), url if "://" in url else "https://" + url)
     lowered = contact_text.lower()
     shown = {segment.strip().lower() for segment in segments}
@@ -212,7 +251,7 @@ def _links(segments: list[str], contact_text: str, document_links: tuple[str, ..
         user = key.rsplit("/", 1)[-1] if "/" in key else ""
         if key in found:
             found[key] = url  # the link target is complete where the text may drop the scheme
-        elif _is_profile(url) or (user and user in shown) or (
+        elif _is_profile(url) or _is_personal_site(url, emails) or (user and user in shown) or (
                 host in lowered and classify_link(url) not in (resume_pb2.LINK_TYPE_LINKEDIN,
                                                                resume_pb2.LINK_TYPE_GITHUB)):
             found[key] = url

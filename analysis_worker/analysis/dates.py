@@ -22,11 +22,14 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
 # Lookarounds keep years out of DOIs, version numbers and patent numbers.
 _DATE = (rf"(?<![\w./])(?:(?:{_MONTH}|{_SEASON}),?\s*(?:{_YEAR}|['’]\d\d)"
+         rf"|{_YEAR}-{_NUM_MONTH}-(?:0[1-9]|[12]\d|3[01])"  # ISO day dates ("2023-08-01") keep their month
          rf"|{_YEAR}[-/.]{_NUM_MONTH}|{_NUM_MONTH}[-/.]{_YEAR}|{_YEAR})(?![\w/]|[.-]\d)")
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing)\b"
 _RANGE = re.compile(
     rf"(?P<start>{_DATE})\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*(?P<end>{_DATE}|{_PRESENT})"
-    rf"|\bsince\s+(?P<since>{_DATE})", re.IGNORECASE)
+    rf"|\bsince\s+(?P<since>{_DATE})"
+    # A start and a dash closing the line: a range still open ("2023-08-01 —").
+    rf"|(?P<open>{_DATE})\s*[-–—]+\s*$", re.IGNORECASE)
 _SINGLE = re.compile(_DATE, re.IGNORECASE)
 _PRESENT_RE = re.compile(_PRESENT, re.IGNORECASE)
 _DURATION = re.compile(r"\(?\b\d+\s+(?:years?|yrs?|months?|mos?)(?:,?\s+\d+\s+(?:months?|mos?))?\b\)?",
@@ -54,7 +57,7 @@ def parse_date(raw: str) -> str:
                 year = part
             elif month and not year and len(part) == 2:  # "Jan '18"
                 year = ("20" if int(part) < 50 else "19") + part
-            elif 1 <= int(part) <= 12:
+            elif 1 <= int(part) <= 12 and not month:  # "2023-08-01": the day comes after
                 month = int(part)
         elif part[:3] in _MONTHS:
             month = _MONTHS[part[:3]]
@@ -72,8 +75,9 @@ def find_span(line: str) -> DateSpan | None:
     (a date column); None when the line carries no such date."""
     match = _RANGE.search(line)
     if match:
-        if match.group("since"):
-            return DateSpan(parse_date(match.group("since")), "", True, match.start(), match.end())
+        opened = match.group("since") or match.group("open")
+        if opened:
+            return DateSpan(parse_date(opened), "", True, match.start(), match.end())
         end_raw = match.group("end")
         current = bool(_PRESENT_RE.fullmatch(end_raw.strip()))
         return DateSpan(parse_date(match.group("start")), "" if current else parse_date(end_raw), current,

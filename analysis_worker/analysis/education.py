@@ -17,14 +17,20 @@ _LEVELS = [
      rf"Ph\.?\s?D\.?|D\.?Phil\.?|Ed\.?D\.?|J\.D\.|JD|M\.D\.|(?i:doctorate|doctor of (?:{_DEGREE_TYPES}))"),
     (resume_pb2.DEGREE_LEVEL_MASTER,
      rf"MBA|M\.B\.A\.|M\.?Sc\.?|M\.S\.|MS|M\.?Eng\.?|M\.Ed\.?|MEd|MFA|MPH|MPA|MPP|LL\.?M\.?|M\.?Phil\.?|MRes|M\.A\.|MA"
+     rf"|M\.?(?i:tech)\.?|MCA|M\.?Com\.?|M\.?Pharm\.?|PGDM|M[A-Z]{{1,4}}(?=\s+in\s+[A-Z])"
      rf"|(?i:master(?:'s|’s|s)?(?: of (?:{_DEGREE_TYPES})| degree)?)"),
     (resume_pb2.DEGREE_LEVEL_BACHELOR,
-     rf"B\.?Sc\.?|B\.S\.|BS|B\.A\.|BA|B\.?Eng\.?|B\.E\.|B\.?Tech\.?|BBA|BFA|B\.?Com\.?|LL\.?B\.?|A\.B\.|S\.B\."
+     rf"B\.?Sc\.?|B\.S\.|BS|B\.A\.|BA|B\.?Eng\.?|B\.E\.|B\.?(?i:tech)\.?|BBA|BFA|B\.?Com\.?|LL\.?B\.?|A\.B\.|S\.B\."
+     # Indian degrees, and any "B..." abbreviation followed by its field ("TYBMS in Management
+     # Studies": a third-year Bachelor of Management Studies).
+     rf"|BCA|BMS|BBM|BMM|BAF|B\.?Pharm\.?|BDS|MBBS|(?:FY|SY|TY)?B[A-Z]{{1,4}}(?=\s+in\s+[A-Z])"
      rf"|(?i:bachelor(?:'s|’s|s)?(?: of (?:{_DEGREE_TYPES})| degree)?)"),
     (resume_pb2.DEGREE_LEVEL_ASSOCIATE,
      rf"A\.A\.S?\.?|A\.S\.|AAS|(?i:associate(?:'s|’s)?(?: of (?:{_DEGREE_TYPES})| degree))"),
     (resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL,
-     r"GED|(?i:high school(?: diploma)?|secondary school|a-levels?|baccalaureate|abitur|ib diploma)"),
+     r"GED|H\.?S\.?C\.?|S\.?S\.?C\.?|PUC|XII|1[02]th|(?i:high school(?: diploma)?|secondary school|a-levels?"
+     r"|baccalaureate|abitur|ib diploma|(?:higher|senior) secondary|pre-university|intermediate|matriculation"
+     r"|class (?:x|xii|10|12))"),
     (resume_pb2.DEGREE_LEVEL_CERTIFICATE, r"(?i:certificate|diploma|certification|bootcamp)"),
 ]
 _DEGREES = [(level, re.compile(rf"(?<![\w.])(?:{pattern})(?![\w])")) for level, pattern in _LEVELS]
@@ -48,6 +54,12 @@ def find_degree(text: str) -> tuple[int, re.Match[str]] | None:
     return best
 
 
+def _names_a_school(part: str) -> bool:
+    """"St. Mary's High School": a school type after a name is the school's name, not a degree."""
+    level, match = find_degree(part)
+    return level == resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL and match.start() > 0 and not part[match.end():].strip()
+
+
 def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
     result = []
     for entry in group_entries(lines):
@@ -66,13 +78,17 @@ def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
             # "PhD Princeton University" puts the institution, not the field, after the degree.
             if rest and not field and not _INSTITUTION.search(rest.group(1)):
                 field = rest.group(1).strip()
-        institution_index = next((i for i, part in enumerate(parts) if _INSTITUTION.search(part)), -1)
+        # "High School Diploma" holds an institution word too: a part that names a school
+        # outright comes first.
+        named = [i for i, part in enumerate(parts) if _INSTITUTION.search(part)]
+        institution_index = next((i for i in named if i not in degree_parts or _names_a_school(parts[i])),
+                                 named[0] if named else -1)
         hidden = "" if institution_index >= 0 else name_from_places(locations, _INSTITUTION.search)
         if not hidden and institution_index < 0:
             institution_index = next((i for i, part in enumerate(parts)
                                       if i not in degree_parts and not _GPA.search(part)), -1)
         institution = parts[institution_index] if institution_index >= 0 else hidden
-        if institution_index in degree_parts:
+        if institution_index in degree_parts and not _names_a_school(institution):
             match = find_degree(institution)[1]  # "PhD Princeton University": the degree column comes first
             institution = (institution[:match.start()] + institution[match.end():]).strip(" ,")
             if not _INSTITUTION.search(institution):  # "PhD in Physics": no institution here

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .addresses import holds_address
 from .dates import DateSpan, find_span, is_duration, strip_dates
 from .places import is_location, split_place
 
@@ -21,6 +22,9 @@ BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤
 _FIELD_SEPARATOR = re.compile(r"\s+[–—|·•@]\s+|\s+-\s+|\t+|\s{3,}|[\ue000-\uf8ff]")
 # "Engineer at Acme" separates a title from a company, but "University of Texas at Austin" is one name.
 _AT = re.compile(r"\s+at\s+")
+# Labels some templates print above an entry's bullets: neither a title nor a company.
+_LABELS = {"highlights", "responsibilities", "key responsibilities", "duties", "tasks", "description",
+           "key achievements"}
 # How many following lines are searched for the date of a next entry.
 _LOOKAHEAD = 4
 # A wrapped bullet leaves a line filling most of the text width.
@@ -50,6 +54,8 @@ def group_entries(lines: list[str]) -> list[Entry]:
     previous = ""
     in_bullet = False  # the last line went into a highlight
     for index, line in enumerate(lines):
+        if line.rstrip(":").lower() in _LABELS:
+            continue
         bullet = BULLET.match(line)
         if bullet:
             if current is None:
@@ -63,6 +69,12 @@ def group_entries(lines: list[str]) -> list[Entry]:
                                     lines[index + 1:index + 1 + _LOOKAHEAD]):
             current.highlights[-1] = _join(current.highlights[-1], line)
             previous = line
+            continue
+        # Job-board exports write descriptions as plain sentences after the header,
+        # without bullets: they close the header as a bullet would.
+        if current is not None and current.header and span is None and is_prose(line):
+            current.highlights.append(line)
+            previous, in_bullet = line, True
             continue
         meta = span is not None or is_location(line) or is_duration(line)
         if current is None or (span and current.span) or (
@@ -82,14 +94,17 @@ def _next_entry_lines(entry: Entry) -> list[str]:
 
     When an entry's date came after other header lines ("School" / "Degree 2019"), the
     date line closed it, and the header lines that follow ("School 2" before "Degree
-    2021") belong to the next entry. Places are kept: they follow their own entry."""
+    2021") belong to the next entry. A place right after the date stays: it follows its own entry."""
     if entry.highlights:
         return []
     dated = next(i for i, line in enumerate(entry.header) if find_span(line))
     trailing = entry.header[dated + 1:]
+    # A place or duration right after the date is this entry's; what follows it opens the next.
+    while trailing and (is_location(trailing[0]) or is_duration(trailing[0])):
+        trailing = trailing[1:]
     if dated == 0 or not trailing or any(is_location(line) or is_duration(line) for line in trailing):
         return []
-    del entry.header[dated + 1:]
+    del entry.header[len(entry.header) - len(trailing):]
     return trailing
 
 
@@ -102,6 +117,11 @@ def _continues(line: str, span: DateSpan | None, previous: str, entry: Entry, lo
         return False
     if line[0].islower() or previous.rstrip().endswith(("-", ",", "&")):
         return True
+    if following and is_location(following[0]):  # "Tidewater Media" above "Seattle, WA": a name
+        return False
+    # After a finished sentence, a line that is not one itself starts the next entry.
+    if previous.rstrip().endswith((".", "!", "?")) and not is_prose(line):
+        return False
     # Once the entry has its date, a date before the next bullet belongs to the next
     # entry, which this line opens. (Without a date yet, a date ahead closes this entry.)
     if entry.span is not None:
@@ -133,6 +153,8 @@ def header_fields(entry: Entry, *, split_at: bool = False) -> tuple[list[str], l
         if split_at:
             segments = [piece for segment in segments for piece in _AT.split(segment)]
         for segment in segments:
+            if holds_address(segment):  # "Indeed: https://www.indeed.com/r/...", a profile, not a name
+                continue
             segment = _PARENTHESISED.sub(lambda m: _take_location(m, locations), segment).strip(" ,;|–—-()")
             if not segment:
                 continue

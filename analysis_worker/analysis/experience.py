@@ -2,53 +2,37 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from common.proto.resume.v1 import resume_pb2
 
 from .dates import month_index, today_index
 from .entries import group_entries, header_fields, name_from_places
+from .roles import TITLE_WORDS, words_of
 
-# Words of job titles. Comparing how many each part holds tells "Nexus AI, CTO" from
-# "CTO, Nexus AI", whichever order the template uses.
-_TITLE_WORDS = {
-    "engineer", "developer", "programmer", "intern", "internship", "trainee", "apprentice", "manager", "director",
-    "head", "lead", "principal", "staff", "senior", "junior", "sr", "jr", "chief", "officer", "president", "vp",
-    "ceo", "cto", "cfo", "coo", "cio", "ciso", "cpo", "founder", "cofounder", "co-founder", "owner", "partner",
-    "analyst", "scientist", "researcher", "consultant", "specialist", "architect", "administrator", "designer",
-    "associate", "assistant", "coordinator", "technician", "teacher", "professor", "lecturer", "instructor", "tutor",
-    "fellow", "postdoc", "postdoctoral", "accountant", "auditor", "representative", "executive", "supervisor",
-    "advisor", "adviser", "contractor", "freelancer", "writer", "editor", "nurse", "physician", "attorney", "lawyer",
-    "paralegal", "clerk", "recruiter", "strategist", "marketer", "planner", "operator", "mechanic", "member",
-    "volunteer", "ta", "ra", "sde", "swe", "sre", "controller",
-    "buyer", "chemist", "economist", "pharmacist", "therapist", "librarian", "coach", "trader", "banker",
-    "tester", "generalist", "practitioner", "dentist", "surgeon", "psychologist", "counselor", "counsellor", "worker",
-    "agent", "cashier", "chef", "cook", "driver", "electrician", "plumber", "welder", "machinist", "carpenter",
-    "inspector", "estimator", "surveyor", "underwriter", "actuary", "bookkeeper", "teller", "receptionist",
-    "secretary", "merchandiser", "photographer", "illustrator", "animator", "journalist", "reporter", "translator",
-    "interpreter", "biologist", "physicist", "mathematician", "statistician", "geologist", "hygienist",
-    "technologist", "paramedic", "caregiver", "aide", "pilot", "pentester",
-}
 _COMPANY_WORDS = {
     "inc", "llc", "ltd", "limited", "corp", "corporation", "company", "co", "gmbh", "ag", "sa", "plc", "technologies",
     "labs", "lab", "group", "bank", "university", "college", "institute", "hospital", "agency", "studio", "studios",
     "solutions", "systems", "research", "foundation", "ventures", "capital", "partners", "consulting", "ai",
 }
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
 def _title_score(part: str) -> int:
-    words = _WORD.findall(part.lower())
+    # Comparing how many title words each part holds tells "Nexus AI, CTO" from
+    # "CTO, Nexus AI", whichever order the template uses.
+    words = words_of(part)
     pieces = set(words) | {piece for word in words for piece in word.split("-")}
     # A title word outweighs a company word: "Research Scientist" is a title.
-    return 2 * len(pieces & _TITLE_WORDS) - len(pieces & _COMPANY_WORDS)
+    return 2 * len(pieces & TITLE_WORDS) - len(pieces & _COMPANY_WORDS)
 
 
-def parse_experience(lines: list[str]) -> list[resume_pb2.Experience]:
+def parse_experience(lines: list[str], candidate: str = "") -> list[resume_pb2.Experience]:
+    """Entries of an experience section; `candidate` is the resume's name, which pages
+    laid out in columns can print among the entries and which is never an employer."""
     result = []
     for entry in group_entries(lines):
         parts, locations = header_fields(entry, split_at=True)
+        parts = [part for part in parts if part.casefold() != candidate.casefold()]
         if not parts or (entry.span is None and not entry.highlights):
             continue
         scores = [_title_score(part) for part in parts]

@@ -15,8 +15,18 @@ for _code, _name in _DATA["us_states"].items():
 for _code, _name in _DATA["canadian_provinces"].items():
     _REGIONS.setdefault(_code.lower(), "CA")
     _REGIONS[_name.lower()] = "CA"
+for _name in _DATA["indian_states"]:
+    _REGIONS[_name.lower()] = "IN"
+for _code, _name in _DATA["australian_states"].items():
+    _REGIONS.setdefault(_code.lower(), "AU")  # "WA" stays Washington
+    _REGIONS[_name.lower()] = "AU"
 _COUNTRIES = {name.lower(): code for name, code in _DATA["countries"].items()}
 _REGIONS.update(_COUNTRIES)
+# ISO codes as templates print them ("Lyon, FR"); where a code is also a US state's
+# ("DE", "IN", "CA"), the state is kept.
+_COUNTRY_CODES = set(_COUNTRIES.values())
+for _code in _COUNTRY_CODES:
+    _REGIONS.setdefault(_code.lower(), _code)
 
 _WORK_MODES = {"remote", "hybrid", "on-site", "onsite", "worldwide", "anywhere"}
 
@@ -68,7 +78,21 @@ def is_location(text: str) -> bool:
         return False
     if any(word.lower() in _ORGANISATION_WORDS for part in parts for word in part.split()[1:]):
         return False  # "Stanford University Stanford, CA" ("College Station, TX" is a city)
-    return parts[-1].lower() in _REGIONS
+    return parts[-1].lower() in _REGIONS or _ends_with_code(parts[-1])
+
+
+def _ends_with_code(text: str) -> bool:
+    """"CO US", "Utrecht NL": a region followed by its country's code."""
+    words = text.split()
+    return len(words) >= 2 and words[-1] in _COUNTRY_CODES
+
+
+def is_spaced_place(text: str) -> bool:
+    """"Athens GR", "Utrecht Utrecht NL": a place some templates print without commas.
+    Only asked of contact details, where no job title ("Director IT") stands."""
+    words = text.strip().split()
+    return 2 <= len(words) <= 4 and _ends_with_code(text) and all(
+        word[0].isupper() and word.replace("-", "").isalpha() for word in words)
 
 
 def _city_start(words: list[str]) -> int:
@@ -109,5 +133,7 @@ def split_place(text: str) -> tuple[str, str] | None:
 
 def country_code(location: str) -> str | None:
     """ISO country code of a location recognised by is_location, if it tells one."""
-    last = location.strip().rstrip(".").split(",")[-1].strip().lower()
-    return _REGIONS.get(last)
+    last = location.strip().rstrip(".").split(",")[-1].strip()
+    if _ends_with_code(last):
+        return last.split()[-1]
+    return _REGIONS.get(last.lower())

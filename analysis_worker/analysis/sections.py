@@ -12,6 +12,7 @@ TOP = "top"  # kind of the lines before the first heading (name and contact deta
 _KEYWORDS = {
     "experience": "experience", "experiences": "experience", "employment": "experience",
     "career": "experience", "internships": "experience", "internship": "experience",
+    "work": "experience",
     "education": "education", "academics": "education", "qualifications": "education",
     "skills": "skills", "skill": "skills", "competencies": "skills", "technologies": "skills",
     "expertise": "skills", "proficiencies": "skills", "toolbox": "skills", "tools": "skills", "stack": "skills",
@@ -35,7 +36,7 @@ _KEYWORDS = {
     "leadership": "activities", "involvement": "activities", "affiliations": "activities",
     "memberships": "activities",
     "research": "research", "teaching": "teaching",
-    "contact": "contact", "contacts": "contact", "details": "contact",
+    "contact": "contact", "contacts": "contact", "details": "contact", "profiles": "contact",
 }
 _MODIFIERS = {
     "selected", "select", "relevant", "professional", "work", "technical", "key", "other", "additional",
@@ -89,11 +90,38 @@ def resume_lines(text: str) -> list[str]:
 
 
 def split_sections(text: str) -> list[Section]:
+    lines = resume_lines(text)
+    run_in = _run_in_headings(lines)
     sections = [Section(TOP, "")]
-    for line in resume_lines(text):
+    for index, line in enumerate(lines):
         kind = heading_kind(line)
         if kind:
             sections.append(Section(kind, line.rstrip(":").strip()))
+        elif index in run_in:
+            heading, rest = run_in[index]
+            sections.append(Section(heading_kind(heading) or TOP, heading, [rest]))
         else:
             sections[-1].lines.append(line)
     return sections
+
+
+def _run_in_headings(lines: list[str]) -> dict[int, tuple[str, str]]:
+    """Headings printed in a left column on the baseline of their section's first line
+    ("Work Senior Product Designer", "Education Delft University"): {index: (heading, rest)}.
+
+    One such line could be a title ("Research Intern", "Education Consultant"); the
+    layout is recognised only in a document without a heading line for experience or
+    education, with two or more such lines of kinds no heading line opened before."""
+    kinds = [heading_kind(line) for line in lines]
+    if "experience" in kinds or "education" in kinds:
+        return {}
+    found: dict[str, tuple[int, str, str]] = {}
+    for index, line in enumerate(lines):
+        heading, _, rest = line.partition(" ")
+        kind = heading_kind(heading) if rest[:1].isupper() and not heading.endswith(":") else None
+        # A later heading line of the same kind is a sub-heading ("Tools" in a skills section).
+        if kind and kind not in kinds[:index] and kind not in found and not kinds[index]:
+            found[kind] = (index, heading, rest)
+    if len(found) < 2:
+        return {}
+    return {index: (heading, rest) for index, heading, rest in found.values()}

@@ -38,12 +38,13 @@ _PROFILE_HOSTS = {"LinkedIn": "https://linkedin.com/in/", "GitHub": "https://git
 class Case:
     """A resume file and the fields expected from it (see evaluation.py for their form)."""
     name: str  # "<truth file stem>/<format>:<layout>" or the fixture's file name
+    person: str  # whom the resume describes: the evaluation's split keeps each person on one side
     file_name: str
     content: bytes
     expected: dict[str, Any]
 
 
-def _expected(truth: dict[str, Any]) -> dict[str, Any]:
+def expected_of(truth: dict[str, Any]) -> dict[str, Any]:
     skills = [skill for items in truth["skills"].values() for skill in items] + truth["skills_mentioned"]
     return {
         "name": truth["name"],
@@ -56,6 +57,7 @@ def _expected(truth: dict[str, Any]) -> dict[str, Any]:
         "education": [{"institution": school["institution"], "level": school["level"], "end": school["end"]}
                       for school in truth["education"]],
         "skills": skills,
+        "skills_complete": truth.get("skills_complete", True),
     }
 
 
@@ -67,7 +69,8 @@ def generated_cases() -> list[Case]:
         for rendering in truth["renderings"]:
             kind, layout = rendering.split(":")
             content = render_pdf(resume, layout) if kind == "pdf" else render_docx(resume, layout)
-            cases.append(Case(f"{path.stem}/{rendering}", f"{path.stem}.{kind}", content, _expected(truth)))
+            cases.append(Case(f"{path.stem}/{rendering}", path.stem, f"{path.stem}.{kind}", content,
+                              expected_of(truth)))
     return cases
 
 
@@ -91,7 +94,8 @@ def rendercv_cases() -> list[Case]:
             "skills": [item.strip() for row in sections["skills"] for item in row["details"].split(",")]
                       + _RENDERCV_SKILLS_IN_TEXT,
         }
-        cases.append(Case(path.name, path.name, path.read_bytes(), expected))
+        # One person in nine layouts: keyed by the person, they all fall on one side.
+        cases.append(Case(path.name, f"rendercv:{cv['name']}", path.name, path.read_bytes(), expected))
     return cases
 
 

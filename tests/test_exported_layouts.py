@@ -1,0 +1,193 @@
+"""Classes of resumes the analysis once misread, each on a file generated here: text
+layers as Word and job-board exports write them (see labeled/text_layer_pdf.py)."""
+
+import dataclasses
+
+import pytest
+from labeled.text_layer_pdf import text_layer_pdf
+
+from analysis_worker.analysis import analyse
+from analysis_worker.analysis.normalise import normalise_text
+from analysis_worker.extraction import extract
+from common.proto.resume.v1 import resume_pb2
+
+WORD_GAP = "\t\r \xa0"  # how Word's PDF export separates words
+
+
+def analysed(lines: list[str]) -> resume_pb2.ResumeAnalysis:
+    return analyse(extract(text_layer_pdf(lines), file_name="resume.pdf"))
+
+
+def word_export(lines: list[str]) -> list[str]:
+    return [line.replace(" ", WORD_GAP) for line in lines]
+
+
+JOB_BOARD = [
+    "Leo Leopard",
+    "Software Engineer - Acme Corp",
+    "Pune, Maharashtra",
+    "leo.leopard@example.com",
+    "+91 98765 43210",
+    "Indeed: https://www.indeed.com/r/Leo-Leopard/3f2a9c1b0d7e6a54",
+    "WORK EXPERIENCE",
+    "Software Engineer",
+    "Acme Corp - Pune, Maharashtra",
+    "June 2016 to Present",
+    "Designed billing services in Java and maintained the release pipeline for the payments team.",
+    "Data Analyst",
+    "Globex Analytics - Mumbai, Maharashtra",
+    "Prepared weekly sales dashboards in Excel and Tableau for the regional managers.",
+    "Intern",
+    "Initech - Mumbai",
+    "May 2014 to July 2014",
+    "EDUCATION",
+    "B.tech in Computer Engineering",
+    "Pune Institute of Computer Technology - Pune, Maharashtra",
+    "2012 to 2016",
+    "HSC",
+    "Fergusson College - Pune, Maharashtra",
+    "2010 to 2012",
+    "SSC",
+    "St. Mary's High School - Pune, Maharashtra",
+    "2010",
+    "SKILLS",
+    "Java (5 years), SQL (3 years), Excel",
+]
+
+
+def test_normalisation_spells_spaces_hyphens_ligatures_and_icons_one_way():
+    assert normalise_text(f"Leo{WORD_GAP}Leopard") == "Leo Leopard"
+    assert normalise_text("(909) 555-\xad\u20105555") == "(909) 555-5555"
+    assert normalise_text("ﬁnance ＡＢＣ\u2003x") == "finance ABC x"
+    assert normalise_text("Engineer\t\tJan 2020\r\n") == "Engineer\t\tJan 2020\n"  # column gaps stay
+    assert normalise_text("📞 555 ✉ a@b.io\n\uf0b7 Built") == "\ue000 555 \ue000 a@b.io\n• Built"
+
+
+def test_word_export_text_layers():
+    result = analysed(word_export([
+        "Leo Leopard", "leo.leopard@example.com | (909) 555-\xad\u20105555 | Riverside, CA", "Experience",
+        "Software Engineer", "Acme Corp - Riverside, CA", "January 2019 to Present",
+        "Built services in Python and Go.", "Education", "Bachelor of Science in Computer Science",
+        "University of Utah", "2014 to 2018"]))
+    assert result.contact.name == "Leo Leopard"
+    assert list(result.contact.phones) == ["+19095555555"]
+    assert [section.kind for section in result.sections] == ["experience", "education"]
+    assert [(job.title, job.company, job.start) for job in result.experience] == [
+        ("Software Engineer", "Acme Corp", "2019-01")]
+    assert [school.institution for school in result.education] == ["University of Utah"]
+
+
+@pytest.mark.parametrize("first_line", ["Senior Software Engineer", "Marketing Manager", "Professional Summary",
+                                        "Results Driven Sales Professional", "Data Analyst"])
+def test_a_title_heading_or_sentence_is_never_the_name(first_line):
+    result = analysed([first_line, "jane.q@example.com | 555-201-3344", "Experience", "Data Analyst",
+                       "Acme Corp", "2019 - 2021", "Built dashboards."])
+    assert result.contact.name == ""
+
+
+@pytest.mark.parametrize(("written", "e164"), [("(909) 555-5555", "+19095555555"), ("123-456-7890", "+11234567890"),
+                                                ("555.555.5555", "+15555555555")])
+def test_well_formed_phones_in_the_header_are_kept(written, e164):
+    result = analysed(["Ana Lima", f"ana.lima@example.com | {written}", "Skills", "Python"])
+    assert list(result.contact.phones) == [e164]
+
+
+def test_a_job_board_profile_link_is_neither_company_nor_title():
+    lines = JOB_BOARD[:7] + ["https://www.indeed.com/r/Leo-Leopard/3f2a9c1b0d7e6a54"] + JOB_BOARD[7:]
+    result = analysed(lines)
+    fields = {value for job in result.experience for value in (job.title, job.company)}
+    assert not any("indeed" in value.lower() for value in fields)
+    assert "https://www.indeed.com/r/Leo-Leopard/3f2a9c1b0d7e6a54" in [link.url for link in result.contact.links]
+
+
+def test_job_board_export_experience_with_and_without_dates():
+    result = analysed(JOB_BOARD)
+    assert result.contact.name == "Leo Leopard"
+    assert list(result.contact.phones) == ["+919876543210"]
+    assert [(job.title, job.company, job.location, job.start, job.end, job.current) for job in result.experience] == [
+        ("Software Engineer", "Acme Corp", "Pune, Maharashtra", "2016-06", "", True),
+        ("Data Analyst", "Globex Analytics", "Mumbai, Maharashtra", "", "", False),
+        ("Intern", "Initech", "", "2014-05", "2014-07", False)]
+
+
+def test_education_with_several_schools_and_degrees_as_written_in_india():
+    result = analysed(JOB_BOARD)
+    assert [(school.institution, school.degree_level, school.end) for school in result.education] == [
+        ("Pune Institute of Computer Technology", resume_pb2.DEGREE_LEVEL_BACHELOR, "2016"),
+        ("Fergusson College", resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL, "2012"),
+        ("St. Mary's High School", resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL, "2010")]
+
+
+def test_a_degree_is_never_the_institution():
+    result = analysed(["Riya Shah", "riya.shah@example.com", "Education", "TYBMS in Management Studies",
+                       "2019", "Bachelor of Commerce", "Mumbai", "2016"])
+    assert all(not school.institution or "Management Studies" not in school.institution
+               and "Commerce" not in school.institution for school in result.education)
+    assert [school.degree_level for school in result.education] == [resume_pb2.DEGREE_LEVEL_BACHELOR] * 2
+
+
+def test_headings_printed_beside_their_first_line():
+    # HTML themes that put section titles in a left column print them on the baseline
+    # of the section's first line.
+    result = analysed(["Rosa Delgado", "rosa.delgado@example.net", "Work Design Lead", "Quantum Ridge Labs",
+                       "Dec 2023 – Present", "Denver, CO", "UX Designer", "Pinecrest Logistics", "Oct 2020 – Sep 2023",
+                       "Columbus, OH", "Education University of Colorado Boulder", "Bachelor in Interaction Design",
+                       "Sep 2010 – Jun 2014", "Tools", "Figma"])
+    assert [(job.title, job.company, job.start) for job in result.experience] == [
+        ("Design Lead", "Quantum Ridge Labs", "2023-12"), ("UX Designer", "Pinecrest Logistics", "2020-10")]
+    assert [school.institution for school in result.education] == ["University of Colorado Boulder"]
+
+
+def test_a_research_intern_is_not_a_heading_where_headings_have_lines_of_their_own():
+    result = analysed(["John Doe", "john@example.com", "Experience", "Acme Labs – Austin, TX May 2022 – Aug 2022",
+                       "Research Intern", "• Built a parser", "Languages: Python, Go"])
+    assert [job.title for job in result.experience] == ["Research Intern"]
+
+
+def test_contact_details_in_an_about_block_or_sidebar():
+    lines = ["Mateusz Kowalczyk", "Senior Mechanical Engineer", "About", "Athens GR", "mateusz.kowalczyk@ex",
+             "ample.com", "+30 691 542 7177", "Summary",
+             "I am an engineer looking for a team that ships often and learns from it.",
+             "Experience", "\ue000 Munich, DE \ue000 +49 151 6859 6876"]
+    # The address wrapped in a narrow column; its link target holds it whole.
+    document = dataclasses.replace(extract(text_layer_pdf(lines), file_name="resume.pdf"),
+                                   links=("mailto:mateusz.kowalczyk@example.com",))
+    result = analyse(document)
+    assert result.contact.location == "Athens GR"
+    assert list(result.contact.emails) == ["mateusz.kowalczyk@example.com"]
+    assert list(result.contact.phones)[0] == "+306915427177"
+    assert not [link.url for link in result.contact.links]
+
+
+def test_iso_day_dates_open_ranges_and_labels_above_highlights():
+    result = analysed(["Luca Rossi", "luca.rossi@example.net", "Work", "Senior Marketing Manager",
+                       "Lumen Finance 2023-08-01 —", "Highlights", "• Ran quarterly campaigns",
+                       "Marketing Manager", "Atelier Moreau 2020-08-01 — 2023-08-01", "Highlights", "• Wrote plans"])
+    assert [(job.title, job.company, job.start, job.end, job.current) for job in result.experience] == [
+        ("Senior Marketing Manager", "Lumen Finance", "2023-08", "", True),
+        ("Marketing Manager", "Atelier Moreau", "2020-08", "2023-08", False)]
+
+
+def test_entries_without_dates_in_a_narrow_column():
+    # A company name under a bullet that filled the column is not the bullet's wrapped
+    # end when a place follows it.
+    result = analysed(["Jamal Haddad", "jamal.haddad@example.org", "Work Experience", "Summit Valley Foods",
+                       "Austin, TX", "Head of Operations", "• Set up Power BI reporting for the regional directors",
+                       "• Negotiated freight contracts worth six figures a year", "Tidewater Media", "Seattle, WA",
+                       "Operations Manager", "• Cut stock-outs by a third"])
+    assert [(job.title, job.company) for job in result.experience] == [
+        ("Head of Operations", "Summit Valley Foods"), ("Operations Manager", "Tidewater Media")]
+
+
+def test_the_wrapped_end_of_a_linked_site_is_not_a_site():
+    lines = ["Eleni Papadopoulou", "Aarhus DK", "eleni@example.net", "elenipapadopoulou.exa", "mple.com"]
+    document = dataclasses.replace(extract(text_layer_pdf(lines), file_name="resume.pdf"),
+                                   links=("https://elenipapadopoulou.example.com/",))
+    assert [link.url for link in analyse(document).contact.links] == ["https://elenipapadopoulou.example.com/"]
+
+
+def test_the_candidate_is_never_an_employer():
+    # Pages laid out in columns can print the header block among the entries.
+    result = analysed(["Tyrone Jackson", "tyrone.jackson@example.com", "Work Experience", "Tyrone Jackson",
+                       "Chief Financial Officer", "Mar 2023 - Present", "• Prepared the monthly close"])
+    assert [(job.title, job.company) for job in result.experience] == [("Chief Financial Officer", "")]
