@@ -44,6 +44,12 @@ def resume_analysis_key(resume_id: str) -> str:
     return f"resume:{resume_id}:analysis"
 
 
+def resume_analysis_metadata_key(resume_id: str) -> str:
+    """Who the cached analysis belongs to, and its version: the analysis itself stays as
+    every reader of `resume:{id}:analysis` knows it."""
+    return f"resume:{resume_id}:analysis:metadata"
+
+
 def auth_blacklist_key(token: str) -> str:
     return f"auth:blacklist:{token}"
 
@@ -57,6 +63,17 @@ _GET_COUNTED = """
 local value = redis.call('GET', KEYS[1])
 redis.call('HINCRBY', KEYS[2], value and 'hits' or 'misses', 1)
 return value
+"""
+
+# Several keys read as one value: a hit only when all are there.
+_GET_ALL_COUNTED = """
+local values = redis.call('MGET', unpack(KEYS, 1, #KEYS - 1))
+local hit = 'hits'
+for i = 1, #KEYS - 1 do
+  if not values[i] then hit = 'misses' end
+end
+redis.call('HINCRBY', KEYS[#KEYS], hit, 1)
+return values
 """
 
 
@@ -77,13 +94,25 @@ class Cache:
     def __init__(self, client: redis.Redis) -> None:
         self._client = client
         self._get_counted = client.register_script(_GET_COUNTED)
+        self._get_all_counted = client.register_script(_GET_ALL_COUNTED)
 
     async def get(self, key: str) -> Any | None:
         raw = await self._get_counted(keys=[key, STATS_KEY])
         return None if raw is None else json.loads(raw)
 
+    async def get_all(self, *keys: str) -> list[Any | None]:
+        """The values of `keys`, counted as one hit when all are present, else one miss."""
+        raw = await self._get_all_counted(keys=[*keys, STATS_KEY])
+        return [None if value is None else json.loads(value) for value in raw]
+
     async def set(self, key: str, value: Any, ttl: int | None) -> None:
         await self._client.set(key, json.dumps(value, separators=(",", ":")), ex=ttl)
+
+    async def set_all(self, values: dict[str, Any], ttl: int | None) -> None:
+        async with self._client.pipeline(transaction=True) as pipe:
+            for key, value in values.items():
+                pipe.set(key, json.dumps(value, separators=(",", ":")), ex=ttl)
+            await pipe.execute()
 
     async def delete(self, *keys: str) -> int:
         return await self._client.delete(*keys) if keys else 0
