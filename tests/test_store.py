@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import shutil
+import tempfile
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import pytest
 import redis.asyncio as redis
 from bullmq import Job, Queue
 from google.rpc import error_details_pb2
+from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_status import rpc_status
 
 from common.cache import Cache, resume_analysis_key, resume_analysis_metadata_key
@@ -377,4 +380,68 @@ def test_a_server_left_by_a_killed_owner_is_stopped_by_its_directory(postgres: P
         orphan.start()  # and the directory serves again
         orphan.stop()
     finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+async def test_postgres_killed_under_load_loses_no_stored_analysis(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    directory = Path(tempfile.mkdtemp(prefix="resume-postgres-killed-"))
+    database = PostgresServer(directory)
+    database.start()
+    organisation = unique("org")
+    # Enough attempts, with backoff, to outlast the outage.
+    overrides = {"DATABASE_URL": database.url, "JOB_ATTEMPTS": "12", "JOB_BACKOFF_MS": "250"}
+    try:
+        async with isolated_stack(tmp_path, **overrides) as stack:
+            workers = [WorkerProcess(stack.env, tmp_path / f"worker{i}.log") for i in range(2)]
+            health = health_pb2_grpc.HealthStub(stack.channel)
+            accepted: list[str] = []
+            readiness: set[int] = set()
+            stop = asyncio.Event()
+
+            async def submit_stream() -> None:
+                while not stop.is_set():
+                    request = submit_request(content=PDF, organisation_id=organisation)
+                    accepted.append((await stack.stub.SubmitResume(request, timeout=RPC_TIMEOUT)).job_id)
+                    await asyncio.sleep(0.05)
+
+            async def watch_readiness() -> None:
+                while not stop.is_set():
+                    answer = await health.Check(health_pb2.HealthCheckRequest(service="readiness"),
+                                                timeout=RPC_TIMEOUT)
+                    readiness.add(answer.status)
+                    await asyncio.sleep(0.05)
+
+            tasks = [asyncio.create_task(submit_stream()), asyncio.create_task(watch_readiness())]
+            await asyncio.sleep(2)
+            database.kill()
+            killed_at = time.monotonic()
+            await asyncio.sleep(2)
+            database.start()
+            restart_seconds = time.monotonic() - killed_at
+            await asyncio.sleep(2)
+            stop.set()
+            await asyncio.gather(*tasks)
+            try:
+                finals = [await wait_for_final_state(stack.stub, job_id, organisation, timeout=120)
+                          for job_id in accepted]
+            finally:
+                for worker in workers:
+                    assert worker.terminate() == 0, worker.log()
+            completed = {status.job_id for status in finals if status.state == resume_pb2.JOB_STATE_COMPLETED}
+            retried = sum(status.attempts_made > 1 for status in finals)
+            stored = {row["job_id"] for row in await rows(
+                database.url, "SELECT job_id FROM resume_analyses WHERE organisation_id = $1", organisation)}
+            with capsys.disabled():
+                print(f"\n[postgres SIGKILL under load] submitted={len(accepted)} completed={len(completed)} "
+                      f"completed_with_rows={len(completed & stored)} rows={len(stored)} retried={retried} "
+                      f"down_for={restart_seconds:.1f}s")
+            assert completed & stored == completed, "a job completed without its analysis stored"
+            assert len(completed) == len(accepted), [s.failed_reason for s in finals if s.job_id not in completed]
+            assert retried, "no job met the outage"
+            assert health_pb2.HealthCheckResponse.NOT_SERVING in readiness
+            assert health_pb2.HealthCheckResponse.SERVING in readiness
+    finally:
+        database.stop()
         shutil.rmtree(directory, ignore_errors=True)
