@@ -21,7 +21,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from common.embedded_redis import free_port
+from common.embedded_redis import free_port, wait_until_ready
 
 UNPRIVILEGED_USER = "nobody"
 SUPERUSER = "postgres"
@@ -134,15 +134,7 @@ class PostgresServer:
             start_new_session=True, **self._run_as(),  # type: ignore[arg-type]
         )
         log.close()
-        deadline = time.monotonic() + timeout
-        while not self.ready():
-            if self.process.poll() is not None:
-                raise RuntimeError(
-                    f"postgres exited with {self.process.returncode}; see {self.directory}/server.log"
-                )
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"postgres not ready on port {self.port} after {timeout} s")
-            time.sleep(0.02)
+        wait_until_ready(self.process, self.ready, timeout, "postgres", self.port, self.directory / "server.log")
 
     def ready(self) -> bool:
         status = _pid_file_status(self.directory)

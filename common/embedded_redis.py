@@ -10,6 +10,7 @@ import socket
 import ssl
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -39,6 +40,19 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def wait_until_ready(
+    process: subprocess.Popen[bytes], ready: Callable[[], bool], timeout: float, name: str, port: int, log: Path
+) -> None:
+    """Waits for a server child process to say it is ready; fails as soon as it exits."""
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited with {process.returncode}; see {log}")
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{name} not ready on port {port} after {timeout} s")
+        time.sleep(0.02)
 
 
 def _answers_ping(conn: socket.socket) -> bool:
@@ -78,15 +92,7 @@ class RedisServer:
             stdin=subprocess.DEVNULL,
             start_new_session=True,
         )
-        deadline = time.monotonic() + timeout
-        while not self.ready():
-            if self.process.poll() is not None:
-                raise RuntimeError(
-                    f"redis-server exited with {self.process.returncode}; see {self.directory}/redis.log"
-                )
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"redis-server not ready on port {self.port} after {timeout} s")
-            time.sleep(0.02)
+        wait_until_ready(self.process, self.ready, timeout, "redis-server", self.port, self.directory / "redis.log")
 
     def ready(self) -> bool:
         """Whether the server answers a PING (a demand for a password is an answer too)."""

@@ -77,10 +77,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     ) -> resume_pb2.SubmitResumeResponse:
         caller = await self._caller(context)
         data, content = validate_submit(request, self.settings)
-        if caller is not None and caller.organisation_id != data.organisation_id:
-            raise PermissionDenied(
-                f"the token acts for organisation {caller.organisation_id!r}, not {data.organisation_id!r}"
-            )
+        _require_organisation(caller, data.organisation_id)
         retry_after_ms = await self._limiter.acquire(data.organisation_id)
         if retry_after_ms:
             raise RateLimited(data.organisation_id, retry_after_ms)
@@ -193,13 +190,16 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         caller = await self._caller(context)
         validate_owned_id(request, "candidate_id")
         store = self._configured_store()
-        if caller is not None and caller.organisation_id != request.organisation_id:
-            raise PermissionDenied(
-                f"the token acts for organisation {caller.organisation_id!r}, not {request.organisation_id!r}"
-            )
+        _require_organisation(caller, request.organisation_id)
         requested_by = f"token {caller.id}" if caller is not None else "unauthenticated caller (AUTH_REQUIRED=false)"
         erasure = await store.erase(request.organisation_id, request.candidate_id, requested_by)
         return erasure_message(erasure)
+
+
+def _require_organisation(caller: TokenInfo | None, organisation_id: str) -> None:
+    """Writes for another organisation are refused, and say why."""
+    if caller is not None and caller.organisation_id != organisation_id:
+        raise PermissionDenied(f"the token acts for organisation {caller.organisation_id!r}, not {organisation_id!r}")
 
 
 def status_message(snapshot: JobSnapshot) -> resume_pb2.GetJobStatusResponse:
