@@ -12,6 +12,7 @@ the unprivileged user `nobody`: its directory must then be reachable by that use
 from __future__ import annotations
 
 import glob
+import importlib.util
 import os
 import pwd
 import shutil
@@ -34,13 +35,20 @@ def binaries_dir() -> Path:
     debian = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda path: int(Path(path).parent.name))
     if debian:
         return Path(debian[-1])
-    try:
-        from pgserver import _commands
-    except ImportError:
+    wheel = pgserver_binaries()
+    if wheel is None:
         raise RuntimeError(
             "no PostgreSQL: install Debian's `postgresql` package, `pip install pgserver`, or set DATABASE_URL"
-        ) from None
-    return Path(_commands.POSTGRES_BIN_PATH)
+        )
+    return wheel
+
+
+def pgserver_binaries() -> Path | None:
+    # Found, not imported: importing pgserver runs its server management's set-up.
+    spec = importlib.util.find_spec("pgserver")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(spec.submodule_search_locations[0]) / "pginstall" / "bin"
 
 
 def _pid_file_status(directory: Path) -> tuple[int, str] | None:
@@ -79,14 +87,15 @@ def stop_by_directory(directory: Path, timeout: float = 15.0) -> None:
 
 
 class PostgresServer:
-    def __init__(self, directory: Path, port: int = 0, *, durable: bool = True) -> None:
-        """`durable=False` turns fsync off: for tests, whose data may be lost with the machine."""
+    def __init__(self, directory: Path, port: int = 0, *, durable: bool = True, binaries: Path | None = None) -> None:
+        """`durable=False` turns fsync off: for tests, whose data may be lost with the machine.
+        `binaries`: the directory of `postgres` and `initdb`; by default, see `binaries_dir`."""
         # Absolute: the server runs in it, and resolves its own path from there.
         self.directory = directory.absolute()
         self.port = port or free_port()
         self.durable = durable
         self.process: subprocess.Popen[bytes] | None = None
-        self._bin = binaries_dir()
+        self._bin = binaries or binaries_dir()
         self._account = pwd.getpwnam(UNPRIVILEGED_USER) if os.getuid() == 0 else None
 
     @property

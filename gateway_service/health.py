@@ -158,8 +158,8 @@ class HealthReporter:
 async def follow_redis(
     servicer: health.aio.HealthServicer, reporter: HealthReporter, interval: float, stop: asyncio.Event
 ) -> None:
-    """Keeps grpc.health.v1 in step with Redis (NOT_SERVING while unreachable, SERVING
-    after), and the queue and cache gauges up to date."""
+    """Keeps grpc.health.v1 in step with Redis and the database (NOT_SERVING while either
+    is unreachable, SERVING after), and the queue and cache gauges up to date."""
     last = None
     while not stop.is_set():
         reachable = await reporter.reachable()

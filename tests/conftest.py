@@ -16,7 +16,7 @@ import grpc
 import pytest
 
 from common.config import Settings
-from common.embedded_postgres import PostgresServer, binaries_dir
+from common.embedded_postgres import PostgresServer, binaries_dir, pgserver_binaries
 from common.embedded_redis import RedisServer
 from common.proto.resume.v1 import resume_pb2_grpc
 from gateway_service.server import Gateway
@@ -31,7 +31,8 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServ
     server.stop()
 
 
-# CI sets REQUIRE_POSTGRES=1: there a missing PostgreSQL fails the tests that need it instead of skipping them.
+# CI sets REQUIRE_POSTGRES=1: there the tests that need PostgreSQL fail without Debian's
+# (the one `.ci/run` installs) instead of skipping, or settling for the pgserver wheel's.
 POSTGRES_OPTIONAL = os.environ.get("REQUIRE_POSTGRES") != "1"
 
 
@@ -39,12 +40,13 @@ POSTGRES_OPTIONAL = os.environ.get("REQUIRE_POSTGRES") != "1"
 def postgres_server() -> Iterator[PostgresServer | None]:
     """PostgreSQL for the session, or None when there is none to run and it is optional."""
     try:
-        binaries_dir()
+        binaries = binaries_dir()
     except RuntimeError:
         if POSTGRES_OPTIONAL:
             yield None
             return
         raise
+    assert POSTGRES_OPTIONAL or binaries != pgserver_binaries(), "REQUIRE_POSTGRES=1 wants Debian's PostgreSQL"
     # Not under pytest's temporary directory: as root the server runs as `nobody`, which
     # must reach its directory, and pytest's is private to the user running the tests.
     directory = tempfile.mkdtemp(prefix="resume-postgres-")

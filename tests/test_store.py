@@ -22,13 +22,14 @@ from grpc_status import rpc_status
 
 from common.cache import Cache, resume_analysis_key, resume_analysis_metadata_key
 from common.config import Settings
-from common.embedded_postgres import PostgresServer, stop_by_directory
+from common.embedded_postgres import PostgresServer, pgserver_binaries, stop_by_directory
 from common.jobs import QUEUE_NAME, upload_key
 from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import connect_cache, connect_queue
 from common.store.analyses import RETENTION_LOCK, AnalysisStore
 from common.store.erasure import erasure_marker_key
 from common.store.migrations import available, migrate
+from common.tokens import TokenStore
 from support import (
     FIXTURES,
     RPC_TIMEOUT,
@@ -152,6 +153,43 @@ async def test_another_organisations_resume_answers_as_a_missing_one(stub, store
         answers.append((caught.value.code(), caught.value.details().replace(request.resume_id, "ID")))
     assert answers[0] == answers[1]
     assert answers[0][0] == grpc.StatusCode.NOT_FOUND
+
+
+async def test_tokens_see_and_erase_only_their_own_organisation(
+    tmp_path: Path, postgres: PostgresServer, store: AnalysisStore
+) -> None:
+    own, other = unique("org"), unique("org")
+    candidate, resume = unique("candidate"), unique("resume")
+    await record(store, own, candidate, resume, unique("job"))
+    async with isolated_stack(tmp_path, DATABASE_URL=postgres.url, AUTH_REQUIRED="true") as stack:
+        client = redis.Redis(port=stack.redis.port, db=0, decode_responses=True)
+        try:
+            (own_token, own_info), (other_token, _) = [
+                await TokenStore(client).create(organisation, "test") for organisation in (own, other)]
+        finally:
+            await client.aclose()
+
+        def bearer(token: str) -> tuple[tuple[str, str], ...]:
+            return (("authorization", f"Bearer {token}"),)
+
+        answers = []
+        for token, resume_id in ((other_token, resume), (own_token, unique("resume"))):
+            with pytest.raises(grpc.aio.AioRpcError) as caught:
+                await stack.stub.GetResumeAnalysis(get_request(resume_id, own), timeout=RPC_TIMEOUT,
+                                                   metadata=bearer(token))
+            answers.append((caught.value.code(), caught.value.details().replace(resume_id, "ID")))
+        assert answers[0] == answers[1] and answers[0][0] == grpc.StatusCode.NOT_FOUND
+
+        erase = resume_pb2.EraseCandidateRequest(candidate_id=candidate, organisation_id=own)
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            await stack.stub.EraseCandidate(erase, timeout=RPC_TIMEOUT, metadata=bearer(other_token))
+        assert caught.value.code() == grpc.StatusCode.PERMISSION_DENIED
+        assert await store.current(own, resume) is not None
+
+        erased = await stack.stub.EraseCandidate(erase, timeout=RPC_TIMEOUT, metadata=bearer(own_token))
+        assert erased.analyses == 1
+        audit = await store.erasures(own, candidate)
+        assert [record["requested_by"] for record in audit] == [f"token {own_info.id}"]
 
 
 async def test_a_candidates_analyses_come_a_page_at_a_time(stub, store: AnalysisStore) -> None:
@@ -444,4 +482,16 @@ async def test_postgres_killed_under_load_loses_no_stored_analysis(
             assert health_pb2.HealthCheckResponse.SERVING in readiness
     finally:
         database.stop()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.mark.skipif(pgserver_binaries() is None, reason="the pgserver wheel is not installed")
+async def test_the_pgserver_wheels_binaries_serve_too() -> None:
+    directory = Path(tempfile.mkdtemp(prefix="resume-pgserver-"))
+    server = PostgresServer(directory, durable=False, binaries=pgserver_binaries())
+    try:
+        server.start()
+        assert (await rows(server.url, "SELECT 1 AS one"))[0]["one"] == 1
+    finally:
+        server.stop()
         shutil.rmtree(directory, ignore_errors=True)
