@@ -19,6 +19,7 @@ from bullmq import Job, Queue
 from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_status import rpc_status
+from prometheus_client import REGISTRY
 
 from common.cache import Cache, resume_analysis_key, resume_analysis_metadata_key
 from common.config import Settings
@@ -404,6 +405,10 @@ async def test_health_reports_the_database(stub) -> None:
     database = report.database
     assert database.configured and database.connected and database.latency_ms > 0
     assert database.pool_max == 10
+    # The gateway runs in this process: its metrics are in this registry.
+    assert REGISTRY.get_sample_value("resume_database_seconds_count", {"operation": "ping"})
+    assert REGISTRY.get_sample_value("resume_database_pool_connections", {"state": "max"}) == 10
+    assert REGISTRY.get_sample_value("resume_database_failures_total", {"operation": "ping"}) is not None
 
 
 def test_a_server_left_by_a_killed_owner_is_stopped_by_its_directory(postgres: PostgresServer) -> None:

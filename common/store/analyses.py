@@ -144,15 +144,17 @@ class AnalysisStore:
     @contextlib.asynccontextmanager
     async def _connection(self, operation: str) -> AsyncIterator[asyncpg.Connection]:
         assert self._pool is not None, "AnalysisStore.open() first"
+        # Created at 0 before any failure, so that rate() alerts see the series.
+        failures = DATABASE_FAILURES.labels(operation)
         started = time.perf_counter()
         try:
             async with self._pool.acquire(timeout=self._timeout) as connection:
                 yield connection
         except _UNREACHABLE as error:
-            DATABASE_FAILURES.labels(operation).inc()
+            failures.inc()
             raise StoreUnavailable(f"{type(error).__name__}: {error}") from error
         except Exception:
-            DATABASE_FAILURES.labels(operation).inc()
+            failures.inc()
             raise
         finally:
             DATABASE_SECONDS.labels(operation).observe(time.perf_counter() - started)
