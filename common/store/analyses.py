@@ -226,6 +226,14 @@ class AnalysisStore:
             )
         return None if row is None else _stored(row)
 
+    async def still_stored(self, stored: StoredAnalysis) -> bool:
+        async with self._connection("still_stored") as connection:
+            return bool(await connection.fetchval(
+                "SELECT EXISTS (SELECT 1 FROM resume_analyses WHERE organisation_id = $1 AND resume_id = $2"
+                " AND version = $3 AND job_id = $4)",
+                stored.organisation_id, stored.resume_id, stored.version, stored.job_id,
+            ))
+
     async def candidate_page(
         self, organisation_id: str, candidate_id: str, after: int | None, size: int
     ) -> Page:

@@ -35,6 +35,12 @@ class CachedAnalyses:
         # Two organisations may use the same resume id: the cache keeps the one it has.
         if stored is not None and cached_owner in (None, organisation_id):
             await self.put(stored)
+            # An erasure may have deleted the row and cleared the cache between the read and
+            # the put. Row still there: the erasure, if any, clears the cache after this put.
+            # Row gone: the copy just put goes too.
+            if not await self._store.still_stored(stored):
+                await self.forget([resume_id])
+                return None
         return stored
 
     async def forget(self, resume_ids: Iterable[str]) -> int:
