@@ -27,7 +27,8 @@ from common.embedded_postgres import PostgresServer, pgserver_binaries, stop_by_
 from common.jobs import QUEUE_NAME, upload_key
 from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import connect_cache, connect_queue
-from common.store.analyses import RETENTION_LOCK, AnalysisStore
+from common.store.analyses import RETENTION_LOCK, AnalysisStore, StoredAnalysis
+from common.store.cached import CachedAnalyses
 from common.store.erasure import erasure_marker_key
 from common.store.migrations import available, migrate
 from common.tokens import TokenStore
@@ -140,6 +141,27 @@ async def test_reads_go_through_the_cache_and_a_miss_refills_it(stub, cache_clie
     assert 0 < await cache_client.ttl(keys[0])
     _, hits, misses = await read()
     assert (hits, misses) == (1, 0)
+
+
+async def test_a_refill_racing_an_erasure_leaves_no_copy_in_the_cache(
+    postgres: PostgresServer, store: AnalysisStore, cache_client: redis.Redis
+) -> None:
+    organisation, candidate, resume = unique("org"), unique("candidate"), unique("resume")
+    await record(store, organisation, candidate, resume, unique("job"))
+
+    class ErasedAfterTheRead(AnalysisStore):
+        async def current(self, organisation_id: str, resume_id: str) -> StoredAnalysis | None:
+            found = await super().current(organisation_id, resume_id)
+            await store.erase_candidate(organisation, candidate)  # and the erasure clears the cache now
+            return found
+
+    racing = ErasedAfterTheRead(postgres.url, pool_size=1, timeout=5)
+    await racing.open()
+    try:
+        assert await CachedAnalyses(racing, Cache(cache_client), 60).current(organisation, resume) is None
+    finally:
+        await racing.close()
+    assert not await cache_client.exists(resume_analysis_key(resume), resume_analysis_metadata_key(resume))
 
 
 async def test_another_organisations_resume_answers_as_a_missing_one(stub, store: AnalysisStore) -> None:
