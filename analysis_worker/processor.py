@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import time
 from typing import Any
@@ -14,7 +15,7 @@ from analysis_worker.file_source import FileSource, FileUnavailable
 from analysis_worker.metrics import ACTIVE_JOBS, EXTRACTION_SECONDS_PER_PAGE, JOB_SECONDS, JOBS
 from analysis_worker.pipeline import extract_and_analyse
 from analysis_worker.process_pool import CallTimeout, ProcessDied, ProcessPool
-from common.cache import Cache, resume_analysis_key
+from analysis_worker.results import Results
 from common.config import Settings
 from common.jobs import ResumeJobData
 
@@ -25,11 +26,11 @@ LOADED, ANALYSED, DONE = 20, 80, 100
 
 
 class ResumeProcessor:
-    def __init__(self, settings: Settings, pool: ProcessPool, files: FileSource, cache: Cache) -> None:
+    def __init__(self, settings: Settings, pool: ProcessPool, files: FileSource, results: Results) -> None:
         self._settings = settings
         self._pool = pool
         self._files = files
-        self._cache = cache
+        self._results = results
         # A job holds its file only while a process works on it, or as the one next in line:
         # ten jobs waiting for two processes would otherwise hold ten files (50 MB of 5 MB
         # files) at once. The one in line keeps a process from idling while the next file loads.
@@ -73,13 +74,14 @@ class ResumeProcessor:
                 content = await self._files.load(data)
                 # Progress is written while the work goes on: a job's latency is mostly
                 # round trips like these once the file is small.
-                _, analysed = await asyncio.gather(
+                _, analysed, file_sha256 = await asyncio.gather(
                     job.updateProgress(LOADED),
                     self._pool.run(
                         self._remaining(started), extract_and_analyse,
                         content, data.mime_type, data.file_name, self._settings.max_pages,
                         data.job_description, data.required_skills,
                     ),
+                    asyncio.to_thread(_sha256, content),
                 )
                 del content
         except (FileUnavailable, ExtractionError) as error:
@@ -96,9 +98,7 @@ class ResumeProcessor:
         EXTRACTION_SECONDS_PER_PAGE.observe(analysed.extraction_seconds / max(1, analysed.pages))
         await asyncio.gather(
             job.updateProgress(ANALYSED),
-            self._cache.set(
-                resume_analysis_key(data.resume_id), analysed.analysis, self._settings.analysis_ttl_seconds
-            ),
+            self._results.keep(job, data, analysed.analysis, file_sha256),
         )
         await job.updateProgress(DONE)
         return analysed.analysis
@@ -107,3 +107,7 @@ class ResumeProcessor:
         # One time limit for the whole file, whichever step spends it.
         return max(0.001, self._settings.job_timeout - (time.monotonic() - started))
 
+
+
+def _sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()

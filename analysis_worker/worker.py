@@ -18,6 +18,7 @@ from analysis_worker.file_source import FileSource
 from analysis_worker.pipeline import PRELOAD
 from analysis_worker.process_pool import ProcessPool
 from analysis_worker.processor import ResumeProcessor
+from analysis_worker.storage import WorkerStorage
 from common.cache import Cache
 from common.config import Settings
 from common.jobs import QUEUE_NAME, node_client_name, retention_options
@@ -59,7 +60,8 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
         preload=PRELOAD,
     )
     files = FileSource(settings, blobs)
-    processor = ResumeProcessor(settings, pool, files, Cache(cache_client))
+    storage = WorkerStorage(settings, Cache(cache_client), queue_client, blobs)
+    processor = ResumeProcessor(settings, pool, files, storage.results)
     worker_name = f"{socket.gethostname()}-{os.getpid()}"
     worker = Worker(
         QUEUE_NAME,
@@ -100,6 +102,8 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
     worker.clientName = ""
     _record_processed_by(worker, worker_name)
     worker.on("completed", on_completed)
+    worker.on("completed", storage.on_job_end)
+    worker.on("failed", storage.on_job_end)
     worker.on("error", lambda error, *_: log.error("worker error: %s", error))
     # Without the server version the worker rounds block timeouts up to whole seconds,
     # and delayed or backed-off jobs run up to a second late. Asking is also where a worker
@@ -111,6 +115,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
         except (RedisError, OSError) as error:
             log.warning("waiting for Redis: %s", error)
             await asyncio.sleep(settings.worker_reconnect_delay_ms / 1000)
+    await storage.start(stop)
     running = asyncio.create_task(worker.run())
     beating = asyncio.create_task(heartbeat.beat(settings, queue_client, worker_name, stop))
     serve_metrics(settings.worker_metrics_port)
@@ -132,6 +137,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
     await beating
     if cleanups:
         await asyncio.gather(*cleanups, return_exceptions=True)
+    await storage.close()
     pool.close()
     await files.close()
     # BullMQ closes only the connections it made itself.

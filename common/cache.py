@@ -45,14 +45,18 @@ def resume_analysis_key(resume_id: str) -> str:
     return f"resume:{resume_id}:analysis"
 
 
+def resume_analysis_metadata_key(resume_id: str) -> str:
+    """Who the cached analysis belongs to, and its version: the analysis itself stays as
+    every reader of `resume:{id}:analysis` knows it."""
+    return f"resume:{resume_id}:analysis:metadata"
+
+
 def auth_blacklist_key(token: str) -> str:
     return f"auth:blacklist:{token}"
 
 
 def auth_refresh_key(token: str) -> str:
     return f"auth:refresh:{token}"
-
-
 
 
 @dataclass(frozen=True)
@@ -73,21 +77,34 @@ class Cache:
         self._client = client
 
     async def get(self, key: str) -> Any | None:
-        """The value, counted as a hit or a miss in counters that every process shares.
+        return (await self.get_all(key))[0]
+
+    async def get_all(self, *keys: str) -> list[Any | None]:
+        """The values of `keys`, read as one: counted as one hit when all are there, else
+        one miss, in counters that every process shares.
 
         A read counts as a hit in the same round trip and is corrected on a miss: one
-        round trip for a hit, and no script over two keys, which a cluster may hold on two
-        nodes."""
+        round trip for a hit, and no script over several keys, which a cluster may hold on
+        several nodes."""
         async with self._client.pipeline(transaction=False) as pipe:
-            raw, _ = await pipe.get(key).hincrby(STATS_KEY, "hits", 1).execute()
-        if raw is None:
+            for key in keys:
+                pipe.get(key)
+            *raw, _ = await pipe.hincrby(STATS_KEY, "hits", 1).execute()
+        if any(value is None for value in raw):
             async with self._client.pipeline(transaction=False) as pipe:
                 await pipe.hincrby(STATS_KEY, "hits", -1).hincrby(STATS_KEY, "misses", 1).execute()
-            return None
-        return json.loads(raw)
+        return [None if value is None else json.loads(value) for value in raw]
 
     async def set(self, key: str, value: Any, ttl: int | None) -> None:
         await self._client.set(key, json.dumps(value, separators=(",", ":")), ex=ttl)
+
+    async def set_all(self, values: dict[str, Any], ttl: int | None) -> None:
+        # Not a transaction: a cluster may hold the keys on several nodes. get_all() counts
+        # a read that finds only some of them as a miss.
+        async with self._client.pipeline(transaction=False) as pipe:
+            for key, value in values.items():
+                pipe.set(key, json.dumps(value, separators=(",", ":")), ex=ttl)
+            await pipe.execute()
 
     async def delete(self, *keys: str) -> int:
         return await self._client.delete(*keys) if keys else 0

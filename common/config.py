@@ -117,6 +117,16 @@ class Settings:
     worker_heartbeat_file: str = "/tmp/resume-worker.heartbeat"
     worker_heartbeat_interval: float = 5.0
 
+    # PostgreSQL, the store of record of analyses (postgresql://user:password@host:port/db).
+    # Unset, analyses live in the cache only and the analysis RPCs answer FAILED_PRECONDITION.
+    database_url: str | None = None
+    database_pool_size: int = 10
+    # Bounds connecting and each statement, so that callers learn soon that PostgreSQL is gone.
+    database_timeout: float = 5.0
+    # Analyses older than this many days are deleted, by one worker at a time; 0 keeps them.
+    analysis_retention_days: float = 0.0
+    analysis_retention_interval: float = 3600.0
+
     # The token resume-cli sends.
     resume_token: str | None = None
 

@@ -10,6 +10,7 @@ import socket
 import ssl
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -41,6 +42,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_until_ready(
+    process: subprocess.Popen[bytes], ready: Callable[[], bool], timeout: float, name: str, port: int, log: Path
+) -> None:
+    """Waits for a server child process to say it is ready; fails as soon as it exits."""
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited with {process.returncode}; see {log}")
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{name} not ready on port {port} after {timeout} s")
+        time.sleep(0.02)
+
+
 def _answers_ping(conn: socket.socket) -> bool:
     conn.sendall(b"PING\r\n")
     return conn.recv(16).startswith((b"+PONG", b"-NOAUTH"))
@@ -62,15 +76,7 @@ class RedisServer:
     def start(self, timeout: float = 10.0) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, start_new_session=True)
-        deadline = time.monotonic() + timeout
-        while not self.ready():
-            if self.process.poll() is not None:
-                raise RuntimeError(
-                    f"redis-server exited with {self.process.returncode}; see {self.directory}/redis.log"
-                )
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"redis-server not ready on port {self.port} after {timeout} s")
-            time.sleep(0.02)
+        wait_until_ready(self.process, self.ready, timeout, "redis-server", self.port, self.directory / "redis.log")
 
     def command(self) -> list[str]:
         if self.tls:

@@ -1,11 +1,13 @@
-"""`python -m common.stack`: Redis (embedded unless REDIS_HOST is set), the gateway and a worker.
+"""`python -m common.stack`: Redis (embedded unless REDIS_HOST is set), PostgreSQL (embedded
+unless DATABASE_URL is set), the gateway and a worker.
 
-Ctrl-C stops the worker and the gateway gracefully, then Redis.
+Ctrl-C stops the worker and the gateway gracefully, then PostgreSQL and Redis.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import sys
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from common import logs
 from common.config import Settings
+from common.embedded_postgres import PostgresServer
 from common.embedded_redis import RedisServer, free_port, port_free
 from common.processes import supervise
 from common.redis_connections import connect_cache
@@ -38,39 +41,50 @@ async def _demo_token(settings: Settings, path: Path) -> None:
     path.chmod(0o600)
 
 
+def _stopped(server: RedisServer | PostgresServer, name: str) -> None:
+    server.stop()
+    log.info(f"embedded {name} stopped")
+
+
 def main() -> None:
     settings = Settings.from_env()
     logs.configure(settings.log_level, "stack")
     env = dict(os.environ)
-    redis_server = None
-    if not os.environ.get("REDIS_HOST"):
-        port = settings.redis_port if port_free(settings.redis_port) else free_port()
-        # AOF on, as in production: jobs survive a restart of the stack.
-        redis_server = RedisServer(STATE_DIR / "redis", port, extra_args=("--appendonly", "yes"))
-        redis_server.start()
-        env.update(REDIS_HOST="127.0.0.1", REDIS_PORT=str(port))
-        # A single-machine stack fetches file URLs from localhost too.
-        env.setdefault("FETCH_ALLOW_PRIVATE", "true")
-        log.info(
-            "embedded redis-server started (plaintext, no password, localhost only)",
-            extra={"port": port, "data": str(STATE_DIR / "redis")},
-        )
-    # A developer's stack: plaintext gRPC on localhost only, unless configured otherwise.
-    env.setdefault("GRPC_PLAINTEXT", "true")
-    env.setdefault("GRPC_HOST", "127.0.0.1")
-    stack_settings = Settings.from_env(env)
-    if stack_settings.auth_required:
-        asyncio.run(_demo_token(stack_settings, STATE_DIR / "token"))
-        log.info(f"a token of organisation {DEMO_ORGANISATION!r} is in {STATE_DIR / 'token'}: "
-                 f"export RESUME_TOKEN=$(cat {STATE_DIR / 'token'})")
-    log.info("stack running; Ctrl-C stops it", extra={"grpc_port": settings.grpc_port})
-    try:
+    # Whatever was started is stopped, in reverse order, however the rest ends.
+    with contextlib.ExitStack() as embedded:
+        if not os.environ.get("REDIS_HOST"):
+            port = settings.redis_port if port_free(settings.redis_port) else free_port()
+            # AOF on, as in production: jobs survive a restart of the stack.
+            redis_server = RedisServer(STATE_DIR / "redis", port, extra_args=("--appendonly", "yes"))
+            redis_server.start()
+            embedded.callback(_stopped, redis_server, "redis-server")
+            env.update(REDIS_HOST="127.0.0.1", REDIS_PORT=str(port))
+            # A single-machine stack fetches file URLs from localhost too.
+            env.setdefault("FETCH_ALLOW_PRIVATE", "true")
+            log.info(
+                "embedded redis-server started (plaintext, no password, localhost only)",
+                extra={"port": port, "data": str(STATE_DIR / "redis")},
+            )
+        if not os.environ.get("DATABASE_URL"):
+            postgres_server = PostgresServer(STATE_DIR / "postgres", 5432 if port_free(5432) else free_port())
+            postgres_server.start()
+            embedded.callback(_stopped, postgres_server, "postgres")
+            env["DATABASE_URL"] = postgres_server.url
+            log.info(
+                "embedded postgres started (no password, localhost only)",
+                extra={"port": postgres_server.port, "data": str(STATE_DIR / "postgres")},
+            )
+        # A developer's stack: plaintext gRPC on localhost only, unless configured otherwise.
+        env.setdefault("GRPC_PLAINTEXT", "true")
+        env.setdefault("GRPC_HOST", "127.0.0.1")
+        stack_settings = Settings.from_env(env)
+        if stack_settings.auth_required:
+            asyncio.run(_demo_token(stack_settings, STATE_DIR / "token"))
+            log.info(f"a token of organisation {DEMO_ORGANISATION!r} is in {STATE_DIR / 'token'}: "
+                     f"export RESUME_TOKEN=$(cat {STATE_DIR / 'token'})")
+        log.info("stack running; Ctrl-C stops it", extra={"grpc_port": settings.grpc_port})
         supervise({name: ([sys.executable, "-m", module], env)
                    for name, module in (("gateway", "gateway_service"), ("worker", "analysis_worker"))})
-    finally:
-        if redis_server is not None:
-            redis_server.stop()
-            log.info("embedded redis-server stopped")
 
 
 if __name__ == "__main__":

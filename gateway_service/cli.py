@@ -5,6 +5,9 @@
     resume-cli status JOB_ID --organisation acme
     resume-cli watch JOB_ID --organisation acme
     resume-cli health
+    resume-cli analysis RESUME_ID --organisation acme
+    resume-cli analyses CANDIDATE_ID --organisation acme [--page-token TOKEN]
+    resume-cli erase CANDIDATE_ID --organisation acme
 
 The token comes from --token or RESUME_TOKEN. Token administration talks to Redis
 directly (REDIS_* variables), so run it where Redis is reachable:
@@ -81,6 +84,10 @@ async def _call(args: argparse.Namespace) -> int:
             )
             _print(response)
             return 0 if response.status == resume_pb2.HEALTH_STATUS_HEALTHY else 1
+        if args.command in ANALYSIS_COMMANDS:
+            method, request = ANALYSIS_COMMANDS[args.command](stub, args)
+            _print(await method(request, timeout=args.timeout, metadata=metadata))
+            return 0
         if args.command == "submit":
             submitted = await stub.SubmitResume(_submit_request(args), timeout=args.timeout, metadata=metadata)
             if not args.wait:
@@ -101,6 +108,17 @@ async def _call(args: argparse.Namespace) -> int:
                                       "progress": status.progress}))
         _print(status)
         return 0 if status.state != resume_pb2.JOB_STATE_FAILED else 1
+
+
+ANALYSIS_COMMANDS = {
+    "analysis": lambda stub, args: (stub.GetResumeAnalysis, resume_pb2.GetResumeAnalysisRequest(
+        resume_id=args.id, organisation_id=args.organisation)),
+    "analyses": lambda stub, args: (stub.ListCandidateAnalyses, resume_pb2.ListCandidateAnalysesRequest(
+        candidate_id=args.id, organisation_id=args.organisation, page_size=args.page_size,
+        page_token=args.page_token)),
+    "erase": lambda stub, args: (stub.EraseCandidate, resume_pb2.EraseCandidateRequest(
+        candidate_id=args.id, organisation_id=args.organisation)),
+}
 
 
 async def _tokens(args: argparse.Namespace, settings: Settings) -> int:
@@ -157,6 +175,20 @@ def main(argv: list[str] | None = None) -> int:
 
     health = commands.add_parser("health", help="show the gateway's health report")
     health.add_argument("--check", default="full", choices=["redis", "queue", "cache", "full"])
+
+    analysis = commands.add_parser("analysis", help="show a resume's current stored analysis")
+    analysis.add_argument("id", metavar="resume_id")
+    analysis.add_argument("--organisation", required=True)
+
+    analyses = commands.add_parser("analyses", help="list a candidate's stored analyses, newest first")
+    analyses.add_argument("id", metavar="candidate_id")
+    analyses.add_argument("--organisation", required=True)
+    analyses.add_argument("--page-size", type=int, default=0)
+    analyses.add_argument("--page-token", default="", help="next_page_token of the previous page")
+
+    erase = commands.add_parser("erase", help="erase a candidate's analyses, files and jobs; prints the counts")
+    erase.add_argument("id", metavar="candidate_id")
+    erase.add_argument("--organisation", required=True)
 
     token = commands.add_parser("token", help="create, list or revoke tokens (talks to Redis)")
     actions = token.add_subparsers(dest="action", required=True)

@@ -15,6 +15,7 @@ from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 from redis.exceptions import RedisError
 
+from common.store.analyses import StoreUnavailable
 from gateway_service.auth import Unauthenticated
 from gateway_service.validation import InvalidRequest
 
@@ -44,6 +45,22 @@ class JobNotFound(Exception):
         super().__init__(
             f"job {job_id!r} not found: it does not exist, belongs to another "
             "organisation, or was removed after its retention period"
+        )
+
+
+class ResumeNotFound(Exception):
+    def __init__(self, resume_id: str) -> None:
+        super().__init__(
+            f"no analysis of resume {resume_id!r}: it was not analysed yet, belongs to another "
+            "organisation, or was erased or expired"
+        )
+
+
+class StoreNotConfigured(Exception):
+    def __init__(self) -> None:
+        super().__init__(
+            "this gateway has no analysis database (DATABASE_URL is unset); "
+            "read analyses with GetJobStatus while their jobs are retained"
         )
 
 
@@ -99,8 +116,16 @@ def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Re
             await context.abort(grpc.StatusCode.UNAUTHENTICATED, str(error))
         except PermissionDenied as error:
             await context.abort(grpc.StatusCode.PERMISSION_DENIED, str(error))
-        except JobNotFound as error:
+        except (JobNotFound, ResumeNotFound) as error:
             await context.abort(grpc.StatusCode.NOT_FOUND, str(error))
+        except StoreNotConfigured as error:
+            await context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(error))
+        except StoreUnavailable as error:
+            log.warning("database unavailable during %s: %s", handler.__name__, error)
+            await context.abort(
+                grpc.StatusCode.UNAVAILABLE,
+                f"the analysis database (PostgreSQL) is unavailable: {error}; retry with backoff",
+            )
         # Before OSError, of which TimeoutError is a subclass.
         except TimeoutError:
             await context.abort(

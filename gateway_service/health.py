@@ -1,4 +1,5 @@
-"""Health: the detailed Health RPC, and grpc.health.v1 driven by Redis reachability."""
+"""Health: the detailed Health RPC, and grpc.health.v1 driven by the reachability of Redis
+and of the analysis database."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from common.metrics import REDIS_ROUNDTRIP
 from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import raise_if_cancelling
 from common.redis_modes import RedisClient
+from common.store.analyses import AnalysisStore, StoreUnavailable
 from gateway_service.metrics import CACHE_READS, QUEUE_JOBS
 from gateway_service.resume_queue import ResumeQueue
 
@@ -25,7 +27,8 @@ log = logging.getLogger(__name__)
 
 SERVICE_NAME = resume_pb2.DESCRIPTOR.services_by_name["GatewayService"].full_name
 # Kubernetes probes: a live gateway is only restarted when the process is stuck, while
-# readiness, like the overall server ("") and the gateway service, follows Redis.
+# readiness, like the overall server ("") and the gateway service, follows Redis (and the
+# database, when there is one).
 LIVENESS = "liveness"
 READINESS = "readiness"
 FOLLOWING_REDIS = ("", SERVICE_NAME, READINESS)
@@ -50,16 +53,35 @@ async def probe_connection(
     return resume_pb2.RedisConnectionHealth(connected=True, latency_ms=elapsed * 1000)
 
 
+async def probe_database(store: AnalysisStore | None, timeout: float) -> resume_pb2.DatabaseHealth:
+    if store is None:
+        return resume_pb2.DatabaseHealth(configured=False)
+    use = store.pool_use()
+    health = resume_pb2.DatabaseHealth(
+        configured=True, pool_in_use=use.in_use, pool_idle=use.idle, pool_max=use.max
+    )
+    try:
+        async with asyncio.timeout(timeout):
+            health.latency_ms = await store.ping() * 1000
+    except (TimeoutError, StoreUnavailable) as error:
+        raise_if_cancelling(error)
+        health.error = str(error) or f"no answer within {timeout:g} s"
+        return health
+    health.connected = True
+    return health
+
+
 class HealthReporter:
     def __init__(
         self, cache_client: RedisClient, queue_client: RedisClient, cache: Cache,
-        queue: ResumeQueue, timeout: float,
+        queue: ResumeQueue, timeout: float, store: AnalysisStore | None = None,
     ) -> None:
         self._cache_client = cache_client
         self._queue_client = queue_client
         self._cache = cache
         self._queue = queue
         self._timeout = timeout
+        self._store = store
 
     async def _probe(self) -> tuple[resume_pb2.RedisConnectionHealth, resume_pb2.RedisConnectionHealth]:
         cache, queue = await asyncio.gather(
@@ -68,9 +90,11 @@ class HealthReporter:
         )
         return cache, queue
 
-    async def redis_reachable(self) -> bool:
-        cache, queue = await self._probe()
-        return cache.connected and queue.connected
+    async def reachable(self) -> bool:
+        (cache, queue), database = await asyncio.gather(
+            self._probe(), probe_database(self._store, self._timeout)
+        )
+        return cache.connected and queue.connected and (database.connected or not database.configured)
 
     async def sample(self) -> None:
         """Refreshes the queue-depth and cache gauges."""
@@ -97,6 +121,10 @@ class HealthReporter:
                 for name, probe in (("cache", cache), ("queue", queue))
                 if not probe.connected
             ]
+        if full or check == Check.HEALTH_CHECK_DATABASE:
+            response.database.CopyFrom(await probe_database(self._store, self._timeout))
+            if response.database.configured and not response.database.connected:
+                problems.append(f"database: {response.database.error}")
         if full or check == Check.HEALTH_CHECK_QUEUE:
             counts = await self._within_timeout("queue counts", self._queue.counts(), problems)
             if counts is not None:
@@ -131,11 +159,11 @@ class HealthReporter:
 async def follow_redis(
     servicer: health.aio.HealthServicer, reporter: HealthReporter, interval: float, stop: asyncio.Event
 ) -> None:
-    """Keeps grpc.health.v1 in step with Redis (NOT_SERVING while unreachable, SERVING
-    after), and the queue and cache gauges up to date."""
+    """Keeps grpc.health.v1 in step with Redis and the database (NOT_SERVING while either
+    is unreachable, SERVING after), and the queue and cache gauges up to date."""
     last = None
     while not stop.is_set():
-        reachable = await reporter.redis_reachable()
+        reachable = await reporter.reachable()
         if reachable:
             await reporter.sample()
         status = (

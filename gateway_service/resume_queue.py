@@ -130,6 +130,10 @@ class ResumeQueue:
             result=job.returnvalue if isinstance(job.returnvalue, dict) else None,
         )
 
+    @property
+    def bullmq_queue(self) -> Queue:
+        return self._queue
+
     async def counts(self) -> dict[str, int]:
         counts = await self._queue.getJobCounts(*COUNTED_STATES)
         return {state: int(counts.get(state, 0)) for state in COUNTED_STATES}

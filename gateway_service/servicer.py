@@ -15,13 +15,27 @@ from common.jobs import ResumeJobData
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import retry_transient
 from common.tokens import TokenInfo, TokenStore
+from gateway_service.analyses import GatewayStore, erasure_message, page_messages, stored_message
 from gateway_service.auth import Unauthenticated, bearer_token
-from gateway_service.errors import JobNotFound, PermissionDenied, RateLimited, translate_errors
+from gateway_service.errors import (
+    JobNotFound,
+    PermissionDenied,
+    RateLimited,
+    ResumeNotFound,
+    StoreNotConfigured,
+    translate_errors,
+)
 from gateway_service.health import HealthReporter
 from gateway_service.job_events import JobEvents
 from gateway_service.rate_limit import RateLimiter
 from gateway_service.resume_queue import JobSnapshot, ResumeQueue, Submission
-from gateway_service.validation import validate_job_reference, validate_submit
+from gateway_service.validation import (
+    page_token,
+    validate_job_reference,
+    validate_list,
+    validate_owned_id,
+    validate_submit,
+)
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +54,7 @@ FINAL_STATES = {"completed", "failed"}
 class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     def __init__(
         self, settings: Settings, queue: ResumeQueue, events: JobEvents, health: HealthReporter,
-        tokens: TokenStore, limiter: RateLimiter,
+        tokens: TokenStore, limiter: RateLimiter, store: GatewayStore | None = None,
     ) -> None:
         self.settings = settings
         self._queue = queue
@@ -48,6 +62,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         self._health = health
         self._tokens = tokens
         self._limiter = limiter
+        self._store = store
 
     async def _caller(self, context: grpc.aio.ServicerContext) -> TokenInfo | None:
         """The caller's token, or None when authentication is off."""
@@ -67,10 +82,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         async def submit() -> tuple[Submission, ResumeJobData]:
             caller = await self._caller(context)
             data, content = validate_submit(request, self.settings)
-            if caller is not None and caller.organisation_id != data.organisation_id:
-                raise PermissionDenied(
-                    f"the token acts for organisation {caller.organisation_id!r}, not {data.organisation_id!r}"
-                )
+            _require_organisation(caller, data.organisation_id)
             retry_after_ms = await self._limiter.acquire(data.organisation_id)
             if retry_after_ms:
                 raise RateLimited(data.organisation_id, retry_after_ms)
@@ -143,6 +155,59 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     ) -> resume_pb2.HealthResponse:
         await self._caller(context)
         return await self._health.report(request.check)
+
+    def _configured_store(self) -> GatewayStore:
+        if self._store is None:
+            raise StoreNotConfigured()
+        return self._store
+
+    @translate_errors
+    async def GetResumeAnalysis(
+        self, request: resume_pb2.GetResumeAnalysisRequest, context: grpc.aio.ServicerContext
+    ) -> resume_pb2.GetResumeAnalysisResponse:
+        caller = await self._caller(context)
+        validate_owned_id(request, "resume_id")
+        store = self._configured_store()
+        # Another organisation's resume answers exactly as a missing one.
+        if caller is not None and caller.organisation_id != request.organisation_id:
+            raise ResumeNotFound(request.resume_id)
+        stored = await store.analyses.current(request.organisation_id, request.resume_id)
+        if stored is None:
+            raise ResumeNotFound(request.resume_id)
+        return resume_pb2.GetResumeAnalysisResponse(analysis=stored_message(stored))
+
+    @translate_errors
+    async def ListCandidateAnalyses(
+        self, request: resume_pb2.ListCandidateAnalysesRequest, context: grpc.aio.ServicerContext
+    ) -> resume_pb2.ListCandidateAnalysesResponse:
+        caller = await self._caller(context)
+        size, after = validate_list(request)
+        store = self._configured_store()
+        # Another organisation's candidate has, as far as this caller can tell, no analyses.
+        if caller is not None and caller.organisation_id != request.organisation_id:
+            return resume_pb2.ListCandidateAnalysesResponse()
+        page = await store.store.candidate_page(request.organisation_id, request.candidate_id, after, size)
+        return resume_pb2.ListCandidateAnalysesResponse(
+            analyses=await page_messages(page), next_page_token=page_token(page.next_after)
+        )
+
+    @translate_errors
+    async def EraseCandidate(
+        self, request: resume_pb2.EraseCandidateRequest, context: grpc.aio.ServicerContext
+    ) -> resume_pb2.EraseCandidateResponse:
+        caller = await self._caller(context)
+        validate_owned_id(request, "candidate_id")
+        store = self._configured_store()
+        _require_organisation(caller, request.organisation_id)
+        requested_by = f"token {caller.id}" if caller is not None else "unauthenticated caller (AUTH_REQUIRED=false)"
+        erasure = await store.erase(request.organisation_id, request.candidate_id, requested_by)
+        return erasure_message(erasure)
+
+
+def _require_organisation(caller: TokenInfo | None, organisation_id: str) -> None:
+    """Writes for another organisation are refused, and say why."""
+    if caller is not None and caller.organisation_id != organisation_id:
+        raise PermissionDenied(f"the token acts for organisation {caller.organisation_id!r}, not {organisation_id!r}")
 
 
 def status_message(snapshot: JobSnapshot) -> resume_pb2.GetJobStatusResponse:

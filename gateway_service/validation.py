@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from urllib.parse import urlsplit
 
@@ -18,6 +20,9 @@ MAX_JOB_DESCRIPTION = 50_000
 MAX_REQUIRED_SKILLS = 100
 MAX_SKILL_LENGTH = 100
 MAX_JOB_ID_LENGTH = 256
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+_PAGE_TOKEN_PREFIX = "after:"
 
 
 class InvalidRequest(Exception):
@@ -86,6 +91,42 @@ def validate_job_reference(request: resume_pb2.GetJobStatusRequest | resume_pb2.
     _check_id(violations, "organisation_id", request.organisation_id, required=True)
     if violations:
         raise InvalidRequest(violations)
+
+
+def validate_owned_id(
+    request: resume_pb2.GetResumeAnalysisRequest | resume_pb2.EraseCandidateRequest, name: str
+) -> None:
+    """An id (`name`) and the organisation it belongs to, both required."""
+    violations: dict[str, str] = {}
+    for field in (name, "organisation_id"):
+        _check_id(violations, field, getattr(request, field), required=True)
+    if violations:
+        raise InvalidRequest(violations)
+
+
+def validate_list(request: resume_pb2.ListCandidateAnalysesRequest) -> tuple[int, int | None]:
+    """The page size and the row to continue after (None for the first page)."""
+    violations: dict[str, str] = {}
+    for field in ("candidate_id", "organisation_id"):
+        _check_id(violations, field, getattr(request, field), required=True)
+    if not 0 <= request.page_size <= MAX_PAGE_SIZE:
+        violations["page_size"] = f"must be 1 to {MAX_PAGE_SIZE}, or 0 for {DEFAULT_PAGE_SIZE}"
+    after = None
+    if request.page_token:
+        try:
+            decoded = base64.urlsafe_b64decode(request.page_token.encode()).decode()
+            if not decoded.startswith(_PAGE_TOKEN_PREFIX):
+                raise ValueError(decoded)
+            after = int(decoded.removeprefix(_PAGE_TOKEN_PREFIX))
+        except (ValueError, binascii.Error):
+            violations["page_token"] = "not a next_page_token of this API: pass one back unchanged, or none"
+    if violations:
+        raise InvalidRequest(violations)
+    return request.page_size or DEFAULT_PAGE_SIZE, after
+
+
+def page_token(after: int | None) -> str:
+    return "" if after is None else base64.urlsafe_b64encode(f"{_PAGE_TOKEN_PREFIX}{after}".encode()).decode()
 
 
 def _check_id(violations: dict[str, str], name: str, value: str, *, required: bool) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import http.server
+import os
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -13,6 +16,7 @@ import grpc
 import pytest
 
 from common.config import Settings
+from common.embedded_postgres import PostgresServer, binaries_dir, pgserver_binaries
 from common.embedded_redis import RedisServer
 from common.proto.resume.v1 import resume_pb2_grpc
 from gateway_service.server import Gateway
@@ -27,9 +31,42 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServ
     server.stop()
 
 
+# CI sets REQUIRE_POSTGRES=1: there the tests that need PostgreSQL fail without Debian's
+# (the one `.ci/run` installs) instead of skipping, or settling for the pgserver wheel's.
+POSTGRES_OPTIONAL = os.environ.get("REQUIRE_POSTGRES") != "1"
+
+
 @pytest.fixture(scope="session")
-def env(redis_server: RedisServer) -> dict[str, str]:
-    return service_env(redis_server.port)
+def postgres_server() -> Iterator[PostgresServer | None]:
+    """PostgreSQL for the session, or None when there is none to run and it is optional."""
+    try:
+        binaries = binaries_dir()
+    except RuntimeError:
+        if POSTGRES_OPTIONAL:
+            yield None
+            return
+        raise
+    assert POSTGRES_OPTIONAL or binaries != pgserver_binaries(), "REQUIRE_POSTGRES=1 wants Debian's PostgreSQL"
+    # Not under pytest's temporary directory: as root the server runs as `nobody`, which
+    # must reach its directory, and pytest's is private to the user running the tests.
+    directory = tempfile.mkdtemp(prefix="resume-postgres-")
+    server = PostgresServer(Path(directory), durable=False)
+    server.start()
+    yield server
+    server.stop()
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres(postgres_server: PostgresServer | None) -> PostgresServer:
+    if postgres_server is None:
+        pytest.skip("no PostgreSQL: install Debian's `postgresql` or `pip install pgserver`")
+    return postgres_server
+
+
+@pytest.fixture(scope="session")
+def env(redis_server: RedisServer, postgres_server: PostgresServer | None) -> dict[str, str]:
+    return service_env(redis_server.port, **({"DATABASE_URL": postgres_server.url} if postgres_server else {}))
 
 
 @pytest.fixture(scope="session")

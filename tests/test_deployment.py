@@ -43,3 +43,12 @@ def test_image_is_multi_stage_non_root_with_the_probe() -> None:
     assert dockerfile.count("\nFROM ") + dockerfile.startswith("FROM ") >= 2
     assert "USER 10001" in dockerfile
     assert "/usr/local/bin/grpc_health_probe" in dockerfile
+
+
+def test_postgres_keeps_its_data_and_both_services_use_it() -> None:
+    services = COMPOSE["services"]
+    assert any(volume.startswith("postgres-data:") for volume in services["postgres"]["volumes"])
+    assert "postgres-data" in COMPOSE["volumes"]
+    for name in ("gateway", "worker"):
+        assert services[name]["environment"]["DATABASE_URL"].startswith("postgresql://")
+        assert services[name]["depends_on"]["postgres"]["condition"] == "service_healthy"

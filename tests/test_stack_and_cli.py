@@ -3,10 +3,13 @@
 import asyncio
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,11 +51,24 @@ async def test_cli_submits_waits_and_reads_back(gateway) -> None:
     assert json.loads(out)["queue"]["name"] == "resume-analysis"
 
 
-async def test_stack_starts_embedded_redis_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+@pytest.fixture
+def public_dir() -> Iterator[Path]:
+    """A working directory others may enter: under root, the embedded PostgreSQL runs as
+    `nobody` and must reach .run/postgres, which pytest's private tmp_path forbids."""
+    directory = Path(tempfile.mkdtemp(prefix="resume-stack-"))
+    directory.chmod(0o755)
+    yield directory
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.mark.usefixtures("postgres")
+async def test_stack_starts_embedded_redis_and_postgres_and_stops_cleanly_on_ctrl_c(public_dir: Path) -> None:
+    tmp_path = public_dir
     grpc_port = free_port()
     env = {**os.environ, "GRPC_PORT": str(grpc_port), "REDIS_PORT": str(free_port()), "LOG_LEVEL": "INFO",
            "GATEWAY_METRICS_PORT": "0", "WORKER_METRICS_PORT": "0"}
     env.pop("REDIS_HOST", None)
+    env.pop("DATABASE_URL", None)
     log = (tmp_path / "stack.log").open("w+")
     stack = subprocess.Popen(
         [sys.executable, "-m", "common.stack"], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
@@ -68,7 +84,11 @@ async def test_stack_starts_embedded_redis_and_stops_cleanly_on_ctrl_c(tmp_path:
             await asyncio.sleep(0.3)
         token = (tmp_path / ".run" / "token").read_text().strip()
         code, out, err = await cli(grpc_port, "--token", token, "submit", str(PDF), "--organisation", "demo", "--wait")
-        assert json.loads(out)["state"] == "JOB_STATE_COMPLETED", err
+        status = json.loads(out)
+        assert status["state"] == "JOB_STATE_COMPLETED", err
+        code, out, err = await cli(grpc_port, "--token", token, "analysis", status["metadata"]["resumeId"],
+                                   "--organisation", "demo")
+        assert json.loads(out)["analysis"]["version"] == 1, err
         code, out, err = await cli(grpc_port, "submit", str(PDF), "--organisation", "demo")
         assert code == 2 and err.startswith("UNAUTHENTICATED"), "the stack must require a token"
     finally:
@@ -81,3 +101,4 @@ async def test_stack_starts_embedded_redis_and_stops_cleanly_on_ctrl_c(tmp_path:
     stopped = [(e.get("child"), e.get("exit_code")) for e in events if e["event"] == "stopped"]
     assert sorted(stopped) == [("gateway", 0), ("worker", 0)]
     assert any(e["event"] == "embedded redis-server stopped" for e in events)
+    assert any(e["event"] == "embedded postgres stopped" for e in events)

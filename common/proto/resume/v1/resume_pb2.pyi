@@ -28,6 +28,7 @@ class HealthCheck(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     HEALTH_CHECK_QUEUE: _ClassVar[HealthCheck]
     HEALTH_CHECK_CACHE: _ClassVar[HealthCheck]
     HEALTH_CHECK_FULL: _ClassVar[HealthCheck]
+    HEALTH_CHECK_DATABASE: _ClassVar[HealthCheck]
 
 class HealthStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -82,6 +83,7 @@ HEALTH_CHECK_REDIS: HealthCheck
 HEALTH_CHECK_QUEUE: HealthCheck
 HEALTH_CHECK_CACHE: HealthCheck
 HEALTH_CHECK_FULL: HealthCheck
+HEALTH_CHECK_DATABASE: HealthCheck
 HEALTH_STATUS_UNSPECIFIED: HealthStatus
 HEALTH_STATUS_HEALTHY: HealthStatus
 HEALTH_STATUS_UNHEALTHY: HealthStatus
@@ -270,20 +272,120 @@ class CacheHealth(_message.Message):
     def __init__(self, keys: _Optional[int] = ..., memory_used_bytes: _Optional[int] = ..., hits: _Optional[int] = ..., misses: _Optional[int] = ..., hit_ratio: _Optional[float] = ...) -> None: ...
 
 class HealthResponse(_message.Message):
-    __slots__ = ("status", "message", "redis", "queue", "cache", "check_time")
+    __slots__ = ("status", "message", "redis", "queue", "cache", "check_time", "database")
     STATUS_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_FIELD_NUMBER: _ClassVar[int]
     REDIS_FIELD_NUMBER: _ClassVar[int]
     QUEUE_FIELD_NUMBER: _ClassVar[int]
     CACHE_FIELD_NUMBER: _ClassVar[int]
     CHECK_TIME_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
     status: HealthStatus
     message: str
     redis: RedisHealth
     queue: QueueHealth
     cache: CacheHealth
     check_time: _timestamp_pb2.Timestamp
-    def __init__(self, status: _Optional[_Union[HealthStatus, str]] = ..., message: _Optional[str] = ..., redis: _Optional[_Union[RedisHealth, _Mapping]] = ..., queue: _Optional[_Union[QueueHealth, _Mapping]] = ..., cache: _Optional[_Union[CacheHealth, _Mapping]] = ..., check_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    database: DatabaseHealth
+    def __init__(self, status: _Optional[_Union[HealthStatus, str]] = ..., message: _Optional[str] = ..., redis: _Optional[_Union[RedisHealth, _Mapping]] = ..., queue: _Optional[_Union[QueueHealth, _Mapping]] = ..., cache: _Optional[_Union[CacheHealth, _Mapping]] = ..., check_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., database: _Optional[_Union[DatabaseHealth, _Mapping]] = ...) -> None: ...
+
+class DatabaseHealth(_message.Message):
+    __slots__ = ("configured", "connected", "latency_ms", "error", "pool_in_use", "pool_idle", "pool_max")
+    CONFIGURED_FIELD_NUMBER: _ClassVar[int]
+    CONNECTED_FIELD_NUMBER: _ClassVar[int]
+    LATENCY_MS_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    POOL_IN_USE_FIELD_NUMBER: _ClassVar[int]
+    POOL_IDLE_FIELD_NUMBER: _ClassVar[int]
+    POOL_MAX_FIELD_NUMBER: _ClassVar[int]
+    configured: bool
+    connected: bool
+    latency_ms: float
+    error: str
+    pool_in_use: int
+    pool_idle: int
+    pool_max: int
+    def __init__(self, configured: _Optional[bool] = ..., connected: _Optional[bool] = ..., latency_ms: _Optional[float] = ..., error: _Optional[str] = ..., pool_in_use: _Optional[int] = ..., pool_idle: _Optional[int] = ..., pool_max: _Optional[int] = ...) -> None: ...
+
+class StoredAnalysis(_message.Message):
+    __slots__ = ("resume_id", "candidate_id", "organisation_id", "job_id", "version", "file_sha256", "create_time", "analysis")
+    RESUME_ID_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_ID_FIELD_NUMBER: _ClassVar[int]
+    ORGANISATION_ID_FIELD_NUMBER: _ClassVar[int]
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    FILE_SHA256_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    ANALYSIS_FIELD_NUMBER: _ClassVar[int]
+    resume_id: str
+    candidate_id: str
+    organisation_id: str
+    job_id: str
+    version: int
+    file_sha256: str
+    create_time: _timestamp_pb2.Timestamp
+    analysis: ResumeAnalysis
+    def __init__(self, resume_id: _Optional[str] = ..., candidate_id: _Optional[str] = ..., organisation_id: _Optional[str] = ..., job_id: _Optional[str] = ..., version: _Optional[int] = ..., file_sha256: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., analysis: _Optional[_Union[ResumeAnalysis, _Mapping]] = ...) -> None: ...
+
+class GetResumeAnalysisRequest(_message.Message):
+    __slots__ = ("resume_id", "organisation_id")
+    RESUME_ID_FIELD_NUMBER: _ClassVar[int]
+    ORGANISATION_ID_FIELD_NUMBER: _ClassVar[int]
+    resume_id: str
+    organisation_id: str
+    def __init__(self, resume_id: _Optional[str] = ..., organisation_id: _Optional[str] = ...) -> None: ...
+
+class GetResumeAnalysisResponse(_message.Message):
+    __slots__ = ("analysis",)
+    ANALYSIS_FIELD_NUMBER: _ClassVar[int]
+    analysis: StoredAnalysis
+    def __init__(self, analysis: _Optional[_Union[StoredAnalysis, _Mapping]] = ...) -> None: ...
+
+class ListCandidateAnalysesRequest(_message.Message):
+    __slots__ = ("candidate_id", "organisation_id", "page_size", "page_token")
+    CANDIDATE_ID_FIELD_NUMBER: _ClassVar[int]
+    ORGANISATION_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    candidate_id: str
+    organisation_id: str
+    page_size: int
+    page_token: str
+    def __init__(self, candidate_id: _Optional[str] = ..., organisation_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListCandidateAnalysesResponse(_message.Message):
+    __slots__ = ("analyses", "next_page_token")
+    ANALYSES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    analyses: _containers.RepeatedCompositeFieldContainer[StoredAnalysis]
+    next_page_token: str
+    def __init__(self, analyses: _Optional[_Iterable[_Union[StoredAnalysis, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class EraseCandidateRequest(_message.Message):
+    __slots__ = ("candidate_id", "organisation_id")
+    CANDIDATE_ID_FIELD_NUMBER: _ClassVar[int]
+    ORGANISATION_ID_FIELD_NUMBER: _ClassVar[int]
+    candidate_id: str
+    organisation_id: str
+    def __init__(self, candidate_id: _Optional[str] = ..., organisation_id: _Optional[str] = ...) -> None: ...
+
+class EraseCandidateResponse(_message.Message):
+    __slots__ = ("erasure_id", "erase_time", "analyses", "cache_keys", "uploads", "jobs", "active_jobs")
+    ERASURE_ID_FIELD_NUMBER: _ClassVar[int]
+    ERASE_TIME_FIELD_NUMBER: _ClassVar[int]
+    ANALYSES_FIELD_NUMBER: _ClassVar[int]
+    CACHE_KEYS_FIELD_NUMBER: _ClassVar[int]
+    UPLOADS_FIELD_NUMBER: _ClassVar[int]
+    JOBS_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_JOBS_FIELD_NUMBER: _ClassVar[int]
+    erasure_id: int
+    erase_time: _timestamp_pb2.Timestamp
+    analyses: int
+    cache_keys: int
+    uploads: int
+    jobs: int
+    active_jobs: int
+    def __init__(self, erasure_id: _Optional[int] = ..., erase_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., analyses: _Optional[int] = ..., cache_keys: _Optional[int] = ..., uploads: _Optional[int] = ..., jobs: _Optional[int] = ..., active_jobs: _Optional[int] = ...) -> None: ...
 
 class ResumeAnalysis(_message.Message):
     __slots__ = ("analysis_version", "contact", "summary", "skills", "experience", "education", "sections", "score", "certifications", "languages", "projects", "total_experience_years", "warnings", "document", "match")

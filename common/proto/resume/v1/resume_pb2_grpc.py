@@ -55,6 +55,21 @@ class GatewayServiceStub:
                 request_serializer=resume_dot_v1_dot_resume__pb2.HealthRequest.SerializeToString,
                 response_deserializer=resume_dot_v1_dot_resume__pb2.HealthResponse.FromString,
                 _registered_method=True)
+        self.GetResumeAnalysis = channel.unary_unary(
+                '/resume.v1.GatewayService/GetResumeAnalysis',
+                request_serializer=resume_dot_v1_dot_resume__pb2.GetResumeAnalysisRequest.SerializeToString,
+                response_deserializer=resume_dot_v1_dot_resume__pb2.GetResumeAnalysisResponse.FromString,
+                _registered_method=True)
+        self.ListCandidateAnalyses = channel.unary_unary(
+                '/resume.v1.GatewayService/ListCandidateAnalyses',
+                request_serializer=resume_dot_v1_dot_resume__pb2.ListCandidateAnalysesRequest.SerializeToString,
+                response_deserializer=resume_dot_v1_dot_resume__pb2.ListCandidateAnalysesResponse.FromString,
+                _registered_method=True)
+        self.EraseCandidate = channel.unary_unary(
+                '/resume.v1.GatewayService/EraseCandidate',
+                request_serializer=resume_dot_v1_dot_resume__pb2.EraseCandidateRequest.SerializeToString,
+                response_deserializer=resume_dot_v1_dot_resume__pb2.EraseCandidateResponse.FromString,
+                _registered_method=True)
 
 
 class GatewayServiceServicer:
@@ -85,7 +100,29 @@ class GatewayServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def Health(self, request, context):
-        """Detailed health of Redis, the queue and the cache.
+        """Detailed health of Redis, the queue, the cache and the database.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetResumeAnalysis(self, request, context):
+        """The current (latest) analysis of a resume: from the cache, else from the database.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCandidateAnalyses(self, request, context):
+        """A candidate's analyses, every version of every resume, newest first, a page at a time.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EraseCandidate(self, request, context):
+        """Erases a candidate: stored and cached analyses, uploaded files and job records.
+        Keeps an audit record (who, when, how many; never the data). Erasing again is harmless.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -113,6 +150,21 @@ def add_GatewayServiceServicer_to_server(servicer, server):
                     servicer.Health,
                     request_deserializer=resume_dot_v1_dot_resume__pb2.HealthRequest.FromString,
                     response_serializer=resume_dot_v1_dot_resume__pb2.HealthResponse.SerializeToString,
+            ),
+            'GetResumeAnalysis': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetResumeAnalysis,
+                    request_deserializer=resume_dot_v1_dot_resume__pb2.GetResumeAnalysisRequest.FromString,
+                    response_serializer=resume_dot_v1_dot_resume__pb2.GetResumeAnalysisResponse.SerializeToString,
+            ),
+            'ListCandidateAnalyses': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCandidateAnalyses,
+                    request_deserializer=resume_dot_v1_dot_resume__pb2.ListCandidateAnalysesRequest.FromString,
+                    response_serializer=resume_dot_v1_dot_resume__pb2.ListCandidateAnalysesResponse.SerializeToString,
+            ),
+            'EraseCandidate': grpc.unary_unary_rpc_method_handler(
+                    servicer.EraseCandidate,
+                    request_deserializer=resume_dot_v1_dot_resume__pb2.EraseCandidateRequest.FromString,
+                    response_serializer=resume_dot_v1_dot_resume__pb2.EraseCandidateResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -224,6 +276,87 @@ class GatewayService:
             '/resume.v1.GatewayService/Health',
             resume_dot_v1_dot_resume__pb2.HealthRequest.SerializeToString,
             resume_dot_v1_dot_resume__pb2.HealthResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetResumeAnalysis(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/resume.v1.GatewayService/GetResumeAnalysis',
+            resume_dot_v1_dot_resume__pb2.GetResumeAnalysisRequest.SerializeToString,
+            resume_dot_v1_dot_resume__pb2.GetResumeAnalysisResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCandidateAnalyses(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/resume.v1.GatewayService/ListCandidateAnalyses',
+            resume_dot_v1_dot_resume__pb2.ListCandidateAnalysesRequest.SerializeToString,
+            resume_dot_v1_dot_resume__pb2.ListCandidateAnalysesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EraseCandidate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/resume.v1.GatewayService/EraseCandidate',
+            resume_dot_v1_dot_resume__pb2.EraseCandidateRequest.SerializeToString,
+            resume_dot_v1_dot_resume__pb2.EraseCandidateResponse.FromString,
             options,
             channel_credentials,
             insecure,

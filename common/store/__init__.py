@@ -1,0 +1,1 @@
+"""PostgreSQL, the store of record of analyses, and its schema migrations."""
