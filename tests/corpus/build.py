@@ -1,6 +1,7 @@
-"""Rebuilds the rendered corpus: files/ and truth/ beside this script.
+"""Rebuilds the rendered corpus: files/ and truth/ beside this script, or those of
+unseen/ for the second population (see people.py).
 
-    python tests/corpus/build.py --themes DIR
+    python tests/corpus/build.py --themes DIR [--population unseen]
 
 Needs what the tests never need: Node.js with the JSON Resume themes installed in DIR
 (`npm install jsonresume-theme-even jsonresume-theme-flat jsonresume-theme-macchiato
@@ -31,12 +32,14 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from people import COUNTRY_NAMES, person  # noqa: E402
+from people import COUNTRY_NAMES, person, shared, shared_pool_strings  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent
 THEMES = ("even", "macchiato", "elegant", "kendall", "flat")
-# How many people of each convention, and the renderings each gets, by position.
-_PEOPLE = {"us": 12, "eu": 12, "in": 8}
+# Where each population is written, and how many people of each convention it has (the
+# renderings each gets follow from the position).
+_OUTPUT = {"corpus": CORPUS, "unseen": CORPUS / "unseen"}
+_PEOPLE = {"corpus": {"us": 12, "eu": 12, "in": 8}, "unseen": {"us": 9, "eu": 9, "in": 6}}
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]
 # Node's import() resolves packages from the working directory's node_modules.
@@ -237,18 +240,21 @@ def _same_text(old: Path, new: Path) -> bool:
     return old.exists() and text(old) == text(new)
 
 
-def build(themes: Path) -> None:
-    truths = CORPUS / "truth"
+def build(themes: Path, population: str = "corpus") -> None:
+    if shared_pool_strings():
+        raise ValueError(f"the populations' pools share {sorted(shared_pool_strings())}")
+    output = _OUTPUT[population]
+    truths = output / "truth"
     shutil.rmtree(truths, ignore_errors=True)
-    truths.mkdir()
+    truths.mkdir(parents=True)
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         files = work / "files"
         files.mkdir()
         office: list[Path] = []
-        for convention, count in _PEOPLE.items():
+        for convention, count in _PEOPLE[population].items():
             for index in range(count):
-                document = person(index, convention, seed=hash_seed(convention, index))
+                document = person(index, convention, hash_seed(convention, index, population), population)
                 stem = _stem(document, index)
                 for renderer in _renderings(convention, index):
                     file_name = f"{stem}.{renderer}.pdf"
@@ -275,7 +281,8 @@ def build(themes: Path) -> None:
             shutil.copy(docx.with_suffix(".pdf"), files / f"{docx.stem}.pdf")
         # Files whose text did not change are kept as they are, so a rebuild only
         # commits the renderings it changed.
-        stored = CORPUS / "files"
+        stored = output / "files"
+        stored.mkdir(exist_ok=True)
         for path in stored.glob("*.pdf"):
             if not (files / path.name).exists():
                 path.unlink()
@@ -284,11 +291,26 @@ def build(themes: Path) -> None:
                 shutil.copy(path, stored / path.name)
 
 
-def hash_seed(convention: str, index: int) -> int:
-    return int.from_bytes(hashlib.sha256(f"{convention}:{index}".encode()).digest()[:4], "big")
+def hash_seed(convention: str, index: int, population: str = "corpus") -> int:
+    # The first population keeps the key its files were made with; others get a new one.
+    key = f"{convention}:{index}" if population == "corpus" else f"{population}:{convention}:{index}"
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:4], "big")
+
+
+def check_disjoint() -> None:
+    """Raises when the stored truths of the two populations share a person, employer or school."""
+    def truths(population: str) -> list[dict[str, Any]]:
+        return [json.loads(path.read_text(encoding="utf-8"))
+                for path in sorted((_OUTPUT[population] / "truth").glob("*.json"))]
+    overlap = shared(truths("corpus"), truths("unseen"))
+    if overlap:
+        raise ValueError(f"the unseen population shares strings with the corpus: {overlap}")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--themes", type=Path, required=True, help="folder whose node_modules holds the themes")
-    build(parser.parse_args().themes)
+    parser.add_argument("--population", choices=sorted(_OUTPUT), default="corpus")
+    arguments = parser.parse_args()
+    build(arguments.themes, arguments.population)
+    check_disjoint()

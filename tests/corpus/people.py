@@ -6,6 +6,10 @@ employers and schools are invented or generic, email domains are example.com/.or
 and phone numbers follow each country's plan with fictional subscriber numbers.
 A person is a JSON Resume document (jsonresume.org schema, which the themes render)
 plus the conventions the other renderers follow (how dates and phones are written).
+
+Two populations are drawn: "corpus" (tests/corpus) and "unseen" (tests/corpus/unseen),
+from pools of names, places, employers and schools that share no string, so that the
+unseen set measures people, employers and schools no heuristic was ever looked at with.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 # (given name, surname, email local part) per convention; the email spells the name.
@@ -27,7 +33,8 @@ _NAMES = {
            ("Rohan", "Kulkarni"), ("Ananya", "Banerjee"), ("Vikram", "Singh Rathore"), ("Pooja", "Nair")],
 }
 # Latin spellings of the names in other scripts, for their email addresses.
-_TRANSLITERATED = {"Дмитрий": "dmitry", "Соколов": "sokolov", "Ελένη": "eleni", "Παπαδοπούλου": "papadopoulou"}
+_TRANSLITERATED = {"Дмитрий": "dmitry", "Соколов": "sokolov", "Ελένη": "eleni", "Παπαδοπούλου": "papadopoulou",
+                   "Елена": "elena", "Морозова": "morozova", "Γιώργος": "giorgos", "Νικολάου": "nikolaou"}
 
 _PLACES = {
     "us": [("Austin", "TX", "US"), ("Denver", "CO", "US"), ("Columbus", "OH", "US"), ("Seattle", "WA", "US"),
@@ -148,6 +155,66 @@ _HIGH_SCHOOLS = {
     "eu": [],
     "in": ["Fergusson College", "St. Xavier's College", "Delhi Public School", "Kendriya Vidyalaya"],
 }
+# The unseen population: the same conventions (particles, Cyrillic and Greek script,
+# Indian two-part names), none of the strings above.
+_UNSEEN_NAMES = {
+    "us": [("Trevor", "Blackwood"), ("Keisha", "Montgomery"), ("Diego", "Santiago-Ruiz"), ("Lauren", "Fitzgerald"),
+           ("Brandon", "Oyelaran"), ("Mei-Ling", "Chen"), ("Tucker", "Abernathy"), ("Yasmin", "Farouk"),
+           ("Colleen", "MacDougall")],
+    "eu": [("Willem", "ter Horst"), ("Camille", "du Plessis"), ("Giulia", "De Luca"), ("Agnieszka", "Wójcik"),
+           ("Елена", "Морозова"), ("Γιώργος", "Νικολάου"), ("Friedrich", "zu Löwenstein"), ("Beatriz", "da Costa"),
+           ("Henrik", "Lindgren")],
+    "in": [("Siddharth", "Joshi"), ("Lakshmi", "Venkataraman"), ("Abdul Rahman", "Qureshi"), ("Ishita", "Chatterjee"),
+           ("Harpreet", "Kaur Gill"), ("Arjun", "Menon")],
+}
+_UNSEEN_PLACES = {
+    "us": [("Portland", "OR", "US"), ("Madison", "WI", "US"), ("Tampa", "FL", "US"), ("Boise", "ID", "US"),
+           ("Omaha", "NE", "US")],
+    "eu": [("Rotterdam", "", "NL"), ("Toulouse", "", "FR"), ("Bologna", "", "IT"), ("Odense", "", "DK"),
+           ("Gdańsk", "", "PL"), ("Hamburg", "", "DE"), ("Braga", "", "PT"), ("Thessaloniki", "", "GR"),
+           ("Cork", "", "IE")],
+    "in": [("Ahmedabad", "Gujarat", "IN"), ("Kochi", "Kerala", "IN"), ("Jaipur", "Rajasthan", "IN"),
+           ("Lucknow", "Uttar Pradesh", "IN"), ("Bhubaneswar", "Odisha", "IN")],
+}
+_UNSEEN_COMPANIES = {
+    "us": ["Ironbridge Software", "Maple Crescent Insurance", "Silverline Freight", "Cobalt Peak Networks",
+           "Lakeshore Dental Group", "Granite Arch Partners", "Willowbrook Media", "Beacon Hill Robotics",
+           "Prairie Wind Energy", "Cedar & Stone Capital"],
+    "eu": ["Vesterhavet Data", "Maison Aubert", "Alpenblick Systeme GmbH", "Rivus Logistica", "Baltic Amber Bank",
+           "Kanaal Digital", "Soleira Telecom", "Fenwick & Doyle", "Orbital Werke AG", "Cassiopeia Analytics"],
+    "in": ["Narmada Software", "Deccan Agritech", "Konark Steel", "Himalaya Consumer Goods", "Sabarmati Textiles",
+           "Trikuta Infra", "Malabar Spices Export", "Chambal Fintech"],
+}
+_UNSEEN_UNIVERSITIES = {
+    "us": ["University of Michigan", "Purdue University", "Arizona State University", "University of Florida",
+           "Boston University", "University of Minnesota"],
+    "eu": ["KU Leuven", "Sorbonne Université", "University of Bologna", "Lund University",
+           "Warsaw University of Technology", "RWTH Aachen University", "University of Lisbon",
+           "Aristotle University of Thessaloniki", "University College Cork"],
+    "in": ["Gujarat Technological University", "Cochin University of Science and Technology",
+           "Malaviya National Institute of Technology", "University of Lucknow", "KIIT University"],
+}
+_UNSEEN_HIGH_SCHOOLS = {
+    "us": ["Jefferson High School", "Northridge High School"],
+    "eu": [],
+    "in": ["Loyola College", "Presidency College", "Modern School", "Bishop Cotton School"],
+}
+
+
+@dataclass(frozen=True)
+class Pools:
+    """What a population's people are drawn from, per convention."""
+    names: dict[str, list[tuple[str, str]]]
+    places: dict[str, list[tuple[str, str, str]]]
+    companies: dict[str, list[str]]
+    universities: dict[str, list[str]]
+    high_schools: dict[str, list[str]]
+
+
+POPULATIONS = {
+    "corpus": Pools(_NAMES, _PLACES, _COMPANIES, _UNIVERSITIES, _HIGH_SCHOOLS),
+    "unseen": Pools(_UNSEEN_NAMES, _UNSEEN_PLACES, _UNSEEN_COMPANIES, _UNSEEN_UNIVERSITIES, _UNSEEN_HIGH_SCHOOLS),
+}
 _FIELDS = {"software": "Computer Science", "data": "Statistics", "marketing": "Business Administration",
            "finance": "Finance", "mechanical": "Mechanical Engineering", "design": "Interaction Design",
            "operations": "Industrial Engineering"}
@@ -185,11 +252,12 @@ def _month(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-def person(index: int, convention: str, seed: int) -> dict[str, Any]:
+def person(index: int, convention: str, seed: int, population: str = "corpus") -> dict[str, Any]:
     """A JSON Resume document with "meta" holding what the truth needs beyond it."""
     rng = random.Random(seed)
-    given, surname = _NAMES[convention][index % len(_NAMES[convention])]
-    city, region, country = rng.choice(_PLACES[convention])
+    pools = POPULATIONS[population]
+    given, surname = pools.names[convention][index % len(pools.names[convention])]
+    city, region, country = rng.choice(pools.places[convention])
     profession = rng.choice(sorted(_PROFESSIONS))
     spec = _PROFESSIONS[profession]
     local = f"{_ascii(given).split()[0]}.{_ascii(surname).replace(' ', '').replace(chr(39), '')}"
@@ -202,7 +270,7 @@ def person(index: int, convention: str, seed: int) -> dict[str, Any]:
 
     skills = {group: rng.sample(names, k=min(len(names), rng.randint(3, 5))) for group, names in
               spec["skills"].items()}
-    companies = rng.sample(_COMPANIES[convention], k=rng.randint(2, 4))
+    companies = rng.sample(pools.companies[convention], k=rng.randint(2, 4))
     year = 2025
     month = rng.randint(1, 12)
     work, mentioned = [], []
@@ -220,7 +288,7 @@ def person(index: int, convention: str, seed: int) -> dict[str, Any]:
         work.append({
             "name": company, "company": company,
             "position": titles[max(0, len(titles) - 1 - position - rng.randint(0, 1))],
-            "location": _place(rng.choice(_PLACES[convention])),
+            "location": _place(rng.choice(pools.places[convention])),
             "startDate": start + "-01", "endDate": "" if end == "present" else end + "-01",
             "highlights": highlights, "meta_end": end,
         })
@@ -232,15 +300,15 @@ def person(index: int, convention: str, seed: int) -> dict[str, Any]:
     levels = [("Bachelor", "bachelor")] + ([("Master", "master")] if rng.random() < 0.45 else [])
     if convention == "in":
         levels = [("B.Tech" if profession in ("software", "mechanical") else "Bachelor", "bachelor")]
-    universities = rng.sample(_UNIVERSITIES[convention], k=len(levels))
+    universities = rng.sample(pools.universities[convention], k=len(levels))
     for (study, level), university in zip(reversed(levels), universities, strict=True):
         span = 2 if level == "master" else 4 if convention != "eu" else 3
         education.append({"institution": university, "area": _FIELDS[profession], "studyType": study,
                           "startDate": f"{graduation - span}-09-01", "endDate": f"{graduation}-06-01",
                           "meta_level": level})
         graduation -= span
-    if _HIGH_SCHOOLS[convention] and (convention == "in" or rng.random() < 0.3):
-        school = rng.choice(_HIGH_SCHOOLS[convention])
+    if pools.high_schools[convention] and (convention == "in" or rng.random() < 0.3):
+        school = rng.choice(pools.high_schools[convention])
         study = "HSC" if convention == "in" else "High School Diploma"
         education.append({"institution": school, "area": "Science" if convention == "in" else "",
                           "studyType": study, "startDate": f"{graduation - 2}-06-01",
@@ -262,3 +330,29 @@ def person(index: int, convention: str, seed: int) -> dict[str, Any]:
         "meta": {"convention": convention, "phone_e164": phone_e164, "profession": profession,
                  "mentioned": sorted(set(mentioned))},
     }
+
+
+def identities(truths: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
+    """The person, employer and school strings of truths (as build.py writes them), case
+    folded: what two populations must not share."""
+    found: dict[str, set[str]] = {"person": set(), "employer": set(), "school": set()}
+    for truth in truths:
+        found["person"].add(truth["name"].casefold())
+        found["employer"].update(job["company"].casefold() for job in truth["experience"])
+        found["school"].update(school["institution"].casefold() for school in truth["education"])
+    return found
+
+
+def shared(first: Iterable[dict[str, Any]], second: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
+    """The identity strings two sets of truths have in common, per kind (empty when disjoint)."""
+    ours, theirs = identities(first), identities(second)
+    return {kind: ours[kind] & theirs[kind] for kind in ours if ours[kind] & theirs[kind]}
+
+
+def shared_pool_strings() -> set[str]:
+    """Names, surnames, employers and schools that both populations' pools hold."""
+    def strings(pools: Pools) -> set[str]:
+        names = {part.casefold() for pairs in pools.names.values() for pair in pairs for part in pair}
+        return names | {value.casefold() for pool in (pools.companies, pools.universities, pools.high_schools)
+                        for values in pool.values() for value in values}
+    return strings(POPULATIONS["corpus"]) & strings(POPULATIONS["unseen"])
