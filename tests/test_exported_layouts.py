@@ -191,3 +191,39 @@ def test_the_candidate_is_never_an_employer():
     result = analysed(["Tyrone Jackson", "tyrone.jackson@example.com", "Work Experience", "Tyrone Jackson",
                        "Chief Financial Officer", "Mar 2023 - Present", "• Prepared the monthly close"])
     assert [(job.title, job.company) for job in result.experience] == [("Chief Financial Officer", "")]
+
+
+def test_a_title_above_a_label_is_not_the_end_of_a_bullet():
+    # Descriptions written as sentences wrap like bullets; a title line under one opens
+    # an entry when a label ("Highlights") follows it.
+    result = analysed(["Aarav Deshpande", "aarav.deshpande@example.net", "Work", "Senior Data Scientist",
+                       "Highlights", "Rebuilt the nightly reporting pipeline on Airflow and Snowflake",
+                       "Data Scientist", "Highlights", "Built churn models in Python that the retention team uses"])
+    assert [job.title for job in result.experience] == ["Senior Data Scientist", "Data Scientist"]
+
+
+def test_schools_listed_as_bullets():
+    result = analysed(["Ananya Banerjee", "ananya.banerjee@example.net", "Education",
+                       "• BSc Physics, University of Leeds 2015", "• MSc Data Science, University of Bath 2017"])
+    assert [(school.institution, school.degree_level, school.end) for school in result.education] == [
+        ("University of Leeds", resume_pb2.DEGREE_LEVEL_BACHELOR, "2015"),
+        ("University of Bath", resume_pb2.DEGREE_LEVEL_MASTER, "2017")]
+
+
+def test_employers_and_schools_read_after_the_page():
+    # A right-hand column of "name dates" lines that extraction reads below the skills:
+    # jobs and schools left with a title or a degree alone get them back in order.
+    result = analysed(["Ananya Banerjee", "ananya.banerjee@example.net", "Work", "Finance Manager", "Highlights",
+                       "Led the yearly budgeting cycle for five business units", "Senior Financial Analyst",
+                       "Highlights", "Prepared the monthly close and variance reports", "Education", "\ue000 Finance",
+                       "Bachelor", "\ue000 Science", "HSC", "Skills", "Excel", "Indus Fintech 2024-03-01 —",
+                       "Sahyadri Infotech 2019-05-01 — 2022-06-01", "Savitribai Phule Pune University 2014-09-01 — "
+                       "2018-06-01", "Kendriya Vidyalaya 2012-06-01 — 2014-05-01", "Westview High School 2009-06-01 — "
+                       "2011-05-01", "Languages", "English"])
+    assert [(job.title, job.company, job.start, job.end, job.current) for job in result.experience] == [
+        ("Finance Manager", "Indus Fintech", "2024-03", "", True),
+        ("Senior Financial Analyst", "Sahyadri Infotech", "2019-05", "2022-06", False)]
+    assert [(school.institution, school.degree_level, school.end) for school in result.education] == [
+        ("Savitribai Phule Pune University", resume_pb2.DEGREE_LEVEL_BACHELOR, "2018-06"),
+        ("Kendriya Vidyalaya", resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL, "2014-05"),
+        ("Westview High School", resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL, "2011-05")]

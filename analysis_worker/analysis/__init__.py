@@ -10,6 +10,7 @@ from common.proto.resume.v1 import resume_pb2
 
 from ..document import ExtractedDocument
 from .contact import contact_lines, extract_contact
+from .displaced import displaced_lines, restore_displaced
 from .education import parse_education
 from .entries import group_entries, is_prose
 from .experience import parse_experience, total_years
@@ -40,6 +41,8 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
     body_contact = contact_lines(top.lines) + contact_lines(lines_of("contact"))
     found = extract_contact(body_contact, document.header_text, document.text, document.links)
     experience = parse_experience(lines_of("experience"), found.contact.name)
+    education = parse_education(lines_of("education"))
+    restore_displaced(displaced_lines(body), experience, education)
     skills_lines = lines_of("skills")
     result = resume_pb2.ResumeAnalysis(
         analysis_version=ANALYSIS_VERSION,
@@ -47,7 +50,7 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
         summary=" ".join(lines_of("summary")),
         skills=find_skills(_skill_sources(top, body)),
         experience=experience,
-        education=parse_education(lines_of("education")),
+        education=education,
         sections=[resume_pb2.Section(kind=section.kind, heading=section.heading) for section in body],
         certifications=list_items(lines_of("certifications")),
         languages=spoken_languages(lines_of("languages"),

@@ -6,7 +6,8 @@ import re
 
 from common.proto.resume.v1 import resume_pb2
 
-from .entries import group_entries, header_fields, name_from_places
+from .dates import find_span
+from .entries import Entry, group_entries, header_fields, name_from_places
 
 _DEGREE_TYPES = (r"Science|Arts|Engineering|Technology|Business Administration|Fine Arts|Laws|Commerce|Education"
                  r"|Applied Science|Philosophy|Medicine|Public Health|Public Administration|Music|Architecture"
@@ -54,15 +55,33 @@ def find_degree(text: str) -> tuple[int, re.Match[str]] | None:
     return best
 
 
+def names_institution(text: str) -> bool:
+    """Whether the text holds a word that names a school ("University", "Lycée")."""
+    return bool(_INSTITUTION.search(text))
+
+
 def _names_a_school(part: str) -> bool:
     """"St. Mary's High School": a school type after a name is the school's name, not a degree."""
     level, match = find_degree(part)
     return level == resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL and match.start() > 0 and not part[match.end():].strip()
 
 
+def _schools(entries: list[Entry]) -> list[Entry]:
+    """Entries with each bullet of a bulleted list of schools as one: an entry made of
+    bullets alone ("• Statistics Bachelor", "• BSc Physics, Leeds 2015") has no title
+    line, so each of its bullets that names a degree is a school of its own."""
+    result = []
+    for entry in entries:
+        if entry.header or not any(find_degree(line) for line in entry.highlights):
+            result.append(entry)
+            continue
+        result += [Entry(header=[line], span=find_span(line)) for line in entry.highlights if find_degree(line)]
+    return result
+
+
 def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
     result = []
-    for entry in group_entries(lines):
+    for entry in _schools(group_entries(lines)):
         parts, locations = header_fields(entry)
         degree_level, degree, field = resume_pb2.DEGREE_LEVEL_UNSPECIFIED, "", ""
         degree_parts = set()

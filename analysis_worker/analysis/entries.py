@@ -117,6 +117,9 @@ def _continues(line: str, span: DateSpan | None, previous: str, entry: Entry, lo
         return False
     if line[0].islower() or previous.rstrip().endswith(("-", ",", "&")):
         return True
+    # A label ("Highlights") comes between an entry's title and its bullets: the line above it is a title.
+    if following and following[0].rstrip(":").lower() in _LABELS:
+        return False
     if following and is_location(following[0]):  # "Tidewater Media" above "Seattle, WA": a name
         return False
     # After a finished sentence, a line that is not one itself starts the next entry.
