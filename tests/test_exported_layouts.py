@@ -227,3 +227,33 @@ def test_employers_and_schools_read_after_the_page():
         ("Savitribai Phule Pune University", resume_pb2.DEGREE_LEVEL_BACHELOR, "2018-06"),
         ("Kendriya Vidyalaya", resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL, "2014-05"),
         ("Westview High School", resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL, "2011-05")]
+
+
+def test_dates_and_schools_read_beside_the_contact_details():
+    # A sidebar read after the entries: the jobs' dates alone among the contact details,
+    # and the schools after the skills while the education heading stands empty.
+    result = analysed(["Rohan Kulkarni", "Work Experience", "Meghna Pharma", "Hyderabad, Telangana",
+                       "Backend Engineer", "Highlights", "Built services in Java and Kafka for four teams",
+                       "Navyug Motors", "Kolkata, West Bengal", "Senior Software Engineer", "Highlights",
+                       "Moved the deployment of twelve services to AWS",
+                       "Contact", "October 2022 – Present", "November 2020 – August 2022", "rohan.kulkarni@example.net",
+                       "Education", "Skills", "Python Java", "Nordic Institute of Design", "2016", "2020",
+                       "Jadavpur University", "B.Tech", "Computer Science", "2014", "2016", "Delhi Public School",
+                       "HSC", "Science"])
+    assert [(job.company, job.start, job.end, job.current) for job in result.experience] == [
+        ("Meghna Pharma", "2022-10", "", True), ("Navyug Motors", "2020-11", "2022-08", False)]
+    assert [(school.institution, school.degree_level, school.end) for school in result.education] == [
+        ("Jadavpur University", resume_pb2.DEGREE_LEVEL_BACHELOR, "2020"),
+        ("Delhi Public School", resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL, "2016")]
+
+
+def test_schools_on_single_lines_after_the_skills():
+    # The education section holds what the column put there instead (a date, a skill
+    # group); each school is one line naming field, degree and school.
+    result = analysed(["Tyrone Jackson", "tyrone.jackson@example.com", "Education", "Sep, 2011 - Jun, 2013",
+                       "Accounts Assistant, Tidewater Media", "Finance", "Tools", "SAP Excel QuickBooks",
+                       "Finance, Master, University of Colorado Boulder",
+                       "Finance, Bachelor, Georgia Institute of Technology"])
+    assert [(school.institution, school.degree_level) for school in result.education] == [
+        ("University of Colorado Boulder", resume_pb2.DEGREE_LEVEL_MASTER),
+        ("Georgia Institute of Technology", resume_pb2.DEGREE_LEVEL_BACHELOR)]

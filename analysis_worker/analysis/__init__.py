@@ -10,7 +10,7 @@ from common.proto.resume.v1 import resume_pb2
 
 from ..document import ExtractedDocument
 from .contact import contact_lines, extract_contact
-from .displaced import displaced_lines, restore_displaced
+from .displaced import displaced_lines, displaced_schools, host_lines, restore_displaced
 from .education import parse_education
 from .entries import group_entries, is_prose
 from .experience import parse_experience, total_years
@@ -41,8 +41,9 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
     body_contact = contact_lines(top.lines) + contact_lines(lines_of("contact"))
     found = extract_contact(body_contact, document.header_text, document.text, document.links)
     experience = parse_experience(lines_of("experience"), found.contact.name)
-    education = parse_education(lines_of("education"))
-    restore_displaced(displaced_lines(body), experience, education)
+    elsewhere = host_lines(body)
+    education = displaced_schools(parse_education(lines_of("education")), elsewhere)
+    restore_displaced(displaced_lines(elsewhere), experience, education)
     skills_lines = lines_of("skills")
     result = resume_pb2.ResumeAnalysis(
         analysis_version=ANALYSIS_VERSION,
