@@ -257,3 +257,23 @@ def test_schools_on_single_lines_after_the_skills():
     assert [(school.institution, school.degree_level) for school in result.education] == [
         ("University of Colorado Boulder", resume_pb2.DEGREE_LEVEL_MASTER),
         ("Georgia Institute of Technology", resume_pb2.DEGREE_LEVEL_BACHELOR)]
+
+
+def test_dates_and_bullets_with_their_captions_read_after_them():
+    # A theme that prints each job's dates and bullets in one column and "Title,
+    # Company" in another: the text layer gives the captions after the header block.
+    result = analysed(["Background", "Work Experience", "Mar, 2023 - Present",
+                       "Prepared the monthly close and variance reports in QuickBooks",
+                       "Led the yearly Budgeting cycle for five business units",
+                       "Jul, 2021 - Jan, 2023 \ue000 1 year 6 months",
+                       "Moved the group reporting to SAP and cut the close by four days",
+                       "Built the three-year Forecasting model used in the funding round", "Tyrone Jackson",
+                       "Tyrone Jackson", "Chief Financial Officer", "\ue000 \ue000",
+                       "\ue000 Raleigh, NC, US \ue000 (303) 555-0113 \ue000", "tyrone.jackson@example.com", "\ue000",
+                       "https://tyronejackson.example.com", "\ue000 English",
+                       "Chief Financial Officer, Redwood Mutual\ue000", "Finance Manager, Pinecrest Logistics",
+                       "Financial Analyst, Quantum Ridge Labs", "Mar, 2018 - Jun, 2021 \ue000 3 years 3 months",
+                       "Moved the group reporting to IFRS and cut the close by four days"])
+    assert [(job.title, job.company, job.start) for job in result.experience] == [
+        ("Chief Financial Officer", "Redwood Mutual", "2023-03"), ("Finance Manager", "Pinecrest Logistics", "2021-07"),
+        ("Financial Analyst", "Quantum Ridge Labs", "2018-03")]

@@ -6,8 +6,8 @@ from datetime import date
 
 from common.proto.resume.v1 import resume_pb2
 
-from .dates import month_index, today_index
-from .entries import group_entries, header_fields, name_from_places
+from .dates import find_span, month_index, today_index
+from .entries import BULLET, Entry, group_entries, header_fields, name_from_places
 from .roles import TITLE_WORDS, words_of
 
 _COMPANY_WORDS = {
@@ -30,9 +30,25 @@ def parse_experience(lines: list[str], candidate: str = "") -> list[resume_pb2.E
     """Entries of an experience section; `candidate` is the resume's name, which pages
     laid out in columns can print among the entries and which is never an employer."""
     result = []
-    for entry in group_entries(lines):
+    entries = group_entries(lines)
+    captions: list[list[str]] = []
+    if any(_untitled(entry) for entry in entries):
+        # Lines of a caption column read apart from their dates and bullets: grouped
+        # with them they would take the dates of the entry that follows.
+        captioned = {line: parts for line in lines for parts in [_caption(line)] if parts}
+        captions = list(captioned.values())
+        entries = group_entries([line for line in lines if line not in captioned])
+    remaining = iter(captions)
+    for entry in entries:
         parts, locations = header_fields(entry, split_at=True)
-        parts = [part for part in parts if part.casefold() != candidate.casefold()]
+        named = [part for part in parts if part.casefold() != candidate.casefold()]
+        # Without dates, the name with a title under it is the page's header block
+        # (name, headline, contact details) read among the entries, not a job.
+        if len(named) < len(parts) and entry.span is None:
+            continue
+        parts = named
+        if not parts and entry.span is not None and entry.highlights:
+            parts = next(remaining, [])
         if not parts or (entry.span is None and not entry.highlights):
             continue
         scores = [_title_score(part) for part in parts]
@@ -51,6 +67,22 @@ def parse_experience(lines: list[str], candidate: str = "") -> list[resume_pb2.E
             highlights=entry.highlights,
         ))
     return result
+
+
+def _untitled(entry: Entry) -> bool:
+    """An entry of a date and bullets alone: its title and company are printed in
+    another column, which the text layer reads apart ("Head of Growth, Atelier Moreau")."""
+    return entry.span is not None and bool(entry.highlights) and not header_fields(entry)[0]
+
+
+def _caption(line: str) -> list[str] | None:
+    """[title, company] of a "Title, Company" line without dates, in the order written."""
+    if find_span(line) or BULLET.match(line):
+        return None
+    parts, _ = header_fields(Entry(header=[line]))
+    if len(parts) == 2 and sorted(_title_score(part) > 0 for part in parts) == [False, True]:
+        return parts
+    return None
 
 
 def total_years(experience: list[resume_pb2.Experience], today: date) -> float:
