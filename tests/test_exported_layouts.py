@@ -277,3 +277,22 @@ def test_dates_and_bullets_with_their_captions_read_after_them():
     assert [(job.title, job.company, job.start) for job in result.experience] == [
         ("Chief Financial Officer", "Redwood Mutual", "2023-03"), ("Finance Manager", "Pinecrest Logistics", "2021-07"),
         ("Financial Analyst", "Quantum Ridge Labs", "2018-03")]
+
+
+def test_captions_and_schools_read_into_the_next_sections():
+    # The same theme when the skills heading comes before the header block: the
+    # captions fall in the skills section, and the schools, one line each, after the
+    # education section's dates and skill groups.
+    result = analysed(["Background", "Work Experience", "Apr, 2022 - Present",
+                       "Ran User Research interviews that reshaped the mobile roadmap",
+                       "Nov, 2020 - Apr, 2022 \ue000 1 year 5 months", "Prototyped the new checkout in HTML and CSS",
+                       "Skills", "Kavya Reddy", "Kavya Reddy", "Design Lead", "kavya.reddy@example.net",
+                       "Design Lead, Indus Fintech\ue000", "UX Designer, Navyug Motors", "Education",
+                       "Sep, 2016 - Jun, 2020", "Jun, 2014 - May, 2016", "Design", "Adobe Illustrator Sketch Figma",
+                       "Interaction Design, Bachelor, Vellore Institute of Technology",
+                       "Science, HSC, St. Xavier's College"])
+    assert [(job.title, job.company, job.start) for job in result.experience] == [
+        ("Design Lead", "Indus Fintech", "2022-04"), ("UX Designer", "Navyug Motors", "2020-11")]
+    assert [(school.institution, school.degree_level) for school in result.education] == [
+        ("Vellore Institute of Technology", resume_pb2.DEGREE_LEVEL_BACHELOR),
+        ("St. Xavier's College", resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL)]

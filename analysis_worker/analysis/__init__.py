@@ -40,8 +40,8 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
     # Two-column templates put the contact details in a sidebar section of their own.
     body_contact = contact_lines(top.lines) + contact_lines(lines_of("contact"))
     found = extract_contact(body_contact, document.header_text, document.text, document.links)
-    experience = parse_experience(lines_of("experience"), found.contact.name)
     elsewhere = host_lines(body)
+    experience = parse_experience(lines_of("experience"), found.contact.name, elsewhere)
     education = displaced_schools(parse_education(lines_of("education")), elsewhere)
     restore_displaced(displaced_lines(elsewhere), experience, education)
     skills_lines = lines_of("skills")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from common.proto.resume.v1 import resume_pb2
 
 from .dates import DateSpan, find_span, strip_dates
-from .education import find_degree, names_institution, parse_education
+from .education import find_degree, names_degree_and_school, names_institution, parse_education
 from .places import is_location
 from .sections import Section
 
@@ -101,8 +101,9 @@ def displaced_schools(education: list[resume_pb2.Education], lines: list[str]) -
     for index, line in enumerate(lines):
         if not find_degree(line) or _ends_with_range(line):
             continue
-        start = index if names_institution(line) else index - 1
-        if start < 0 or not names_institution(lines[start]) or (start < index and find_degree(lines[start])):
+        start = index if names_degree_and_school(line) else index - 1
+        school = lines[start] if start >= 0 else ""
+        if not names_institution(school) or (start < index and names_degree_and_school(school)):
             continue
         for _ in range(2):  # a start and an end
             if start > 0 and _is_date(lines[start - 1]):

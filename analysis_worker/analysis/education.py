@@ -66,16 +66,29 @@ def _names_a_school(part: str) -> bool:
     return level == resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL and match.start() > 0 and not part[match.end():].strip()
 
 
+def names_degree_and_school(line: str) -> bool:
+    """"Finance, Master, Rutgers University"; not "High School Diploma", whose school word is the degree's."""
+    found = find_degree(line)
+    return found is not None and names_institution(line[:found[1].start()] + " " + line[found[1].end():])
+
+
 def _schools(entries: list[Entry]) -> list[Entry]:
-    """Entries with each bullet of a bulleted list of schools as one: an entry made of
-    bullets alone ("• Statistics Bachelor", "• BSc Physics, Leeds 2015") has no title
-    line, so each of its bullets that names a degree is a school of its own."""
+    """Entries with each school as one.
+
+    An entry made of bullets alone ("• Statistics Bachelor", "• BSc Physics, Leeds 2015")
+    has no title line, so each of its bullets that names a degree is a school of its own.
+    An entry whose header has several lines each naming a degree and a school ("Finance,
+    Master, Rutgers University") is a column of schools read apart from their dates: each
+    line is a school, with the dates it carries."""
     result = []
     for entry in entries:
-        if entry.header or not any(find_degree(line) for line in entry.highlights):
+        whole = [line for line in entry.header if names_degree_and_school(line)]
+        if len(whole) > 1:
+            result += [Entry(header=[line], span=find_span(line)) for line in whole]
+        elif entry.header or not any(find_degree(line) for line in entry.highlights):
             result.append(entry)
-            continue
-        result += [Entry(header=[line], span=find_span(line)) for line in entry.highlights if find_degree(line)]
+        else:
+            result += [Entry(header=[line], span=find_span(line)) for line in entry.highlights if find_degree(line)]
     return result
 
 

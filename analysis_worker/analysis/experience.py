@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from common.proto.resume.v1 import resume_pb2
@@ -26,9 +27,12 @@ def _title_score(part: str) -> int:
     return 2 * len(pieces & TITLE_WORDS) - len(pieces & _COMPANY_WORDS)
 
 
-def parse_experience(lines: list[str], candidate: str = "") -> list[resume_pb2.Experience]:
+def parse_experience(lines: list[str], candidate: str = "",
+                     elsewhere: Sequence[str] = ()) -> list[resume_pb2.Experience]:
     """Entries of an experience section; `candidate` is the resume's name, which pages
-    laid out in columns can print among the entries and which is never an employer."""
+    laid out in columns can print among the entries and which is never an employer;
+    `elsewhere`, the lines of sections without entries (skills, contact), where a caption
+    column can be read (see _untitled)."""
     result = []
     entries = group_entries(lines)
     captions: list[list[str]] = []
@@ -36,7 +40,7 @@ def parse_experience(lines: list[str], candidate: str = "") -> list[resume_pb2.E
         # Lines of a caption column read apart from their dates and bullets: grouped
         # with them they would take the dates of the entry that follows.
         captioned = {line: parts for line in lines for parts in [_caption(line)] if parts}
-        captions = list(captioned.values())
+        captions = list(captioned.values()) + [parts for line in elsewhere for parts in [_caption(line)] if parts]
         entries = group_entries([line for line in lines if line not in captioned])
     remaining = iter(captions)
     for entry in entries:
