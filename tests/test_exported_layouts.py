@@ -296,3 +296,16 @@ def test_captions_and_schools_read_into_the_next_sections():
     assert [(school.institution, school.degree_level) for school in result.education] == [
         ("Vellore Institute of Technology", resume_pb2.DEGREE_LEVEL_BACHELOR),
         ("St. Xavier's College", resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL)]
+
+
+def test_a_school_named_after_another_schools_dates():
+    # Bullets of a job read out of place after the second school's name close the
+    # first school's entry before the second school's dates arrive.
+    result = analysed(["Vikram Singh Rathore", "vikram.singhrathore@example.com", "Education Jadavpur University",
+                       "Bachelor in Business Administration", "Sep 2018 – Jun 2022", "St. Xavier's College",
+                       "Ran quarterly campaigns tracked in Google Analytics and Excel",
+                       "Managed a yearly budget of six figures across paid channels", "HSC in Science",
+                       "Jun 2016 – May 2018", "Skills Marketing", "HubSpot Google Analytics"])
+    assert [(school.institution, school.degree_level, school.end) for school in result.education] == [
+        ("Jadavpur University", resume_pb2.DEGREE_LEVEL_BACHELOR, "2022-06"),
+        ("St. Xavier's College", resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL, "2018-05")]

@@ -92,9 +92,36 @@ def _schools(entries: list[Entry]) -> list[Entry]:
     return result
 
 
+def _schools_after_dates(entries: list[Entry]) -> list[Entry]:
+    """Entries with a school named after another school's dates moved to the next entry
+    ("Jadavpur University" / "Bachelor" / "2018 – 2022" / "St. Xavier's College" then
+    "HSC" / "2016 – 2018"), or made one of its own when the next entry names its school.
+    Entry grouping keeps such a line when what follows it (bullets read out of place)
+    closes the entry before the next dates do."""
+    result: list[Entry] = []
+    carried: list[str] = []
+    for entry in entries:
+        if carried and not any(names_institution(line) for line in entry.header):
+            entry = Entry(header=carried + entry.header, highlights=entry.highlights, span=entry.span)
+        elif carried:
+            result.append(Entry(header=carried))
+        carried = []
+        dated = next((i for i, line in enumerate(entry.header) if find_span(line)), None)
+        if dated is not None and any(names_institution(line) for line in entry.header[:dated + 1]):
+            after = next((i for i in range(dated + 1, len(entry.header))
+                          if names_institution(entry.header[i]) and not find_degree(entry.header[i])), None)
+            if after is not None:
+                carried = entry.header[after:]
+                entry = Entry(header=entry.header[:after], highlights=entry.highlights, span=entry.span)
+        result.append(entry)
+    if carried:
+        result.append(Entry(header=carried))
+    return result
+
+
 def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
     result = []
-    for entry in _schools(group_entries(lines)):
+    for entry in _schools(_schools_after_dates(group_entries(lines))):
         parts, locations = header_fields(entry)
         degree_level, degree, field = resume_pb2.DEGREE_LEVEL_UNSPECIFIED, "", ""
         degree_parts = set()
