@@ -273,10 +273,14 @@ def test_dates_and_bullets_with_their_captions_read_after_them():
                        "https://tyronejackson.example.com", "\ue000 English",
                        "Chief Financial Officer, Redwood Mutual\ue000", "Finance Manager, Pinecrest Logistics",
                        "Financial Analyst, Quantum Ridge Labs", "Mar, 2018 - Jun, 2021 \ue000 3 years 3 months",
-                       "Moved the group reporting to IFRS and cut the close by four days"])
+                       "Moved the group reporting to IFRS and cut the close by four days",
+                       "Apr, 2014 - Jan, 2018 \ue000 3 years 9 months",
+                       "Prepared the monthly close and variance reports in SAP", "Education",
+                       "Accounts Assistant, Tidewater Media"])
+    # The last caption ran on into the education section.
     assert [(job.title, job.company, job.start) for job in result.experience] == [
         ("Chief Financial Officer", "Redwood Mutual", "2023-03"), ("Finance Manager", "Pinecrest Logistics", "2021-07"),
-        ("Financial Analyst", "Quantum Ridge Labs", "2018-03")]
+        ("Financial Analyst", "Quantum Ridge Labs", "2018-03"), ("Accounts Assistant", "Tidewater Media", "2014-04")]
 
 
 def test_captions_and_schools_read_into_the_next_sections():

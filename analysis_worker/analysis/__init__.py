@@ -40,8 +40,9 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
     # Two-column templates put the contact details in a sidebar section of their own.
     body_contact = contact_lines(top.lines) + contact_lines(lines_of("contact"))
     found = extract_contact(body_contact, document.header_text, document.text, document.links)
+    # A caption column can run on into the education section, which takes no captions of its own.
+    experience = parse_experience(lines_of("experience"), found.contact.name, host_lines(body, "education"))
     elsewhere = host_lines(body)
-    experience = parse_experience(lines_of("experience"), found.contact.name, elsewhere)
     education = displaced_schools(parse_education(lines_of("education")), elsewhere)
     restore_displaced(displaced_lines(elsewhere), experience, education)
     skills_lines = lines_of("skills")

@@ -21,8 +21,9 @@ from .sections import Section
 _HOSTS = {"skills", "languages", "interests", "contact"}
 
 
-def host_lines(sections: list[Section]) -> list[str]:
-    return [line for section in sections if section.kind in _HOSTS for line in section.lines]
+def host_lines(sections: list[Section], *kinds: str) -> list[str]:
+    """Lines of the sections without entries of their own, and of those of `kinds`, in order."""
+    return [line for section in sections if section.kind in _HOSTS or section.kind in kinds for line in section.lines]
 
 
 def displaced_lines(lines: list[str]) -> list[tuple[str, DateSpan]]:
