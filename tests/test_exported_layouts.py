@@ -313,3 +313,14 @@ def test_a_school_named_after_another_schools_dates():
     assert [(school.institution, school.degree_level, school.end) for school in result.education] == [
         ("Jadavpur University", resume_pb2.DEGREE_LEVEL_BACHELOR, "2022-06"),
         ("St. Xavier's College", resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL, "2018-05")]
+
+
+def test_a_skills_group_read_among_the_education_lines():
+    # A field of study is no claimed skill; a skills group that the column put after
+    # the education dates is.
+    result = analysed(["Hannah Lindqvist", "hannah.lindqvist@example.org", "Education", "Sep, 2011 - Jun, 2015",
+                       "Operations", "Procurement Logistics Inventory Management", "Bachelor in Statistics",
+                       "Rutgers University"])
+    names = {skill.name for skill in result.skills}
+    assert {"Procurement", "Logistics"} <= names
+    assert "Statistics" not in names

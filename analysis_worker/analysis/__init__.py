@@ -11,7 +11,7 @@ from common.proto.resume.v1 import resume_pb2
 from ..document import ExtractedDocument
 from .contact import contact_lines, extract_contact
 from .displaced import displaced_lines, displaced_schools, host_lines, restore_displaced
-from .education import parse_education
+from .education import is_skill_list, parse_education
 from .entries import group_entries, is_prose
 from .experience import parse_experience, total_years
 from .listings import list_items, spoken_languages, unwrapped_lists
@@ -79,14 +79,17 @@ def _skill_sources(top: Section, body: list[Section]) -> list[tuple[int, list[st
 
     In experience and education sections only descriptions are searched: title lines
     hold company names ("Oracle", "Apple ML Research") that would read as skills, and
-    degree lines a field of study ("BSc Statistics"), which is not a claimed skill."""
+    degree lines a field of study ("BSc Statistics"), which is not a claimed skill. A
+    skills list that a column put among the education lines is searched (is_skill_list)."""
     groups: list[tuple[int, list[str]]] = []
     for section in body:
         if section.kind == "skills":
             groups.append((resume_pb2.SKILL_SOURCE_SKILLS_SECTION, unwrapped_lists(section.lines)))
         elif section.kind in ("experience", "education"):
             lines = [line for entry in group_entries(section.lines)
-                     for line in entry.highlights + [line for line in entry.header if is_prose(line)]]
+                     for line in entry.highlights + [line for line in entry.header
+                                                     if is_prose(line) or section.kind == "education"
+                                                     and is_skill_list(line)]]
             groups.append((resume_pb2.SKILL_SOURCE_EXPERIENCE if section.kind == "experience"
                            else resume_pb2.SKILL_SOURCE_OTHER, lines))
         elif section.kind not in ("references", "interests", "contact"):

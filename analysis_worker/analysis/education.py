@@ -8,6 +8,7 @@ from common.proto.resume.v1 import resume_pb2
 
 from .dates import find_span
 from .entries import Entry, group_entries, header_fields, name_from_places
+from .skills import skills_in_text
 
 _DEGREE_TYPES = (r"Science|Arts|Engineering|Technology|Business Administration|Fine Arts|Laws|Commerce|Education"
                  r"|Applied Science|Philosophy|Medicine|Public Health|Public Administration|Music|Architecture"
@@ -64,6 +65,13 @@ def _names_a_school(part: str) -> bool:
     """"St. Mary's High School": a school type after a name is the school's name, not a degree."""
     level, match = find_degree(part)
     return level == resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL and match.start() > 0 and not part[match.end():].strip()
+
+
+def is_skill_list(line: str) -> bool:
+    """A line of two skills or more and no degree, school or date ("Procurement Logistics
+    Inventory Management"): a skills group that a column put among the education lines,
+    not a field of study."""
+    return not (find_degree(line) or names_institution(line) or find_span(line)) and len(skills_in_text(line)) >= 2
 
 
 def names_degree_and_school(line: str) -> bool:
