@@ -39,6 +39,7 @@ def displaced_lines(lines: list[str]) -> list[tuple[str, DateSpan]]:
 
 
 def _ends_with_range(line: str) -> DateSpan | None:
+    """The date range that ends the line (a date column), open or closed; not a single date."""
     span = find_span(line)
     if span is None or not span.start or not (span.end or span.current) or span.start == span.end \
             or line[span.stop:].strip(" –—-"):
@@ -103,8 +104,8 @@ def displaced_schools(education: list[resume_pb2.Education], lines: list[str]) -
         if not find_degree(line) or _ends_with_range(line):
             continue
         start = index if names_degree_and_school(line) else index - 1
-        school = lines[start] if start >= 0 else ""
-        if not names_institution(school) or (start < index and names_degree_and_school(school)):
+        named = lines[start] if start >= 0 else ""
+        if not names_institution(named) or (start < index and names_degree_and_school(named)):
             continue
         for _ in range(2):  # a start and an end
             if start > 0 and _is_date(lines[start - 1]):
