@@ -324,3 +324,14 @@ def test_a_skills_group_read_among_the_education_lines():
     names = {skill.name for skill in result.skills}
     assert {"Procurement", "Logistics"} <= names
     assert "Statistics" not in names
+
+
+def test_a_name_in_cyrillic_or_greek_away_from_the_top():
+    # A theme that prints the header block after the jobs: the name is the one that the
+    # address spells, in Latin letters.
+    for name, email in (("Дмитрий Соколов", "dmitry.sokolov@example.org"),
+                        ("Ελένη Παπαδοπούλου", "eleni.papadopoulou@example.net")):
+        result = analysed(["Background", "Work Experience", "Feb, 2022 - Present",
+                           "Ran quarterly campaigns tracked in Google Analytics and Salesforce", name, name,
+                           "Head of Growth", email])
+        assert result.contact.name == name

@@ -29,6 +29,16 @@ _NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della",
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 # Letters without a decomposition, so that "Łukasz" matches "lukasz@" in an email address.
 _UNACCENTED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
+# Cyrillic and Greek letters as addresses spell them in Latin (after accents are removed:
+# "й" and "ї" are "и" and "і" by then). One spelling each; a name matches an address by
+# any one word.
+_LATIN = str.maketrans({
+    **dict(zip("абвгдезиклмнопрстуфыэіґ", "abvgdeziklmnoprstufyeig", strict=True)),
+    "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "yu", "я": "ya",
+    "є": "ye",
+    **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstufo", strict=True)),
+    "θ": "th", "χ": "ch", "ψ": "ps",
+})
 # Words of document titles and of the taglines some resumes open with ("Results Driven
 # Sales Professional"), which are capitalised like names but never part of one.
 _NOT_NAME = {"resume", "résumé", "cv", "curriculum", "vitae", "updated", "page", "confidential", "professional",
@@ -149,8 +159,10 @@ def _name(lines: list[str]) -> str:
 
 
 def _folded(text: str) -> str:
+    """Letters without case or accents, Cyrillic and Greek ones in Latin: "Соколов" is
+    "sokolov", "Παπαδοπούλου" "papadopoulou", as addresses spell them."""
     decomposed = unicodedata.normalize("NFKD", text.lower().translate(_UNACCENTED))
-    return "".join(ch for ch in decomposed if ch.isalpha())
+    return "".join(ch for ch in decomposed if ch.isalpha()).translate(_LATIN)
 
 
 def _name_like_email(lines: list[str], emails: list[str]) -> str:
