@@ -31,12 +31,14 @@ DEVELOPMENT_F1_FLOORS = {"email": 0.97, "phone": 0.97, "links": 0.97, "name": 0.
                          "education": 0.88, "skills": 0.88, "location": 0.90, "years": 0.90}
 # (precision, recall) on the unseen set. Set from a single measurement of a set that was
 # never inspected (no file's text, result or mismatch was looked at, before or after),
-# each a little below the figure measured, so that one or two more errors in a field
-# break it. They are not targets: lowering one needs a reason other than a result here.
-UNSEEN_FLOORS = {"name": (0.99, 0.90), "email": (0.99, 0.99), "phone": (0.99, 0.94), "links": (0.97, 0.99),
-                 "location": (0.89, 0.89), "experience": (0.77, 0.73), "company": (0.94, 0.86),
-                 "title": (0.97, 0.88), "education": (0.89, 0.68), "institution": (0.97, 0.71),
-                 "skills": (0.95, 0.93), "years": (0.80, 0.71)}
+# and raised once, after rules tuned on the development part, to just below the next
+# single measurement: each a little below the figure measured, so that one or two more
+# errors in a field break it. They are not targets: lowering one needs a reason other
+# than a result here.
+UNSEEN_FLOORS = {"name": (0.99, 0.93), "email": (0.99, 0.99), "phone": (0.99, 0.94), "links": (0.97, 0.99),
+                 "location": (0.89, 0.89), "experience": (0.82, 0.86), "company": (0.96, 0.97),
+                 "title": (0.97, 0.97), "education": (0.93, 0.91), "institution": (0.97, 0.95),
+                 "skills": (0.96, 0.98), "years": (0.92, 0.92)}
 
 
 @pytest.fixture(scope="module")
