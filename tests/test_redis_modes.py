@@ -122,7 +122,9 @@ async def test_master_killed_under_load_loses_no_acknowledged_job(
             while not stop.is_set():
                 request = submit_request(content=PDF, organisation_id=ORGANISATION)
                 try:
-                    answer = await stub.SubmitResume(request, timeout=8)
+                    # Longer than the failover and the resync of the replica that WAIT needs,
+                    # also on a loaded machine.
+                    answer = await stub.SubmitResume(request, timeout=20)
                     acknowledged.append((time.monotonic(), answer.job_id))
                 except grpc.aio.AioRpcError as error:
                     assert error.code() == grpc.StatusCode.UNAVAILABLE, error
