@@ -58,6 +58,7 @@ from common.proto.resume.v1 import resume_pb2
 
 from .analysis import analyse
 from .analysis.skills import canonical_skill
+from .document import DEFAULT_OCR, OcrOptions
 from .extraction import extract
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -215,14 +216,14 @@ def _compare(result: resume_pb2.ResumeAnalysis, expected: dict[str, Any],
     }
 
 
-def evaluate(cases: Iterable[Any], today: date | None = None) -> Report:
+def evaluate(cases: Iterable[Any], today: date | None = None, ocr: OcrOptions = DEFAULT_OCR) -> Report:
     """Runs extraction and analysis on each case (objects with name, file_name, content
     and expected, as tests/labeled/cases.py makes them) and tallies every field."""
     today = today or date.today()
     report = Report()
     for case in cases:
         started = time.perf_counter()
-        document = extract(case.content, file_name=case.file_name)
+        document = extract(case.content, file_name=case.file_name, ocr=ocr)
         report.extraction_ms_per_page.append(1000 * (time.perf_counter() - started) / max(document.pages, 1))
         timings = []
         for _ in range(_RUNS):
@@ -245,15 +246,27 @@ def evaluate_parts(cases: Iterable[Any], today: date | None = None) -> dict[str,
     return {part: evaluate(part_cases, today) for part, part_cases in grouped.items()}
 
 
-def load_cases() -> list[Any]:
-    """The labeled set from tests/labeled and the corpus from tests/corpus (see the module docstring)."""
+def _tests_on_path() -> None:
     tests = str(ROOT / "tests")
     if tests not in sys.path:
         sys.path.insert(0, tests)
+
+
+def load_cases() -> list[Any]:
+    """The labeled set from tests/labeled and the corpus from tests/corpus (see the module docstring)."""
+    _tests_on_path()
     from corpus.cases import corpus_cases
     from labeled.cases import labeled_cases
 
     return labeled_cases() + corpus_cases()
+
+
+def load_scan_cases() -> list[Any]:
+    """Scans made from the labeled set (tests/labeled/scans.py), read by OCR."""
+    _tests_on_path()
+    from labeled.scans import scan_cases
+
+    return scan_cases()
 
 
 def format_reports(reports: dict[str, Report], details: bool = False) -> str:
@@ -273,7 +286,7 @@ def format_reports(reports: dict[str, Report], details: bool = False) -> str:
     if details:
         lines.append("")
         lines += [f"{case}  {name}: unexpected {found} missed {missed}" for case, name, found, missed in
-                  reports[PARTS[0]].mistakes]
+                  next(iter(reports.values())).mistakes]
     return "\n".join(lines)
 
 
@@ -281,13 +294,24 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true",
                         help="list every mismatch per document of the development part")
+    parser.add_argument("--ocr-dpi", type=int, default=DEFAULT_OCR.dpi,
+                        help="resolution the scans' pages are rendered at for OCR")
+    parser.add_argument("--scans-only", action="store_true", help="evaluate the scans alone")
     arguments = parser.parse_args(argv)
+    # The scans as one block: they test OCR, and the born-digital parts above keep their figures.
+    scans = {"scans": evaluate(load_scan_cases(), ocr=OcrOptions(dpi=arguments.ocr_dpi))}
+    if arguments.scans_only:
+        print(f"Scans of the labeled set, read by OCR at {arguments.ocr_dpi} DPI (tests/labeled/scans.py):\n"
+              f"{format_reports(scans, arguments.details)}")
+        return {"scans": scans["scans"].figures()}
     cases = load_cases()
     reports = evaluate_parts(cases)
     print(format_reports(reports, arguments.details))
     # The rendered corpus alone: the layouts no heuristic here was written for.
     corpus = evaluate_parts(case for case in cases if case.name.startswith(CORPUS_PREFIX))
     print(f"\nThe rendered corpus alone (tests/corpus):\n{format_reports(corpus)}")
+    print(f"\nScans of the labeled set, read by OCR at {arguments.ocr_dpi} DPI (tests/labeled/scans.py):\n"
+          f"{format_reports(scans)}")
     return {part: report.figures() for part, report in reports.items()}
 
 
