@@ -99,7 +99,7 @@ class Settings:
     # Pages read by OCR per document (about 3-5 s each on one core); further ones get a warning.
     ocr_max_pages: int = 5
     # Resolution of the page images given to OCR, chosen by measurement (README, OCR).
-    ocr_dpi: int = 200
+    ocr_dpi: int = 300
 
     job_attempts: int = 3
     job_backoff_ms: int = 2000

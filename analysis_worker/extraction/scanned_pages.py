@@ -31,14 +31,19 @@ def read_scanned_pages(
         return pages_text, []
     read, skipped = wanted[:options.max_pages], wanted[options.max_pages:]
     pages = list(pages_text)
+    used = []
     for number, image in render_pdf_pages(content, read, options.dpi).items():
         ocr_text = read_image(image)
-        # A page with a few real characters and more in its images keeps whichever is longer.
+        # A page with a few real characters and more in its images keeps whichever is longer;
+        # a blank page stays blank, and is not reported as read.
         if len(ocr_text.strip()) > len(pages[number - 1].strip()):
             pages[number - 1] = ocr_text
-    warnings = [(resume_pb2.WARNING_CODE_OCR_USED,
-                 f"Page(s) {_numbers(read)} have no usable text layer and were read by OCR; "
-                 "check the analysis, and prefer a PDF exported from the original document.")]
+            used.append(number)
+    warnings = []
+    if used:
+        warnings.append((resume_pb2.WARNING_CODE_OCR_USED,
+                         f"Page(s) {_numbers(used)} have no usable text layer and were read by OCR; "
+                         "check the analysis, and prefer a PDF exported from the original document."))
     if skipped:
         warnings.append((resume_pb2.WARNING_CODE_OCR_USED,
                          f"Page(s) {_numbers(skipped)} have no usable text layer and were not read: OCR reads "
