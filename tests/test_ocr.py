@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hostile_files as hostile
 import pytest
-from labeled.scans import image_pdf, page_images, picture_docx, scan_cases
+from labeled.scans import image_pdf, page_images, scan_cases
 
 from analysis_worker.analysis import analyse
 from analysis_worker.document import OcrOptions
