@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from typing import TYPE_CHECKING
 
 from analysis_worker.document import ExtractionError
@@ -26,6 +27,10 @@ MAX_PIXELS = 2600 * 3400
 # full resolution): it bounds onnxruntime's memory, which under the extraction
 # process's address-space limit fails with bad_alloc on full pages at 300 DPI.
 _DETECTION_SIDE = 1600
+
+# The recognizer sets a space beside "@" where the glyph's box leaves a gap
+# ("jane.doe @example.com"); an address never holds one.
+_SPACED_AT = re.compile(r"(?<=\S) ?@ ?(?=\S)")
 
 _engine: RapidOCR | None = None
 
@@ -57,7 +62,7 @@ def read_image(image: Image.Image) -> str:
     boxes = [Box(min(x for x, _ in corners), min(y for _, y in corners),
                  max(x for x, _ in corners), max(y for _, y in corners), text)
              for corners, text, _score in result or []]
-    return assemble(boxes, image.width)
+    return _SPACED_AT.sub("@", assemble(boxes, image.width))
 
 
 def render_pdf_pages(content: bytes, numbers: list[int], dpi: int) -> dict[int, Image.Image]:
