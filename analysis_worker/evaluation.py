@@ -1,6 +1,6 @@
 """Accuracy and speed of the analysis on the labeled set.
 
-    python -m analysis_worker.evaluation [--details]
+    python -m analysis_worker.evaluation [--details] [--scans-only] [--ocr-dpi DPI]
 
 Run from a checkout: the labeled set lives with the tests (tests/labeled: truth files
 and the generator that renders them into PDF and DOCX; tests/corpus: files rendered by
@@ -35,6 +35,8 @@ Matching rules, per field (micro-averaged over all documents):
 - years of experience: right when within one year of the truth's date ranges (overlaps
   counted once, an open range ending this month); precision over the documents the
   analysis gave a figure for, recall over those whose truth has one.
+A last block reads scans made from the labeled set (tests/labeled/scans.py) by OCR, as one
+part: they measure OCR, not the heuristics, which are tuned on born-digital text.
 Timings: analysis alone (after extraction) per document, median of several runs; and
 extraction time divided by the pages of the document.
 """
