@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import re
+import resource
 from typing import TYPE_CHECKING
 
 from analysis_worker.document import ExtractionError
@@ -32,15 +34,24 @@ _DETECTION_SIDE = 1600
 # ("jane.doe @example.com"); an address never holds one.
 _SPACED_AT = re.compile(r"(?<=\S) ?@ ?(?=\S)")
 
+# Address space OCR needs: a page at 300 DPI reserves 1.32-1.39 GB (README, OCR). Under
+# a smaller limit, importing OpenCV or OpenBLAS may crash the process (a failed thread
+# stack, SIGSEGV) rather than raise: such a process refuses OCR before loading them.
+MIN_ADDRESS_SPACE = 1536 * 1024 * 1024
+
 _engine: RapidOCR | None = None
 
 
 def _ocr_engine() -> RapidOCR:
     global _engine
     if _engine is None:
+        limit, _ = resource.getrlimit(resource.RLIMIT_AS)
+        if limit != resource.RLIM_INFINITY and limit < MIN_ADDRESS_SPACE:
+            raise MemoryError(f"OCR needs {MIN_ADDRESS_SPACE // 2**20} MiB of address space")
+        # One BLAS thread, as onnxruntime below: the worker runs one extraction process per core.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         from rapidocr_onnxruntime import RapidOCR
 
-        # One thread per process: the worker already runs one extraction process per core.
         _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, det_limit_type="max",
                            det_limit_side_len=_DETECTION_SIDE, max_side_len=max(_DETECTION_SIDE, 3400))
     return _engine
@@ -48,11 +59,12 @@ def _ocr_engine() -> RapidOCR:
 
 def read_image(image: Image.Image) -> str:
     """The text of a page image, in reading order (see reading_order)."""
+    engine = _ocr_engine()
     import numpy
 
     image = _bounded(image).convert("RGB")
     try:
-        result, _ = _ocr_engine()(numpy.asarray(image))
+        result, _ = engine(numpy.asarray(image))
     except MemoryError:
         raise
     except Exception as error:  # onnxruntime reports a failed allocation as its own RuntimeException
