@@ -12,6 +12,7 @@ import io
 import random
 
 import docx
+import numpy
 import pypdfium2
 from docx.shared import Inches
 from PIL import Image, ImageFilter
@@ -30,8 +31,9 @@ def degrade(page: Image.Image, seed: int) -> bytes:
     image = page.convert("L").rotate(rng.choice((-1.0, 1.0)) * rng.uniform(0.8, 1.2), resample=Image.BICUBIC,
                                      expand=False, fillcolor=255)
     image = image.filter(ImageFilter.GaussianBlur(0.7))
-    noise = Image.effect_noise(image.size, 12)  # Gaussian noise around grey 128
-    image = Image.blend(image, noise, 0.12)
+    # Gaussian noise around grey 128, from the seed (Pillow's effect_noise is not seeded).
+    grain = numpy.random.default_rng(seed).normal(128, 12, (image.height, image.width))
+    image = Image.blend(image, Image.fromarray(grain.clip(0, 255).astype(numpy.uint8)), 0.12)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=60)
     return out.getvalue()
