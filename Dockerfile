@@ -16,6 +16,10 @@ ADD https://github.com/grpc-ecosystem/grpc-health-probe/releases/download/${GRPC
 RUN chmod 0755 /grpc_health_probe
 
 FROM python:3.11-slim
+# OpenCV (opencv-python, which the OCR engine rapidocr-onnxruntime requires) loads libGL and
+# GLib when imported; onnxruntime itself needs no system library.
+RUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0 \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin app
 COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels

@@ -38,7 +38,8 @@ test: $(VENV)/.test-deps $(NODE_DEPS)
 bench: $(VENV)/.test-deps $(NODE_DEPS)
 	$(BIN)/python tests/bench/run.py $(BENCH_ARGS)
 
-# Per-field precision, recall and F1 on the labeled set (tests/labeled), and timings.
+# Per-field precision, recall and F1 on the labeled set (tests/labeled), on scans of it read
+# by OCR (a few minutes), and timings.
 .PHONY: evaluate
 evaluate: $(VENV)/.test-deps
 	$(BIN)/python -m analysis_worker.evaluation

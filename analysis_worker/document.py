@@ -22,3 +22,15 @@ class ExtractedDocument:
     # Link targets (PDF URI annotations, DOCX hyperlinks) in document order: résumé
     # templates often show an icon and a user name while the URL lives only here.
     links: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """How extraction may use OCR; the worker builds it from Settings, since extraction
+    processes never read the environment."""
+    enabled: bool = True
+    max_pages: int = 5  # pages read by OCR per document; further image-only pages get a warning
+    dpi: int = 300  # resolution pages are rendered at for OCR (README, OCR: measured against 200)
+
+
+DEFAULT_OCR = OcrOptions()

@@ -1,6 +1,6 @@
 """Accuracy and speed of the analysis on the labeled set.
 
-    python -m analysis_worker.evaluation [--details]
+    python -m analysis_worker.evaluation [--details] [--scans-only] [--ocr-dpi DPI]
 
 Run from a checkout: the labeled set lives with the tests (tests/labeled: truth files
 and the generator that renders them into PDF and DOCX; tests/corpus: files rendered by
@@ -40,6 +40,8 @@ Matching rules, per field (micro-averaged over all documents):
 - years of experience: right when within one year of the truth's date ranges (overlaps
   counted once, an open range ending this month); precision over the documents the
   analysis gave a figure for, recall over those whose truth has one.
+A last block reads scans made from the labeled set (tests/labeled/scans.py) by OCR, as one
+part: they measure OCR, not the heuristics, which are tuned on born-digital text.
 Timings: analysis alone (after extraction) per document, median of several runs; and
 extraction time divided by the pages of the document.
 """
@@ -63,6 +65,7 @@ from common.proto.resume.v1 import resume_pb2
 
 from .analysis import analyse
 from .analysis.skills import canonical_skill
+from .document import DEFAULT_OCR, OcrOptions
 from .extraction import extract
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -222,7 +225,9 @@ def _compare(result: resume_pb2.ResumeAnalysis, expected: dict[str, Any],
     }
 
 
-def evaluate(cases: Iterable[Any], today: date | None = None, record_mistakes: bool = True) -> Report:
+def evaluate(
+    cases: Iterable[Any], today: date | None = None, record_mistakes: bool = True, ocr: OcrOptions = DEFAULT_OCR
+) -> Report:
     """Runs extraction and analysis on each case (objects with name, file_name, content
     and expected, as tests/labeled/cases.py makes them) and tallies every field; without
     record_mistakes only the tallies are kept, so that no mismatch can be shown."""
@@ -230,7 +235,7 @@ def evaluate(cases: Iterable[Any], today: date | None = None, record_mistakes: b
     report = Report()
     for case in cases:
         started = time.perf_counter()
-        document = extract(case.content, file_name=case.file_name)
+        document = extract(case.content, file_name=case.file_name, ocr=ocr)
         report.extraction_ms_per_page.append(1000 * (time.perf_counter() - started) / max(document.pages, 1))
         timings = []
         for _ in range(_RUNS):
@@ -253,7 +258,7 @@ def evaluate_parts(cases: Iterable[Any], today: date | None = None) -> dict[str,
     return {part: evaluate(part_cases, today) for part, part_cases in grouped.items()}
 
 
-def _import_tests() -> None:
+def _tests_on_path() -> None:
     tests = str(ROOT / "tests")
     if tests not in sys.path:
         sys.path.insert(0, tests)
@@ -261,7 +266,7 @@ def _import_tests() -> None:
 
 def load_cases() -> list[Any]:
     """The labeled set from tests/labeled and the corpus from tests/corpus (see the module docstring)."""
-    _import_tests()
+    _tests_on_path()
     from corpus.cases import corpus_cases
     from labeled.cases import labeled_cases
 
@@ -270,7 +275,7 @@ def load_cases() -> list[Any]:
 
 def load_unseen_cases() -> list[Any]:
     """The unseen population of tests/corpus/unseen, apart from both parts."""
-    _import_tests()
+    _tests_on_path()
     from corpus.cases import unseen_cases
 
     return unseen_cases()
@@ -280,6 +285,14 @@ def evaluate_all(cases: Iterable[Any], today: date | None = None) -> dict[str, R
     """The parts of the cases (evaluate_parts) and, beside them, the unseen set, whose
     mismatches are not recorded."""
     return {**evaluate_parts(cases, today), UNSEEN: evaluate(load_unseen_cases(), today, record_mistakes=False)}
+
+
+def load_scan_cases() -> list[Any]:
+    """Scans made from the labeled set (tests/labeled/scans.py), read by OCR."""
+    _tests_on_path()
+    from labeled.scans import scan_cases
+
+    return scan_cases()
 
 
 def format_reports(reports: dict[str, Report], details: bool = False) -> str:
@@ -300,7 +313,7 @@ def format_reports(reports: dict[str, Report], details: bool = False) -> str:
         # The development part's alone: the held-out and unseen sets are only measured.
         lines.append("")
         lines += [f"{case}  {name}: unexpected {found} missed {missed}" for case, name, found, missed in
-                  reports[PARTS[0]].mistakes]
+                  next(iter(reports.values())).mistakes]
     return "\n".join(lines)
 
 
@@ -308,7 +321,16 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true",
                         help="list every mismatch per document of the development part")
+    parser.add_argument("--ocr-dpi", type=int, default=DEFAULT_OCR.dpi,
+                        help="resolution the scans' pages are rendered at for OCR")
+    parser.add_argument("--scans-only", action="store_true", help="evaluate the scans alone")
     arguments = parser.parse_args(argv)
+    # The scans as one block: they test OCR, and the born-digital parts above keep their figures.
+    scans = {"scans": evaluate(load_scan_cases(), ocr=OcrOptions(dpi=arguments.ocr_dpi))}
+    if arguments.scans_only:
+        print(f"Scans of the labeled set, read by OCR at {arguments.ocr_dpi} DPI (tests/labeled/scans.py):\n"
+              f"{format_reports(scans, arguments.details)}")
+        return {"scans": scans["scans"].figures()}
     cases = load_cases()
     reports = evaluate_all(cases)
     print(format_reports(reports, arguments.details))
@@ -317,6 +339,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
     corpus = {**evaluate_parts(case for case in cases if case.name.startswith(CORPUS_PREFIX)),
               UNSEEN: reports[UNSEEN]}
     print(f"\nThe rendered corpus alone (tests/corpus):\n{format_reports(corpus)}")
+    print(f"\nScans of the labeled set, read by OCR at {arguments.ocr_dpi} DPI (tests/labeled/scans.py):\n"
+          f"{format_reports(scans)}")
     return {part: report.figures() for part, report in reports.items()}
 
 

@@ -12,15 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from analysis_worker.document import ExtractedDocument
+from analysis_worker.document import DEFAULT_OCR, ExtractedDocument, OcrOptions
 
 PRELOAD = ("analysis_worker.extraction", "analysis_worker.analysis", "google.protobuf.json_format")
 
 
-def extract_document(content: bytes, mime_type: str, file_name: str, max_pages: int) -> ExtractedDocument:
+def extract_document(
+    content: bytes, mime_type: str, file_name: str, max_pages: int, ocr: OcrOptions = DEFAULT_OCR
+) -> ExtractedDocument:
     from analysis_worker.extraction import extract
 
-    return extract(content, mime_type, file_name, max_pages=max_pages)
+    return extract(content, mime_type, file_name, max_pages=max_pages, ocr=ocr)
 
 
 def analyse_document(
@@ -45,11 +47,11 @@ class Analysed:
 
 def extract_and_analyse(
     content: bytes, mime_type: str, file_name: str, max_pages: int,
-    job_description: str, required_skills: Sequence[str],
+    job_description: str, required_skills: Sequence[str], ocr: OcrOptions = DEFAULT_OCR,
 ) -> Analysed:
     """One job's whole CPU-bound work in one call: the document never travels back to
     the worker's main process, which only needs the analysis."""
     started = time.perf_counter()
-    document = extract_document(content, mime_type, file_name, max_pages)
+    document = extract_document(content, mime_type, file_name, max_pages, ocr)
     extraction_seconds = time.perf_counter() - started
     return Analysed(analyse_document(document, job_description, required_skills), document.pages, extraction_seconds)

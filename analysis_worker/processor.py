@@ -10,7 +10,7 @@ from typing import Any
 
 from bullmq import Job, UnrecoverableError
 
-from analysis_worker.document import ExtractionError
+from analysis_worker.document import ExtractionError, OcrOptions
 from analysis_worker.file_source import FileSource, FileUnavailable
 from analysis_worker.metrics import ACTIVE_JOBS, EXTRACTION_SECONDS_PER_PAGE, JOB_SECONDS, JOBS
 from analysis_worker.pipeline import extract_and_analyse
@@ -31,6 +31,7 @@ class ResumeProcessor:
         self._pool = pool
         self._files = files
         self._results = results
+        self._ocr = OcrOptions(settings.ocr_enabled, settings.ocr_max_pages, settings.ocr_dpi)
         # A job holds its file only while a process works on it, or as the one next in line:
         # ten jobs waiting for two processes would otherwise hold ten files (50 MB of 5 MB
         # files) at once. The one in line keeps a process from idling while the next file loads.
@@ -79,7 +80,7 @@ class ResumeProcessor:
                     self._pool.run(
                         self._remaining(started), extract_and_analyse,
                         content, data.mime_type, data.file_name, self._settings.max_pages,
-                        data.job_description, data.required_skills,
+                        data.job_description, data.required_skills, self._ocr,
                     ),
                     asyncio.to_thread(_sha256, content),
                 )

@@ -90,9 +90,16 @@ class Settings:
     worker_reconnect_delay_ms: int = 1000
     # Wall-clock limit of extraction and analysis of one file.
     job_timeout: float = 60.0
-    # Address-space limit of an extraction process.
-    extraction_memory_bytes: int = 1024 * MIB
+    # Address-space limit of an extraction process. OCR of a page reserves about 1.4 GB of
+    # address space (onnxruntime; some 0.8 GB resident) and fails with 1.25 GiB.
+    extraction_memory_bytes: int = 2048 * MIB
     max_pages: int = 50
+    # OCR of PDF pages without a usable text layer and of DOCX files that are one picture.
+    ocr_enabled: bool = True
+    # Pages read by OCR per document (about 3-5 s each on one core); further ones get a warning.
+    ocr_max_pages: int = 5
+    # Resolution of the page images given to OCR, chosen by measurement (README, OCR).
+    ocr_dpi: int = 300
 
     job_attempts: int = 3
     job_backoff_ms: int = 2000

@@ -192,6 +192,50 @@ def slow_content_pdf(page_count: int = 50, operations: int = 200_000) -> bytes:
 # ---------------------------------------------------------------- DOCX builders
 
 
+def _image_pages_pdf(page_count: int, image: bytes) -> bytes:
+    """`page_count` A4 pages that each draw one image XObject (object 4) over the page."""
+    content = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+    kids = b" ".join(b"%d 0 R" % (6 + index) for index in range(page_count))
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> "
+            b"/Contents 5 0 R >>")
+    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                    b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, page_count),
+                    b"<< >>", image, stream(content)] + [page] * page_count)
+
+
+def image_bomb_pdf(side: int = 60_000) -> bytes:
+    """A page drawing one greyscale image that declares side x side pixels (3.6 GB for
+    60,000) in 100 KB of Flate data: a careless renderer allocates the whole of it."""
+    data = _zlib_zeros(side * 1000)
+    return _image_pages_pdf(1, stream(data, extra=b"/Type /XObject /Subtype /Image /Width %d /Height %d "
+                                             b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode "
+                                             % (side, side)))
+
+
+@functools.cache
+def _scanned_page_jpeg() -> bytes:
+    """A page of printed text as a scanner would store it (JPEG), drawn with Pillow."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=28)
+    for number, line in enumerate(["Jane Doe", "jane.doe@example.com", "Software Engineer, Acme Corp",
+                                   "2019 - 2024  Built payment services in Python and Go"]):
+        draw.text((100, 100 + 60 * number), line, fill=0, font=font)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=60)
+    return out.getvalue()
+
+
+def scanned_pdf(page_count: int = 200) -> bytes:
+    """A scan of `page_count` pages (one JPEG shared by all), with no text layer."""
+    jpeg = _scanned_page_jpeg()
+    return _image_pages_pdf(page_count, stream(jpeg, extra=b"/Type /XObject /Subtype /Image /Width 1240 /Height 1754 "
+                                                       b"/ColorSpace /DeviceGray /BitsPerComponent 8 "
+                                                       b"/Filter /DCTDecode "))
+
+
 def zip_bytes(entries: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -351,6 +395,8 @@ CORPUS: tuple[Hostile, ...] = (
     Hostile("deep page tree", deep_page_tree_pdf, PDF_MIME, "cv.pdf"),
     Hostile("page tree cycle", page_tree_cycle_pdf, PDF_MIME, "cv.pdf"),
     Hostile("self-drawing XObject", self_drawing_xobject_pdf, PDF_MIME, "cv.pdf"),
+    Hostile("image bomb (60,000 x 60,000)", image_bomb_pdf, PDF_MIME, "cv.pdf"),
+    Hostile("200-page scan", scanned_pdf, PDF_MIME, "cv.pdf"),
     Hostile("DOCX zip bomb (1 GiB)", docx_zip_bomb, DOCX_MIME, "cv.docx"),
     Hostile("DOCX zip bomb, lying sizes", docx_lying_zip_bomb, DOCX_MIME, "cv.docx"),
     Hostile("DOCX with XXE", lambda: docx_xxe("file:///etc/passwd"), DOCX_MIME, "cv.docx"),

@@ -58,6 +58,10 @@ def _parseability(result: resume_pb2.ResumeAnalysis, text: str, contact_in_body:
     characters = len(text.strip())
     if resume_pb2.WARNING_CODE_NO_TEXT_LAYER in codes or characters == 0:
         text_layer = _part("text_layer", 0, 0.3, "No text could be extracted; the file is probably an image.")
+    elif resume_pb2.WARNING_CODE_OCR_USED in codes:
+        # Most applicant tracking systems read only a text layer, and OCR may misread.
+        text_layer = _part("text_layer", 30, 0.3, f"{characters} characters of text, read by OCR from images: "
+                           "many applicant tracking systems cannot read scans.")
     elif characters < _MIN_CHARACTERS:
         text_layer = _part("text_layer", 50, 0.3, f"Only {characters} characters of text could be extracted.")
     else:

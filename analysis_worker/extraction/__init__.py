@@ -10,13 +10,14 @@ from __future__ import annotations
 import io
 import zipfile
 
-from analysis_worker.document import ExtractedDocument, ExtractionError
+from analysis_worker.document import DEFAULT_OCR, ExtractedDocument, ExtractionError, OcrOptions
 from analysis_worker.extraction.checks import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from analysis_worker.extraction.docx_text import extract_docx
 from analysis_worker.extraction.pdf_text import MAX_PDF_PAGES, extract_pdf
 from common import file_types
 
-__all__ = ["MAX_PDF_PAGES", "MAX_TEXT_CHARS", "ExtractedDocument", "ExtractionError", "detect_format", "extract"]
+__all__ = ["MAX_PDF_PAGES", "MAX_TEXT_CHARS", "ExtractedDocument", "ExtractionError", "OcrOptions", "detect_format",
+           "extract"]
 
 
 def detect_format(content: bytes, mime_type: str = "", file_name: str = "") -> str:
@@ -56,15 +57,18 @@ def detect_format(content: bytes, mime_type: str = "", file_name: str = "") -> s
     return found
 
 
-def extract(content: bytes, mime_type: str = "", file_name: str = "", *, max_pages: int = 50) -> ExtractedDocument:
-    """Extracts the text of a PDF or DOCX resume."""
+def extract(
+    content: bytes, mime_type: str = "", file_name: str = "", *, max_pages: int = 50, ocr: OcrOptions = DEFAULT_OCR
+) -> ExtractedDocument:
+    """Extracts the text of a PDF or DOCX resume; pages and pictures without text are
+    read by OCR as `ocr` allows."""
     if len(content) > MAX_FILE_BYTES:
         raise ExtractionError(
             f"The file is {len(content) // (1024 * 1024)} MB; resumes larger than "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB are not accepted.")
     if detect_format(content, mime_type, file_name) == "pdf":
-        return extract_pdf(content, max_pages)
-    return extract_docx(content)
+        return extract_pdf(content, max_pages, ocr)
+    return extract_docx(content, ocr)
 
 
 def _zip_names(content: bytes) -> list[str] | None:

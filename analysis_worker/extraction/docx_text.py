@@ -19,8 +19,9 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from analysis_worker.document import ExtractedDocument, ExtractionError
+from analysis_worker.document import ExtractedDocument, ExtractionError, OcrOptions
 from analysis_worker.extraction.checks import check_text_length, garbled_warning
+from analysis_worker.extraction.scanned_pages import needs_ocr, read_docx_picture
 from common.proto.resume.v1 import resume_pb2
 
 # All members of the archive together, unpacked.
@@ -119,7 +120,7 @@ def _declares_dtd(xml: bytes) -> bool:
     return b"<!DOCTYPE" in xml or b"<!DOCTYPE" in xml.replace(b"\x00", b"")
 
 
-def extract_docx(content: bytes) -> ExtractedDocument:
+def extract_docx(content: bytes, ocr: OcrOptions) -> ExtractedDocument:
     members = _xml_members(content)
     try:
         main = next(relationship.target for relationship in _relationships(members, "")
@@ -158,6 +159,12 @@ def extract_docx(content: bytes) -> ExtractedDocument:
     check_text_length(len(text))
     header = "\n".join(dict.fromkeys(line for line in header_lines if line.strip()))
     warnings: list[tuple[int, str]] = []
+    if needs_ocr(text):
+        # A resume saved as one picture in a document: its text is in the picture.
+        ocr_text, ocr_warnings = read_docx_picture(content, ocr)
+        if len(ocr_text.strip()) > len(text.strip()):
+            text = ocr_text
+            warnings.extend(ocr_warnings)
     if not text.strip() and not header.strip():
         warnings.append((resume_pb2.WARNING_CODE_NO_TEXT_LAYER,
                          "The DOCX file contains no text (perhaps only images); upload a document with real text."))

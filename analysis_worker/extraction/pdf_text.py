@@ -9,8 +9,9 @@ from collections import Counter
 
 import pypdf
 
-from analysis_worker.document import ExtractedDocument, ExtractionError
+from analysis_worker.document import ExtractedDocument, ExtractionError, OcrOptions
 from analysis_worker.extraction.checks import MAX_FILE_BYTES, check_text_length, garbled_warning
+from analysis_worker.extraction.scanned_pages import read_scanned_pages
 from common.proto.resume.v1 import resume_pb2
 
 PAGE_SEPARATOR = "\n\f\n"
@@ -43,7 +44,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 _DIGITS = re.compile(r"\d+")
 
 
-def extract_pdf(content: bytes, max_pages: int) -> ExtractedDocument:
+def extract_pdf(content: bytes, max_pages: int, ocr: OcrOptions) -> ExtractedDocument:
     warnings: list[tuple[int, str]] = []
     try:
         # Closing the stream frees pypdf's copy of the file at once: the reader's objects
@@ -80,6 +81,9 @@ def extract_pdf(content: bytes, max_pages: int) -> ExtractedDocument:
         raise _pdf_error(error) from error
     if total == 0:
         raise ExtractionError("The PDF has no pages; export it again and upload the new file.")
+    pages_text, ocr_warnings = read_scanned_pages(content, pages_text, ocr)
+    check_text_length(sum(len(text) for text in pages_text))
+    warnings.extend(ocr_warnings)
 
     if total > max_pages:
         warnings.append((resume_pb2.WARNING_CODE_TOO_MANY_PAGES,
@@ -91,8 +95,8 @@ def extract_pdf(content: bytes, max_pages: int) -> ExtractedDocument:
     body, header = _split_running_lines(pages_text)
     if not body.strip():
         warnings.append((resume_pb2.WARNING_CODE_NO_TEXT_LAYER,
-                         "The PDF has no text layer (it is probably a scan or an image); "
-                         "export it from the original document or run OCR on it."))
+                         "The PDF has no text layer and OCR found no text in it (it may be blank, or OCR "
+                         "is off); export it from the original document."))
     warnings.extend(garbled_warning(body))
     return ExtractedDocument("pdf", body, total, header, tuple(warnings), tuple(dict.fromkeys(links)))
 

@@ -70,6 +70,7 @@ class WarningCode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     WARNING_CODE_CONTACT_IN_HEADER: _ClassVar[WarningCode]
     WARNING_CODE_TOO_MANY_PAGES: _ClassVar[WarningCode]
     WARNING_CODE_READING_ORDER: _ClassVar[WarningCode]
+    WARNING_CODE_OCR_USED: _ClassVar[WarningCode]
 JOB_STATE_UNSPECIFIED: JobState
 JOB_STATE_WAITING: JobState
 JOB_STATE_ACTIVE: JobState
@@ -110,6 +111,7 @@ WARNING_CODE_GARBLED_TEXT: WarningCode
 WARNING_CODE_CONTACT_IN_HEADER: WarningCode
 WARNING_CODE_TOO_MANY_PAGES: WarningCode
 WARNING_CODE_READING_ORDER: WarningCode
+WARNING_CODE_OCR_USED: WarningCode
 
 class SubmitResumeRequest(_message.Message):
     __slots__ = ("resume_id", "candidate_id", "organisation_id", "file_name", "mime_type", "content", "file_url", "request_id", "job_description", "required_skills")

@@ -1,0 +1,125 @@
+"""OCR of pages without a usable text layer: RapidOCR (PP-OCR detection and recognition
+models shipped inside the package, run on onnxruntime; nothing is downloaded) over page
+images rendered by pypdfium2 or taken from a DOCX.
+
+The engine and its models (some 15 MB, 0.1 s to load) are loaded on the first OCR in a
+process and kept: pool processes serve many jobs, and born-digital files never load it.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import re
+import resource
+from typing import TYPE_CHECKING
+
+from analysis_worker.document import ExtractionError
+from analysis_worker.extraction.reading_order import Box, assemble
+
+if TYPE_CHECKING:
+    from PIL import Image
+    from rapidocr_onnxruntime import RapidOCR
+
+# A page image larger than this (about A4 at 300 DPI) is scaled down before OCR: a page
+# box or an embedded picture may declare any size (an image bomb), memory may not grow with it.
+MAX_PIXELS = 2600 * 3400
+# Detection runs on the page scaled to this longest side (recognition reads the crops at
+# full resolution): it bounds onnxruntime's memory, which under the extraction
+# process's address-space limit fails with bad_alloc on full pages at 300 DPI.
+_DETECTION_SIDE = 1600
+
+# The recognizer sets a space beside "@" where the glyph's box leaves a gap
+# ("jane.doe @example.com"); an address never holds one.
+_SPACED_AT = re.compile(r"(?<=\S) ?@ ?(?=\S)")
+
+# Address space OCR needs: a page at 300 DPI reserves 1.32-1.39 GB (README, OCR). Under
+# a smaller limit, importing OpenCV or OpenBLAS may crash the process (a failed thread
+# stack, SIGSEGV) rather than raise: such a process refuses OCR before loading them.
+MIN_ADDRESS_SPACE = 1536 * 1024 * 1024
+
+_engine: RapidOCR | None = None
+
+
+def _ocr_engine() -> RapidOCR:
+    global _engine
+    if _engine is None:
+        limit, _ = resource.getrlimit(resource.RLIMIT_AS)
+        if limit != resource.RLIM_INFINITY and limit < MIN_ADDRESS_SPACE:
+            raise MemoryError(f"OCR needs {MIN_ADDRESS_SPACE // 2**20} MiB of address space")
+        # One BLAS thread, as onnxruntime below: the worker runs one extraction process per core.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        from rapidocr_onnxruntime import RapidOCR
+
+        _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, det_limit_type="max",
+                           det_limit_side_len=_DETECTION_SIDE, max_side_len=max(_DETECTION_SIDE, 3400))
+    return _engine
+
+
+def read_image(image: Image.Image) -> str:
+    """The text of a page image, in reading order (see reading_order)."""
+    engine = _ocr_engine()
+    import numpy
+
+    image = _bounded(image).convert("RGB")
+    try:
+        result, _ = engine(numpy.asarray(image))
+    except MemoryError:
+        raise
+    except Exception as error:  # onnxruntime reports a failed allocation as its own RuntimeException
+        if "bad_alloc" in str(error):
+            raise MemoryError("OCR ran out of memory") from error
+        raise ExtractionError("A page image could not be read by OCR; upload a PDF with a text layer.") from error
+    boxes = [Box(min(x for x, _ in corners), min(y for _, y in corners),
+                 max(x for x, _ in corners), max(y for _, y in corners), text)
+             for corners, text, _score in result or []]
+    return _SPACED_AT.sub("@", assemble(boxes, image.width))
+
+
+def render_pdf_pages(content: bytes, numbers: list[int], dpi: int) -> dict[int, Image.Image]:
+    """Images of the given pages (1-based) of a PDF, at `dpi` or less for huge pages."""
+    import pypdfium2
+
+    images = {}
+    try:
+        document = pypdfium2.PdfDocument(content)
+        try:
+            for number in numbers:
+                page = document[number - 1]
+                width, height = page.get_size()
+                scale = min(dpi / 72, math.sqrt(MAX_PIXELS / max(width * height, 1.0)))
+                images[number] = page.render(scale=scale, grayscale=True).to_pil()
+                page.close()
+        finally:
+            document.close()
+    except pypdfium2.PdfiumError as error:
+        raise ExtractionError(
+            "The PDF's pages could not be rendered for OCR; export it again and upload the new file.") from error
+    return images
+
+
+def open_image(data: bytes) -> Image.Image | None:
+    """A picture embedded in a document, or None when Pillow cannot read it. A JPEG is
+    decoded at a reduced scale when large; any other format declaring more than
+    MAX_PIXELS is skipped before its pixels are decoded."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        image = Image.open(io.BytesIO(data))
+        if image.format == "JPEG":
+            image.draft("L", (2600, 3400))
+        if image.width * image.height > 4 * MAX_PIXELS:
+            return None
+        image.load()
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError):
+        return None
+    return image
+
+
+def _bounded(image: Image.Image) -> Image.Image:
+    pixels = image.width * image.height
+    if pixels <= MAX_PIXELS:
+        return image
+    factor = math.sqrt(MAX_PIXELS / pixels)
+    return image.resize((max(1, int(image.width * factor)), max(1, int(image.height * factor))))

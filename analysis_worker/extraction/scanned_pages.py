@@ -1,0 +1,91 @@
+"""Which pages of a PDF, or which picture of a DOCX, are read by OCR, and the warnings that say so."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+
+from analysis_worker.document import OcrOptions
+from analysis_worker.extraction.ocr import open_image, read_image, render_pdf_pages
+from common.proto.resume.v1 import resume_pb2
+
+# A page whose text layer holds fewer visible characters than this is read by OCR. The
+# sparsest born-digital resume page of the labeled set and corpus holds several hundred;
+# a scan holds none, and a page whose text is drawn as paths or images keeps at most
+# a few labels (a page number, an icon font's glyphs) in its text layer.
+MIN_TEXT_LAYER_CHARACTERS = 100
+
+
+def needs_ocr(text: str) -> bool:
+    return len("".join(text.split())) < MIN_TEXT_LAYER_CHARACTERS
+
+
+def read_scanned_pages(
+    content: bytes, pages_text: list[str], options: OcrOptions
+) -> tuple[list[str], list[tuple[int, str]]]:
+    """The pages' text with those lacking a usable text layer read by OCR (the first
+    options.max_pages of them), and the warnings naming the pages read and skipped."""
+    wanted = [number for number, text in enumerate(pages_text, start=1) if needs_ocr(text)]
+    if not options.enabled or not wanted:
+        return pages_text, []
+    read, skipped = wanted[:options.max_pages], wanted[options.max_pages:]
+    pages = list(pages_text)
+    used = []
+    for number, image in render_pdf_pages(content, read, options.dpi).items():
+        ocr_text = read_image(image)
+        # A page with a few real characters and more in its images keeps whichever is longer;
+        # a blank page stays blank, and is not reported as read.
+        if len(ocr_text.strip()) > len(pages[number - 1].strip()):
+            pages[number - 1] = ocr_text
+            used.append(number)
+    warnings = []
+    if used:
+        warnings.append((resume_pb2.WARNING_CODE_OCR_USED,
+                         f"Page(s) {_numbers(used)} have no usable text layer and were read by OCR; "
+                         "check the analysis, and prefer a PDF exported from the original document."))
+    if skipped:
+        warnings.append((resume_pb2.WARNING_CODE_OCR_USED,
+                         f"Page(s) {_numbers(skipped)} have no usable text layer and were not read: OCR reads "
+                         f"at most {options.max_pages} page(s) of a document (OCR_MAX_PAGES)."))
+    return pages, warnings
+
+
+def _numbers(pages: list[int]) -> str:
+    """"1, 2, 3" or, for long runs, "6-200"."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and runs[-1][-1] == page - 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
+
+
+# The largest picture a DOCX may hold for OCR, inflated; a resume's scan is a few MB.
+MAX_PICTURE_BYTES = 20 * 1024 * 1024
+
+
+def read_docx_picture(content: bytes, options: OcrOptions) -> tuple[str, list[tuple[int, str]]]:
+    """The text of the largest picture in a DOCX, for a document whose body is that
+    picture, and the warning that says so; ("", []) when there is none to read."""
+    if not options.enabled:
+        return "", []
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            pictures = [entry for entry in archive.infolist()
+                        if entry.filename.startswith("word/media/") and 0 < entry.file_size <= MAX_PICTURE_BYTES]
+            if not pictures:
+                return "", []
+            largest = max(pictures, key=lambda entry: entry.file_size)
+            with archive.open(largest) as member:
+                # The declared size may lie (a zip bomb): never read past the bound.
+                data = member.read(MAX_PICTURE_BYTES + 1)
+    except (zipfile.BadZipFile, OSError, ValueError, zlib.error):
+        return "", []  # a damaged picture: the document is analysed as its text is
+    image = open_image(data) if len(data) <= MAX_PICTURE_BYTES else None
+    if image is None:
+        return "", []
+    return read_image(image), [(resume_pb2.WARNING_CODE_OCR_USED,
+                                "The document's text is a picture and was read by OCR; check the analysis, "
+                                "and prefer a document with real text.")]
