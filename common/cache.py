@@ -96,14 +96,14 @@ class Cache:
         return [None if value is None else json.loads(value) for value in raw]
 
     async def set(self, key: str, value: Any, ttl: int | None) -> None:
-        await self._client.set(key, json.dumps(value, separators=(",", ":")), ex=ttl)
+        await self._client.set(key, _encoded(value), ex=ttl)
 
     async def set_all(self, values: dict[str, Any], ttl: int | None) -> None:
         # Not a transaction: a cluster may hold the keys on several nodes. get_all() counts
         # a read that finds only some of them as a miss.
         async with self._client.pipeline(transaction=False) as pipe:
             for key, value in values.items():
-                pipe.set(key, json.dumps(value, separators=(",", ":")), ex=ttl)
+                pipe.set(key, _encoded(value), ex=ttl)
             await pipe.execute()
 
     async def delete(self, *keys: str) -> int:
@@ -133,3 +133,7 @@ class Cache:
             hits=int(hits or 0),
             misses=int(misses or 0),
         )
+
+
+def _encoded(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))

@@ -9,14 +9,16 @@ import signal
 import subprocess
 import sys
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 
 import grpc
 
 from common.config import Settings
 from common.embedded_redis import RedisServer
+from common.jobs import queue_key
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
+from common.redis_connections import connect_queue
 from gateway_service.server import Gateway
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,6 +74,21 @@ class WorkerProcess:
             return self.process.wait(timeout)
         finally:
             self._log.close()
+
+
+async def completion_times(settings: Settings, job_ids: Iterable[str]) -> dict[str, list[int]]:
+    """When (Unix ms, Redis's clock) each job was completed, from BullMQ's event stream:
+    more than one time is a job completed twice."""
+    client = connect_queue(settings)
+    try:
+        events = await client.xrange(queue_key(settings.queue_prefix, "events"))
+    finally:
+        await client.aclose()
+    times: dict[str, list[int]] = {job_id: [] for job_id in job_ids}
+    for event_id, fields in events:
+        if fields.get("event") == "completed" and fields.get("jobId") in times:
+            times[fields["jobId"]].append(int(event_id.split("-")[0]))
+    return times
 
 
 def unique(prefix: str) -> str:

@@ -15,11 +15,10 @@ from pathlib import Path
 
 import grpc
 import pytest
-import redis.asyncio as redis
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from common.config import Settings
 from common.embedded_redis import free_port
-from common.jobs import QUEUE_NAME
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from support import (
     FIXTURES,
@@ -27,6 +26,7 @@ from support import (
     RPC_TIMEOUT,
     Stack,
     WorkerProcess,
+    completion_times,
     isolated_stack,
     submit_request,
     wait_for_final_state,
@@ -40,26 +40,12 @@ AOF = ("--appendonly", "yes", "--appendfsync", "always")
 FAST_RECOVERY = {"WORKER_LOCK_DURATION_MS": "2000", "WORKER_STALLED_INTERVAL_MS": "1000"}
 
 
-async def completions(port: int, job_ids: set[str]) -> dict[str, int]:
-    """How many times each job was completed, from BullMQ's event stream."""
-    client = redis.Redis(port=port, db=1, decode_responses=True)
-    try:
-        events = await client.xrange(f"bull:{QUEUE_NAME}:events")
-    finally:
-        await client.aclose()
-    counts = dict.fromkeys(job_ids, 0)
-    for _, fields in events:
-        if fields.get("event") == "completed" and fields.get("jobId") in counts:
-            counts[fields["jobId"]] += 1
-    return counts
-
-
 async def tally(stack: Stack, job_ids: list[str], capsys: pytest.CaptureFixture[str], name: str) -> None:
     finals = [await wait_for_final_state(stack.stub, job_id, ORGANISATION, timeout=90) for job_id in job_ids]
     completed = sum(status.state == resume_pb2.JOB_STATE_COMPLETED for status in finals)
     failed = sum(status.state == resume_pb2.JOB_STATE_FAILED for status in finals)
-    counts = await completions(stack.redis.port, set(job_ids))
-    twice = sum(count > 1 for count in counts.values())
+    times = await completion_times(Settings.from_env(stack.env), job_ids)
+    twice = sum(len(completed) > 1 for completed in times.values())
     lost = len(job_ids) - completed - failed
     with capsys.disabled():
         print(

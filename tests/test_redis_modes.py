@@ -25,7 +25,15 @@ from common.redis_connections import connect_cache, connect_queue
 from gateway_service.server import Gateway
 from node_clients import needs_node, run_node
 from redis_topologies import ClusterDeployment, SentinelDeployment
-from support import FIXTURES, RPC_TIMEOUT, WorkerProcess, service_env, submit_request, wait_for_final_state
+from support import (
+    FIXTURES,
+    RPC_TIMEOUT,
+    WorkerProcess,
+    completion_times,
+    service_env,
+    submit_request,
+    wait_for_final_state,
+)
 
 PDF = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
 ORGANISATION = "modes-org"
@@ -65,25 +73,6 @@ async def final_or_lost(
         if error.code() == grpc.StatusCode.NOT_FOUND:
             return None
         raise
-
-
-async def completions(settings: Settings, job_ids: list[str], after_ms: float) -> tuple[dict[str, int], int]:
-    """How many times each job completed, from BullMQ's event stream, and when (Unix ms,
-    Redis's clock) the first completion after `after_ms` was written."""
-    client = connect_queue(settings)
-    try:
-        events = await client.xrange(queue_key(settings.queue_prefix, "events"))
-    finally:
-        await client.aclose()
-    counts = dict.fromkeys(job_ids, 0)
-    first_after = 0
-    for event_id, fields in events:
-        if fields.get("event") == "completed" and fields.get("jobId") in counts:
-            counts[fields["jobId"]] += 1
-            written_ms = int(event_id.split("-")[0])
-            if written_ms > after_ms and not first_after:
-                first_after = written_ms
-    return counts, first_after
 
 
 @pytest.fixture
@@ -152,9 +141,11 @@ async def test_master_killed_under_load_loses_no_acknowledged_job(
         completed = sum(s is not None and s.state == resume_pb2.JOB_STATE_COMPLETED for s in finals)
         failed = sum(s is not None and s.state == resume_pb2.JOB_STATE_FAILED for s in finals)
         lost = sum(s is None for s in finals)
-        counts, first_completion_ms = await completions(gateway.settings, job_ids, after_ms=promoted_ms)
-        twice = sum(count > 1 for count in counts.values())
-        workers_back = (first_completion_ms - promoted_ms) / 1000
+        times = await completion_times(gateway.settings, job_ids)
+        twice = sum(len(completed) > 1 for completed in times.values())
+        first_after_promotion = min((at for completed in times.values() for at in completed if at > promoted_ms),
+                                    default=0)
+        workers_back = (first_after_promotion - promoted_ms) / 1000
         ack_times = sorted(at for at, _ in acknowledged)
         gap = max(later - earlier for earlier, later in zip(ack_times, ack_times[1:], strict=False))
         readiness = await health.Check(health_pb2.HealthCheckRequest(service="readiness"), timeout=RPC_TIMEOUT)
