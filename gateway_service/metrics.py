@@ -5,9 +5,10 @@ from __future__ import annotations
 import inspect
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import grpc
+from google.protobuf.descriptor import ServiceDescriptor
 from prometheus_client import Counter, Gauge, Histogram
 
 RPCS = Counter("grpc_server_handled_total", "RPCs completed, by method and status code.", ["grpc_method", "grpc_code"])
@@ -20,38 +21,32 @@ RPC_SECONDS = Histogram(
 QUEUE_JOBS = Gauge("resume_queue_jobs", "Jobs in the resume-analysis queue, by state.", ["state"])
 CACHE_READS = Gauge("resume_cache_reads", "Cache reads since the cache was created, by result.", ["result"])
 
+S = TypeVar("S")
 
-class MetricsInterceptor(grpc.aio.ServerInterceptor):
-    """Counts and times every unary and server-streaming RPC."""
 
-    async def intercept_service(
-        self,
-        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
-        details: grpc.HandlerCallDetails,
-    ) -> grpc.RpcMethodHandler:
-        handler = await continuation(details)
-        if handler is None:
-            return handler
-        method = details.method.rsplit("/", 1)[-1]
-        if handler.unary_unary:
-            inner_unary = handler.unary_unary
+def timed(servicer: S, service: ServiceDescriptor) -> S:
+    """Has `servicer` count and time every unary and server-streaming RPC of `service`.
 
-            async def unary(request: Any, context: grpc.aio.ServicerContext) -> Any:
-                started = time.perf_counter()
-                try:
-                    return await inner_unary(request, context)
-                finally:
-                    _observe(method, context, started)
+    Each method is wrapped once, here, rather than on every call: a grpc-aio server
+    interceptor runs as coroutines and builds a new method handler for each call."""
+    for method in service.methods:
+        inner = getattr(servicer, method.name, None)
+        if inner is None or method.client_streaming:
+            continue
+        wrap = _timed_stream if method.server_streaming else _timed_unary
+        setattr(servicer, method.name, wrap(method.name, inner))
+    return servicer
 
-            return grpc.unary_unary_rpc_method_handler(
-                unary, handler.request_deserializer, handler.response_serializer
-            )
-        if handler.unary_stream:
-            return grpc.unary_stream_rpc_method_handler(
-                _timed_stream(method, handler.unary_stream), handler.request_deserializer,
-                handler.response_serializer,
-            )
-        return handler
+
+def _timed_unary(method: str, inner: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    async def unary(request: Any, context: grpc.aio.ServicerContext) -> Any:
+        started = time.perf_counter()
+        try:
+            return await inner(request, context)
+        finally:
+            _observe(method, context, started)
+
+    return unary
 
 
 def _timed_stream(method: str, inner: Callable[..., Any]) -> Callable[..., Any]:

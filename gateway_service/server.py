@@ -13,14 +13,14 @@ from grpc_reflection.v1alpha import reflection
 from common.cache import Cache
 from common.config import Settings
 from common.metrics import serve_metrics
-from common.proto.resume.v1 import resume_pb2_grpc
+from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import connect_cache, connect_queue
 from common.store.analyses import AnalysisStore
 from common.tokens import TokenStore
 from gateway_service.analyses import GatewayStore
 from gateway_service.health import FOLLOWING_REDIS, LIVENESS, SERVICE_NAME, HealthReporter, follow_redis
 from gateway_service.job_events import JobEvents
-from gateway_service.metrics import MetricsInterceptor
+from gateway_service.metrics import timed
 from gateway_service.rate_limit import RateLimiter
 from gateway_service.resume_queue import ResumeQueue
 from gateway_service.servicer import GatewayServicer
@@ -48,23 +48,24 @@ class Gateway:
         self.health = health.aio.HealthServicer()
         limit = 2 * settings.max_message_bytes  # larger files get a clear INVALID_ARGUMENT
         self.server = grpc.aio.server(
-            interceptors=[MetricsInterceptor()],
             options=[
                 ("grpc.max_receive_message_length", limit),
                 ("grpc.max_send_message_length", limit),
                 ("grpc.so_reuseport", 1),
             ]
         )
-        resume_pb2_grpc.add_GatewayServiceServicer_to_server(
-            GatewayServicer(
-                settings, self._queue, self._events, self._health_reporter, TokenStore(self._cache_client),
-                RateLimiter(self._cache_client, settings.rate_limit_per_minute, settings.rate_limit_burst),
-                GatewayStore(settings, self._store, Cache(self._cache_client), self._queue.bullmq_queue,
-                             self._queue_client) if self._store else None,
-            ),
-            self.server,
+        servicer = GatewayServicer(
+            settings, self._queue, self._events, self._health_reporter, TokenStore(self._cache_client),
+            RateLimiter(self._cache_client, settings.rate_limit_per_minute, settings.rate_limit_burst),
+            GatewayStore(settings, self._store, Cache(self._cache_client), self._queue.bullmq_queue,
+                         self._queue_client) if self._store else None,
         )
-        health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
+        resume_pb2_grpc.add_GatewayServiceServicer_to_server(
+            timed(servicer, resume_pb2.DESCRIPTOR.services_by_name["GatewayService"]), self.server
+        )
+        health_pb2_grpc.add_HealthServicer_to_server(
+            timed(self.health, health_pb2.DESCRIPTOR.services_by_name["Health"]), self.server
+        )
         reflection.enable_server_reflection(
             (SERVICE_NAME, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
              reflection.SERVICE_NAME),
