@@ -12,11 +12,14 @@ from common.config import Settings
 Service = Callable[[Settings, asyncio.Event], Awaitable[None]]
 
 
-def run_service(name: str, service: Service) -> None:
+def run_service(
+    name: str, service: Service, loop_factory: Callable[[], asyncio.AbstractEventLoop] | None = None
+) -> None:
     """Runs `service` until it returns; it should return soon after the stop event is set."""
     settings = Settings.from_env()
     logs.configure(settings.log_level, name)
-    asyncio.run(_until_signalled(service, settings))
+    with asyncio.Runner(loop_factory=loop_factory) as runner:
+        runner.run(_until_signalled(service, settings))
 
 
 async def _until_signalled(service: Service, settings: Settings) -> None:
