@@ -41,6 +41,63 @@ def test_a_born_digital_pdf_never_goes_through_ocr(monkeypatch: pytest.MonkeyPat
     assert not messages(document, OCR_USED)
 
 
+def sparse_last_page_pdf(draw_on_last_page) -> bytes:
+    """A born-digital resume whose last page holds one line, then what `draw_on_last_page`
+    adds to that page."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    for line in range(40):
+        pdf.cell(text=f"Built the billing service, line {line}, for Acme Corporation in Berlin", new_x="LMARGIN",
+                 new_y="NEXT")
+    pdf.add_page()
+    pdf.cell(text="References on request.")
+    draw_on_last_page(pdf)
+    return bytes(pdf.output())
+
+
+def test_a_short_last_page_of_a_born_digital_pdf_is_not_read_by_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The class: documents whose last lines spill onto a page of their own, with rules
+    and a few icons drawn (fewer curves than outlined text)."""
+    def refuse(*args: object) -> None:
+        raise AssertionError("a born-digital page was rendered for OCR")
+
+    def rules_and_an_icon(pdf) -> None:
+        pdf.line(10, 30, 200, 30)
+        pdf.rect(10, 40, 50, 10)
+        for step in range(20):
+            pdf.bezier([(20 + step, 60), (21 + step, 62), (22 + step, 60)])
+
+    monkeypatch.setattr(scanned_pages, "render_pdf_pages", refuse)
+    for drawn in (lambda pdf: None, rules_and_an_icon):
+        document = extract(sparse_last_page_pdf(drawn), file_name="cv.pdf")
+        assert "References on request." in document.text
+        assert not messages(document, OCR_USED)
+
+
+def test_a_sparse_page_with_a_picture_or_outlined_text_goes_to_ocr(scan) -> None:
+    """What a page shows beyond its text layer: a picture (a scan), or glyphs drawn as
+    curves (text converted to outlines)."""
+    import io
+
+    import pypdf
+
+    def outlined_text(pdf) -> None:
+        for glyph in range(scanned_pages.OUTLINED_TEXT_CURVES):
+            x, y = 10 + glyph % 100, 60 + glyph // 100 * 10
+            pdf.bezier([(x, y), (x + 0.3, y - 1), (x + 0.6, y)])
+
+    def picture(pdf) -> None:
+        pdf.image(io.BytesIO(page_images(extract_pdf_of(scan), seed=2)[0]), x=10, y=60, w=100)
+
+    for drawn in (outlined_text, picture):
+        last = pypdf.PdfReader(io.BytesIO(sparse_last_page_pdf(drawn))).pages[-1]
+        assert scanned_pages.needs_ocr(last.extract_text())
+        assert scanned_pages.shows_more_than_text(last), drawn.__name__
+
+
 def test_a_scanned_pdf_is_read_and_the_pages_named(scan) -> None:
     pdf = image_pdf(page_images(extract_pdf_of(scan), seed=1))
     document = extract(pdf, file_name="cv.pdf")

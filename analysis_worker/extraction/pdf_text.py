@@ -11,7 +11,7 @@ import pypdf
 
 from analysis_worker.document import ExtractedDocument, ExtractionError, OcrOptions
 from analysis_worker.extraction.checks import MAX_FILE_BYTES, check_text_length, garbled_warning
-from analysis_worker.extraction.scanned_pages import read_scanned_pages
+from analysis_worker.extraction.scanned_pages import needs_ocr, read_scanned_pages, shows_more_than_text
 from common.proto.resume.v1 import resume_pb2
 
 PAGE_SEPARATOR = "\n\f\n"
@@ -66,6 +66,7 @@ def extract_pdf(content: bytes, max_pages: int, ocr: OcrOptions) -> ExtractedDoc
             pages_text: list[str] = []
             links: list[str] = []
             two_column_pages: list[int] = []
+            scanned_pages: list[int] = []
             length = 0
             for number, page in enumerate(reader.pages[:max_pages], start=1):
                 text, columns = _pdf_page_text(page)
@@ -74,6 +75,8 @@ def extract_pdf(content: bytes, max_pages: int, ocr: OcrOptions) -> ExtractedDoc
                 if columns:
                     two_column_pages.append(number)
                 pages_text.append(text)
+                if needs_ocr(text) and shows_more_than_text(page):
+                    scanned_pages.append(number)
                 links.extend(_pdf_page_links(page))
     except (ExtractionError, MemoryError):
         raise  # MemoryError is the process's memory limit, reported as such by the caller
@@ -81,7 +84,7 @@ def extract_pdf(content: bytes, max_pages: int, ocr: OcrOptions) -> ExtractedDoc
         raise _pdf_error(error) from error
     if total == 0:
         raise ExtractionError("The PDF has no pages; export it again and upload the new file.")
-    pages_text, ocr_warnings = read_scanned_pages(content, pages_text, ocr)
+    pages_text, ocr_warnings = read_scanned_pages(content, pages_text, scanned_pages, ocr)
     check_text_length(sum(len(text) for text in pages_text))
     warnings.extend(ocr_warnings)
 

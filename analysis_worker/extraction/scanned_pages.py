@@ -6,27 +6,75 @@ import io
 import zipfile
 import zlib
 
+import pypdf
+
 from analysis_worker.document import OcrOptions
 from analysis_worker.extraction.ocr import open_image, read_image, render_pdf_pages
 from common.proto.resume.v1 import resume_pb2
 
-# A page whose text layer holds fewer visible characters than this is read by OCR. The
-# sparsest born-digital resume page of the labeled set and corpus holds several hundred;
-# a scan holds none, and a page whose text is drawn as paths or images keeps at most
-# a few labels (a page number, an icon font's glyphs) in its text layer.
+# A page whose text layer holds fewer visible characters than this is read by OCR when
+# it shows more than that text (shows_more_than_text). A scan holds none, and a page whose
+# text is drawn as outlines or images keeps at most a few labels (a page number, an icon
+# font's glyphs); a born-digital page holds more, unless it is the last lines of a document.
 MIN_TEXT_LAYER_CHARACTERS = 100
+
+
+# Curves a sparse page draws beyond which its text is taken to be drawn as outlines: a
+# glyph is a few curves, so a line of outlined text is hundreds; rules, boxes and a few
+# icons are far fewer.
+OUTLINED_TEXT_CURVES = 200
+_CURVES = {b"c", b"v", b"y"}
+# Form XObjects nest; a resume's are one or two deep, and a hostile file's may loop.
+_MAX_FORM_DEPTH = 4
 
 
 def needs_ocr(text: str) -> bool:
     return len("".join(text.split())) < MIN_TEXT_LAYER_CHARACTERS
 
 
+def shows_more_than_text(page: pypdf.PageObject) -> bool:
+    """Whether a page draws a picture, or enough curves to be text drawn as outlines.
+
+    A sparse page that does neither is blank, or the last lines of a born-digital
+    document on a page of their own: OCR would only read again what its text layer
+    holds, at the cost of a second or more and most of a gigabyte of memory. A page
+    that cannot be parsed is given to OCR, which decides from its rendering."""
+    try:
+        return _draws_more_than_text(page.get_contents(), page.get("/Resources"), 0)
+    except Exception:  # noqa: BLE001 - pypdf raises many types on damaged pages
+        return True
+
+
+def _draws_more_than_text(contents: pypdf.generic.ContentStream | None, resources: object, depth: int) -> bool:
+    if contents is None or depth > _MAX_FORM_DEPTH:
+        return False
+    objects = resources.get_object().get("/XObject") if resources is not None else None
+    objects = objects.get_object() if objects is not None else {}
+    curves = 0
+    for operands, operator in contents.operations:
+        if operator in _CURVES:
+            curves += 1
+            if curves >= OUTLINED_TEXT_CURVES:
+                return True
+        elif operator == b"INLINE IMAGE":
+            return True
+        elif operator == b"Do" and operands and operands[0] in objects:
+            drawn = objects[operands[0]].get_object()
+            if drawn.get("/Subtype") == "/Image":
+                return True
+            if drawn.get("/Subtype") == "/Form" and _draws_more_than_text(
+                pypdf.generic.ContentStream(drawn, None), drawn.get("/Resources") or resources, depth + 1
+            ):
+                return True
+    return False
+
+
 def read_scanned_pages(
-    content: bytes, pages_text: list[str], options: OcrOptions
+    content: bytes, pages_text: list[str], wanted: list[int], options: OcrOptions
 ) -> tuple[list[str], list[tuple[int, str]]]:
-    """The pages' text with those lacking a usable text layer read by OCR (the first
-    options.max_pages of them), and the warnings naming the pages read and skipped."""
-    wanted = [number for number, text in enumerate(pages_text, start=1) if needs_ocr(text)]
+    """The pages' text with the `wanted` pages (numbers from 1, those without a usable
+    text layer) read by OCR, the first options.max_pages of them, and the warnings
+    naming the pages read and skipped."""
     if not options.enabled or not wanted:
         return pages_text, []
     read, skipped = wanted[:options.max_pages], wanted[options.max_pages:]
