@@ -61,6 +61,7 @@ class ResumeQueue:
         self._queue = Queue(QUEUE_NAME, {"connection": client, "prefix": settings.queue_prefix})
         self._client = client
         self._blobs = blob_client
+        self._job_options = job_options(settings)
 
     @staticmethod
     def job_id(organisation_id: str, request_id: str) -> str:
@@ -82,7 +83,7 @@ class ResumeQueue:
             async with self._blobs.pipeline(transaction=False) as pipe:
                 await self._replicated(pipe.set(key, content, ex=self._settings.upload_ttl_seconds), "file")
             data = replace(data, content_key=key)
-        opts = {**job_options(self._settings), "jobId": job_id}
+        opts = {**self._job_options, "jobId": job_id}
         # Two concurrent duplicates may both get here; BullMQ keeps the first job only.
         await self._queue.add(JOB_NAME, data.to_json(), opts)
         if self._settings.redis_wait_replicas:
