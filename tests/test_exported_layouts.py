@@ -7,7 +7,9 @@ import pytest
 from labeled.text_layer_pdf import text_layer_pdf
 
 from analysis_worker.analysis import analyse
+from analysis_worker.analysis.contact import NAME_PARTICLES
 from analysis_worker.analysis.normalise import normalise_text
+from analysis_worker.analysis.places import is_location, is_spaced_place
 from analysis_worker.extraction import extract
 from common.proto.resume.v1 import resume_pb2
 
@@ -388,3 +390,29 @@ def test_icon_glyph_names_in_the_text_layer_are_icons(glyph):
                        f"\u2709 leo.leopard@example.com \u2022 {glyph} leopard \u2022 /github leopard"])
     assert {skill.name for skill in result.skills} == {"Python", "SQL"}
     assert list(result.contact.emails) == ["leo.leopard@example.com"]
+
+
+@pytest.mark.parametrize("particle", sorted(particle for particle in NAME_PARTICLES
+                                            if len(particle) > 2 and particle.isalpha()))
+def test_a_particle_glued_to_the_surname_in_a_large_name(particle):
+    # In moderncv's large name the text layer can lose the word gap after a particle
+    # ("Joachim vonHartmann"); two-letter particles stay as written ("deGrasse").
+    result = analysed([f"Joachim {particle}Hartmann | Senior Product Designer", "Porto, Portugal",
+                       "joachim@example.org", "Experience", "Jan 2020–Present", "Designer, Acme Corp, Porto"])
+    assert result.contact.name == f"Joachim {particle} Hartmann"
+
+
+# The taxonomy's skills whose last word is a country's code ("BI" is Burundi's).
+CODE_LIKE_SKILLS = ["Power BI", "GitLab CI", "Travis CI", "Drone CI", "Core ML", "SAP MM", "SAP SD", "Jakarta EE"]
+
+
+@pytest.mark.parametrize("skill", CODE_LIKE_SKILLS)
+def test_a_skill_ending_in_a_country_code_is_no_place(skill):
+    # moderncv's casual style prints the contact details in the footer, read after the
+    # skills: a skills line ending in "Power BI" came first and read as "City CC".
+    assert not is_location(f"Tools Excel, SAP, {skill}") and not is_spaced_place(skill)
+    result = analysed(["Hannah Lindqvist", "Head of Operations", "Experience", "Jun 2022–Present",
+                       "Head of Operations, Bluestem Health, Denver, CO", "Skills", f"Tools Excel, SAP, {skill}",
+                       "Austin, TX", "\ue000 (919) 555-0104 • \ue000 hannah.lindqvist@example.org"])
+    assert result.contact.location == "Austin, TX"
+    assert list(result.contact.phones) == ["+19195550104"]

@@ -45,6 +45,7 @@ NAME_PARTICLES = frozenset({
     # Scandinavian
     "af", "av",
 })
+_LONGEST_PARTICLE = max(map(len, NAME_PARTICLES))
 # Prepositions that are particles only before an article ("op de Beeck", "in 't Veld",
 # "auf der Heide"): alone they are the words of a sentence.
 LEADING_PARTICLES = frozenset({"in", "op", "aan", "uit", "bij", "onder", "over", "voor", "auf"})
@@ -195,6 +196,15 @@ def _is_name(words: list[str]) -> bool:
     return all(particle or _is_name_word(word) for word, particle in zip(words, particles, strict=True))
 
 
+def _unglued(word: str) -> list[str]:
+    """"vonHartmann" as "von", "Hartmann": some text layers lose the word gap inside a
+    large name. Two-letter particles are left alone ("deGrasse" is a spelling)."""
+    for length in range(min(len(word) - 2, _LONGEST_PARTICLE), 2, -1):
+        if word[:length] in NAME_PARTICLES and word[length].isupper() and word[:length].isalpha():
+            return [word[:length], word[length:]]
+    return [word]
+
+
 def _title_case(name: str) -> str:
     """"PIETER VAN DER BERG" as "Pieter van der Berg": the particles inside a name are
     lower-case in the spelling capitals hide."""
@@ -206,8 +216,8 @@ def _title_case(name: str) -> str:
 
 def _name(lines: list[str]) -> str:
     for line in lines:
-        candidate = _CONTACT_SEPARATOR.split(line)[0].strip()
-        words = candidate.split()
+        words = [piece for word in _CONTACT_SEPARATOR.split(line)[0].split() for piece in _unglued(word)]
+        candidate = " ".join(words)
         # A title, a heading or a tagline in the name's place means the name is not in the
         # text layer (drawn as graphics): no name is better than a wrong one.
         if not words or heading_kind(candidate) or is_job_title(candidate) or any(
