@@ -10,7 +10,7 @@ from analysis_worker.analysis import analyse
 from analysis_worker.analysis.contact import NAME_PARTICLES
 from analysis_worker.analysis.normalise import normalise_text
 from analysis_worker.analysis.places import is_location, is_spaced_place
-from analysis_worker.extraction import extract
+from analysis_worker.extraction import ExtractedDocument, extract
 from common.proto.resume.v1 import resume_pb2
 
 WORD_GAP = "\t\r \xa0"  # how Word's PDF export separates words
@@ -416,3 +416,13 @@ def test_a_skill_ending_in_a_country_code_is_no_place(skill):
                        "Austin, TX", "\ue000 (919) 555-0104 • \ue000 hannah.lindqvist@example.org"])
     assert result.contact.location == "Austin, TX"
     assert list(result.contact.phones) == ["+19195550104"]
+
+
+@pytest.mark.parametrize("cut", [1, 3, 6, 9])
+def test_the_tail_of_an_address_broken_at_a_line_end_is_not_an_address(cut):
+    # moderncv's fancy style sets the address in a narrow column that TeX hyphenates
+    # ("mar-" / "cus.whitfield@example.com"); the link holds the whole address.
+    address = "marcus.whitfield@example.com"
+    text = f"Austin, TX\n\ue000 {address[:cut]}-\n{address[cut:]}\nMarcus Whitfield\nExperience"
+    result = analyse(ExtractedDocument("pdf", text, 1, "", (), (f"mailto:{address}",)))
+    assert list(result.contact.emails) == [address]

@@ -135,8 +135,8 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
 
     body_block = "\n".join(body_contact)
     header_block = "\n".join(header_lines)
-    emails = _unique(EMAIL.findall(body_block) + EMAIL.findall(header_block)
-                     + [link[7:].split("?")[0] for link in links if link.lower().startswith("mailto:")])
+    emails = _whole(_unique(EMAIL.findall(body_block) + EMAIL.findall(header_block)
+                            + [link[7:].split("?")[0] for link in links if link.lower().startswith("mailto:")]))
     if not emails:
         emails = EMAIL.findall(body_text)[:1]
     labelled = [line for line in body_text.splitlines() if _PHONE_LABEL.search(line)]
@@ -163,6 +163,14 @@ def _unique(values: list[str]) -> list[str]:
     for value in values:
         seen.setdefault(value.lower(), value)
     return list(seen.values())
+
+
+def _whole(emails: list[str]) -> list[str]:
+    """The addresses without the tails of those a narrow column broke ("mar-" /
+    "cus.whitfield@example.com" beside the link to "marcus.whitfield@example.com")."""
+    lowered = [email.lower() for email in emails]
+    return [email for email, low in zip(emails, lowered, strict=True)
+            if not any(other != low and other.endswith(low) for other in lowered)]
 
 
 def _digits(text: str) -> str:
