@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 import yaml
 from docx_resumes import SAMPLE, build_docx
+from labeled.text_layer_pdf import text_layer_pdf
 
 from analysis_worker.analysis import ANALYSIS_VERSION, analyse
-from analysis_worker.analysis.contact import extract_contact
+from analysis_worker.analysis.contact import JOINED_PARTICLES, LEADING_PARTICLES, NAME_PARTICLES, extract_contact
 from analysis_worker.analysis.dates import find_span, parse_date
 from analysis_worker.analysis.education import find_degree, parse_education
 from analysis_worker.analysis.entries import group_entries
@@ -316,6 +317,41 @@ def test_entries_with_places_read_into_their_lines():
 @pytest.mark.parametrize("name", ["Marcus O'Neill", "Fatima Al-Sayed", "Łukasz Wiśniewski", "Mehmet Yılmaz"])
 def test_names_with_apostrophes_hyphens_and_any_alphabet(name):
     assert extract_contact([name, "x@example.com"], "", "", ()).contact.name == name
+
+
+GIVEN_NAMES = ["Pieter", "Anaïs", "Karl-Theodor", "María José", "Giulia", "Omar", "Siobhán", "Astrid", "João"]
+SURNAMES = ["Berg", "Fontaine", "Guttenberg", "Santos", "Rossi", "Rashid", "Briain", "Klint", "Ángeles"]
+# Particles in sequence as the customs that have them write them.
+PARTICLE_SEQUENCES = ["van der", "van den", "van de", "van 't", "van het", "in 't", "op de", "uit den", "aan de",
+                      "bij de", "onder de", "over de", "voor in 't", "von und zu", "von der", "auf der", "de la",
+                      "de las", "de los", "de l'", "della", "dos", "Van der", "De la", "Di", "Mac", "Mc", "Ó", "Ní"]
+
+
+def particle_names() -> list[str]:
+    """Every particle between a given name and a surname, every joined particle on a
+    surname, and the sequences above; given names and surnames taken in turn."""
+    middles = [f"{particle} " for particle in sorted(NAME_PARTICLES) + PARTICLE_SEQUENCES]
+    middles += [f"{particle} de " for particle in sorted(LEADING_PARTICLES)] + list(JOINED_PARTICLES)
+    names = [f"{GIVEN_NAMES[index % len(GIVEN_NAMES)]} {middle}{SURNAMES[index % len(SURNAMES)]}"
+             for index, middle in enumerate(middles)]
+    # Spanish, Portuguese and Catalan join two surnames with "y", "e" and "i".
+    return names + ["Ana García y Pérez", "Rui Silva e Costa", "Pere Puig i Cadafalch"]
+
+
+@pytest.mark.parametrize("name", particle_names())
+def test_names_with_particles_come_back_whole(name):
+    header = [name, "candidate@example.com | +31 6 1234 5678 | Utrecht, Netherlands", "Experience",
+              "Software Engineer", "Acme Corp", "January 2019 - Present", "Education", "Utrecht University", "2018"]
+    result = analyse(extract(text_layer_pdf(header), file_name="resume.pdf"))
+    assert result.contact.name == name
+    # In capitals the particles are spelled in lower case, as the name is written.
+    capitals = analyse(extract(text_layer_pdf([name.upper(), *header[1:]]), file_name="resume.pdf"))
+    assert capitals.contact.name.casefold() == name.casefold()
+
+
+@pytest.mark.parametrize("line", ["Lives in Paris", "Engineer in Berlin", "Anna de", "van der Berg"])
+def test_particles_do_not_make_a_name_of_other_lines(line):
+    assert extract_contact([line, "x@example.com"], "", "", ()).contact.name == ""
 
 
 def test_name_found_after_a_sidebar_by_the_email():

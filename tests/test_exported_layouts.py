@@ -7,8 +7,10 @@ import pytest
 from labeled.text_layer_pdf import text_layer_pdf
 
 from analysis_worker.analysis import analyse
+from analysis_worker.analysis.contact import NAME_PARTICLES
 from analysis_worker.analysis.normalise import normalise_text
-from analysis_worker.extraction import extract
+from analysis_worker.analysis.places import is_location, is_spaced_place
+from analysis_worker.extraction import ExtractedDocument, extract
 from common.proto.resume.v1 import resume_pb2
 
 WORD_GAP = "\t\r \xa0"  # how Word's PDF export separates words
@@ -335,3 +337,92 @@ def test_a_name_in_cyrillic_or_greek_away_from_the_top():
                            "Ran quarterly campaigns tracked in Google Analytics and Salesforce", name, name,
                            "Head of Growth", email])
         assert result.contact.name == name
+
+
+# Date ranges as a moderncv date column wraps them: each range cut after its first month
+# and after its dash, in the US, European and Indian spellings of the corpus.
+WRAPPED_RANGES = [(("Aug 2023", "Present"), ("2023-08", "")), (("Oct 2020", "Aug 2023"), ("2020-10", "2023-08")),
+                  (("10/2021", "Present"), ("2021-10", "")), (("07/2013", "09/2017"), ("2013-07", "2017-09")),
+                  (("November 2020", "August 2022"), ("2020-11", "2022-08"))]
+
+
+def wrapped(start: str, end: str) -> list[list[str]]:
+    """The column lines of one range at every break a narrow column makes: after a month
+    name, after the dash, or both."""
+    first, _, start_year = start.rpartition(" ")
+    last, _, end_year = end.rpartition(" ")
+    cuts = [[f"{start}–{end}"], [f"{start}–", end]]
+    if first:
+        cuts += [[first, f"{start_year}–{end}"]]
+    if last:
+        cuts += [[f"{start}–{last}", end_year]]
+    if first and last:
+        cuts += [[first, f"{start_year}–{last}", end_year]]
+    return cuts
+
+
+@pytest.mark.parametrize(("column", "expected"), [(column, expected) for written, expected in WRAPPED_RANGES
+                                                  for column in wrapped(*written)])
+def test_date_ranges_wrapped_in_a_narrow_date_column(column, expected):
+    # moderncv's classic and casual styles print "\cventry" dates in a left column that
+    # wraps a range over two or three lines, read before the entry's line of
+    # "Title, Employer, City" and its bullets.
+    result = analysed(["Marcus Whitfield", "Lead Software Engineer", "Austin, TX", "\ue000 +1 919 555 0184",
+                       "\ue000 marcus.whitfield@example.com", "Experience", *column,
+                       "Lead Software Engineer, Quantum Ridge Labs, Denver, CO",
+                       "• Built services in Python and Redis for four teams", "May", "2014–Sep", "2020",
+                       "Backend Engineer, Pinecrest Logistics, Raleigh, NC", "• Moved twelve services to Kubernetes",
+                       "Education", "2010–2014 Bachelor in Computer Science, Ohio State University"])
+    start, end = expected
+    assert [(job.title, job.company, job.start, job.end, job.current) for job in result.experience] == [
+        ("Lead Software Engineer", "Quantum Ridge Labs", start, end, not end),
+        ("Backend Engineer", "Pinecrest Logistics", "2014-05", "2020-09", False)]
+
+
+@pytest.mark.parametrize("glyph", ["/github", "/linkedin-in", "/gl\u2322be-americas", "/twitter", "/envelope"])
+def test_icon_glyph_names_in_the_text_layer_are_icons(glyph):
+    # pdfTeX's Font Awesome fonts have no Unicode mapping: the text layer holds the
+    # glyph's name where the icon is. moderncv's casual style prints the contact details
+    # in the footer, read after the skills.
+    assert normalise_text(f"{glyph} leo") == "\ue000 leo"
+    result = analysed(["Leo Leopard", "Experience", "Jan 2020–Present", "Data Analyst, Acme Corp, Austin, TX",
+                       "Skills", "Languages Python, SQL", "Austin, TX",
+                       f"\u2709 leo.leopard@example.com \u2022 {glyph} leopard \u2022 /github leopard"])
+    assert {skill.name for skill in result.skills} == {"Python", "SQL"}
+    assert list(result.contact.emails) == ["leo.leopard@example.com"]
+
+
+@pytest.mark.parametrize("particle", sorted(particle for particle in NAME_PARTICLES
+                                            if len(particle) > 2 and particle.isalpha()))
+def test_a_particle_glued_to_the_surname_in_a_large_name(particle):
+    # In moderncv's large name the text layer can lose the word gap after a particle
+    # ("Joachim vonHartmann"); two-letter particles stay as written ("deGrasse").
+    result = analysed([f"Joachim {particle}Hartmann | Senior Product Designer", "Porto, Portugal",
+                       "joachim@example.org", "Experience", "Jan 2020–Present", "Designer, Acme Corp, Porto"])
+    assert result.contact.name == f"Joachim {particle} Hartmann"
+
+
+# The taxonomy's skills whose last word is a country's code ("BI" is Burundi's).
+CODE_LIKE_SKILLS = ["Power BI", "GitLab CI", "Travis CI", "Drone CI", "Core ML", "SAP MM", "SAP SD", "Jakarta EE"]
+
+
+@pytest.mark.parametrize("skill", CODE_LIKE_SKILLS)
+def test_a_skill_ending_in_a_country_code_is_no_place(skill):
+    # moderncv's casual style prints the contact details in the footer, read after the
+    # skills: a skills line ending in "Power BI" came first and read as "City CC".
+    assert not is_location(f"Tools Excel, SAP, {skill}") and not is_spaced_place(skill)
+    result = analysed(["Hannah Lindqvist", "Head of Operations", "Experience", "Jun 2022–Present",
+                       "Head of Operations, Bluestem Health, Denver, CO", "Skills", f"Tools Excel, SAP, {skill}",
+                       "Austin, TX", "\ue000 (919) 555-0104 • \ue000 hannah.lindqvist@example.org"])
+    assert result.contact.location == "Austin, TX"
+    assert list(result.contact.phones) == ["+19195550104"]
+
+
+@pytest.mark.parametrize("cut", [1, 3, 6, 9])
+def test_the_tail_of_an_address_broken_at_a_line_end_is_not_an_address(cut):
+    # moderncv's fancy style sets the address in a narrow column that TeX hyphenates
+    # ("mar-" / "cus.whitfield@example.com"); the link holds the whole address.
+    address = "marcus.whitfield@example.com"
+    text = f"Austin, TX\n\ue000 {address[:cut]}-\n{address[cut:]}\nMarcus Whitfield\nExperience"
+    result = analyse(ExtractedDocument("pdf", text, 1, "", (), (f"mailto:{address}",)))
+    assert list(result.contact.emails) == [address]

@@ -23,8 +23,42 @@ _NORTH_AMERICAN = re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
 # Contact lines separate their items with icons, bars, bullets, or wide spaces.
 _CONTACT_SEPARATOR = re.compile(r"\s*(?:[\ue000-\uf8ff|•·◦◆▪●■\t]|\s{2,}|\s[-–—]\s)\s*")
-_NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du", "bin", "binti",
-                   "al", "el", "dos", "das", "y"}
+# Lower-case words that join the parts of a surname ("Pieter van der Berg", "Ana de los
+# Santos", "Karl zu Guttenberg"), by the naming customs that write them apart. Any
+# sequence of them may stand between two capitalised words of a name.
+NAME_PARTICLES = frozenset({
+    # Dutch and Flemish
+    "van", "der", "den", "de", "het", "ter", "ten", "te", "'t", "’t", "vander", "vanden", "ver",
+    # German and Austrian
+    "von", "vom", "zu", "zum", "zur", "und", "auf", "am", "im",
+    # French
+    "du", "des", "la", "le", "les", "l'", "l’", "d'", "d’",
+    # Spanish, Portuguese and Catalan
+    "del", "los", "las", "da", "das", "do", "dos", "e", "y", "i",
+    # Italian
+    "di", "della", "delle", "dello", "degli", "dei", "dal", "dalla", "dalle", "dall'", "dall’", "dell'", "dell’",
+    "lo", "li",
+    # Arabic, Persian, Hebrew and Malay patronymics and articles
+    "al", "el", "bin", "binti", "binte", "bint", "ibn", "abu", "abou", "ben", "bat", "ould", "ag", "ap",
+    # Irish and Scottish
+    "mac", "mc", "nic", "ní", "ni", "ó", "ua", "uí",
+    # Scandinavian
+    "af", "av",
+})
+_LONGEST_PARTICLE = max(map(len, NAME_PARTICLES))
+# Prepositions that are particles only before an article ("op de Beeck", "in 't Veld",
+# "auf der Heide"): alone they are the words of a sentence.
+LEADING_PARTICLES = frozenset({"in", "op", "aan", "uit", "bij", "onder", "over", "voor", "auf"})
+# Particles written against the surname: elided articles ("d'Alembert", "dell'Acqua") and
+# Arabic articles and patronymics with a hyphen ("al-Rashid", "el-Amin"; the assimilated
+# forms "ash-Shami", "ad-Din"). The rest of the word must be a capitalised name word.
+JOINED_PARTICLES = (*(f"{elided}'" for elided in ("d", "l", "dall", "dell", "all", "sull", "nell")),
+                    *(f"{article}-" for article in ("al", "el", "ul", "ad", "an", "ar", "as", "ash", "at", "az",
+                                                    "bin", "ibn", "abu", "ben", "bint")))
+_JOINED_PARTICLE = re.compile("^(?:" + "|".join(re.escape(particle).replace("'", "['’]")
+                                                for particle in JOINED_PARTICLES) + ")", re.IGNORECASE)
+# Words a name may have besides particles: given names and surnames.
+_NAME_WORDS = range(2, 6)
 # German spells umlauts out in addresses: "Jürgen" is "juergen@".
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 # Letters without a decomposition, so that "Łukasz" matches "lukasz@" in an email address.
@@ -69,8 +103,10 @@ class ContactResult:
 
 
 def contact_lines(top_lines: list[str]) -> list[str]:
-    # Some templates put the summary between the name and the contact details.
-    return [line for line in top_lines[:_CONTACT_LINES] if not is_prose(line) or EMAIL.search(line)]
+    # Some templates put the summary between the name and the contact details. A name
+    # with many particles ("María José von und zu Santos") is as lower-case as a sentence.
+    return [line for line in top_lines[:_CONTACT_LINES]
+            if not is_prose(line) or EMAIL.search(line) or _is_name(line.split())]
 
 
 def _is_contact_item(line: str) -> bool:
@@ -99,8 +135,8 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
 
     body_block = "\n".join(body_contact)
     header_block = "\n".join(header_lines)
-    emails = _unique(EMAIL.findall(body_block) + EMAIL.findall(header_block)
-                     + [link[7:].split("?")[0] for link in links if link.lower().startswith("mailto:")])
+    emails = _whole(_unique(EMAIL.findall(body_block) + EMAIL.findall(header_block)
+                            + [link[7:].split("?")[0] for link in links if link.lower().startswith("mailto:")]))
     if not emails:
         emails = EMAIL.findall(body_text)[:1]
     labelled = [line for line in body_text.splitlines() if _PHONE_LABEL.search(line)]
@@ -129,32 +165,75 @@ def _unique(values: list[str]) -> list[str]:
     return list(seen.values())
 
 
+def _whole(emails: list[str]) -> list[str]:
+    """The addresses without the tails of those a narrow column broke ("mar-" /
+    "cus.whitfield@example.com" beside the link to "marcus.whitfield@example.com")."""
+    lowered = [email.lower() for email in emails]
+    return [email for email, low in zip(emails, lowered, strict=True)
+            if not any(other != low and other.endswith(low) for other in lowered)]
+
+
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
 def _is_name_word(word: str) -> bool:
-    """"José", "O'Neill", "Al-Sayed", "Łukasz", "JOHN", "J.", or a particle such as "van"."""
-    if word in _NAME_PARTICLES:
-        return True
+    """"José", "O'Neill", "Al-Sayed", "Łukasz", "JOHN", "J.", or one with its particle
+    joined ("d'Alembert", "al-Rashid")."""
     if len(word) == 2 and word[1] == ".":
         return word[0].isupper()
+    joined = _JOINED_PARTICLE.match(word)
+    if joined and len(word) > joined.end():
+        word = word[joined.end():]
     letters = word.replace("'", "").replace("’", "").replace("-", "")
     return word[0].isupper() and letters.isalpha()
 
 
+def _is_name(words: list[str]) -> bool:
+    """Capitalised words, two to five, with particles between them (never first or last:
+    "van Gogh" alone or "Anna de" is not a full name). Particles are lower-case, or in
+    capitals when the whole name is."""
+    capitals = " ".join(words).isupper()
+    lowered = [word.lower() if capitals or word.islower() else "" for word in words]
+    particles = [0 < index < len(words) - 1 and (
+        word in NAME_PARTICLES
+        or (word in LEADING_PARTICLES and lowered[index + 1] in NAME_PARTICLES | LEADING_PARTICLES))
+        for index, word in enumerate(lowered)]
+    if (len(words) - sum(particles)) not in _NAME_WORDS:
+        return False
+    return all(particle or _is_name_word(word) for word, particle in zip(words, particles, strict=True))
+
+
+def _unglued(word: str) -> list[str]:
+    """"vonHartmann" as "von", "Hartmann": some text layers lose the word gap inside a
+    large name. Two-letter particles are left alone ("deGrasse" is a spelling)."""
+    for length in range(min(len(word) - 2, _LONGEST_PARTICLE), 2, -1):
+        if word[:length] in NAME_PARTICLES and word[length].isupper() and word[:length].isalpha():
+            return [word[:length], word[length:]]
+    return [word]
+
+
+def _title_case(name: str) -> str:
+    """"PIETER VAN DER BERG" as "Pieter van der Berg": the particles inside a name are
+    lower-case in the spelling capitals hide."""
+    words = name.title().split()
+    return " ".join([words[0]] + [word.lower() if word.lower() in NAME_PARTICLES | LEADING_PARTICLES else word
+                                    for word in words[1:-1]]
+                    + ([words[-1]] if len(words) > 1 else []))
+
+
 def _name(lines: list[str]) -> str:
     for line in lines:
-        candidate = _CONTACT_SEPARATOR.split(line)[0].strip()
-        words = candidate.split()
+        words = [piece for word in _CONTACT_SEPARATOR.split(line)[0].split() for piece in _unglued(word)]
+        candidate = " ".join(words)
         # A title, a heading or a tagline in the name's place means the name is not in the
         # text layer (drawn as graphics): no name is better than a wrong one.
-        if not 2 <= len(words) <= 5 or heading_kind(candidate) or is_job_title(candidate) or any(
+        if not words or heading_kind(candidate) or is_job_title(candidate) or any(
                 w.lower() in _NOT_NAME for w in words):
             continue
-        if all(_is_name_word(word) for word in words):
+        if _is_name(words):
             # Capitals are typography, not spelling: "JOHN DOE" is reported as "John Doe".
-            return candidate.title() if candidate.isupper() else candidate
+            return _title_case(candidate) if candidate.isupper() else candidate
     return ""
 
 

@@ -91,6 +91,31 @@ def find_span(line: str) -> DateSpan | None:
     return None
 
 
+# What a date column holds: dates, month names, "Present" and the dashes between them.
+_DATE_PIECES = re.compile(rf"{_DATE}|{_MONTH}|{_PRESENT}|[-–—]|\s", re.IGNORECASE)
+# A range cut short: ending in a dash ("10/2021–") or a month whose year follows ("Aug").
+_CUT_SHORT = re.compile(rf"(?:[-–—]|(?<![\w/.]){_MONTH})\s*$", re.IGNORECASE)
+
+
+def _is_date_piece(line: str) -> bool:
+    return bool(line.strip()) and not _DATE_PIECES.sub("", line)
+
+
+def join_wrapped_dates(lines: list[str]) -> list[str]:
+    """Lines with date ranges that a narrow date column wrapped put back together:
+    "Aug", "2023–Present" is "Aug 2023–Present"; "Oct", "2020–Aug", "2023" is
+    "Oct 2020–Aug 2023"; "10/2021–", "Present" is "10/2021–Present"."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if _is_date_piece(line) and _is_date_piece(previous) and _CUT_SHORT.search(previous):
+            separator = "" if previous.rstrip()[-1] in "-–—" else " "
+            joined[-1] = previous.rstrip() + separator + line.strip()
+        else:
+            joined.append(line)
+    return joined
+
+
 def strip_dates(line: str) -> str:
     """The line without its date span and durations such as "2 years 10 months"."""
     span = find_span(line)

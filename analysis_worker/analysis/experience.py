@@ -7,7 +7,7 @@ from datetime import date
 
 from common.proto.resume.v1 import resume_pb2
 
-from .dates import find_span, month_index, today_index
+from .dates import find_span, join_wrapped_dates, month_index, today_index
 from .entries import BULLET, Entry, group_entries, header_fields, name_from_places
 from .roles import TITLE_WORDS, words_of
 
@@ -34,6 +34,7 @@ def parse_experience(lines: list[str], candidate: str = "",
     `elsewhere`, the lines of sections without entries (skills, contact), where a caption
     column can be read (see _untitled)."""
     result = []
+    lines = join_wrapped_dates(lines)
     entries = group_entries(lines)
     captions: list[list[str]] = []
     if any(_untitled(entry) for entry in entries):

@@ -53,6 +53,10 @@ _MIXED_GAP = re.compile(r"[ \t\xa0]*(?:\r(?!\n)|\xa0[ \t]*\t|\t[ \t]*\xa0)[ \t\x
 _OTHER_SPACE = re.compile(r"[^\S\n\t\f]")
 # A soft hyphen beside a hyphen leaves two of them inside a number ("555--5555").
 _DOUBLED_HYPHEN = re.compile(r"(?<=\d)-{2,}(?=\d)")
+# Icon fonts without a Unicode mapping (Font Awesome in pdfTeX's moderncv) leave the
+# glyph's name where the icon is: "/github", "/linkedin-in", "/globe-americas" (with a
+# letter or two mis-decoded). Read as words they would be skills and handles.
+_GLYPH_NAME = re.compile(r"(?<!\S)/[a-z][^\sA-Z0-9/.:@]*(?=\s)")
 
 
 def normalise_text(text: str) -> str:
@@ -61,4 +65,4 @@ def normalise_text(text: str) -> str:
     text = _MIXED_GAP.sub(" ", text.replace("\r\n", "\n"))
     # NFKC spells out ligatures and full-width forms, and turns exotic spaces into spaces.
     text = unicodedata.normalize("NFKC", text.translate(_TABLE))
-    return _DOUBLED_HYPHEN.sub("-", _OTHER_SPACE.sub(" ", text))
+    return _GLYPH_NAME.sub(ICON, _DOUBLED_HYPHEN.sub("-", _OTHER_SPACE.sub(" ", text)))

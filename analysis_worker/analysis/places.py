@@ -6,6 +6,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from .skills import canonical_skill
+
 _DATA = json.loads((Path(__file__).parent / "data" / "places.json").read_text(encoding="utf-8"))
 
 # Lower-cased region name or code -> ISO 3166 country code.
@@ -82,9 +84,10 @@ def is_location(text: str) -> bool:
 
 
 def _ends_with_code(text: str) -> bool:
-    """"CO US", "Utrecht NL": a region followed by its country's code."""
+    """"CO US", "Utrecht NL": a region followed by its country's code. A skill such as
+    "Power BI" has the same shape ("BI" is Burundi's code) and is no place."""
     words = text.split()
-    return len(words) >= 2 and words[-1] in _COUNTRY_CODES
+    return len(words) >= 2 and words[-1] in _COUNTRY_CODES and canonical_skill(text) is None
 
 
 def is_spaced_place(text: str) -> bool:

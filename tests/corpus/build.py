@@ -7,6 +7,7 @@ Needs what the tests never need: Node.js with the JSON Resume themes installed i
 (`npm install jsonresume-theme-even jsonresume-theme-flat jsonresume-theme-macchiato
 jsonresume-theme-elegant jsonresume-theme-kendall` there), Chromium (`chromium`) and
 LibreOffice Writer (`soffice`). The tests read the files this writes; see README.md.
+The LaTeX renderings are made by latex.py beside this and left alone here.
 """
 
 from __future__ import annotations
@@ -245,8 +246,11 @@ def build(themes: Path, population: str = "corpus") -> None:
         raise ValueError(f"the populations' pools share {sorted(shared_pool_strings())}")
     output = _OUTPUT[population]
     truths = output / "truth"
-    shutil.rmtree(truths, ignore_errors=True)
-    truths.mkdir(parents=True)
+    truths.mkdir(parents=True, exist_ok=True)
+    # The LaTeX renderings are latex.py's to rebuild.
+    for path in truths.glob("*.json"):
+        if not _is_latex(path):
+            path.unlink()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         files = work / "files"
@@ -284,11 +288,15 @@ def build(themes: Path, population: str = "corpus") -> None:
         stored = output / "files"
         stored.mkdir(exist_ok=True)
         for path in stored.glob("*.pdf"):
-            if not (files / path.name).exists():
+            if not (files / path.name).exists() and not _is_latex(path):
                 path.unlink()
         for path in files.glob("*.pdf"):
             if not _same_text(stored / path.name, path):
                 shutil.copy(path, stored / path.name)
+
+
+def _is_latex(path: Path) -> bool:
+    return ".latex-" in path.name
 
 
 def hash_seed(convention: str, index: int, population: str = "corpus") -> int:
