@@ -14,7 +14,7 @@ from labeled.scans import image_pdf, page_images, scan_cases
 from analysis_worker.analysis import analyse
 from analysis_worker.document import OcrOptions
 from analysis_worker.extraction import extract, scanned_pages
-from analysis_worker.extraction.reading_order import Box, assemble
+from analysis_worker.extraction.reading_order import Box, assemble, level
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2
 
@@ -97,30 +97,40 @@ def test_a_scan_scores_lower_for_parseability(scan) -> None:
 
 ACCENTED = ["José Núñez", "Søren Ødegård", "Zoë Müller", "François Çelik"]
 BARRED = ["UI Engineer|Etsy|Remote", "Operations Manager |UPS |Atlanta, GA"]
+# Printed at the left margin and right-aligned on one line, as a degree and its year.
+ROWS = [("MBA", "2017"), ("BSc", "2015"), ("Acme", "Berlin")]
 
 
 @pytest.fixture(scope="module")
-def lines_scan() -> str:
-    """The OCR text of a scanned page of accented names and lines of "|"-separated fields
-    (printed in Helvetica, whose cp1252 glyphs cover Western European letters)."""
+def lines_scan() -> list[str]:
+    """The OCR lines of a scanned page (tilted by about a degree, tests/labeled/scans.py) of
+    accented names, lines of "|"-separated fields and rows of a left and a right-aligned
+    word, printed in Helvetica, whose cp1252 glyphs cover Western European letters."""
     from fpdf import FPDF
 
     pdf = FPDF()
     pdf.core_fonts_encoding = "cp1252"
     pdf.add_page()
-    pdf.set_font("Helvetica", size=14)
+    pdf.set_font("Helvetica", size=12)
     for line in ACCENTED + BARRED:
-        pdf.cell(0, 10, line, new_x="LMARGIN", new_y="NEXT")
-    return extract(image_pdf(page_images(bytes(pdf.output()), seed=1)), file_name="cv.pdf").text
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    for left, right in ROWS:
+        pdf.cell(0, 8, left, new_x="LMARGIN", new_y="TOP")
+        pdf.cell(0, 8, right, align="R", new_x="LMARGIN", new_y="NEXT")
+    return extract(image_pdf(page_images(bytes(pdf.output()), seed=1)), file_name="cv.pdf").text.splitlines()
 
 
-def test_accented_latin_letters_are_read(lines_scan: str) -> None:
-    assert lines_scan.splitlines()[:len(ACCENTED)] == ACCENTED
+def test_accented_latin_letters_are_read(lines_scan: list[str]) -> None:
+    assert lines_scan[:len(ACCENTED)] == ACCENTED
 
 
-def test_bar_separators_are_spaced_as_in_a_text_layer(lines_scan: str) -> None:
-    assert lines_scan.splitlines()[len(ACCENTED):] == ["UI Engineer | Etsy | Remote",
-                                                       "Operations Manager | UPS | Atlanta, GA"]
+def test_bar_separators_are_spaced_as_in_a_text_layer(lines_scan: list[str]) -> None:
+    assert lines_scan[len(ACCENTED):len(ACCENTED) + len(BARRED)] == [
+        "UI Engineer | Etsy | Remote", "Operations Manager | UPS | Atlanta, GA"]
+
+
+def test_a_tilted_scan_keeps_right_aligned_words_on_their_line(lines_scan: list[str]) -> None:
+    assert lines_scan[len(ACCENTED) + len(BARRED):] == [f"{left} {right}" for left, right in ROWS]
 
 
 def box(left: float, top: float, text: str, width: float = 80, height: float = 20) -> Box:
@@ -130,6 +140,19 @@ def box(left: float, top: float, text: str, width: float = 80, height: float = 2
 def test_boxes_of_a_tilted_line_stay_on_one_line() -> None:
     boxes = [box(300, 104, "Engineer"), box(100, 100, "Software"), box(100, 140, "Acme")]
     assert assemble(boxes, 1000) == "Software Engineer\nAcme"
+
+
+def test_boxes_are_levelled_by_the_skew_of_the_long_lines() -> None:
+    # Lines sloping down 2 pixels in 100 (about a degree); each line's year is an upright
+    # box at the far right, 40 pixels lower than its line's start, more than half a text height.
+    regions = []
+    for row in range(6):
+        top = 100 + 80 * row
+        regions.append((((100, top), (1100, top + 20), (1100, top + 50), (100, top + 30)), f"Line {row}"))
+        regions.append((((2000, top + 40), (2100, top + 40), (2100, top + 70), (2000, top + 70)), f"{2010 + row}"))
+    assert assemble(level(regions), 2400).splitlines() == [f"Line {row} {2010 + row}" for row in range(6)]
+    # Two long lines are too few to trust a skew: the page is read as upright.
+    assert assemble(level(regions[:4]), 2400).splitlines() == ["Line 0", "2010", "Line 1", "2011"]
 
 
 def test_two_columns_are_read_one_after_the_other() -> None:

@@ -20,7 +20,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from analysis_worker.document import ExtractionError
-from analysis_worker.extraction.reading_order import Box, assemble
+from analysis_worker.extraction.reading_order import assemble, level
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -81,9 +81,7 @@ def read_image(image: Image.Image) -> str:
         if "bad_alloc" in str(error):
             raise MemoryError("OCR ran out of memory") from error
         raise ExtractionError("A page image could not be read by OCR; upload a PDF with a text layer.") from error
-    boxes = [Box(min(x for x, _ in corners), min(y for _, y in corners),
-                 max(x for x, _ in corners), max(y for _, y in corners), text)
-             for corners, text, _score in result or []]
+    boxes = level([(corners, text) for corners, text, _score in result or []])
     return _BAR.sub(" | ", _SPACED_AT.sub("@", assemble(boxes, image.width)))
 
 
