@@ -1,10 +1,22 @@
-"""OCR boxes put back into lines and columns, so that a scan reads like the text layer
-of a born-digital PDF: one line per printed line, a column's lines together."""
+"""OCR boxes levelled by the page's skew and put back into lines and columns, so that a
+scan reads like the text layer of a born-digital PDF: one line per printed line, a
+column's lines together."""
 
 from __future__ import annotations
 
+import math
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+# Corners of a detected text region, clockwise from the top left, in pixels.
+Quad = Sequence[Sequence[float]]
+
+# Regions at least this many times wider than tall give the page's skew by their top edge;
+# a short word's region is often an upright rectangle, whatever the skew.
+_LONG = 3
+# Fewer long regions than this give no skew worth trusting: the page is taken as upright.
+_MIN_LONG = 5
 
 
 @dataclass(frozen=True)
@@ -23,6 +35,23 @@ class Box:
     @property
     def height(self) -> float:
         return self.bottom - self.top
+
+
+def level(regions: list[tuple[Quad, str]]) -> list[Box]:
+    """Boxes of the detected regions, turned by the page's skew so that a printed line's
+    boxes share a height. A page scanned a degree askew lowers one end of a line by 35
+    pixels at 300 DPI, more than half a text height: a date right-aligned beside "MBA"
+    would otherwise become a line of its own."""
+    slopes = [(quad[1][1] - quad[0][1]) / (quad[1][0] - quad[0][0]) for quad, _ in regions
+              if quad[1][0] - quad[0][0] >= _LONG * max(quad[3][1] - quad[0][1], 1.0)]
+    angle = math.atan(statistics.median(slopes)) if len(slopes) >= _MIN_LONG else 0.0
+    cos, sin = math.cos(angle), math.sin(angle)
+    boxes = []
+    for quad, text in regions:
+        xs = [x * cos + y * sin for x, y in quad]
+        ys = [y * cos - x * sin for x, y in quad]
+        boxes.append(Box(min(xs), min(ys), max(xs), max(ys), text))
+    return boxes
 
 
 def assemble(boxes: list[Box], page_width: float) -> str:
