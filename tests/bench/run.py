@@ -762,8 +762,9 @@ class Bench:
         window = self.cpu_window(load=lambda: [load.pid], **cpu)
         await load.stdout.readline()  # "measuring"
         window.start()
-        # Sampled before the load generator exits, while its CPU figures can still be read.
-        await asyncio.sleep(self.seconds)
+        # Sampled within the window, while the load generator still runs and its CPU figures
+        # can be read: it exits as soon as the window ends.
+        await asyncio.sleep(0.9 * self.seconds)
         usage = window.stop()
         out, err = await load.communicate()
         if load.returncode != 0:
