@@ -101,6 +101,42 @@ def test_two_column_pdf_is_read_column_by_column():
     assert lines[30:] == [f"Right column text {row} on skills" for row in range(30)]
 
 
+def date_column_pdf(gap_mm: float) -> bytes:
+    """A moderncv-like page: dates right-aligned in a column `gap_mm` left of the entries,
+    which start on one edge, and headings across the page."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    y = 20.0
+    for section in range(3):
+        pdf.text(15, y, f"Section heading number {section} running across the whole width of the page")
+        y += 8
+        for entry in range(8):
+            date = f"Jan 20{10 + entry} - Dec 20{11 + entry}"
+            pdf.text(60 - gap_mm - pdf.get_string_width(date), y, date)
+            pdf.text(60, y, f"Senior engineer {entry}, Acme Corporation, Berlin")
+            y += 7
+    return bytes(pdf.output())
+
+
+def test_lines_on_a_column_edge_without_a_free_band_skip_the_layout_pass(monkeypatch):
+    """The class: entries aligned on one edge beside a date column that almost touches them
+    (moderncv's classic and casual styles), or with headings across the page. The layout
+    rendering finds no gutter there, so it is not made: the plain pass's text is the answer."""
+    from analysis_worker.extraction import pdf_text
+
+    layouts = []
+    find_gutter = pdf_text._find_gutter
+    monkeypatch.setattr(pdf_text, "_find_gutter", lambda lines: layouts.append(lines) or find_gutter(lines))
+    document = extract(date_column_pdf(gap_mm=1))
+    assert not layouts
+    assert "Jan 2010 - Dec 2011 Senior engineer 0, Acme Corporation, Berlin" in document.text
+    assert resume_pb2.WARNING_CODE_READING_ORDER not in codes(document)
+    # Two columns with room between them still get it, and are read column by column.
+    test_two_column_pdf_is_read_column_by_column()
+    assert len(layouts) == 1
+
+
 def test_pdf_without_text_layer_is_flagged():
     pdf = FPDF()
     pdf.add_page()

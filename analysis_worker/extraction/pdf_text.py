@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 from collections import Counter
+from dataclasses import dataclass
+from typing import Any
 
 import pypdf
+
+try:  # pypdf's font metrics, not part of its public API: without them the layout pass decides
+    from pypdf.generic._font import Font
+except ImportError:  # pragma: no cover - a pypdf that moved them
+    Font = None
 
 from analysis_worker.document import ExtractedDocument, ExtractionError, OcrOptions
 from analysis_worker.extraction.checks import MAX_FILE_BYTES, check_text_length, garbled_warning
@@ -150,6 +158,17 @@ def _pdf_error(error: Exception) -> ExtractionError:
         "The PDF is damaged or truncated and cannot be read; export it again and upload the new file.")
 
 
+@dataclass(frozen=True)
+class _Run:
+    """A run of text as the plain pass met it: where it starts on the page, and what
+    its width needs (computed only for the few pages that may have columns)."""
+    x: float
+    y: float
+    text: str
+    font: Any
+    size: float  # the font size times the text's horizontal scale on the page
+
+
 def _pdf_page_text(page: pypdf.PageObject) -> tuple[str, bool]:
     """Returns the page text and whether it was read as two columns.
 
@@ -157,16 +176,21 @@ def _pdf_page_text(page: pypdf.PageObject) -> tuple[str, bool]:
     tool wrote the text in and is right for most resumes (including side columns of
     dates). When the page visibly has two columns of running text, the content stream
     may interleave them, so the layout rendering is cut at the gutter instead. That
-    rendering costs more than the plain pass, so it is made only for pages where the
-    plain pass saw text lines aligned on a column edge."""
-    starts: list[tuple[float, float]] = []
+    rendering costs as much as the plain pass, so it is made only for pages where the
+    plain pass saw text lines aligned on a column edge and a band beside it that the
+    text leaves free."""
+    runs: list[_Run] = []
 
-    def note_start(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        if text.strip():
-            starts.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+    def note_run(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        # A run may end with the line break pypdf adds; what follows it has no position.
+        first = text.split("\n", 1)[0].rstrip()
+        if first.strip():
+            scale = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
+            runs.append(_Run(tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5],
+                             first, font, size * scale))
 
-    plain = page.extract_text(visitor_text=note_start) or ""
-    if not _has_column_edge(page, starts):
+    plain = page.extract_text(visitor_text=note_run) or ""
+    if not (_has_column_edge(page, runs) and _has_free_band(page, runs)):
         return plain, False
     layout = page.extract_text(extraction_mode="layout") or ""
     lines = [line for line in layout.splitlines() if line.strip()]
@@ -179,7 +203,7 @@ def _pdf_page_text(page: pypdf.PageObject) -> tuple[str, bool]:
     return text, True
 
 
-def _has_column_edge(page: pypdf.PageObject, starts: list[tuple[float, float]]) -> bool:
+def _has_column_edge(page: pypdf.PageObject, runs: list[_Run]) -> bool:
     """Whether a quarter of the page's text lines start at one x (within 1% of the page
     width) in its middle half, and a quarter start well left of it (5% of the width,
     more than a bullet's indent). A sidebar beside a main column does; right-aligned
@@ -194,8 +218,8 @@ def _has_column_edge(page: pypdf.PageObject, starts: list[tuple[float, float]]) 
     if rotated or width <= 0:
         return True
     lines: dict[int, set[int]] = {}
-    for x, y in starts:
-        lines.setdefault(round(y), set()).add(round(100 * (x - left) / width))
+    for run in runs:
+        lines.setdefault(round(run.y), set()).add(round(100 * (run.x - left) / width))
     per_position = Counter(position for positions in lines.values() for position in positions)
     quarter = 0.25 * len(lines)
     return any(
@@ -203,6 +227,66 @@ def _has_column_edge(page: pypdf.PageObject, starts: list[tuple[float, float]]) 
         and sum(1 for positions in lines.values() if min(positions) < edge - 5) >= quarter
         for edge in range(25, 76)
     )
+
+
+# Candidate bands of _has_free_band: 1% of the page wide, starting every 0.5% from 25% to
+# 74.5% of its width. Positions are measured in half percents from 25%, so that band i
+# covers [i, i + 2).
+_BANDS = 100
+
+
+def _has_free_band(page: pypdf.PageObject, runs: list[_Run]) -> bool:
+    """Whether a band 1% of the page wide, in its middle half, is free of text on 90% of
+    the text lines, with text left of it and right of it on a fifth of them each: what
+    _find_gutter needs of the layout rendering (a blank column three characters wide on
+    97% of its lines, both sides holding text on many), loosened, since run widths come
+    from the fonts' advance widths without kerning. Lines aligned on an edge without such
+    a band (a date column touching the text, headings across the page) are common, and
+    their layout rendering would find no gutter. Pages this cannot measure get the pass."""
+    if Font is None:
+        return True
+    try:
+        left, width = float(page.mediabox.left), float(page.mediabox.width)
+        fonts: dict[int, Any] = {}
+        lines: dict[int, list[tuple[float, float]]] = {}
+        for run in runs:
+            if id(run.font) not in fonts:
+                fonts[id(run.font)] = Font.from_font_resource(run.font) if run.font is not None else None
+            font = fonts[id(run.font)]
+            if font is None:
+                return True
+            start = 200 * (run.x - left) / width - 50
+            end = start + 200 * font.get_text_width(run.text) / 1000 * run.size / width
+            lines.setdefault(round(run.y), []).append((start, end))
+    except Exception:  # noqa: BLE001 - fonts pypdf cannot measure: the layout pass decides
+        return True
+    # Per band, how many lines text crosses, and how many hold text left and right of it,
+    # as differences between neighbouring bands: one pass over the runs, not one per band.
+    crossed, on_left, on_right = [0] * (_BANDS + 1), [0] * (_BANDS + 1), [0] * (_BANDS + 1)
+    for spans in lines.values():
+        blocked = sorted((max(0, math.floor(start) - 1), min(_BANDS - 1, math.ceil(end) - 1)) for start, end in spans)
+        merged: list[list[int]] = []
+        for first, last in blocked:
+            if first > last:
+                continue
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], last)
+            else:
+                merged.append([first, last])
+        for first, last in merged:
+            crossed[first] += 1
+            crossed[last + 1] -= 1
+        on_left[min(_BANDS, max(0, math.ceil(min(end for _, end in spans))))] += 1
+        right_of = min(_BANDS - 1, math.floor(max(start for start, _ in spans)) - 2)
+        if right_of >= 0:
+            on_right[0] += 1
+            on_right[right_of + 1] -= 1
+    count, crossing, lefts, rights = len(lines), 0, 0, 0
+    for band in range(_BANDS):
+        crossing, lefts, rights = crossing + crossed[band], lefts + on_left[band], rights + on_right[band]
+        if count - crossing >= 0.9 * count and min(lefts, rights) >= 0.2 * count:
+            return True
+    return False
 
 
 def _find_gutter(lines: list[str]) -> int | None:
