@@ -110,8 +110,11 @@ class ResumeProcessor:
         return max(0.001, self._settings.job_timeout - (time.monotonic() - started))
 
 
-
 async def _sha256(content: bytes) -> str:
     if len(content) < _HASH_IN_THREAD_BYTES:
-        return hashlib.sha256(content).hexdigest()
-    return await asyncio.to_thread(lambda: hashlib.sha256(content).hexdigest())
+        return _digest(content)
+    return await asyncio.to_thread(_digest, content)
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()

