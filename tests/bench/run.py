@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import io
 import json
@@ -44,7 +45,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,13 @@ from support import FIXTURES, service_env  # noqa: E402
 BENCH_DIR = ROOT / ".bench"
 NODE_SCRIPT = Path(__file__).resolve().parent / "node_add_rate.js"
 NODE_SUBMIT = Path(__file__).resolve().parent / "node_submit.js"
+# What tests/bench/stub_gateway.py can do of the gateway's work, from none to the queue's.
+STUB_MODES = ("empty", "ping", "add")
+STUB_LABELS = {
+    "empty": "gRPC alone (empty handler)",
+    "ping": "+ one Redis PING (redis-py)",
+    "add": "+ bullmq Queue.add instead of PING",
+}
 KB = 1024
 MB = 1024 * 1024
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -394,6 +402,11 @@ def service_pipeline(item: tuple[bytes, str, str]) -> int:
     return len(extract_and_analyse(content, mime_type, file_name, 50, "", ()).analysis)
 
 
+def median_round(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """The round of median rate."""
+    return sorted(rounds, key=lambda result: result["rate"])[(len(rounds) - 1) // 2]
+
+
 def node_with(package: str) -> str | None:
     """The node binary, when it and `package` (in tests/node) are installed."""
     node = shutil.which("node")
@@ -693,16 +706,10 @@ class Bench:
 
     async def bench_grpc_alone(self, rows: list[dict[str, Any]]) -> None:
         """gRPC's own share of the gateway's cost: the same callers against a server whose
-        SubmitResume does nothing (tests/bench/empty_gateway.py)."""
+        SubmitResume does nothing (tests/bench/stub_gateway.py)."""
         most = max(self.callers)
-        port = free_port()
-        empty = Service([str(Path(__file__).with_name("empty_gateway.py")), str(port)], self.env,
-                        self.logs / "empty-gateway.log")
-        try:
-            await wait_log(empty, "gateway listening")
-            measured = await self.grpc_submit(most, None, port, empty=empty.family)
-        finally:
-            empty.stop()
+        async with self.stub_gateway("empty") as (port, stub):
+            measured = await self.grpc_submit(most, None, port, empty=stub.family)
         anchor = next(r for r in rows if r["payload"] == "file_url" and r["concurrency"] == most)["raw_add"]
         used = measured.get("cpu", {}).get("empty", 0)
         self.results["grpc_alone"] = {
@@ -712,6 +719,18 @@ class Bench:
             "cpu_ms_per_call": round(10 * used / measured["rate"], 3) if measured["rate"] else None,
         }
         print(f"  empty handler x{most}: {measured['rate']}/s", flush=True)
+
+    @contextlib.asynccontextmanager
+    async def stub_gateway(self, mode: str) -> AsyncIterator[tuple[int, Service]]:
+        """tests/bench/stub_gateway.py doing `mode` of the gateway's work, and its port."""
+        port = free_port()
+        stub = Service([str(Path(__file__).with_name("stub_gateway.py")), str(port), mode], self.env,
+                       self.logs / f"stub-gateway-{mode}.log")
+        try:
+            await wait_log(stub, "gateway listening")
+            yield port, stub
+        finally:
+            stub.stop()
 
     async def bench_node_anchor(self, gateway: Service) -> None:
         """The gateway against the smallest Node.js Express + BullMQ submit path, both driven
@@ -731,12 +750,18 @@ class Bench:
             assert server.stdout is not None
             port = json.loads(await asyncio.wait_for(server.stdout.readline(), 30))["port"]
             rounds: list[tuple[dict[str, Any], dict[str, Any]]] = []
-            for _ in range(1 if self.quick else 3):
-                express = await self.node_load(node, "http", port, most, express=lambda: [server.pid])
-                await self.flush_queue()
-                measured = await self.node_load(node, "grpc", self.grpc_port, most)
-                await self.flush_queue()
-                rounds.append((measured, express))
+            parts: dict[str, list[dict[str, Any]]] = {mode: [] for mode in STUB_MODES}
+            async with contextlib.AsyncExitStack() as stack:
+                stubs = {mode: await stack.enter_async_context(self.stub_gateway(mode)) for mode in STUB_MODES}
+                for _ in range(1 if self.quick else 3):
+                    express = await self.node_load(node, "http", port, most, express=lambda: [server.pid])
+                    await self.flush_queue()
+                    measured = await self.node_load(node, "grpc", self.grpc_port, most)
+                    await self.flush_queue()
+                    rounds.append((measured, express))
+                    for mode, (stub_port, stub) in stubs.items():
+                        parts[mode].append(await self.node_load(node, "grpc", stub_port, most, stub=stub.family))
+                        await self.flush_queue()
         finally:
             server.terminate()
             await server.wait()
@@ -745,6 +770,8 @@ class Bench:
         self.results["node_anchor"] = {
             "concurrency": most, "gateway": measured, "express": express, "ratio": round(pick, 3),
             "ratios": [round(m["rate"] / e["rate"], 3) for m, e in rounds],
+            # Servers that do part of the gateway's work, under the same load: where its time goes.
+            "parts": {mode: median_round(results) for mode, results in parts.items()},
         }
         print(f"  Node load x{most}: gateway {measured['rate']}/s, Express + BullMQ {express['rate']}/s", flush=True)
 
@@ -1134,6 +1161,17 @@ def report(results: dict[str, Any]) -> str:
                 f" {fmt(e['p99_ms'], 6)}  cpu express {e['cpu'].get('express', 0):.0f} load"
                 f" {e['cpu'].get('load', 0):.0f} redis {e['cpu'].get('redis', 0):.0f}",
             ]
+            if anchor.get("parts"):
+                lines.append("   where the gateway's time goes: servers doing part of its work (stub_gateway.py),"
+                             " same load, median rounds")
+                steps = [(STUB_LABELS[mode], result, "stub") for mode, result in anchor["parts"].items()]
+                for label, result, process in [*steps, ("the gateway", g, "gateway0")]:
+                    used = result["cpu"].get(process, 0)
+                    per_call = 10 * used / result["rate"] if result["rate"] else None
+                    lines.append(
+                        f"     {label:<34}{result['rate']:>7.0f}/s  p50 {fmt(result['p50_ms'], 6)}  p99"
+                        f" {fmt(result['p99_ms'], 6)}  cpu {used:>4.0f}%  {fmt(per_call, 6)} ms CPU per call"
+                    )
     if results.get("worker"):
         lines += [
             "",
