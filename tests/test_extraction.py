@@ -119,22 +119,89 @@ def date_column_pdf(gap_mm: float) -> bytes:
     return bytes(pdf.output())
 
 
-def test_lines_on_a_column_edge_without_a_free_band_skip_the_layout_pass(monkeypatch):
-    """The class: entries aligned on one edge beside a date column that almost touches them
-    (moderncv's classic and casual styles), or with headings across the page. The layout
-    rendering finds no gutter there, so it is not made: the plain pass's text is the answer."""
+def sidebar_pdf(name_size: int) -> bytes:
+    """A sidebar beside a main column, written line by line across both (the content
+    stream interleaves them), under a name set `name_size` points large across both."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=name_size)
+    pdf.text(15, 20, "Amelia Konstantinopoulou-Hartmann")
+    pdf.set_font("Helvetica", size=10)
+    for row in range(30):
+        pdf.text(15, 40 + 7 * row, f"Skill number {row}")
+        pdf.text(75, 41 + 7 * row, f"Main column line {row} about the work done there")
+    return bytes(pdf.output())
+
+
+def layout_passes(monkeypatch) -> list[str]:
+    """Records every pypdf layout rendering made from now on."""
+    made = []
+    extract_text = pypdf.PageObject.extract_text
+
+    def recorded(page, *args, **kwargs):
+        if kwargs.get("extraction_mode") == "layout":
+            made.append("layout")
+        return extract_text(page, *args, **kwargs)
+
+    monkeypatch.setattr(pypdf.PageObject, "extract_text", recorded)
+    return made
+
+
+def test_columns_are_read_from_the_plain_pass_without_a_layout_rendering(monkeypatch):
+    """The class: a sidebar beside running text, on baselines of its own, under a name set
+    large across both columns. The runs of the plain pass place the columns; pypdf's
+    layout rendering, as costly again as the plain pass, is not made."""
+    made = layout_passes(monkeypatch)
+    for name_size in (10, 28):
+        document = extract(sidebar_pdf(name_size))
+        lines = document.text.splitlines()
+        assert resume_pb2.WARNING_CODE_READING_ORDER in codes(document)
+        assert lines[:31] == ["Amelia Konstantinopoulou-Hartmann"] + [f"Skill number {row}" for row in range(30)]
+        assert lines[31:] == [f"Main column line {row} about the work done there" for row in range(30)]
+    assert not made
+
+
+def test_a_word_set_in_two_fonts_stays_one_word_in_a_column():
+    """Between two runs that follow each other, a column keeps what pypdf put there:
+    nothing inside a word whose letters change font, a space between words."""
+    pdf = FPDF()
+    pdf.add_page()
+    for row in range(30):
+        pdf.set_font("Helvetica", size=10)
+        pdf.text(15, 20 + 8 * row, f"Left line {row}")
+        pdf.set_font("Helvetica", style="B", size=10)
+        pdf.text(115, 20 + 8 * row, "Engi")
+        x = 115 + pdf.get_string_width("Engi")
+        pdf.set_font("Helvetica", size=10)
+        pdf.text(x, 20 + 8 * row, f"neer at firm {row}")
+    lines = extract(bytes(pdf.output())).text.splitlines()
+    assert lines[30:] == [f"Engineer at firm {row}" for row in range(30)]
+
+
+def test_pages_whose_fonts_cannot_be_measured_get_the_layout_rendering(monkeypatch):
     from analysis_worker.extraction import pdf_text
 
-    layouts = []
-    find_gutter = pdf_text._find_gutter
-    monkeypatch.setattr(pdf_text, "_find_gutter", lambda lines: layouts.append(lines) or find_gutter(lines))
-    document = extract(date_column_pdf(gap_mm=1))
-    assert not layouts
+    made = layout_passes(monkeypatch)
+    monkeypatch.setattr(pdf_text, "Font", None)
+    test_two_column_pdf_is_read_column_by_column()
+    assert made == ["layout"]
+
+
+@pytest.mark.parametrize("gap_mm", [1, 6])
+def test_a_date_column_beside_entries_is_not_a_column_of_text(gap_mm):
+    """The class: entries aligned on one edge beside a column of dates, near them or not
+    (moderncv's classic and casual styles), under headings across the page: one line per
+    entry, its date beside it, as the plain pass reads it."""
+    document = extract(date_column_pdf(gap_mm))
     assert "Jan 2010 - Dec 2011 Senior engineer 0, Acme Corporation, Berlin" in document.text
     assert resume_pb2.WARNING_CODE_READING_ORDER not in codes(document)
-    # Two columns with room between them still get it, and are read column by column.
-    test_two_column_pdf_is_read_column_by_column()
-    assert len(layouts) == 1
+
+
+def test_a_date_column_touching_the_entries_gets_no_layout_rendering(monkeypatch):
+    """No band beside the edge is free of text, so no layout rendering could find a gutter."""
+    made = layout_passes(monkeypatch)
+    extract(date_column_pdf(gap_mm=1))
+    assert not made
 
 
 def test_pdf_without_text_layer_is_flagged():
