@@ -39,12 +39,14 @@ def timed(servicer: S, service: ServiceDescriptor) -> S:
 
 
 def _timed_unary(method: str, inner: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    observe = _Observer(method)
+
     async def unary(request: Any, context: grpc.aio.ServicerContext) -> Any:
         started = time.perf_counter()
         try:
             return await inner(request, context)
         finally:
-            _observe(method, context, started)
+            observe(context, started)
 
     return unary
 
@@ -52,6 +54,7 @@ def _timed_unary(method: str, inner: Callable[..., Awaitable[Any]]) -> Callable[
 def _timed_stream(method: str, inner: Callable[..., Any]) -> Callable[..., Any]:
     """Wraps a server-streaming handler in its own style: an async generator, or a
     coroutine that writes with context.write (as grpc.health.v1's Watch does)."""
+    observe = _Observer(method)
     if inspect.isasyncgenfunction(inner):
 
         async def generated(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
@@ -60,7 +63,7 @@ def _timed_stream(method: str, inner: Callable[..., Any]) -> Callable[..., Any]:
                 async for response in inner(request, context):
                     yield response
             finally:
-                _observe(method, context, started)
+                observe(context, started)
 
         return generated
 
@@ -69,16 +72,28 @@ def _timed_stream(method: str, inner: Callable[..., Any]) -> Callable[..., Any]:
         try:
             await inner(request, context)
         finally:
-            _observe(method, context, started)
+            observe(context, started)
 
     return written
 
 
-def _observe(method: str, context: grpc.aio.ServicerContext, started: float) -> None:
-    code = context.code()
-    if isinstance(code, grpc.StatusCode):
-        name = code.name
-    else:
-        name = "CANCELLED" if context.cancelled() else "OK"
-    RPCS.labels(method, name).inc()
-    RPC_SECONDS.labels(method).observe(time.perf_counter() - started)
+class _Observer:
+    """Counts and times one method's calls. Its metrics' label children are looked up once
+    per status code: prometheus_client's labels() checks its arguments and takes a lock."""
+
+    def __init__(self, method: str) -> None:
+        self._method = method
+        self._seconds = RPC_SECONDS.labels(method)
+        self._handled: dict[str, Any] = {}
+
+    def __call__(self, context: grpc.aio.ServicerContext, started: float) -> None:
+        code = context.code()
+        if isinstance(code, grpc.StatusCode):
+            name = code.name
+        else:
+            name = "CANCELLED" if context.cancelled() else "OK"
+        handled = self._handled.get(name)
+        if handled is None:
+            handled = self._handled[name] = RPCS.labels(self._method, name)
+        handled.inc()
+        self._seconds.observe(time.perf_counter() - started)
