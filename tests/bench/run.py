@@ -17,12 +17,16 @@ Anchors, and why these:
   side allows when the client is fast.
 - SubmitResume vs the smallest Node.js Express + BullMQ submit path (node_submit.js),
   both driven by the same Node.js load generator: what a caller gets from this service
-  beside what a plain Node service on the same Redis would give it.
+  beside what a plain Node service on the same Redis would give it. Under that load
+  too, servers that do part of the gateway's work (stub_gateway.py: nothing, a Redis
+  PING, bullmq's add) show where its time goes.
 - Worker throughput vs pypdf/python-docx called directly in a process pool of the same
   size on the same files (the RenderCV PDFs, longer; the corpus's one- and two-page PDFs
   and the labeled DOCX files, where a job's fixed cost shows), and vs the service's own
   extraction + analysis in that pool: the first is the target's anchor, the second
-  separates the queue's overhead from the document work the service chooses to do.
+  separates the queue's overhead from the document work the service chooses to do. The
+  short PDFs' CPU per document splits that work into pypdf's text, the rest of the
+  extraction and the analysis.
 - Submit-to-completed latency vs the extraction time of the same file in one process.
 """
 
