@@ -20,9 +20,14 @@ import subprocess
 import sys
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 from common.malloc import keep_large_buffers_out_of_the_heap
+
+# Calls (a function and its arguments, the file among them) at least this large are
+# written to the child from a thread.
+_SEND_IN_THREAD_BYTES = 1024 * 1024
 
 
 class CallTimeout(Exception):
@@ -77,7 +82,7 @@ class ProcessPool:
         """Runs `function(*args)` in a child; its exceptions are raised here."""
         child = await self._idle.get()
         try:
-            await asyncio.to_thread(child.connection.send, (function, args))
+            await _send(child.connection, (function, args))
             ok, value = await asyncio.wait_for(_receive(child.connection), timeout)
         except TimeoutError:
             self._replace(child)
@@ -102,6 +107,17 @@ class ProcessPool:
         for child in self._children:
             child.kill()
         self._children.clear()
+
+
+async def _send(connection: Connection, call: tuple[Callable[..., Any], tuple[Any, ...]]) -> None:
+    """Sends from the event loop when the call is small: the child waits in recv, so the
+    write ends at once, and a thread hop would cost more than it. A large one (a file of
+    megabytes) is sent from a thread, so that the loop goes on meanwhile."""
+    payload = ForkingPickler.dumps(call)
+    if len(payload) < _SEND_IN_THREAD_BYTES:
+        connection.send_bytes(payload)
+    else:
+        await asyncio.to_thread(connection.send_bytes, payload)
 
 
 async def _receive(connection: Connection) -> tuple[bool, Any]:

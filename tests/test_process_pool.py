@@ -1,5 +1,7 @@
 """The process pool: answers, errors, and runaway calls that cost only their own process."""
 
+import asyncio
+import hashlib
 import os
 import time
 
@@ -25,6 +27,10 @@ def allocate(megabytes: int) -> int:
     return len(bytearray(megabytes * 2**20))
 
 
+def digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
 def die() -> None:
     os._exit(3)
 
@@ -40,6 +46,14 @@ async def test_results_and_exceptions_come_back(pool: ProcessPool) -> None:
     assert await pool.run(5, square, 12) == 144
     with pytest.raises(ValueError, match="bad input"):
         await pool.run(5, fail, "bad input")
+
+
+async def test_small_and_large_arguments_arrive_whole(pool: ProcessPool) -> None:
+    """Small calls are written from the event loop, large ones (files of megabytes) from a
+    thread; both at once, so that neither way waits on the other."""
+    small, large = os.urandom(50_000), os.urandom(6 * 2**20)
+    answers = await asyncio.gather(pool.run(10, digest, small), pool.run(10, digest, large))
+    assert answers == [hashlib.sha256(small).hexdigest(), hashlib.sha256(large).hexdigest()]
 
 
 async def test_a_call_past_its_time_limit_is_killed_and_the_pool_recovers(pool: ProcessPool) -> None:
