@@ -1,0 +1,288 @@
+"""A PDF page's text in reading order: as its content stream gives it, or column by column
+when the page holds two columns of running text that the stream may interleave."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import pypdf
+
+try:  # pypdf's font metrics, not part of its public API: without them the layout rendering decides
+    from pypdf.generic._font import Font
+except ImportError:  # pragma: no cover - a pypdf that moved them
+    Font = None
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A run of text as the plain pass met it: where it starts on the page, what its
+    width needs (computed only for the few pages that may have columns), and which of
+    the pass's chunks of text it is."""
+    x: float
+    y: float
+    text: str
+    font: Any
+    size: float  # the font size times the text's horizontal scale on the page
+    chunk: int
+
+
+def page_text(page: pypdf.PageObject) -> tuple[str, bool]:
+    """Returns the page text and whether it was read as two columns.
+
+    Plain extraction follows the content stream, which is the order the authoring
+    tool wrote the text in and is right for most resumes (including side columns of
+    dates). When the page has two columns of running text, the content stream may
+    interleave them, so the page is read column by column instead. The columns are found
+    among the plain pass's own runs, placed with the fonts' widths, on pages where they
+    align on a column edge. pypdf's layout rendering, cut at its gutter, costs as much
+    again as the plain pass: it is made only where the runs cannot be placed, or show no
+    gutter but a band beside the edge that a layout rendering could find one in."""
+    runs: list[_Run] = []
+    chunks: list[str] = []
+
+    def note_run(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        chunks.append(text)
+        # A run may end with the line break pypdf adds; what follows it has no position.
+        first = text.split("\n", 1)[0].rstrip()
+        if first.strip():
+            scale = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
+            runs.append(_Run(tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5],
+                             first, font, size * scale, len(chunks) - 1))
+
+    plain = page.extract_text(visitor_text=note_run) or ""
+    if not _has_column_edge(page, runs):
+        return plain, False
+    placed = _placed_lines(page, runs)
+    starts = _chunk_starts(plain, chunks)
+    if placed is None or starts is None:
+        return _layout_columns(page, plain)
+    gutter = _gutter(placed)
+    if gutter is not None:
+        return _columns_text(placed, gutter, plain, starts), True
+    if not _has_free_band(placed):
+        return plain, False
+    return _layout_columns(page, plain)
+
+
+def _chunk_starts(plain: str, chunks: list[str]) -> list[int] | None:
+    """Where each chunk begins in the plain text, which is the chunks with the spaces and
+    line breaks pypdf put between them; None when pypdf changed the text beyond that."""
+    starts, at = [], 0
+    for chunk in chunks:
+        found = plain.find(chunk, at) if chunk else at
+        if found < 0 or plain[at:found].strip():
+            return None
+        starts.append(found)
+        at = found + len(chunk)
+    return starts
+
+
+def _layout_columns(page: pypdf.PageObject, plain: str) -> tuple[str, bool]:
+    """Columns cut from pypdf's layout rendering, for pages whose runs cannot be placed or
+    leave a band free without a gutter: it costs as much again as the plain pass."""
+    layout = page.extract_text(extraction_mode="layout") or ""
+    lines = [line for line in layout.splitlines() if line.strip()]
+    gutter = _find_gutter(lines)
+    if gutter is None:
+        return plain, False
+    left = [line[:gutter].strip() for line in lines]
+    right = [line[gutter:].strip() for line in lines]
+    text = "\n".join(re.sub(r" {2,}", " ", part) for part in left + right if part)
+    return text, True
+
+
+def _has_column_edge(page: pypdf.PageObject, runs: list[_Run]) -> bool:
+    """Whether a quarter of the page's text lines start at one x (within 1% of the page
+    width) in its middle half, and a quarter start well left of it (5% of the width,
+    more than a bullet's indent). A sidebar beside a main column does; right-aligned
+    dates, centred titles and a sparse column of dates beside the text do not. These
+    bounds are looser than _gutter's. Rotated pages, and pages with a damaged box, pass
+    on to the layout rendering."""
+    try:
+        rotated = page.rotation % 180 != 0
+        left, width = float(page.mediabox.left), float(page.mediabox.width)
+    except Exception:  # noqa: BLE001 - a damaged page box: the layout rendering decides
+        return True
+    if rotated or width <= 0:
+        return True
+    lines: dict[int, set[int]] = {}
+    for run in runs:
+        lines.setdefault(round(run.y), set()).add(round(100 * (run.x - left) / width))
+    per_position = Counter(position for positions in lines.values() for position in positions)
+    quarter = 0.25 * len(lines)
+    return any(
+        per_position[edge - 1] + per_position[edge] + per_position[edge + 1] >= quarter
+        and sum(1 for positions in lines.values() if min(positions) < edge - 5) >= quarter
+        for edge in range(25, 76)
+    )
+
+
+# Candidate gutters: bands 1% of the page wide, starting every 0.5% from 25% to 74.5% of its
+# width. Positions are measured in half percents from 25%, so that band i covers [i, i + 2).
+_BANDS = 100
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A run with its extent across the page, in band positions."""
+    start: float
+    end: float
+    run: _Run
+
+
+def _placed_lines(page: pypdf.PageObject, runs: list[_Run]) -> dict[int, list[_Placed]] | None:
+    """The runs by line (their baselines to the point), each with its extent from the fonts'
+    advance widths (without kerning); None when they cannot be placed: on a rotated page,
+    with a damaged page box, or in a font pypdf cannot measure."""
+    if Font is None:
+        return None
+    try:
+        if page.rotation % 180 != 0:
+            return None
+        left, width = float(page.mediabox.left), float(page.mediabox.width)
+        fonts: dict[int, Any] = {}
+        lines: dict[int, list[_Placed]] = {}
+        for run in runs:
+            if id(run.font) not in fonts:
+                fonts[id(run.font)] = Font.from_font_resource(run.font) if run.font is not None else None
+            font = fonts[id(run.font)]
+            if font is None:
+                return None
+            start = 200 * (run.x - left) / width - 50
+            end = start + 200 * font.get_text_width(run.text) / 1000 * run.size / width
+            lines.setdefault(round(run.y), []).append(_Placed(start, end, run))
+    except Exception:  # noqa: BLE001 - a damaged page box, fonts pypdf cannot measure
+        return None
+    return lines
+
+
+def _gutter(lines: dict[int, list[_Placed]]) -> int | None:
+    """The leftmost band that runs holding 97% of the page's characters leave free, with
+    text left of it on a quarter of the lines and right of it on a quarter: two columns
+    of running text. The lines of two columns seldom share a baseline, so each side is
+    counted on its own; crossing text is counted in characters, since a name or heading
+    set large across both columns is a line but few characters. Right-aligned dates
+    beside entry titles leave the band crossed by the lines below them. Below 20
+    baselines (ten lines of two columns) a page holds too little to tell."""
+    count = len(lines)
+    if count < 20:
+        return None
+    total = sum(len(p.run.text) for line in lines.values() for p in line)
+    # Per band, the characters of the runs that cross it, and the lines with text left of
+    # it and right of it, as differences between neighbouring bands: one pass over the runs.
+    crossed, on_left, on_right = ([0] * (_BANDS + 2) for _ in range(3))
+    for placed in lines.values():
+        for p in placed:
+            first, last = max(0, math.floor(p.start) - 1), min(_BANDS - 1, math.ceil(p.end) - 1)
+            if first <= last:
+                crossed[first] += len(p.run.text)
+                crossed[last + 1] -= len(p.run.text)
+        on_left[min(_BANDS, max(0, math.ceil(min(p.end for p in placed))))] += 1
+        right_to = min(_BANDS, math.floor(max(p.start for p in placed)) - 1)
+        if right_to > 0:
+            on_right[0] += 1
+            on_right[right_to] -= 1
+    crossing = lefts = rights = 0
+    for band in range(_BANDS):
+        crossing, lefts, rights = crossing + crossed[band], lefts + on_left[band], rights + on_right[band]
+        if crossing <= 0.03 * total and min(lefts, rights) >= 0.25 * count:
+            return band
+    return None
+
+
+def _has_free_band(lines: dict[int, list[_Placed]]) -> bool:
+    """Whether a band is free of text on 90% of the lines, with text left of it and right
+    of it on a fifth of them each: what _find_gutter needs of the layout rendering (a
+    blank column three characters wide on 97% of its lines, both sides holding text on
+    many), loosened, since run widths come from the fonts' advance widths without
+    kerning. Lines aligned on an edge without such a band (a date column touching the
+    text, headings across the page) are common, and their layout rendering would find
+    no gutter."""
+    # Per band, how many lines text crosses, and how many hold text left and right of it,
+    # as differences between neighbouring bands: one pass over the runs, not one per band.
+    crossed, on_left, on_right = ([0] * (_BANDS + 1) for _ in range(3))
+    for placed in lines.values():
+        blocked = sorted((max(0, math.floor(p.start) - 1), min(_BANDS - 1, math.ceil(p.end) - 1)) for p in placed)
+        merged: list[list[int]] = []
+        for first, last in blocked:
+            if first > last:
+                continue
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], last)
+            else:
+                merged.append([first, last])
+        for first, last in merged:
+            crossed[first] += 1
+            crossed[last + 1] -= 1
+        on_left[min(_BANDS, max(0, math.ceil(min(p.end for p in placed))))] += 1
+        right_of = min(_BANDS - 1, math.floor(max(p.start for p in placed)) - 2)
+        if right_of >= 0:
+            on_right[0] += 1
+            on_right[right_of + 1] -= 1
+    count, crossing, lefts, rights = len(lines), 0, 0, 0
+    for band in range(_BANDS):
+        crossing, lefts, rights = crossing + crossed[band], lefts + on_left[band], rights + on_right[band]
+        if count - crossing >= 0.9 * count and min(lefts, rights) >= 0.2 * count:
+            return True
+    return False
+
+
+def _columns_text(lines: dict[int, list[_Placed]], gutter: int, plain: str, starts: list[int]) -> str:
+    """The left column's lines, then the right one's, top to bottom: a run belongs to the
+    column it starts in."""
+    cut = gutter + 1
+    placed = [p for line in lines.values() for p in line]
+    left = [p for p in placed if p.start < cut]
+    right = [p for p in placed if p.start >= cut]
+    return "\n".join(_text_lines(left, plain, starts) + _text_lines(right, plain, starts))
+
+
+def _text_lines(placed: list[_Placed], plain: str, starts: list[int]) -> list[str]:
+    """Runs whose baselines lie within a third of their size of a line's are on it (a
+    superscript, an icon font), left to right. Between two runs that follow each other in
+    the plain text goes what pypdf put there (a space, or nothing inside a word set in two
+    fonts), since it measures the gap with the kerning the fonts' widths lack; between
+    others, a space."""
+    rows: list[list[_Placed]] = []
+    for p in sorted(placed, key=lambda p: -p.run.y):
+        if rows and rows[-1][0].run.y - p.run.y <= p.run.size / 3:
+            rows[-1].append(p)
+        else:
+            rows.append([p])
+    texts = []
+    for row in rows:
+        row.sort(key=lambda p: p.start)
+        text = row[0].run.text
+        for before, after in itertools.pairwise(row):
+            end = starts[before.run.chunk] + len(before.run.text)
+            glued = starts[after.run.chunk] == end
+            text += ("" if glued else " ") + after.run.text
+        if text.strip():
+            texts.append(re.sub(r" {2,}", " ", text.strip()))
+    return texts
+
+
+def _find_gutter(lines: list[str]) -> int | None:
+    """A character column, away from the page edges, that is blank on nearly every
+    line while both sides hold text on many lines."""
+    if len(lines) < 10:
+        return None
+    width = max(len(line) for line in lines)
+    for column in range(int(width * 0.25), int(width * 0.75)):
+        blank = sum(1 for line in lines if line[column - 1:column + 2].strip() == "")
+        if blank < 0.97 * len(lines):
+            continue
+        both = sum(1 for line in lines if line[:column].strip() and line[column:].strip())
+        left_only = sum(1 for line in lines if line[:column].strip() and not line[column:].strip())
+        right_only = sum(1 for line in lines if line[column:].strip() and not line[:column].strip())
+        # Right-aligned dates beside entry titles also leave a gap, but only on a few
+        # lines; real columns fill both sides on a good share of the page.
+        if both >= 0.3 * len(lines) and left_only + both >= 0.5 * len(lines) \
+                and right_only + both >= 0.5 * len(lines):
+            return column
+    return None
