@@ -450,9 +450,8 @@ def pool_rate(processes: int, function: Callable[[Any], Any], items: list[Any]) 
 
 def short_pdf_costs(files: list[tuple[str, bytes]], rounds: int) -> dict[str, float]:
     """CPU ms per document in this process, the best of `rounds` passes over `files`:
-    pypdf's text alone, the service's extraction (pypdf's text plus the column check and,
-    on pages that may have columns, the layout rendering), and the analysis of the
-    extracted text (what a pool process adds to the extraction)."""
+    pypdf's text alone, the service's extraction (pypdf's text plus reading order, links
+    and checks), and the analysis of the extracted text."""
     from analysis_worker.pipeline import analyse_document, extract_document
 
     contents = [content for _, content in files]
