@@ -58,7 +58,7 @@ def page_text(page: pypdf.PageObject) -> tuple[str, bool]:
     if not _has_column_edge(page, runs):
         return plain, False
     placed = _placed_lines(page, runs)
-    starts = _chunk_starts(plain, chunks)
+    starts = None if placed is None else _chunk_starts(plain, chunks)
     if placed is None or starts is None:
         return _layout_columns(page, plain)
     gutter = _gutter(placed)
@@ -134,6 +134,15 @@ class _Placed:
     end: float
     run: _Run
 
+    def bands(self) -> tuple[int, int]:
+        """The first and last band the run crosses (first > last when it crosses none)."""
+        return max(0, math.floor(self.start) - 1), min(_BANDS - 1, math.ceil(self.end) - 1)
+
+
+def _first_band_with_text_left(placed: list[_Placed]) -> int:
+    """The first band with some of the line's text wholly left of it: past its runs' earliest end."""
+    return min(_BANDS, max(0, math.ceil(min(p.end for p in placed))))
+
 
 def _placed_lines(page: pypdf.PageObject, runs: list[_Run]) -> dict[int, list[_Placed]] | None:
     """The runs by line (their baselines to the point), each with its extent from the fonts'
@@ -178,11 +187,11 @@ def _gutter(lines: dict[int, list[_Placed]]) -> int | None:
     crossed, on_left, on_right = ([0] * (_BANDS + 2) for _ in range(3))
     for placed in lines.values():
         for p in placed:
-            first, last = max(0, math.floor(p.start) - 1), min(_BANDS - 1, math.ceil(p.end) - 1)
+            first, last = p.bands()
             if first <= last:
                 crossed[first] += len(p.run.text)
                 crossed[last + 1] -= len(p.run.text)
-        on_left[min(_BANDS, max(0, math.ceil(min(p.end for p in placed))))] += 1
+        on_left[_first_band_with_text_left(placed)] += 1
         right_to = min(_BANDS, math.floor(max(p.start for p in placed)) - 1)
         if right_to > 0:
             on_right[0] += 1
@@ -207,9 +216,8 @@ def _has_free_band(lines: dict[int, list[_Placed]]) -> bool:
     # as differences between neighbouring bands: one pass over the runs, not one per band.
     crossed, on_left, on_right = ([0] * (_BANDS + 1) for _ in range(3))
     for placed in lines.values():
-        blocked = sorted((max(0, math.floor(p.start) - 1), min(_BANDS - 1, math.ceil(p.end) - 1)) for p in placed)
         merged: list[list[int]] = []
-        for first, last in blocked:
+        for first, last in sorted(p.bands() for p in placed):
             if first > last:
                 continue
             if merged and first <= merged[-1][1] + 1:
@@ -219,7 +227,7 @@ def _has_free_band(lines: dict[int, list[_Placed]]) -> bool:
         for first, last in merged:
             crossed[first] += 1
             crossed[last + 1] -= 1
-        on_left[min(_BANDS, max(0, math.ceil(min(p.end for p in placed))))] += 1
+        on_left[_first_band_with_text_left(placed)] += 1
         right_of = min(_BANDS - 1, math.floor(max(p.start for p in placed)) - 2)
         if right_of >= 0:
             on_right[0] += 1
