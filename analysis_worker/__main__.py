@@ -30,8 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem or "ok")
         return 1 if problem else 0
     keep_large_buffers_out_of_the_heap()
-    run_service("worker", run_worker)
-    return 0
+    return run_service("worker", run_worker)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import logging
 import time
 from typing import Any
 
@@ -16,10 +15,11 @@ from analysis_worker.metrics import ACTIVE_JOBS, EXTRACTION_SECONDS_PER_PAGE, JO
 from analysis_worker.pipeline import extract_and_analyse
 from analysis_worker.process_pool import CallTimeout, ProcessDied, ProcessPool
 from analysis_worker.results import Results
+from common import logs
 from common.config import Settings
 from common.jobs import ResumeJobData
 
-log = logging.getLogger(__name__)
+log = logs.get_logger(__name__)
 
 # Progress: the file is loaded and being analysed, then the analysis is stored. Each
 # write is a BullMQ script and an event, the larger part of a short job's cost in this

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from typing import Any
 
 from bullmq import Job
 from redis.exceptions import RedisError
 
 from analysis_worker.results import CachedResults, Results, StoredResults
+from common import logs
+from common.background import BackgroundTasks
 from common.cache import Cache
 from common.config import Settings
 from common.redis_modes import RedisClient
@@ -19,14 +20,16 @@ from common.store.analyses import AnalysisStore, StoreUnavailable
 from common.store.cached import CachedAnalyses
 from common.store.erasure import ErasureMarks, erase_if_marked
 
-log = logging.getLogger(__name__)
+log = logs.get_logger(__name__)
 
 
 class WorkerStorage:
-    def __init__(self, settings: Settings, cache: Cache, queue_client: RedisClient, blobs: RedisClient) -> None:
+    def __init__(
+        self, settings: Settings, cache: Cache, queue_client: RedisClient, tasks: BackgroundTasks
+    ) -> None:
         self._settings = settings
-        self._blobs = blobs
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._queue_client = queue_client
+        self._tasks = tasks
         self.results: Results = CachedResults(cache, settings.analysis_ttl_seconds)
         self._store: AnalysisStore | None = None
         if settings.database_url:
@@ -34,7 +37,7 @@ class WorkerStorage:
                 settings.database_url, pool_size=settings.database_pool_size, timeout=settings.database_timeout
             )
             self._analyses = CachedAnalyses(self._store, cache, settings.analysis_ttl_seconds)
-            self._marks = ErasureMarks(queue_client, settings.keep_failed_seconds)
+            self._marks = ErasureMarks(queue_client, self._store, settings.keep_failed_seconds)
             self.results = StoredResults(self._store, self._analyses, self._marks)
 
     async def start(self, stop: asyncio.Event) -> None:
@@ -45,17 +48,19 @@ class WorkerStorage:
         await self._store.open()
         await self._store.migrate_when_reachable(self._settings.worker_reconnect_delay_ms / 1000, stop)
         if self._settings.analysis_retention_days > 0:
-            self._spawn(self._expire_periodically(stop))
+            self._tasks.spawn("retention", self._expire_periodically(stop))
 
     def on_job_end(self, job: Job, *_: Any) -> None:
         """For the worker's "completed" and "failed" events."""
         if self._store is not None:
-            self._spawn(self._erase_if_marked(job))
+            self._tasks.spawn("erasure of an ended job", self._erase_if_marked(job))
 
     async def _erase_if_marked(self, job: Job) -> None:
         assert self._store is not None
         try:
-            await erase_if_marked(job, self._marks, self._store, self._analyses, self._blobs)
+            await erase_if_marked(
+                job, self._marks, self._store, self._analyses, self._queue_client, self._settings.queue_prefix
+            )
         except (StoreUnavailable, RedisError, OSError) as error:
             log.error("could not erase a job of an erased candidate", extra={"job_id": job.id, "error": str(error)})
 
@@ -72,13 +77,6 @@ class WorkerStorage:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), self._settings.analysis_retention_interval)
 
-    def _spawn(self, work: Any) -> None:
-        task = asyncio.ensure_future(work)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
     async def close(self) -> None:
-        if self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
         if self._store is not None:
             await self._store.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
 import socket
 from typing import Any
@@ -19,13 +18,16 @@ from analysis_worker.pipeline import PRELOAD
 from analysis_worker.process_pool import ProcessPool
 from analysis_worker.processor import ResumeProcessor
 from analysis_worker.storage import WorkerStorage
+from common import logs
+from common.background import BackgroundTasks
 from common.cache import Cache
 from common.config import Settings
 from common.jobs import QUEUE_NAME, node_client_name, retention_options
 from common.metrics import serve_metrics
-from common.redis_connections import connect_cache, connect_queue
+from common.redis_connections import connect_cache, connect_queue, raise_if_cancelling
+from common.redis_modes import RedisClient
 
-log = logging.getLogger(__name__)
+log = logs.get_logger(__name__)
 
 
 def _record_processed_by(worker: Worker, name: str) -> None:
@@ -48,8 +50,10 @@ def pool_size(settings: Settings) -> int:
     return max(1, min(settings.worker_concurrency, os.cpu_count() or 1))
 
 
-async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
-    """Processes jobs until `stop` is set, then lets running jobs finish within the grace period."""
+async def run_worker(settings: Settings, stop: asyncio.Event) -> int:
+    """Processes jobs until `stop` is set, then lets running jobs finish within the grace
+    period. A background task that dies stops the worker too: the exit status is then 1,
+    for the orchestrator to restart it."""
     # The socket timeout (REDIS_SOCKET_TIMEOUT) stays above BullMQ's longest blocking call.
     queue_client = connect_queue(settings)
     blobs = connect_queue(settings, decode_responses=False)
@@ -60,7 +64,8 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
         preload=PRELOAD,
     )
     files = FileSource(settings, blobs)
-    storage = WorkerStorage(settings, Cache(cache_client), queue_client, blobs)
+    tasks = BackgroundTasks(on_failure=stop.set)
+    storage = WorkerStorage(settings, Cache(cache_client), queue_client, tasks)
     processor = ResumeProcessor(settings, pool, files, storage.results)
     worker_name = f"{socket.gethostname()}-{os.getpid()}"
     worker = Worker(
@@ -80,16 +85,13 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
             **retention_options(settings),
         },
     )
-    cleanups: set[asyncio.Task[Any]] = set()
 
     def on_completed(job: Job, result: Any) -> None:
         # The upload goes only once the job is recorded as completed: deleting it earlier
         # would leave a retry, after a crash in between, without its file.
         data = job.data if isinstance(job.data, dict) else {}
         if data.get("contentKey"):
-            task = asyncio.ensure_future(blobs.delete(data["contentKey"]))
-            cleanups.add(task)
-            task.add_done_callback(cleanups.discard)
+            tasks.spawn("upload deletion", _delete_upload(blobs, data["contentKey"]))
 
     # As Node.js BullMQ does: the blocking wait gets a connection of its own, the only one
     # named, with the base64 queue name. Node's Queue.getWorkers() and the dashboards built
@@ -116,8 +118,8 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
             log.warning("waiting for Redis: %s", error)
             await asyncio.sleep(settings.worker_reconnect_delay_ms / 1000)
     await storage.start(stop)
-    running = asyncio.create_task(worker.run())
-    beating = asyncio.create_task(heartbeat.beat(settings, queue_client, worker_name, stop))
+    tasks.spawn("bullmq worker", worker.run())
+    tasks.spawn("heartbeat", heartbeat.beat(settings, queue_client, worker_name, stop))
     serve_metrics(settings.worker_metrics_port)
     log.info(
         "worker started",
@@ -133,10 +135,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
         log.warning("grace period over; handing running jobs back")
         await worker.close(force=True)
         await closing
-    await running
-    await beating
-    if cleanups:
-        await asyncio.gather(*cleanups, return_exceptions=True)
+    await tasks.join()
     await storage.close()
     pool.close()
     await files.close()
@@ -144,3 +143,12 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
     await queue_client.aclose()
     await cache_client.aclose()
     log.info("worker stopped")
+    return 1 if tasks.failures else 0
+
+
+async def _delete_upload(blobs: RedisClient, key: str) -> None:
+    try:
+        await blobs.delete(key)
+    except (RedisError, OSError) as error:
+        raise_if_cancelling(error)
+        log.warning("upload left to expire: %s", type(error).__name__)

@@ -13,6 +13,7 @@ from typing import Any
 
 MIB = 1024 * 1024
 REDIS_MODES = ("standalone", "sentinel", "cluster")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -140,6 +141,8 @@ class Settings:
     log_level: str = "INFO"
 
     def __post_init__(self) -> None:
+        if self.log_level.upper() not in LOG_LEVELS:
+            raise ValueError(f"LOG_LEVEL={self.log_level!r} is not one of {', '.join(LOG_LEVELS)}")
         if self.redis_mode not in REDIS_MODES:
             raise ValueError(f"REDIS_MODE={self.redis_mode!r} is not one of {', '.join(REDIS_MODES)}")
         if self.redis_mode == "sentinel" and not host_ports(self.redis_sentinels):

@@ -9,22 +9,24 @@ from collections.abc import Awaitable, Callable
 from common import logs
 from common.config import Settings
 
-Service = Callable[[Settings, asyncio.Event], Awaitable[None]]
+# A service returns its exit status (None for 0).
+Service = Callable[[Settings, asyncio.Event], Awaitable[int | None]]
 
 
 def run_service(
     name: str, service: Service, loop_factory: Callable[[], asyncio.AbstractEventLoop] | None = None
-) -> None:
-    """Runs `service` until it returns; it should return soon after the stop event is set."""
+) -> int:
+    """Runs `service` until it returns, which it should soon after the stop event is set;
+    its exit status."""
     settings = Settings.from_env()
     logs.configure(settings.log_level, name)
     with asyncio.Runner(loop_factory=loop_factory) as runner:
-        runner.run(_until_signalled(service, settings))
+        return runner.run(_until_signalled(service, settings)) or 0
 
 
-async def _until_signalled(service: Service, settings: Settings) -> None:
+async def _until_signalled(service: Service, settings: Settings) -> int | None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
-    await service(settings, stop)
+    return await service(settings, stop)

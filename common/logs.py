@@ -1,4 +1,9 @@
-"""Structured logs: one JSON object per line, with the `extra` fields of each call."""
+"""Structured logs: one JSON object per line, with the `extra` fields of each call.
+
+Every module logs through `get_logger`, whose loggers keep `extra` from colliding with the
+attributes of a `LogRecord`: the standard library raises `KeyError` for `extra={"name": ...}`,
+so one such call would crash whatever logged it, and only at the level where it logs.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,33 @@ import json
 import logging
 import sys
 import time
+from collections.abc import MutableMapping
+from typing import Any
 
-# Attributes every LogRecord has; anything else came through `extra=`.
-_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
+# Attributes every LogRecord has, and those the formatters add; anything else came through `extra=`.
+RESERVED = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
+# The packages whose loggers LOG_LEVEL sets; libraries log at INFO and above.
+PACKAGES = ("common", "gateway_service", "analysis_worker")
+
+
+def safe_key(key: str) -> str:
+    """`key`, or `key_` where it would overwrite a LogRecord attribute (as Python names
+    avoid keywords: `class_`)."""
+    return f"{key}_" if key in RESERVED else key
+
+
+class StructuredLogger(logging.LoggerAdapter[logging.Logger]):
+    """A logger whose `extra` fields are renamed where they collide, never rejected."""
+
+    def process(self, msg: Any, kwargs: MutableMapping[str, Any]) -> tuple[Any, MutableMapping[str, Any]]:
+        extra = kwargs.get("extra")
+        if extra:
+            kwargs["extra"] = {safe_key(key): value for key, value in extra.items()}
+        return msg, kwargs
+
+
+def get_logger(name: str) -> StructuredLogger:
+    return StructuredLogger(logging.getLogger(name))
 
 
 class JsonFormatter(logging.Formatter):
@@ -25,15 +54,20 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "event": record.getMessage(),
         }
-        entry.update((k, v) for k, v in vars(record).items() if k not in _STANDARD)
+        entry.update((k, v) for k, v in vars(record).items() if k not in RESERVED)
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
-def configure(level: str, service: str) -> None:
-    handler = logging.StreamHandler(sys.stderr)
+def configure(level: str, service: str, handler: logging.Handler | None = None) -> None:
+    """The process's logs as JSON on stderr (or through `handler`): the service's own
+    loggers at `level`, libraries at `level` but not below INFO."""
+    handler = handler or logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter(service))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(level.upper())
+    numeric = logging.getLevelNamesMapping()[level.upper()]
+    root.setLevel(max(numeric, logging.INFO))
+    for package in PACKAGES:
+        logging.getLogger(package).setLevel(numeric)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import logging
-
 from prometheus_client import Histogram, start_http_server
 
-log = logging.getLogger(__name__)
+from common import logs
+
+log = logs.get_logger(__name__)
 
 REDIS_ROUNDTRIP = Histogram(
     "resume_redis_roundtrip_seconds",

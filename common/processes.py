@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 import signal
 import subprocess
 import time
 from collections.abc import Mapping, Sequence
 
-log = logging.getLogger(__name__)
+from common import logs
+
+log = logs.get_logger(__name__)
 
 Command = tuple[Sequence[str], Mapping[str, str]]  # argv, environment
 

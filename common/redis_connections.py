@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -19,10 +18,11 @@ from redis.exceptions import (
     TryAgainError,
 )
 
+from common import logs
 from common.config import Settings
 from common.redis_modes import RedisClient, redis_client
 
-log = logging.getLogger(__name__)
+log = logs.get_logger(__name__)
 T = TypeVar("T")
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import os
 import sys
 from pathlib import Path
@@ -21,7 +20,7 @@ from common.processes import supervise
 from common.redis_connections import connect_cache
 from common.tokens import TokenStore
 
-log = logging.getLogger("stack")
+log = logs.get_logger("common.stack")
 STATE_DIR = Path(".run")
 DEMO_ORGANISATION = "demo"
 

@@ -37,8 +37,7 @@ def main() -> None:
     if processes == 1:
         # uvloop: the gateway's own Python per call is small beside the event loop's, and
         # uvloop's loop costs less per call (README, Performance). The worker keeps asyncio's.
-        run_service("gateway", serve, uvloop.new_event_loop)
-        return
+        sys.exit(run_service("gateway", serve, uvloop.new_event_loop))
     logs.configure(settings.log_level, "gateway")
     if not settings.grpc_port:
         sys.exit("GATEWAY_PROCESSES above 1 needs a fixed GRPC_PORT: with 0 each process would pick its own port")

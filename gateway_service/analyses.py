@@ -22,9 +22,8 @@ class GatewayStore:
                  queue_client: RedisClient) -> None:
         self.store = store
         self.analyses = CachedAnalyses(store, cache, settings.analysis_ttl_seconds)
-        self._eraser = Eraser(
-            store, self.analyses, ErasureMarks(queue_client, settings.keep_failed_seconds), queue, queue_client
-        )
+        marks = ErasureMarks(queue_client, store, settings.keep_failed_seconds)
+        self._eraser = Eraser(store, self.analyses, marks, queue, queue_client, settings.queue_prefix)
 
     async def erase(self, organisation_id: str, candidate_id: str, requested_by: str) -> Erasure:
         return await self._eraser.erase(organisation_id, candidate_id, requested_by)
@@ -50,7 +49,7 @@ def erasure_message(erasure: Erasure) -> resume_pb2.EraseCandidateResponse:
     counts = erasure.counts
     response = resume_pb2.EraseCandidateResponse(
         erasure_id=erasure.erasure_id, analyses=counts.analyses, cache_keys=counts.cache_keys,
-        uploads=counts.uploads, jobs=counts.jobs, active_jobs=counts.active_jobs,
+        uploads=counts.uploads, jobs=counts.jobs, active_jobs=counts.active_jobs, events=counts.events,
     )
     response.erase_time.FromDatetime(erasure.erased_at)
     return response

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -15,11 +14,12 @@ from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 from redis.exceptions import RedisError
 
+from common import logs
 from common.store.analyses import StoreUnavailable
 from gateway_service.auth import Unauthenticated
 from gateway_service.validation import InvalidRequest
 
-log = logging.getLogger(__name__)
+log = logs.get_logger(__name__)
 
 _ANSWER_MARGIN = 0.05
 Request = TypeVar("Request")

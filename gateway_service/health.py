@@ -4,7 +4,6 @@ and of the analysis database."""
 from __future__ import annotations
 
 import asyncio
-import logging
 import time
 from collections.abc import Awaitable
 from typing import TypeVar
@@ -13,6 +12,8 @@ import redis.asyncio as redis
 from google.protobuf import timestamp_pb2
 from grpc_health.v1 import health, health_pb2
 
+from common import logs
+from common.background import BackgroundTasks
 from common.cache import Cache
 from common.jobs import QUEUE_NAME
 from common.metrics import REDIS_ROUNDTRIP
@@ -23,7 +24,7 @@ from common.store.analyses import AnalysisStore, StoreUnavailable
 from gateway_service.metrics import CACHE_READS, QUEUE_JOBS
 from gateway_service.resume_queue import ResumeQueue
 
-log = logging.getLogger(__name__)
+log = logs.get_logger(__name__)
 
 SERVICE_NAME = resume_pb2.DESCRIPTOR.services_by_name["GatewayService"].full_name
 # Kubernetes probes: a live gateway is only restarted when the process is stuck, while
@@ -74,7 +75,7 @@ async def probe_database(store: AnalysisStore | None, timeout: float) -> resume_
 class HealthReporter:
     def __init__(
         self, cache_client: RedisClient, queue_client: RedisClient, cache: Cache,
-        queue: ResumeQueue, timeout: float, store: AnalysisStore | None = None,
+        queue: ResumeQueue, timeout: float, tasks: BackgroundTasks, store: AnalysisStore | None = None,
     ) -> None:
         self._cache_client = cache_client
         self._queue_client = queue_client
@@ -82,6 +83,7 @@ class HealthReporter:
         self._queue = queue
         self._timeout = timeout
         self._store = store
+        self._tasks = tasks
 
     async def _probe(self) -> tuple[resume_pb2.RedisConnectionHealth, resume_pb2.RedisConnectionHealth]:
         cache, queue = await asyncio.gather(
@@ -90,11 +92,13 @@ class HealthReporter:
         )
         return cache, queue
 
-    async def reachable(self) -> bool:
+    async def serving(self) -> bool:
+        """Whether Redis and the database are reachable and no background task died."""
         (cache, queue), database = await asyncio.gather(
             self._probe(), probe_database(self._store, self._timeout)
         )
-        return cache.connected and queue.connected and (database.connected or not database.configured)
+        reachable = cache.connected and queue.connected and (database.connected or not database.configured)
+        return reachable and not self._tasks.failures
 
     async def sample(self) -> None:
         """Refreshes the queue-depth and cache gauges."""
@@ -111,7 +115,7 @@ class HealthReporter:
         full = check in (Check.HEALTH_CHECK_UNSPECIFIED, Check.HEALTH_CHECK_FULL)
         response = resume_pb2.HealthResponse()
         response.check_time.CopyFrom(_now())
-        problems: list[str] = []
+        problems = list(self._tasks.failures) if full else []
         if full or check == Check.HEALTH_CHECK_REDIS:
             cache, queue = await self._probe()
             response.redis.cache.CopyFrom(cache)
@@ -163,11 +167,11 @@ async def follow_redis(
     is unreachable, SERVING after), and the queue and cache gauges up to date."""
     last = None
     while not stop.is_set():
-        reachable = await reporter.reachable()
-        if reachable:
+        serving = await reporter.serving()
+        if serving:
             await reporter.sample()
         status = (
-            health_pb2.HealthCheckResponse.SERVING if reachable else health_pb2.HealthCheckResponse.NOT_SERVING
+            health_pb2.HealthCheckResponse.SERVING if serving else health_pb2.HealthCheckResponse.NOT_SERVING
         )
         if status != last:
             log.info("health: %s", health_pb2.HealthCheckResponse.ServingStatus.Name(status))

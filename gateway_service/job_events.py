@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from collections.abc import Coroutine, Iterator
 from typing import Any
 
 from redis.exceptions import RedisError
 
+from common import logs
 from common.jobs import queue_key
 from common.redis_connections import raise_if_cancelling
 from common.redis_modes import RedisClient
 
-log = logging.getLogger(__name__)
+log = logs.get_logger(__name__)
 
 # Sent to every watcher after a reconnect: re-read the job, something may have changed.
 RESYNC = "resync"

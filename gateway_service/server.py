@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from pathlib import Path
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
+from common import logs
+from common.background import BackgroundTasks
 from common.cache import Cache
 from common.config import Settings
 from common.metrics import serve_metrics
@@ -25,7 +26,7 @@ from gateway_service.rate_limit import RateLimiter
 from gateway_service.resume_queue import ResumeQueue
 from gateway_service.servicer import GatewayServicer
 
-log = logging.getLogger(__name__)
+log = logs.get_logger(__name__)
 
 
 class Gateway:
@@ -41,9 +42,10 @@ class Gateway:
         self._store = AnalysisStore(
             settings.database_url, pool_size=settings.database_pool_size, timeout=settings.database_timeout
         ) if settings.database_url else None
+        self._tasks = BackgroundTasks(on_failure=self._out_of_service)
         self._health_reporter = HealthReporter(
             self._cache_client, self._queue_client, Cache(self._cache_client), self._queue,
-            timeout=max(settings.health_interval, 0.5), store=self._store,
+            timeout=max(settings.health_interval, 0.5), tasks=self._tasks, store=self._store,
         )
         self.health = health.aio.HealthServicer()
         limit = 2 * settings.max_message_bytes  # larger files get a clear INVALID_ARGUMENT
@@ -71,7 +73,6 @@ class Gateway:
              reflection.SERVICE_NAME),
             self.server,
         )
-        self._tasks: list[asyncio.Task[None]] = []
         self._stopping = asyncio.Event()
         self.port = 0
 
@@ -85,16 +86,14 @@ class Gateway:
             await self._store.open()
         await self.server.start()
         serve_metrics(self.settings.gateway_metrics_port)
-        self._tasks = [
-            asyncio.create_task(
-                follow_redis(self.health, self._health_reporter, self.settings.health_interval, self._stopping)
-            ),
-            asyncio.create_task(self._events.run(self._stopping)),
-        ]
+        self._tasks.spawn(
+            "health", follow_redis(self.health, self._health_reporter, self.settings.health_interval, self._stopping)
+        )
+        self._tasks.spawn("job events", self._events.run(self._stopping))
         if self._store is not None:
-            self._tasks.append(asyncio.create_task(
-                self._store.migrate_when_reachable(self.settings.health_interval, self._stopping)
-            ))
+            self._tasks.spawn(
+                "schema migration", self._store.migrate_when_reachable(self.settings.health_interval, self._stopping)
+            )
         log.info("gateway listening", extra={"address": self.settings.grpc_address, "port": self.port})
         return self.port
 
@@ -123,6 +122,15 @@ class Gateway:
             log.warning("authentication is off (AUTH_REQUIRED=false): callers are trusted")
         return port
 
+    def _out_of_service(self) -> None:
+        """A background task died: the process cannot recover it, so every probe, liveness
+        included, says NOT_SERVING, for the orchestrator to restart the gateway."""
+        self._tasks.spawn("out of service", self._not_serving())
+
+    async def _not_serving(self) -> None:
+        for service in (*FOLLOWING_REDIS, LIVENESS):
+            await self.health.set(service, health_pb2.HealthCheckResponse.NOT_SERVING)
+
     def watched_jobs(self) -> int:
         """How many jobs WatchJob streams follow now."""
         return self._events.watched_jobs()
@@ -131,9 +139,7 @@ class Gateway:
         """Probes see NOT_SERVING first; calls are still served during the drain period,
         then refused, and those in flight get the grace period."""
         self._stopping.set()
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._tasks.cancel()
         await self.health.enter_graceful_shutdown()
         log.info("gateway draining", extra={"drain_seconds": self.settings.gateway_drain})
         await asyncio.sleep(self.settings.gateway_drain)

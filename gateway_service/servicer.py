@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import AsyncIterator
 
 import grpc
 from google.protobuf import json_format, timestamp_pb2
 from redis.exceptions import RedisError
 
+from common import logs
 from common.config import Settings
 from common.jobs import ResumeJobData
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
@@ -37,7 +37,7 @@ from gateway_service.validation import (
     validate_submit,
 )
 
-log = logging.getLogger(__name__)
+log = logs.get_logger(__name__)
 
 JOB_STATES = {
     "waiting": resume_pb2.JOB_STATE_WAITING,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import logging
 import os
 import shutil
 import tempfile
@@ -15,12 +16,33 @@ from urllib.parse import parse_qs, urlsplit
 import grpc
 import pytest
 
+from common import logs
 from common.config import Settings
 from common.embedded_postgres import PostgresServer, binaries_dir, pgserver_binaries
 from common.embedded_redis import RedisServer
 from common.proto.resume.v1 import resume_pb2_grpc
 from gateway_service.server import Gateway
 from support import WorkerProcess, service_env
+
+LOG_FILE = Path(tempfile.gettempdir()) / f"resume-tests-{os.getpid()}.log"
+
+
+class StrictHandler(logging.FileHandler):
+    """Fails the log call whose record cannot be formatted, where production prints the
+    error and carries on: a log call that cannot format is a crash waiting for a user."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        raise  # the exception that emit() caught
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The project's loggers at DEBUG through its JSON formatter, so that every log call on a
+    # tested path builds and formats its record, as the services' own processes do.
+    logs.configure("DEBUG", "tests", StrictHandler(LOG_FILE, delay=True))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"logs of the in-process services: {LOG_FILE}"
 
 
 @pytest.fixture(scope="session")
@@ -98,6 +120,7 @@ def worker(env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Ite
     process = WorkerProcess(env, tmp_path_factory.mktemp("worker") / "worker.log")
     yield process
     assert process.terminate() == 0, process.log()
+    assert process.logging_errors() == [], process.log()
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,13 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import uuid
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
 
 import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from common.config import Settings
 from common.embedded_redis import RedisServer
@@ -45,7 +47,8 @@ def service_env(redis_port: int, **extra: str) -> dict[str, str]:
         "GATEWAY_DRAIN": "0.2",
         "GATEWAY_METRICS_PORT": "0",
         "WORKER_METRICS_PORT": "0",
-        "LOG_LEVEL": "INFO",
+        # Every log call on a tested path builds and formats its record.
+        "LOG_LEVEL": "DEBUG",
         **extra,
     }
 
@@ -67,6 +70,11 @@ class WorkerProcess:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 
+    def logging_errors(self) -> list[str]:
+        """The log calls that could not be formatted: the logging module reports them on
+        stderr and carries on."""
+        return self.log().split("--- Logging error ---")[1:]
+
     def terminate(self, timeout: float = 30.0) -> int:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
@@ -74,6 +82,23 @@ class WorkerProcess:
             return self.process.wait(timeout)
         finally:
             self._log.close()
+
+
+async def wait_serving(port: int, timeout: float = 30.0, alive: Callable[[], bool] = lambda: True) -> None:
+    """Until the gateway on `port` reports readiness SERVING; `alive` says whether it can still come."""
+    deadline = time.monotonic() + timeout
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+        stub = health_pb2_grpc.HealthStub(channel)
+        while True:
+            try:
+                answer = await stub.Check(health_pb2.HealthCheckRequest(service="readiness"), timeout=1)
+                if answer.status == health_pb2.HealthCheckResponse.SERVING:
+                    return
+            except grpc.aio.AioRpcError:
+                pass
+            if time.monotonic() > deadline or not alive():
+                raise TimeoutError(f"gateway on {port} not serving after {timeout} s")
+            await asyncio.sleep(0.05)
 
 
 async def completion_times(settings: Settings, job_ids: Iterable[str]) -> dict[str, list[int]]:

@@ -1,6 +1,7 @@
 """The `make run` stack and the CLI, as a person would use them."""
 
 import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -8,14 +9,13 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 from common.embedded_redis import free_port
-from support import FIXTURES, ROOT
+from support import FIXTURES, ROOT, wait_serving
 
 PDF = FIXTURES / "John_Doe_ClassicTheme_CV.pdf"
 
@@ -61,28 +61,42 @@ def public_dir() -> Iterator[Path]:
     shutil.rmtree(directory, ignore_errors=True)
 
 
-@pytest.mark.usefixtures("postgres")
-async def test_stack_starts_embedded_redis_and_postgres_and_stops_cleanly_on_ctrl_c(public_dir: Path) -> None:
-    tmp_path = public_dir
+@contextlib.asynccontextmanager
+async def running_stack(directory: Path) -> AsyncIterator[tuple[int, subprocess.Popen[bytes]]]:
+    """`python -m common.stack` in `directory`, from empty data directories, as `make run`
+    starts it: (gRPC port, the stack's process) once the gateway reports SERVING. Stopped
+    with Ctrl-C after, and expected to stop cleanly."""
     grpc_port = free_port()
-    env = {**os.environ, "GRPC_PORT": str(grpc_port), "REDIS_PORT": str(free_port()), "LOG_LEVEL": "INFO",
-           "GATEWAY_METRICS_PORT": "0", "WORKER_METRICS_PORT": "0"}
+    env = {**os.environ, "GRPC_PORT": str(grpc_port), "REDIS_PORT": str(free_port()), "LOG_LEVEL": "DEBUG",
+           "GATEWAY_METRICS_PORT": "0", "WORKER_METRICS_PORT": "0", "PYTHONPATH": str(ROOT)}
     env.pop("REDIS_HOST", None)
     env.pop("DATABASE_URL", None)
-    log = (tmp_path / "stack.log").open("w+")
-    stack = subprocess.Popen(
-        [sys.executable, "-m", "common.stack"], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
-        stdout=log, stderr=subprocess.STDOUT,
-    )
+    log = (directory / "stack.log").open("w+")
+    stack = subprocess.Popen([sys.executable, "-m", "common.stack"], cwd=directory, env=env,
+                             stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            code, _, err = await cli(grpc_port, "health", timeout=10)
-            if code == 2 and err.startswith("UNAUTHENTICATED"):  # up, and asking for a token
-                break
-            assert stack.poll() is None and time.monotonic() < deadline, err
-            await asyncio.sleep(0.3)
-        token = (tmp_path / ".run" / "token").read_text().strip()
+        await wait_serving(grpc_port, timeout=60, alive=lambda: stack.poll() is None)
+        yield grpc_port, stack
+    finally:
+        stack.send_signal(signal.SIGINT)
+        code = stack.wait(60)
+        with log:
+            log.seek(0)
+            text = log.read()
+    events = [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+    assert code == 0, text
+    assert "--- Logging error ---" not in text
+    stopped = [(e.get("child"), e.get("exit_code")) for e in events if e["event"] == "stopped"]
+    assert sorted(stopped) == [("gateway", 0), ("worker", 0)]
+    assert any(e["event"] == "embedded redis-server stopped" for e in events)
+    assert any(e["event"] == "embedded postgres stopped" for e in events)
+    assert any(e["event"] == "schema migration applied" for e in events)
+
+
+@pytest.mark.usefixtures("postgres")
+async def test_stack_starts_embedded_redis_and_postgres_and_stops_cleanly_on_ctrl_c(public_dir: Path) -> None:
+    async with running_stack(public_dir) as (grpc_port, _):
+        token = (public_dir / ".run" / "token").read_text().strip()
         code, out, err = await cli(grpc_port, "--token", token, "submit", str(PDF), "--organisation", "demo", "--wait")
         status = json.loads(out)
         assert status["state"] == "JOB_STATE_COMPLETED", err
@@ -91,14 +105,16 @@ async def test_stack_starts_embedded_redis_and_postgres_and_stops_cleanly_on_ctr
         assert json.loads(out)["analysis"]["version"] == 1, err
         code, out, err = await cli(grpc_port, "submit", str(PDF), "--organisation", "demo")
         assert code == 2 and err.startswith("UNAUTHENTICATED"), "the stack must require a token"
-    finally:
-        stack.send_signal(signal.SIGINT)
-        code = stack.wait(60)
-    with log:
-        log.seek(0)
-        events = [json.loads(line) for line in log if line.startswith("{")]
-    assert code == 0
-    stopped = [(e.get("child"), e.get("exit_code")) for e in events if e["event"] == "stopped"]
-    assert sorted(stopped) == [("gateway", 0), ("worker", 0)]
-    assert any(e["event"] == "embedded redis-server stopped" for e in events)
-    assert any(e["event"] == "embedded postgres stopped" for e in events)
+
+
+@pytest.mark.usefixtures("postgres")
+@pytest.mark.parametrize("start", range(5))
+async def test_a_fresh_stack_stays_up_and_analyses(public_dir: Path, start: int) -> None:
+    """Gateway and worker race to apply the schema of a new database and log it: whichever
+    wins must carry on (both still running 5 s after SERVING), and a resume completes."""
+    async with running_stack(public_dir) as (grpc_port, stack):
+        await asyncio.sleep(5)
+        assert stack.poll() is None, "a service stopped after the stack became ready"
+        token = (public_dir / ".run" / "token").read_text().strip()
+        code, out, err = await cli(grpc_port, "--token", token, "submit", str(PDF), "--organisation", "demo", "--wait")
+        assert code == 0 and json.loads(out)["state"] == "JOB_STATE_COMPLETED", err

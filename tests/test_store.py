@@ -24,16 +24,17 @@ from prometheus_client import REGISTRY
 from common.cache import Cache, resume_analysis_key, resume_analysis_metadata_key
 from common.config import Settings
 from common.embedded_postgres import PostgresServer, pgserver_binaries, stop_by_directory
-from common.jobs import QUEUE_NAME, upload_key
+from common.jobs import QUEUE_NAME, queue_key, upload_key
 from common.proto.resume.v1 import resume_pb2
-from common.redis_connections import connect_cache, connect_queue
+from common.redis_connections import connect, connect_cache, connect_queue
 from common.store.analyses import RETENTION_LOCK, AnalysisStore, StoredAnalysis
 from common.store.cached import CachedAnalyses
-from common.store.erasure import erasure_marker_key
+from common.store.erasure import ErasureMarks
 from common.store.migrations import available, migrate
 from common.tokens import TokenStore
 from support import (
     FIXTURES,
+    ROOT,
     RPC_TIMEOUT,
     WorkerProcess,
     isolated_stack,
@@ -43,6 +44,7 @@ from support import (
 )
 
 PDF = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
+CORPUS = ROOT / "tests" / "corpus" / "files"
 
 
 @pytest.fixture
@@ -284,6 +286,43 @@ async def test_migrations_applied_by_many_processes_at_once_apply_once(postgres:
         await admin.close()
 
 
+async def test_a_migration_that_fails_takes_the_gateway_out_of_service(
+    tmp_path: Path, postgres: PostgresServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A background task that dies is logged with its traceback and shows in every probe,
+    instead of leaving a gateway that serves without its schema."""
+    database = unique("sabotaged").replace("-", "_")
+    admin = await asyncpg.connect(postgres.url)
+    try:
+        await admin.execute(f"CREATE DATABASE {database}")
+        url = postgres.url.rsplit("/", 1)[0] + f"/{database}"
+        # A table of the first migration's name, made by something else: the migration fails.
+        await rows(url, "CREATE TABLE resume_analyses (id integer)")
+        async with isolated_stack(tmp_path, DATABASE_URL=url) as stack:
+            health_stub = health_pb2_grpc.HealthStub(stack.channel)
+
+            async def status(service: str) -> int:
+                request = health_pb2.HealthCheckRequest(service=service)
+                return (await health_stub.Check(request, timeout=RPC_TIMEOUT)).status
+
+            not_serving = health_pb2.HealthCheckResponse.NOT_SERVING
+            async with asyncio.timeout(20):
+                while await status("liveness") != not_serving:
+                    await asyncio.sleep(0.05)
+            await asyncio.sleep(0.5)  # the health loop, still running, does not turn them back
+            for service in ("", "readiness", "resume.v1.GatewayService", "liveness"):
+                assert await status(service) == not_serving, service
+            report = await stack.stub.Health(resume_pb2.HealthRequest(), timeout=RPC_TIMEOUT)
+            assert report.status == resume_pb2.HEALTH_STATUS_UNHEALTHY
+            assert "background task 'schema migration' died (DuplicateTableError)" in report.message
+        died = [record for record in caplog.records if record.getMessage() == "background task died"]
+        assert [(record.levelname, record.task) for record in died] == [("ERROR", "schema migration")]
+        assert died[0].exc_info and "DuplicateTableError" in caplog.text
+    finally:
+        await admin.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+        await admin.close()
+
+
 async def test_retention_deletes_old_analyses_one_process_at_a_time(
     tmp_path: Path, postgres: PostgresServer, store: AnalysisStore
 ) -> None:
@@ -367,6 +406,7 @@ async def test_erasure_reaches_every_copy_and_leaves_an_audit_record(
             erased = await stack.stub.EraseCandidate(request, timeout=RPC_TIMEOUT)
             assert (erased.analyses, erased.cache_keys, erased.uploads, erased.jobs, erased.active_jobs) == (
                 1, 2, 2, 3, 0)
+            assert erased.events >= 3 + 3, "at least an added and a removed event of each job"
             assert await counted() == {"analyses": 0, "cache_keys": 0, "uploads": 0, "jobs": 0}
             assert await Job.fromId(queue, kept_job) is not None, "another candidate's job stays"
 
@@ -386,9 +426,61 @@ async def test_erasure_reaches_every_copy_and_leaves_an_audit_record(
             await cache.aclose()
 
 
+async def database_contents(client: redis.Redis) -> bytes:
+    """Every key of a Redis database and everything it holds, stream entries included."""
+    parts: list[object] = []
+    async for key in client.scan_iter(count=500):
+        kind = (await client.type(key)).decode()
+        read = {
+            "string": client.get, "hash": client.hgetall, "stream": client.xrange, "set": client.smembers,
+            "list": lambda key: client.lrange(key, 0, -1), "zset": lambda key: client.zrange(key, 0, -1),
+        }[kind]
+        parts += [key, await read(key)]
+    return b"\n".join(part if isinstance(part, bytes) else repr(part).encode() for part in parts)
+
+
+async def test_an_erased_candidate_leaves_nothing_in_either_redis_database(
+    tmp_path: Path, postgres: PostgresServer
+) -> None:
+    async with isolated_stack(tmp_path, DATABASE_URL=postgres.url) as stack:
+        settings = Settings.from_env(stack.env)
+        clients = [connect(settings, database, decode_responses=False)
+                   for database in (settings.cache_db, settings.queue_db)]
+        # A resume with a phone number, which the shared fixtures lack.
+        request = submit_request(content=(CORPUS / "eu00_pieter_vanderberg.latex-banking.pdf").read_bytes())
+        worker = WorkerProcess(stack.env, tmp_path / "worker.log")
+        try:
+            done = await analysed(stack.stub, request)
+            contact = done.result.contact
+            traces = {
+                "name": contact.name, "email": contact.emails[0], "phone": contact.phones[0],
+                "resume id": request.resume_id, "candidate id": request.candidate_id, "job id": done.job_id,
+            }
+            assert all(traces.values()), traces
+
+            async def found() -> dict[str, int]:
+                contents = b"".join([await database_contents(client) for client in clients])
+                return {what: contents.count(value.encode()) for what, value in traces.items() if
+                        value.encode() in contents}
+
+            before = await found()
+            assert {"name", "email", "phone", "job id", "resume id"} <= set(before), before
+            erased = await stack.stub.EraseCandidate(
+                resume_pb2.EraseCandidateRequest(candidate_id=request.candidate_id,
+                                                 organisation_id=request.organisation_id),
+                timeout=RPC_TIMEOUT,
+            )
+            assert (erased.analyses, erased.jobs, erased.events) >= (1, 1, 4), erased
+            assert await found() == {}
+        finally:
+            assert worker.terminate() == 0, worker.log()
+            for client in clients:
+                await client.aclose()
+
+
 @pytest.mark.usefixtures("worker")
 async def test_a_running_job_of_an_erased_candidate_is_erased_when_it_ends(
-    stub, settings: Settings, postgres: PostgresServer, file_server: tuple[str, Path]
+    stub, settings: Settings, postgres: PostgresServer, store: AnalysisStore, file_server: tuple[str, Path]
 ) -> None:
     base, directory = file_server
     (directory / "erased.pdf").write_bytes(PDF)
@@ -414,7 +506,11 @@ async def test_a_running_job_of_an_erased_candidate_is_erased_when_it_ends(
     assert not await rows(postgres.url, "SELECT 1 FROM resume_analyses WHERE job_id = $1", job_id)
     queue_client = connect_queue(settings)
     try:
-        assert await queue_client.exists(erasure_marker_key(request.organisation_id, request.candidate_id))
+        marks = ErasureMarks(queue_client, store, settings.keep_failed_seconds)
+        assert await queue_client.exists(await marks.key(request.organisation_id, request.candidate_id))
+        assert not await queue_client.keys(f"erasure:*{request.candidate_id}*"), "the candidate id in clear"
+        assert not [entry for _, entry in await queue_client.xrange(queue_key(settings.queue_prefix, "events"))
+                    if entry.get("jobId") == job_id]
     finally:
         await queue_client.aclose()
 

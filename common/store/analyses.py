@@ -7,7 +7,6 @@ import asyncio
 import contextlib
 import hashlib
 import json
-import logging
 import time
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -17,9 +16,10 @@ from typing import Any
 import asyncpg
 from prometheus_client import Counter, Gauge, Histogram
 
+from common import logs
 from common.store.migrations import migrate
 
-log = logging.getLogger(__name__)
+log = logs.get_logger(__name__)
 
 DATABASE_SECONDS = Histogram(
     "resume_database_seconds",
@@ -91,6 +91,11 @@ class Page:
 class ErasedRows:
     analyses: int
     resume_ids: frozenset[str]
+    job_ids: frozenset[str]
+
+    @classmethod
+    def of(cls, rows: Sequence[asyncpg.Record]) -> ErasedRows:
+        return cls(len(rows), frozenset(row["resume_id"] for row in rows), frozenset(row["job_id"] for row in rows))
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,7 @@ class ErasureCounts:
     uploads: int
     jobs: int
     active_jobs: int
+    events: int
 
 
 @dataclass(frozen=True)
@@ -251,18 +257,19 @@ class AnalysisStore:
     async def erase_candidate(self, organisation_id: str, candidate_id: str) -> ErasedRows:
         async with self._connection("erase") as connection:
             rows = await connection.fetch(
-                "DELETE FROM resume_analyses WHERE organisation_id = $1 AND candidate_id = $2 RETURNING resume_id",
+                "DELETE FROM resume_analyses WHERE organisation_id = $1 AND candidate_id = $2"
+                " RETURNING resume_id, job_id",
                 organisation_id, candidate_id,
             )
-        return ErasedRows(len(rows), frozenset(row["resume_id"] for row in rows))
+        return ErasedRows.of(rows)
 
     async def erase_job(self, job_id: str, job_created_ms: int) -> ErasedRows:
         async with self._connection("erase") as connection:
             rows = await connection.fetch(
-                "DELETE FROM resume_analyses WHERE job_id = $1 AND job_created_at = $2 RETURNING resume_id",
+                "DELETE FROM resume_analyses WHERE job_id = $1 AND job_created_at = $2 RETURNING resume_id, job_id",
                 job_id, datetime.fromtimestamp(job_created_ms / 1000, UTC),
             )
-        return ErasedRows(len(rows), frozenset(row["resume_id"] for row in rows))
+        return ErasedRows.of(rows)
 
     async def record_erasure(
         self, organisation_id: str, candidate_id: str, requested_by: str, counts: ErasureCounts
@@ -271,10 +278,10 @@ class AnalysisStore:
         async with self._connection("record_erasure") as connection:
             row = await connection.fetchrow(
                 "INSERT INTO erasures (organisation_id, candidate_sha256, requested_by, analyses, cache_keys,"
-                " uploads, jobs, active_jobs) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+                " uploads, jobs, active_jobs, events) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
                 " RETURNING id, requested_at",
                 organisation_id, candidate_digest(organisation_id, candidate_id), requested_by,
-                counts.analyses, counts.cache_keys, counts.uploads, counts.jobs, counts.active_jobs,
+                counts.analyses, counts.cache_keys, counts.uploads, counts.jobs, counts.active_jobs, counts.events,
             )
         return row["id"], row["requested_at"]
 
@@ -283,11 +290,19 @@ class AnalysisStore:
         async with self._connection("erasures") as connection:
             rows = await connection.fetch(
                 "SELECT id, organisation_id, candidate_sha256, requested_by, requested_at, analyses,"
-                " cache_keys, uploads, jobs, active_jobs FROM erasures"
+                " cache_keys, uploads, jobs, active_jobs, events FROM erasures"
                 " WHERE organisation_id = $1 AND candidate_sha256 = $2 ORDER BY id",
                 organisation_id, candidate_digest(organisation_id, candidate_id),
             )
         return [dict(row) for row in rows]
+
+    async def service_key(self, name: str) -> bytes:
+        """A secret the services share (sql/0002_service_keys.sql)."""
+        async with self._connection("service_key") as connection:
+            secret = await connection.fetchval("SELECT secret FROM service_keys WHERE name = $1", name)
+        if secret is None:
+            raise LookupError(f"no service key {name!r}: the schema migrations were not applied")
+        return bytes(secret)
 
     async def expire(self, older_than_days: float) -> ErasedRows | None:
         """Deletes analyses older than the retention; None when another process is doing it."""
@@ -296,7 +311,7 @@ class AnalysisStore:
                 return None
             rows = await connection.fetch(
                 "DELETE FROM resume_analyses WHERE created_at < now() - make_interval(secs => $1)"
-                " RETURNING resume_id",
+                " RETURNING resume_id, job_id",
                 older_than_days * 86400,
             )
-        return ErasedRows(len(rows), frozenset(row["resume_id"] for row in rows))
+        return ErasedRows.of(rows)

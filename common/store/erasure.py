@@ -1,5 +1,6 @@
 """Erasing a candidate from every place that holds their data: the analyses in PostgreSQL,
-the cached analyses, the uploaded files and the BullMQ job records.
+the cached analyses, the uploaded files, the BullMQ job records and the entries of BullMQ's
+event stream that name those jobs (a completed event carries the job's whole result).
 
 A job that is running cannot be removed (a worker holds its lock): the erasure leaves a
 marker, and the worker erases the job itself when it ends (see `erase_if_marked`).
@@ -7,28 +8,28 @@ marker, and the worker erases the job itself when it ends (see `erase_if_marked`
 
 from __future__ import annotations
 
-import logging
+import hashlib
+import hmac
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
 from bullmq import Job, Queue
 
-from common.jobs import ResumeJobData
+from common import logs
+from common.jobs import ResumeJobData, queue_key
 from common.redis_modes import RedisClient
 from common.store.analyses import AnalysisStore, ErasureCounts
 from common.store.cached import CachedAnalyses
 
-log = logging.getLogger(__name__)
+log = logs.get_logger(__name__)
 
 # Every state a job record can be in; "active" ones are counted, then left to their worker.
 JOB_STATES = ("waiting", "paused", "delayed", "prioritized", "waiting-children", "completed", "failed", "active")
 _BATCH = 500
-
-
-def erasure_marker_key(organisation_id: str, candidate_id: str) -> str:
-    """In the queue database: when the candidate was last erased (epoch ms)."""
-    return f"erasure:{organisation_id}:{candidate_id}"
+# The name of the secret of the marks' keyed hashes in PostgreSQL (service_keys).
+MARKS_KEY = "erasure-marks"
 
 
 @dataclass(frozen=True)
@@ -39,33 +40,57 @@ class Erasure:
 
 
 class ErasureMarks:
-    def __init__(self, queue_client: RedisClient, ttl: int) -> None:
+    """`erasure:{organisation}:{keyed hash of the candidate id}` in the queue database: when
+    the candidate was last erased (epoch ms). The hash's secret lives in PostgreSQL only."""
+
+    def __init__(self, queue_client: RedisClient, store: AnalysisStore, ttl: int) -> None:
         """`ttl` outlives any job that was running at the erasure, retries included."""
         self._client = queue_client
+        self._store = store
         self._ttl = ttl
+        self._secret: bytes | None = None
+
+    async def key(self, organisation_id: str, candidate_id: str) -> str:
+        if self._secret is None:
+            self._secret = await self._store.service_key(MARKS_KEY)
+        digest = hmac.new(self._secret, f"{organisation_id}\0{candidate_id}".encode(), hashlib.sha256).hexdigest()
+        return f"erasure:{organisation_id}:{digest}"
 
     async def mark(self, organisation_id: str, candidate_id: str) -> None:
-        await self._client.set(erasure_marker_key(organisation_id, candidate_id), int(time.time() * 1000), ex=self._ttl)
+        await self._client.set(await self.key(organisation_id, candidate_id), int(time.time() * 1000), ex=self._ttl)
 
     async def covers(self, job: Job) -> bool:
         """Whether the job was created before an erasure of its candidate."""
         data = ResumeJobData.from_json(job.data if isinstance(job.data, dict) else {})
         if not data.candidate_id:
             return False
-        erased_ms = await self._client.get(erasure_marker_key(data.organisation_id, data.candidate_id))
+        erased_ms = await self._client.get(await self.key(data.organisation_id, data.candidate_id))
         return erased_ms is not None and int(job.timestamp or 0) <= int(erased_ms)
+
+
+async def forget_job_events(queue_client: RedisClient, queue_prefix: str, job_ids: Collection[str]) -> int:
+    """Deletes the entries of BullMQ's event stream that name these jobs, reading the stream
+    (at most BullMQ's 10,000 events) a batch at a time; how many it deleted."""
+    key, deleted, start = queue_key(queue_prefix, "events"), 0, "-"
+    while job_ids and (batch := await queue_client.xrange(key, min=start, count=_BATCH)):
+        named = [entry_id for entry_id, fields in batch if fields.get("jobId") in job_ids]
+        if named:
+            deleted += await queue_client.xdel(key, *named)
+        start = f"({batch[-1][0]}"
+    return deleted
 
 
 class Eraser:
     def __init__(
         self, store: AnalysisStore, analyses: CachedAnalyses, marks: ErasureMarks, queue: Queue,
-        queue_client: RedisClient,
+        queue_client: RedisClient, queue_prefix: str,
     ) -> None:
         self._store = store
         self._analyses = analyses
         self._marks = marks
         self._queue = queue
         self._queue_client = queue_client
+        self._queue_prefix = queue_prefix
 
     async def erase(self, organisation_id: str, candidate_id: str, requested_by: str) -> Erasure:
         """Erases the candidate and keeps an audit record of it; erasing again finds nothing."""
@@ -85,8 +110,14 @@ class Eraser:
         uploads_deleted = await self._queue_client.delete(*uploads) if uploads else 0
         rows = await self._store.erase_candidate(organisation_id, candidate_id)
         cache_keys = await self._analyses.forget(resume_ids | rows.resume_ids)
+        # After the removals, which add a "removed" event of their own; jobs already gone
+        # from the queue may still have events, and their ids from the database.
+        events = await forget_job_events(
+            self._queue_client, self._queue_prefix, {str(job.id) for job in jobs} | rows.job_ids
+        )
         counts = ErasureCounts(
-            analyses=rows.analyses, cache_keys=cache_keys, uploads=uploads_deleted, jobs=removed, active_jobs=active
+            analyses=rows.analyses, cache_keys=cache_keys, uploads=uploads_deleted, jobs=removed, active_jobs=active,
+            events=events,
         )
         erasure_id, erased_at = await self._store.record_erasure(organisation_id, candidate_id, requested_by, counts)
         log.info("candidate erased", extra={"organisation_id": organisation_id, "erasure_id": erasure_id,
@@ -109,17 +140,19 @@ class Eraser:
 
 
 async def erase_if_marked(
-    job: Job, marks: ErasureMarks, store: AnalysisStore, analyses: CachedAnalyses, blobs: RedisClient
+    job: Job, marks: ErasureMarks, store: AnalysisStore, analyses: CachedAnalyses, queue_client: RedisClient,
+    queue_prefix: str,
 ) -> bool:
-    """Erases a job that ended after its candidate was erased: its record, upload, and
-    whatever it stored. Whether it did."""
+    """Erases a job that ended after its candidate was erased: its record, upload, events,
+    and whatever it stored. Whether it did."""
     if not await marks.covers(job):
         return False
     data = ResumeJobData.from_json(job.data)
     rows = await store.erase_job(job.id, int(job.timestamp))
     await analyses.forget(rows.resume_ids)
     if data.content_key:
-        await blobs.delete(data.content_key)
+        await queue_client.delete(data.content_key)
     await job.remove()
+    await forget_job_events(queue_client, queue_prefix, {str(job.id)})
     log.info("job of an erased candidate erased as it ended", extra={"job_id": job.id, "analyses": rows.analyses})
     return True

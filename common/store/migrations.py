@@ -6,12 +6,13 @@ one process do it while the others wait, then find nothing left to apply.
 
 from __future__ import annotations
 
-import logging
 from importlib import resources
 
 import asyncpg
 
-log = logging.getLogger(__name__)
+from common import logs
+
+log = logs.get_logger(__name__)
 
 # Any constant shared by every process of the service; the name's bytes, as a bigint.
 MIGRATION_LOCK = int.from_bytes(b"resumemg", "big") & 0x7FFF_FFFF_FFFF_FFFF
@@ -45,7 +46,7 @@ async def migrate(connection: asyncpg.Connection) -> list[int]:
                 await connection.execute(
                     "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", version, name
                 )
-            log.info("schema migration applied", extra={"version": version, "name": name})
+            log.info("schema migration applied", extra={"version": version, "migration": name})
             applied.append(version)
         return applied
     finally:

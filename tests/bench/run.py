@@ -61,14 +61,13 @@ for entry in (str(ROOT), str(TESTS)):
 
 import grpc  # noqa: E402
 from bullmq import Queue  # noqa: E402
-from grpc_health.v1 import health_pb2, health_pb2_grpc  # noqa: E402
 
 from common.config import Settings  # noqa: E402
 from common.embedded_redis import RedisServer, free_port  # noqa: E402
 from common.jobs import JOB_NAME, QUEUE_NAME, ResumeJobData, job_options, new_job_id, upload_key  # noqa: E402
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc  # noqa: E402
 from common.redis_connections import connect_queue  # noqa: E402
-from support import FIXTURES, service_env  # noqa: E402
+from support import FIXTURES, service_env, wait_serving  # noqa: E402
 
 BENCH_DIR = ROOT / ".bench"
 NODE_SCRIPT = Path(__file__).resolve().parent / "node_add_rate.js"
@@ -200,22 +199,6 @@ class Service:
                 self.process.kill()
                 self.process.wait()
         self._log.close()
-
-
-async def wait_serving(port: int, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
-        stub = health_pb2_grpc.HealthStub(channel)
-        while True:
-            try:
-                answer = await stub.Check(health_pb2.HealthCheckRequest(service="readiness"), timeout=1)
-                if answer.status == health_pb2.HealthCheckResponse.SERVING:
-                    return
-            except grpc.aio.AioRpcError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"gateway on {port} not serving after {timeout} s")
-            await asyncio.sleep(0.05)
 
 
 async def wait_log(service: Service, text: str, timeout: float = 30.0) -> None:

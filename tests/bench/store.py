@@ -93,7 +93,7 @@ async def main(rounds: int) -> None:
         cache = Cache(cache_client)
         cached_only = CachedResults(cache, settings.analysis_ttl_seconds)
         stored = StoredResults(store, CachedAnalyses(store, cache, settings.analysis_ttl_seconds),
-                               ErasureMarks(queue_client, settings.keep_failed_seconds))
+                               ErasureMarks(queue_client, store, settings.keep_failed_seconds))
         resumes = [f"bench-{uuid.uuid4().hex}" for _ in range(rounds)]
         jobs = [FakeJob({"resumeId": resume, "candidateId": "bench-candidate", "organisationId": ORGANISATION})
                 for resume in resumes]

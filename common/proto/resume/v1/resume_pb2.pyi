@@ -372,7 +372,7 @@ class EraseCandidateRequest(_message.Message):
     def __init__(self, candidate_id: _Optional[str] = ..., organisation_id: _Optional[str] = ...) -> None: ...
 
 class EraseCandidateResponse(_message.Message):
-    __slots__ = ("erasure_id", "erase_time", "analyses", "cache_keys", "uploads", "jobs", "active_jobs")
+    __slots__ = ("erasure_id", "erase_time", "analyses", "cache_keys", "uploads", "jobs", "active_jobs", "events")
     ERASURE_ID_FIELD_NUMBER: _ClassVar[int]
     ERASE_TIME_FIELD_NUMBER: _ClassVar[int]
     ANALYSES_FIELD_NUMBER: _ClassVar[int]
@@ -380,6 +380,7 @@ class EraseCandidateResponse(_message.Message):
     UPLOADS_FIELD_NUMBER: _ClassVar[int]
     JOBS_FIELD_NUMBER: _ClassVar[int]
     ACTIVE_JOBS_FIELD_NUMBER: _ClassVar[int]
+    EVENTS_FIELD_NUMBER: _ClassVar[int]
     erasure_id: int
     erase_time: _timestamp_pb2.Timestamp
     analyses: int
@@ -387,7 +388,8 @@ class EraseCandidateResponse(_message.Message):
     uploads: int
     jobs: int
     active_jobs: int
-    def __init__(self, erasure_id: _Optional[int] = ..., erase_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., analyses: _Optional[int] = ..., cache_keys: _Optional[int] = ..., uploads: _Optional[int] = ..., jobs: _Optional[int] = ..., active_jobs: _Optional[int] = ...) -> None: ...
+    events: int
+    def __init__(self, erasure_id: _Optional[int] = ..., erase_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., analyses: _Optional[int] = ..., cache_keys: _Optional[int] = ..., uploads: _Optional[int] = ..., jobs: _Optional[int] = ..., active_jobs: _Optional[int] = ..., events: _Optional[int] = ...) -> None: ...
 
 class ResumeAnalysis(_message.Message):
     __slots__ = ("analysis_version", "contact", "summary", "skills", "experience", "education", "sections", "score", "certifications", "languages", "projects", "total_experience_years", "warnings", "document", "match")
