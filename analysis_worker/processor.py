@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 from bullmq import Job, UnrecoverableError
+from redis.exceptions import ResponseError
 
 from analysis_worker.document import ExtractionError, OcrOptions
 from analysis_worker.file_source import FileSource, FileUnavailable
@@ -15,7 +16,7 @@ from analysis_worker.metrics import ACTIVE_JOBS, EXTRACTION_SECONDS_PER_PAGE, JO
 from analysis_worker.pipeline import extract_and_analyse
 from analysis_worker.process_pool import CallTimeout, ProcessDied, ProcessPool
 from analysis_worker.results import Results
-from common import logs
+from common import failures, logs
 from common.config import Settings
 from common.jobs import ResumeJobData
 
@@ -55,7 +56,10 @@ class ResumeProcessor:
             outcome, reason = "failed", str(error)
             raise
         except Exception as error:
-            reason = f"{type(error).__name__}: {error}"
+            reason = f"{type(error).__name__}: {failures.describe(error)}"
+            if failures.may_quote_data(error):
+                # BullMQ keeps an error's text and traceback in the job, where callers read them.
+                raise JobFailure(reason) from None
             raise
         finally:
             ACTIVE_JOBS.dec()
@@ -80,7 +84,7 @@ class ResumeProcessor:
                 # Progress is written while the work goes on: a job's latency is mostly
                 # round trips like these once the file is small.
                 _, analysed, file_sha256 = await asyncio.gather(
-                    job.updateProgress(LOADED),
+                    _progress(job, LOADED),
                     self._pool.run(
                         self._remaining(started), extract_and_analyse,
                         content, data.mime_type, data.file_name, self._settings.max_pages,
@@ -102,12 +106,26 @@ class ResumeProcessor:
             raise UnrecoverableError(f"analysing the file failed: {error}") from None
         EXTRACTION_SECONDS_PER_PAGE.observe(analysed.extraction_seconds / max(1, analysed.pages))
         await self._results.keep(job, data, analysed.analysis, file_sha256)
-        await job.updateProgress(DONE)
+        await _progress(job, DONE)
         return analysed.analysis
 
     def _remaining(self, started: float) -> float:
         # One time limit for the whole file, whichever step spends it.
         return max(0.001, self._settings.job_timeout - (time.monotonic() - started))
+
+
+class JobFailure(Exception):
+    """A transient failure of Redis or PostgreSQL, told without the data its own text may quote."""
+
+
+async def _progress(job: Job, percent: int) -> None:
+    """Progress is for watchers only: a Redis out of memory refuses it, and the job goes on."""
+    try:
+        await job.updateProgress(percent)
+    except ResponseError as error:
+        if not failures.is_out_of_memory(error):
+            raise
+        log.debug("progress not written: Redis is out of memory", extra={"job_id": job.id})
 
 
 async def _sha256(content: bytes) -> str:

@@ -25,7 +25,8 @@ class CachedResults:
         self._ttl = ttl
 
     async def keep(self, job: Job, data: ResumeJobData, analysis: dict[str, Any], file_sha256: str) -> None:
-        await self._cache.set(resume_analysis_key(data.resume_id), analysis, self._ttl)
+        # If the cache has room: the job's return value holds the analysis anyway.
+        await self._cache.offer({resume_analysis_key(data.resume_id): analysis}, self._ttl)
 
 
 class StoredResults:

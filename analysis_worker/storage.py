@@ -11,7 +11,7 @@ from bullmq import Job
 from redis.exceptions import RedisError
 
 from analysis_worker.results import CachedResults, Results, StoredResults
-from common import logs
+from common import failures, logs
 from common.background import BackgroundTasks
 from common.cache import Cache
 from common.config import Settings
@@ -62,7 +62,8 @@ class WorkerStorage:
                 job, self._marks, self._store, self._analyses, self._queue_client, self._settings.queue_prefix
             )
         except (StoreUnavailable, RedisError, OSError) as error:
-            log.error("could not erase a job of an erased candidate", extra={"job_id": job.id, "error": str(error)})
+            log.error("could not erase a job of an erased candidate",
+                      extra={"job_id": job.id, "error": failures.describe(error)})
 
     async def _expire_periodically(self, stop: asyncio.Event) -> None:
         assert self._store is not None
@@ -73,7 +74,7 @@ class WorkerStorage:
                     await self._analyses.forget(expired.resume_ids)
                     log.info("retention: old analyses deleted", extra={"analyses": expired.analyses})
             except (StoreUnavailable, RedisError, OSError) as error:
-                log.warning("retention postponed: %s", error)
+                log.warning("retention postponed: %s", failures.describe(error))
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), self._settings.analysis_retention_interval)
 

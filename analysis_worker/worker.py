@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+import time
 from typing import Any
 
 import msgpack
 from bullmq import Job, Worker
 from bullmq.redis_connection import RedisConnection
-from redis.exceptions import RedisError
+from redis.exceptions import RedisError, ResponseError
 
 from analysis_worker import heartbeat
 from analysis_worker.file_source import FileSource
@@ -18,7 +19,7 @@ from analysis_worker.pipeline import PRELOAD
 from analysis_worker.process_pool import ProcessPool
 from analysis_worker.processor import ResumeProcessor
 from analysis_worker.storage import WorkerStorage
-from common import logs
+from common import failures, logs
 from common.background import BackgroundTasks
 from common.cache import Cache
 from common.config import Settings
@@ -28,6 +29,8 @@ from common.redis_connections import connect_cache, connect_queue, raise_if_canc
 from common.redis_modes import RedisClient
 
 log = logs.get_logger(__name__)
+
+_ROOM_POLL_SECONDS = 0.2
 
 
 def _record_processed_by(worker: Worker, name: str) -> None:
@@ -42,6 +45,27 @@ def _record_processed_by(worker: Worker, name: str) -> None:
         return await move_to_active(keys=keys, args=[*args[:2], msgpack.packb(options, use_bin_type=True)])
 
     worker.scripts.commands["moveToActive"] = moving_with_name
+
+
+def _finish_when_there_is_room(worker: Worker, patience: float) -> None:
+    """Has a job that ends while Redis is out of memory wait for room to record the end,
+    instead of failing the attempt: the gateway stops admitting jobs short of maxmemory, so
+    room comes back as running jobs complete and their files are deleted. After `patience`
+    seconds (the job's lock lapses soon after) the error stands."""
+    move_to_finished = worker.scripts.commands["moveToFinished"]
+
+    async def finishing(keys: list[str], args: list[Any]) -> Any:
+        deadline = time.monotonic() + patience
+        while True:
+            try:
+                return await move_to_finished(keys=keys, args=args)
+            except ResponseError as error:
+                if not failures.is_out_of_memory(error) or time.monotonic() > deadline:
+                    raise
+                log.warning("a job's end waits for room: Redis is out of memory")
+                await asyncio.sleep(_ROOM_POLL_SECONDS)
+
+    worker.scripts.commands["moveToFinished"] = finishing
 
 
 def pool_size(settings: Settings) -> int:
@@ -65,7 +89,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> int:
     )
     files = FileSource(settings, blobs)
     tasks = BackgroundTasks(on_failure=stop.set)
-    storage = WorkerStorage(settings, Cache(cache_client), queue_client, tasks)
+    storage = WorkerStorage(settings, Cache.of_analyses(settings, cache_client), queue_client, tasks)
     processor = ResumeProcessor(settings, pool, files, storage.results)
     worker_name = f"{socket.gethostname()}-{os.getpid()}"
     worker = Worker(
@@ -103,10 +127,11 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> int:
     worker.blockingRedisConnection = worker.backend.blocking_connection
     worker.clientName = ""
     _record_processed_by(worker, worker_name)
+    _finish_when_there_is_room(worker, settings.worker_lock_duration_ms / 2000)
     worker.on("completed", on_completed)
     worker.on("completed", storage.on_job_end)
     worker.on("failed", storage.on_job_end)
-    worker.on("error", lambda error, *_: log.error("worker error: %s", error))
+    worker.on("error", lambda error, *_: log.error("worker error: %s", failures.describe(error)))
     # Without the server version the worker rounds block timeouts up to whole seconds,
     # and delayed or backed-off jobs run up to a second late. Asking is also where a worker
     # started before Redis waits for it, rather than crashing.
@@ -115,7 +140,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> int:
             await worker.blockingRedisConnection.getRedisVersion()
             break
         except (RedisError, OSError) as error:
-            log.warning("waiting for Redis: %s", error)
+            log.warning("waiting for Redis: %s", failures.describe(error))
             await asyncio.sleep(settings.worker_reconnect_delay_ms / 1000)
     await storage.start(stop)
     tasks.spawn("bullmq worker", worker.run())
@@ -151,4 +176,4 @@ async def _delete_upload(blobs: RedisClient, key: str) -> None:
         await blobs.delete(key)
     except (RedisError, OSError) as error:
         raise_if_cancelling(error)
-        log.warning("upload left to expire: %s", type(error).__name__)
+        log.warning("upload left to expire: %s", failures.describe(error))

@@ -10,7 +10,15 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from redis.exceptions import ResponseError
+
+from common import logs
+from common.config import Settings
+from common.failures import is_out_of_memory
+from common.redis_memory import MemoryWatch
 from common.redis_modes import RedisClient, used_memory
+
+log = logs.get_logger(__name__)
 
 USER_TTL = 3600
 USER_PROFILE_TTL = 3600
@@ -72,9 +80,31 @@ class CacheStats:
         return self.hits / reads if reads else 0.0
 
 
+@dataclass(frozen=True)
+class Budget:
+    """The cache grows only while its server is below `limit` of maxmemory."""
+
+    watch: MemoryWatch
+    limit: float
+
+    async def allows(self) -> bool:
+        return (await self.watch.use()).ratio() <= self.limit
+
+
 class Cache:
-    def __init__(self, client: RedisClient) -> None:
+    def __init__(self, client: RedisClient, budget: Budget | None = None) -> None:
+        """`budget` bounds what `offer` writes; `set` and `set_all` write regardless."""
         self._client = client
+        self._budget = budget
+
+    @classmethod
+    def of_analyses(cls, settings: Settings, client: RedisClient) -> Cache:
+        """The cache of analyses: on the queue's server (noeviction), bounded by CACHE_MEMORY_LIMIT,
+        so that it never takes the memory accepted jobs need; on a server of its own, its
+        eviction policy bounds it."""
+        if settings.cache_redis_host:
+            return cls(client)
+        return cls(client, Budget(MemoryWatch(client, max_age=1.0), settings.cache_memory_limit))
 
     async def get(self, key: str) -> Any | None:
         return (await self.get_all(key))[0]
@@ -105,6 +135,20 @@ class Cache:
             for key, value in values.items():
                 pipe.set(key, _encoded(value), ex=ttl)
             await pipe.execute()
+
+    async def offer(self, values: dict[str, Any], ttl: int | None) -> bool:
+        """Writes `values` as set_all() does, unless the budget or a full server refuses
+        them: for what the cache may go without. Whether it wrote them."""
+        if self._budget is not None and not await self._budget.allows():
+            return False
+        try:
+            await self.set_all(values, ttl)
+        except ResponseError as error:
+            if not is_out_of_memory(error):
+                raise
+            log.warning("not cached: the cache's Redis is out of memory")
+            return False
+        return True
 
     async def delete(self, *keys: str) -> int:
         return await self._client.delete(*keys) if keys else 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 MIB = 1024 * 1024
@@ -35,6 +35,16 @@ class Settings:
     redis_socket_timeout: float = 15.0
     cache_db: int = 0
     queue_db: int = 1
+    # The cache on a Redis server of its own (one server, whatever REDIS_MODE says), where an
+    # eviction policy such as allkeys-lru may drop it; unset, it shares the queue's server.
+    cache_redis_host: str = ""
+    cache_redis_port: int = 6379
+    cache_redis_password: str | None = None
+    cache_redis_username: str | None = None
+    cache_redis_tls: bool = False
+    cache_redis_tls_ca: str | None = None
+    cache_redis_tls_cert: str | None = None
+    cache_redis_tls_key: str | None = None
     # How Redis is found (common/redis_modes.py): standalone, the master that Sentinel names,
     # or a cluster. A cluster has database 0 only: the cache and the queue share it, their
     # keys apart by prefix. Host lists are "host:port,host:port"; an empty cluster list
@@ -51,6 +61,11 @@ class Settings:
     # passing it on is lost. N > 0 acknowledges a submission only once N replicas hold it.
     redis_wait_replicas: int = 0
     redis_wait_timeout_ms: int = 1000
+    # Fractions of the queue server's maxmemory (README, When Redis is full): above the
+    # first the gateway refuses submissions, so that accepted jobs keep room to complete;
+    # above the second, while the cache shares that server, analyses are not cached.
+    redis_admission_limit: float = 0.85
+    cache_memory_limit: float = 0.70
 
     grpc_host: str = "[::]"
     grpc_port: int = 50051
@@ -141,6 +156,11 @@ class Settings:
     log_level: str = "INFO"
 
     def __post_init__(self) -> None:
+        if not 0 < self.cache_memory_limit <= self.redis_admission_limit <= 1:
+            raise ValueError(
+                f"CACHE_MEMORY_LIMIT={self.cache_memory_limit} and REDIS_ADMISSION_LIMIT={self.redis_admission_limit} "
+                "are fractions of maxmemory with 0 < CACHE_MEMORY_LIMIT <= REDIS_ADMISSION_LIMIT <= 1"
+            )
         if self.log_level.upper() not in LOG_LEVELS:
             raise ValueError(f"LOG_LEVEL={self.log_level!r} is not one of {', '.join(LOG_LEVELS)}")
         if self.redis_mode not in REDIS_MODES:
@@ -156,6 +176,17 @@ class Settings:
                 f"a queue must share one slot; set QUEUE_PREFIX={{{self.queue_prefix}}} (and the same "
                 "prefix in Node.js producers and workers)"
             )
+
+    def cache_server(self) -> Settings:
+        """These settings with the cache's own server, when it has one, in place of the queue's."""
+        if not self.cache_redis_host:
+            return self
+        return replace(
+            self, redis_mode="standalone", redis_host=self.cache_redis_host, redis_port=self.cache_redis_port,
+            redis_password=self.cache_redis_password, redis_username=self.cache_redis_username,
+            redis_tls=self.cache_redis_tls, redis_tls_ca=self.cache_redis_tls_ca,
+            redis_tls_cert=self.cache_redis_tls_cert, redis_tls_key=self.cache_redis_tls_key,
+        )
 
     @property
     def grpc_address(self) -> str:

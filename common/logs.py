@@ -14,6 +14,8 @@ import time
 from collections.abc import MutableMapping
 from typing import Any
 
+from common import failures
+
 # Attributes every LogRecord has, and those the formatters add; anything else came through `extra=`.
 RESERVED = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
 # The packages whose loggers LOG_LEVEL sets; libraries log at INFO and above.
@@ -55,8 +57,9 @@ class JsonFormatter(logging.Formatter):
             "event": record.getMessage(),
         }
         entry.update((k, v) for k, v in vars(record).items() if k not in RESERVED)
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+        if record.exc_info and record.exc_info[1] is not None:
+            # Not formatException: the text of a Redis or PostgreSQL error may quote data.
+            entry["exception"] = failures.traceback_text(record.exc_info[1])
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 

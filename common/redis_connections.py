@@ -18,7 +18,7 @@ from redis.exceptions import (
     TryAgainError,
 )
 
-from common import logs
+from common import failures, logs
 from common.config import Settings
 from common.redis_modes import RedisClient, redis_client
 
@@ -62,7 +62,7 @@ def connect(
 
 
 def connect_cache(settings: Settings) -> RedisClient:
-    return connect(settings, settings.cache_db)
+    return connect(settings.cache_server(), settings.cache_db)
 
 
 def connect_queue(
@@ -92,5 +92,5 @@ async def retry_transient(operation: Callable[[], Awaitable[T]], delay: float = 
             return await operation()
         except TRANSIENT_ERRORS as error:
             raise_if_cancelling(error)
-            log.warning("redis unavailable, retrying: %s", error)
+            log.warning("redis unavailable, retrying: %s", failures.describe(error))
             await asyncio.sleep(delay)

@@ -14,7 +14,7 @@ from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 from redis.exceptions import RedisError
 
-from common import logs
+from common import failures, logs
 from common.store.analyses import StoreUnavailable
 from gateway_service.auth import Unauthenticated
 from gateway_service.validation import InvalidRequest
@@ -31,12 +31,27 @@ class PermissionDenied(Exception):
     pass
 
 
-class RateLimited(Exception):
-    def __init__(self, organisation_id: str, retry_after_ms: int) -> None:
+class Overloaded(Exception):
+    """RESOURCE_EXHAUSTED, with a google.rpc.RetryInfo that says when to try again."""
+
+    def __init__(self, message: str, retry_after_ms: int) -> None:
         self.retry_after_ms = retry_after_ms
+        super().__init__(f"{message}; retry in {retry_after_ms / 1000:.1f} s")
+
+
+class RateLimited(Overloaded):
+    def __init__(self, organisation_id: str, retry_after_ms: int) -> None:
+        super().__init__(f"organisation {organisation_id!r} is over its submission rate limit", retry_after_ms)
+
+
+class QueueFull(Overloaded):
+    # Long enough for workers to finish a few jobs and free their files' memory.
+    RETRY_AFTER_MS = 5000
+
+    def __init__(self) -> None:
         super().__init__(
-            f"organisation {organisation_id!r} is over its submission rate limit; "
-            f"retry in {retry_after_ms / 1000:.1f} s"
+            "the queue is full: its Redis is near its memory limit (maxmemory), and new submissions "
+            "wait until workers have worked some of the queue off", self.RETRY_AFTER_MS,
         )
 
 
@@ -83,7 +98,7 @@ def bad_request(error: InvalidRequest) -> error_details_pb2.BadRequest:
     )
 
 
-def retry_info(error: RateLimited) -> error_details_pb2.RetryInfo:
+def retry_info(error: Overloaded) -> error_details_pb2.RetryInfo:
     info = error_details_pb2.RetryInfo()
     info.retry_delay.FromMilliseconds(error.retry_after_ms)
     return info
@@ -92,8 +107,10 @@ def retry_info(error: RateLimited) -> error_details_pb2.RetryInfo:
 def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Response]:
     """Bounds the handler's time and turns known failures into status codes.
 
-    Redis failures become UNAVAILABLE, which gRPC clients treat as retryable; the
-    time bound keeps an unreachable Redis from holding the call until the deadline.
+    Redis failures become UNAVAILABLE, which gRPC clients treat as retryable, but a full
+    Redis RESOURCE_EXHAUSTED; the time bound keeps an unreachable Redis from holding the
+    call until the deadline. No exception's own text reaches the caller or the log for
+    Redis and PostgreSQL: theirs may quote the data (common.failures).
     """
 
     @functools.wraps(handler)
@@ -110,7 +127,7 @@ def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Re
             await abort_with_details(
                 context, code_pb2.INVALID_ARGUMENT, f"invalid request: {error}", bad_request(error)
             )
-        except RateLimited as error:
+        except Overloaded as error:
             await abort_with_details(context, code_pb2.RESOURCE_EXHAUSTED, str(error), retry_info(error))
         except Unauthenticated as error:
             await context.abort(grpc.StatusCode.UNAUTHENTICATED, str(error))
@@ -133,11 +150,13 @@ def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Re
                 f"the job store (Redis) did not answer within {budget:.1f} s; retry with backoff",
             )
         except (RedisError, OSError) as error:
-            log.warning("redis unavailable during %s: %s", handler.__name__, error)
-            await context.abort(
-                grpc.StatusCode.UNAVAILABLE,
-                f"the job store (Redis) is unavailable: {error}; retry with backoff",
-            )
+            if failures.is_out_of_memory(error):
+                full = QueueFull()
+                log.warning("redis out of memory during %s", handler.__name__)
+                await abort_with_details(context, code_pb2.RESOURCE_EXHAUSTED, str(full), retry_info(full))
+            text = failures.describe(error)
+            log.warning("redis unavailable during %s: %s", handler.__name__, text)
+            await context.abort(grpc.StatusCode.UNAVAILABLE, f"the job store (Redis) is unavailable: {text}")
         raise AssertionError("unreachable: context.abort raises")
 
     return wrapper

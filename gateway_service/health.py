@@ -12,13 +12,15 @@ import redis.asyncio as redis
 from google.protobuf import timestamp_pb2
 from grpc_health.v1 import health, health_pb2
 
-from common import logs
+from common import failures, logs
 from common.background import BackgroundTasks
 from common.cache import Cache
+from common.config import MIB
 from common.jobs import QUEUE_NAME
-from common.metrics import REDIS_ROUNDTRIP
+from common.metrics import REDIS_MEMORY_RATIO, REDIS_ROUNDTRIP
 from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import raise_if_cancelling
+from common.redis_memory import memory_use
 from common.redis_modes import RedisClient
 from common.store.analyses import AnalysisStore, StoreUnavailable
 from gateway_service.metrics import CACHE_READS, QUEUE_JOBS
@@ -34,24 +36,39 @@ LIVENESS = "liveness"
 READINESS = "readiness"
 FOLLOWING_REDIS = ("", SERVICE_NAME, READINESS)
 Check = resume_pb2.HealthCheck
+# The key of the probe's write, in each database.
+PROBE_KEY = "health:probe"
+# Health reports DEGRADED when a Redis server's memory passes this fraction of maxmemory.
+MEMORY_WARNING = 0.9
 T = TypeVar("T")
 
 
 async def probe_connection(
     client: RedisClient, timeout: float, database: str
 ) -> resume_pb2.RedisConnectionHealth:
-    started = time.perf_counter()
+    """A small write, not a PING: a full or read-only Redis answers PINGs but refuses writes,
+    every submission among them. Then the server's memory."""
+    health = resume_pb2.RedisConnectionHealth()
     try:
         async with asyncio.timeout(timeout):
-            await client.ping()
+            use = await memory_use(client)
+            health.connected = True
+            health.used_memory_bytes, health.maxmemory_bytes = use.used, use.limit
+            health.eviction_policy, health.memory_ratio = use.policy, use.ratio()
+            REDIS_MEMORY_RATIO.labels(database).set(health.memory_ratio)
+            started = time.perf_counter()
+            await client.set(PROBE_KEY, 1, ex=60)
+            elapsed = time.perf_counter() - started
     except TimeoutError:
-        return resume_pb2.RedisConnectionHealth(connected=False, error=f"no answer within {timeout:g} s")
+        health.error = f"no answer within {timeout:g} s"
+        return health
     except (OSError, redis.RedisError) as error:
         raise_if_cancelling(error)
-        return resume_pb2.RedisConnectionHealth(connected=False, error=str(error) or type(error).__name__)
-    elapsed = time.perf_counter() - started
+        health.error = failures.describe(error)
+        return health
     REDIS_ROUNDTRIP.labels(database).observe(elapsed)
-    return resume_pb2.RedisConnectionHealth(connected=True, latency_ms=elapsed * 1000)
+    health.latency_ms, health.accepts_writes = elapsed * 1000, True
+    return health
 
 
 async def probe_database(store: AnalysisStore | None, timeout: float) -> resume_pb2.DatabaseHealth:
@@ -75,7 +92,8 @@ async def probe_database(store: AnalysisStore | None, timeout: float) -> resume_
 class HealthReporter:
     def __init__(
         self, cache_client: RedisClient, queue_client: RedisClient, cache: Cache,
-        queue: ResumeQueue, timeout: float, tasks: BackgroundTasks, store: AnalysisStore | None = None,
+        queue: ResumeQueue, timeout: float, tasks: BackgroundTasks, admission_limit: float,
+        store: AnalysisStore | None = None,
     ) -> None:
         self._cache_client = cache_client
         self._queue_client = queue_client
@@ -84,6 +102,7 @@ class HealthReporter:
         self._timeout = timeout
         self._store = store
         self._tasks = tasks
+        self._admission_limit = admission_limit
 
     async def _probe(self) -> tuple[resume_pb2.RedisConnectionHealth, resume_pb2.RedisConnectionHealth]:
         cache, queue = await asyncio.gather(
@@ -97,7 +116,7 @@ class HealthReporter:
         (cache, queue), database = await asyncio.gather(
             self._probe(), probe_database(self._store, self._timeout)
         )
-        reachable = cache.connected and queue.connected and (database.connected or not database.configured)
+        reachable = cache.accepts_writes and queue.accepts_writes and (database.connected or not database.configured)
         return reachable and not self._tasks.failures
 
     async def sample(self) -> None:
@@ -116,15 +135,20 @@ class HealthReporter:
         response = resume_pb2.HealthResponse()
         response.check_time.CopyFrom(_now())
         problems = list(self._tasks.failures) if full else []
+        warnings: list[str] = []
         if full or check == Check.HEALTH_CHECK_REDIS:
             cache, queue = await self._probe()
             response.redis.cache.CopyFrom(cache)
             response.redis.queue.CopyFrom(queue)
-            problems += [
-                f"{name} Redis: {probe.error}"
-                for name, probe in (("cache", cache), ("queue", queue))
-                if not probe.connected
-            ]
+            for name, probe in (("cache", cache), ("queue", queue)):
+                if probe.error:
+                    problems.append(f"{name} Redis: {probe.error}")
+                elif probe.memory_ratio >= MEMORY_WARNING:
+                    warnings.append(
+                        f"{name} Redis: memory at {probe.memory_ratio:.0%} of maxmemory "
+                        f"({probe.maxmemory_bytes / MIB:.0f} MiB, {probe.eviction_policy}); submissions are "
+                        f"refused above {self._admission_limit:.0%} (REDIS_ADMISSION_LIMIT)"
+                    )
         if full or check == Check.HEALTH_CHECK_DATABASE:
             response.database.CopyFrom(await probe_database(self._store, self._timeout))
             if response.database.configured and not response.database.connected:
@@ -144,10 +168,12 @@ class HealthReporter:
                         hits=stats.hits, misses=stats.misses, hit_ratio=stats.hit_ratio,
                     )
                 )
-        response.status = (
-            resume_pb2.HEALTH_STATUS_UNHEALTHY if problems else resume_pb2.HEALTH_STATUS_HEALTHY
-        )
-        response.message = "; ".join(problems) if problems else "all checks passed"
+        if problems:
+            response.status, response.message = resume_pb2.HEALTH_STATUS_UNHEALTHY, "; ".join(problems + warnings)
+        elif warnings:
+            response.status, response.message = resume_pb2.HEALTH_STATUS_DEGRADED, "; ".join(warnings)
+        else:
+            response.status, response.message = resume_pb2.HEALTH_STATUS_HEALTHY, "all checks passed"
         return response
 
     async def _within_timeout(self, label: str, work: Awaitable[T], problems: list[str]) -> T | None:
@@ -156,7 +182,7 @@ class HealthReporter:
                 return await work
         except (TimeoutError, OSError, redis.RedisError) as error:
             raise_if_cancelling(error)
-            problems.append(f"{label}: {error or type(error).__name__}")
+            problems.append(f"{label}: {failures.describe(error)}")
             return None
 
 

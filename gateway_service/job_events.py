@@ -14,7 +14,7 @@ from typing import Any
 
 from redis.exceptions import RedisError
 
-from common import logs
+from common import failures, logs
 from common.jobs import queue_key
 from common.redis_connections import raise_if_cancelling
 from common.redis_modes import RedisClient
@@ -74,7 +74,7 @@ class JobEvents:
                 replies = await self._client.xread({self._key: last_id}, block=self._block_ms, count=500)
             except (RedisError, OSError) as error:
                 raise_if_cancelling(error)
-                log.warning("job event stream unavailable: %s", error)
+                log.warning("job event stream unavailable: %s", failures.describe(error))
                 await self._reconnected()
                 continue
             for _, entries in replies:

@@ -8,7 +8,7 @@ from typing import Any
 from bullmq import Job, Queue
 from redis.asyncio.client import Pipeline
 from redis.asyncio.cluster import ClusterPipeline
-from redis.exceptions import ConnectionError
+from redis.exceptions import ConnectionError, ResponseError
 
 from common.config import Settings
 from common.jobs import (
@@ -20,7 +20,9 @@ from common.jobs import (
     new_job_id,
     upload_key,
 )
+from common.redis_memory import MemoryWatch
 from common.redis_modes import RedisClient
+from gateway_service.admission import Admission
 
 COUNTED_STATES = ("waiting", "active", "completed", "failed", "delayed", "prioritized")
 # The key of REDIS_WAIT_REPLICAS's write, in the queue database.
@@ -62,6 +64,7 @@ class ResumeQueue:
         self._client = client
         self._blobs = blob_client
         self._job_options = job_options(settings)
+        self._admission = Admission(MemoryWatch(client), settings.redis_admission_limit)
 
     @staticmethod
     def job_id(organisation_id: str, request_id: str) -> str:
@@ -74,18 +77,27 @@ class ResumeQueue:
 
         Inline content is stored beside the job rather than in it: job records are read
         whole by every BullMQ client and dashboard, and a 10 MiB record would slow them all.
+        A submission refused (QueueFull, or an error from Redis) leaves neither.
         """
         existing = await self.snapshot(job_id) if data.request_id else None
         if existing is not None:
             return Submission(job_id, existing.state, duplicate=True)
+        await self._admission.admit(len(content) if content is not None else 0)
         if content is not None:
             key = upload_key(job_id)
             async with self._blobs.pipeline(transaction=False) as pipe:
                 await self._replicated(pipe.set(key, content, ex=self._settings.upload_ttl_seconds), "file")
             data = replace(data, content_key=key)
         opts = {**self._job_options, "jobId": job_id}
-        # Two concurrent duplicates may both get here; BullMQ keeps the first job only.
-        await self._queue.add(JOB_NAME, data.to_json(), opts)
+        try:
+            # Two concurrent duplicates may both get here; BullMQ keeps the first job only.
+            await self._queue.add(JOB_NAME, data.to_json(), opts)
+        except ResponseError:
+            # Refused by Redis (out of memory, say), so certainly not added; DEL is allowed
+            # at maxmemory. After a lost connection the job may exist, and keeps its file.
+            if data.content_key:
+                await self._blobs.delete(data.content_key)
+            raise
         if self._settings.redis_wait_replicas:
             # The job was added on a connection of BullMQ's: a write on the connection of
             # the WAIT, made after the job was added, reaches the replicas only after it did.

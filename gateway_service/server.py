@@ -45,7 +45,8 @@ class Gateway:
         self._tasks = BackgroundTasks(on_failure=self._out_of_service)
         self._health_reporter = HealthReporter(
             self._cache_client, self._queue_client, Cache(self._cache_client), self._queue,
-            timeout=max(settings.health_interval, 0.5), tasks=self._tasks, store=self._store,
+            timeout=max(settings.health_interval, 0.5), tasks=self._tasks,
+            admission_limit=settings.redis_admission_limit, store=self._store,
         )
         self.health = health.aio.HealthServicer()
         limit = 2 * settings.max_message_bytes  # larger files get a clear INVALID_ARGUMENT
@@ -59,8 +60,8 @@ class Gateway:
         servicer = GatewayServicer(
             settings, self._queue, self._events, self._health_reporter, TokenStore(self._cache_client),
             RateLimiter(self._cache_client, settings.rate_limit_per_minute, settings.rate_limit_burst),
-            GatewayStore(settings, self._store, Cache(self._cache_client), self._queue.bullmq_queue,
-                         self._queue_client) if self._store else None,
+            GatewayStore(settings, self._store, Cache.of_analyses(settings, self._cache_client),
+                         self._queue.bullmq_queue, self._queue_client) if self._store else None,
         )
         resume_pb2_grpc.add_GatewayServiceServicer_to_server(
             timed(servicer, resume_pb2.DESCRIPTOR.services_by_name["GatewayService"]), self.server

@@ -242,8 +242,9 @@ def status_message(snapshot: JobSnapshot) -> resume_pb2.GetJobStatusResponse:
         try:
             # Results written by an older analysis may carry fields this version dropped.
             json_format.ParseDict(snapshot.result, response.result, ignore_unknown_fields=True)
-        except json_format.ParseError as error:
-            log.warning("unreadable job result", extra={"job_id": snapshot.job_id, "error": str(error)})
+        except json_format.ParseError:
+            # Not the parser's text, which quotes the value it could not read.
+            log.warning("unreadable job result", extra={"job_id": snapshot.job_id})
     return response
 
 

@@ -101,6 +101,18 @@ async def wait_serving(port: int, timeout: float = 30.0, alive: Callable[[], boo
             await asyncio.sleep(0.05)
 
 
+async def wait_for_status(health_stub: health_pb2_grpc.HealthStub, service: str, expected: int,
+                          timeout: float = 10.0) -> float:
+    """Until grpc.health.v1 reports `expected` for `service`; how long that took."""
+    started = time.monotonic()
+    async with asyncio.timeout(timeout):
+        while True:
+            response = await health_stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=RPC_TIMEOUT)
+            if response.status == expected:
+                return time.monotonic() - started
+            await asyncio.sleep(0.05)
+
+
 async def completion_times(settings: Settings, job_ids: Iterable[str]) -> dict[str, list[int]]:
     """When (Unix ms, Redis's clock) each job was completed, from BullMQ's event stream:
     more than one time is a job completed twice."""

@@ -1,6 +1,5 @@
 """Health: the detailed RPC, grpc.health.v1 following Redis, reflection, and Redis outages."""
 
-import asyncio
 import time
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
 from common.proto.resume.v1 import resume_pb2
-from support import FIXTURES, RPC_TIMEOUT, isolated_stack, submit_request
+from support import FIXTURES, RPC_TIMEOUT, isolated_stack, submit_request, wait_for_status
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
@@ -44,16 +43,6 @@ async def test_reflection_lists_the_services(channel) -> None:
         names = {service.name for service in response.list_services_response.service}
         break
     assert {SERVICE, "grpc.health.v1.Health"} <= names
-
-
-async def wait_for_status(health_stub, service: str, expected: int, timeout: float = 10.0) -> float:
-    started = time.monotonic()
-    async with asyncio.timeout(timeout):
-        while True:
-            response = await health_stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=RPC_TIMEOUT)
-            if response.status == expected:
-                return time.monotonic() - started
-            await asyncio.sleep(0.05)
 
 
 async def test_grpc_health_follows_redis_and_rpcs_fail_fast_while_it_is_down(tmp_path: Path) -> None:

@@ -158,7 +158,7 @@ class AnalysisStore:
                 yield connection
         except _UNREACHABLE as error:
             failures.inc()
-            raise StoreUnavailable(f"{type(error).__name__}: {error}") from error
+            raise StoreUnavailable(f"{type(error).__name__}: {failures.describe(error)}") from error
         except Exception:
             failures.inc()
             raise

@@ -16,7 +16,8 @@ class CachedAnalyses:
         self._ttl = ttl
 
     async def put(self, stored: StoredAnalysis) -> None:
-        await self._cache.set_all(
+        """Caches the analysis if the cache has room (Cache.offer): PostgreSQL holds it anyway."""
+        await self._cache.offer(
             {
                 resume_analysis_key(stored.resume_id): stored.analysis,
                 resume_analysis_metadata_key(stored.resume_id): stored.metadata(),

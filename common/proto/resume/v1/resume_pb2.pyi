@@ -35,6 +35,7 @@ class HealthStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     HEALTH_STATUS_UNSPECIFIED: _ClassVar[HealthStatus]
     HEALTH_STATUS_HEALTHY: _ClassVar[HealthStatus]
     HEALTH_STATUS_UNHEALTHY: _ClassVar[HealthStatus]
+    HEALTH_STATUS_DEGRADED: _ClassVar[HealthStatus]
 
 class LinkType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -88,6 +89,7 @@ HEALTH_CHECK_DATABASE: HealthCheck
 HEALTH_STATUS_UNSPECIFIED: HealthStatus
 HEALTH_STATUS_HEALTHY: HealthStatus
 HEALTH_STATUS_UNHEALTHY: HealthStatus
+HEALTH_STATUS_DEGRADED: HealthStatus
 LINK_TYPE_UNSPECIFIED: LinkType
 LINK_TYPE_LINKEDIN: LinkType
 LINK_TYPE_GITHUB: LinkType
@@ -222,14 +224,24 @@ class HealthRequest(_message.Message):
     def __init__(self, check: _Optional[_Union[HealthCheck, str]] = ...) -> None: ...
 
 class RedisConnectionHealth(_message.Message):
-    __slots__ = ("connected", "latency_ms", "error")
+    __slots__ = ("connected", "latency_ms", "error", "used_memory_bytes", "maxmemory_bytes", "eviction_policy", "memory_ratio", "accepts_writes")
     CONNECTED_FIELD_NUMBER: _ClassVar[int]
     LATENCY_MS_FIELD_NUMBER: _ClassVar[int]
     ERROR_FIELD_NUMBER: _ClassVar[int]
+    USED_MEMORY_BYTES_FIELD_NUMBER: _ClassVar[int]
+    MAXMEMORY_BYTES_FIELD_NUMBER: _ClassVar[int]
+    EVICTION_POLICY_FIELD_NUMBER: _ClassVar[int]
+    MEMORY_RATIO_FIELD_NUMBER: _ClassVar[int]
+    ACCEPTS_WRITES_FIELD_NUMBER: _ClassVar[int]
     connected: bool
     latency_ms: float
     error: str
-    def __init__(self, connected: _Optional[bool] = ..., latency_ms: _Optional[float] = ..., error: _Optional[str] = ...) -> None: ...
+    used_memory_bytes: int
+    maxmemory_bytes: int
+    eviction_policy: str
+    memory_ratio: float
+    accepts_writes: bool
+    def __init__(self, connected: _Optional[bool] = ..., latency_ms: _Optional[float] = ..., error: _Optional[str] = ..., used_memory_bytes: _Optional[int] = ..., maxmemory_bytes: _Optional[int] = ..., eviction_policy: _Optional[str] = ..., memory_ratio: _Optional[float] = ..., accepts_writes: _Optional[bool] = ...) -> None: ...
 
 class RedisHealth(_message.Message):
     __slots__ = ("cache", "queue")
