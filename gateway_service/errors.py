@@ -15,6 +15,7 @@ from grpc_status import rpc_status
 from redis.exceptions import RedisError
 
 from common import failures, logs
+from common.redis_connections import TRANSIENT_ERRORS
 from common.store.analyses import StoreUnavailable
 from gateway_service.auth import Unauthenticated
 from gateway_service.validation import InvalidRequest
@@ -155,8 +156,11 @@ def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Re
                 log.warning("redis out of memory during %s", handler.__name__)
                 await abort_with_details(context, code_pb2.RESOURCE_EXHAUSTED, str(full), retry_info(full))
             text = failures.describe(error)
-            log.warning("redis unavailable during %s: %s", handler.__name__, text)
-            await context.abort(grpc.StatusCode.UNAVAILABLE, f"the job store (Redis) is unavailable: {text}")
+            log.warning("redis failed during %s: %s", handler.__name__, text)
+            if isinstance(error, (*TRANSIENT_ERRORS, OSError)):
+                await context.abort(grpc.StatusCode.UNAVAILABLE, f"the job store (Redis) is unavailable: {text}")
+            # Refused for a reason a retry does not change (WRONGTYPE, NOPERM, a script's error).
+            await context.abort(grpc.StatusCode.INTERNAL, f"the job store (Redis) refused the request: {text}")
         raise AssertionError("unreachable: context.abort raises")
 
     return wrapper

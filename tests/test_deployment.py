@@ -25,6 +25,16 @@ def test_redis_keeps_queue_keys_and_persists_them() -> None:
     assert options["--requirepass"].startswith("${REDIS_PASSWORD")
 
 
+def test_the_cache_has_a_redis_of_its_own_that_evicts() -> None:
+    services = COMPOSE["services"]
+    command = services["redis-cache"]["command"]
+    options = dict(zip(command[1::2], command[2::2], strict=True))
+    assert options["--maxmemory-policy"] == "allkeys-lru" and options["--appendonly"] == "no"
+    for name in ("gateway", "worker"):
+        assert services[name]["environment"]["CACHE_REDIS_HOST"] == "redis-cache"
+        assert services[name]["depends_on"]["redis-cache"]["condition"] == "service_healthy"
+
+
 def test_services_probe_and_stop_gracefully() -> None:
     services = COMPOSE["services"]
     assert services["gateway"]["healthcheck"]["test"][1] == "grpc_health_probe"
