@@ -61,7 +61,8 @@ def _redis(error: redis_errors.RedisError) -> str:
     if isinstance(error, redis_errors.ReadOnlyError):
         return f"the Redis server is a read-only replica (READONLY): a failover may be under way; retry{where}"
     if isinstance(error, redis_errors.AuthenticationError | redis_errors.AuthorizationError):
-        return "Redis refused the credentials: check REDIS_USERNAME and REDIS_PASSWORD"
+        return ("Redis refused authentication: check REDIS_USERNAME and REDIS_PASSWORD "
+                "(CACHE_REDIS_USERNAME and CACHE_REDIS_PASSWORD for a cache of its own)")
     if isinstance(error, redis_errors.BusyLoadingError):
         return "Redis is loading its data set into memory; retry shortly"
     if isinstance(error, redis_errors.TimeoutError):

@@ -190,7 +190,8 @@ async def follow_redis(
     servicer: health.aio.HealthServicer, reporter: HealthReporter, interval: float, stop: asyncio.Event
 ) -> None:
     """Keeps grpc.health.v1 in step with Redis and the database (NOT_SERVING while either
-    is unreachable, SERVING after), and the queue and cache gauges up to date."""
+    is unreachable or Redis refuses writes, SERVING after), and the queue and cache gauges
+    up to date."""
     last = None
     while not stop.is_set():
         serving = await reporter.serving()
