@@ -68,6 +68,25 @@ def _finish_when_there_is_room(worker: Worker, patience: float) -> None:
     worker.scripts.commands["moveToFinished"] = finishing
 
 
+class WorkerErrors:
+    """BullMQ's worker reports a refused command each time it tries again: ten times a
+    second for each of its slots while Redis is full or read-only. The first report of a
+    kind is logged, then one every `interval` seconds with how many came since."""
+
+    def __init__(self, interval: float = 10.0) -> None:
+        self._interval = interval
+        self._since: dict[str, tuple[float, int]] = {}
+
+    def __call__(self, error: BaseException, *_: Any) -> None:
+        text, now = failures.describe(error), time.monotonic()
+        logged, repeats = self._since.get(text, (-self._interval, 0))
+        if now - logged < self._interval:
+            self._since[text] = (logged, repeats + 1)
+            return
+        self._since[text] = (now, 0)
+        log.error("worker error: %s", text, extra={"repeats_since_logged": repeats})
+
+
 def pool_size(settings: Settings) -> int:
     if settings.worker_processes > 0:
         return settings.worker_processes
@@ -131,7 +150,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> int:
     worker.on("completed", on_completed)
     worker.on("completed", storage.on_job_end)
     worker.on("failed", storage.on_job_end)
-    worker.on("error", lambda error, *_: log.error("worker error: %s", failures.describe(error)))
+    worker.on("error", WorkerErrors())
     # Without the server version the worker rounds block timeouts up to whole seconds,
     # and delayed or backed-off jobs run up to a second late. Asking is also where a worker
     # started before Redis waits for it, rather than crashing.
