@@ -65,7 +65,7 @@ async def full_stack(tmp_path: Path, postgres: PostgresServer) -> AsyncIterator[
 
 
 async def test_a_full_redis_refuses_submissions_and_completes_every_accepted_job_first_time(
-    full_stack: Stack, tmp_path: Path
+    full_stack: Stack, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The operator's run: 400 submissions of an 85 KB PDF, as fast as one caller sends them,
     on a Redis of 12 MB (noeviction), while a worker works the queue off."""
@@ -96,10 +96,11 @@ async def test_a_full_redis_refuses_submissions_and_completes_every_accepted_job
         assert worker.terminate() == 0, worker.log()
     states = Counter(resume_pb2.JobState.Name(final.state) for final in finals)
     attempts = Counter(final.attempts_made for final in finals)
-    print(f"\n[redis full, maxmemory 12mb] submitted=400 accepted={len(accepted)} "
-          f"refused={sum(refusals.values())} completed={states['JOB_STATE_COMPLETED']} attempts={dict(attempts)}")
     (code, message), = refusals
-    print(f"[redis full] a refusal as the caller sees it: {code}: {message} (RetryInfo {delays})")
+    with capsys.disabled():
+        print(f"\n[redis full, maxmemory 12mb] submitted=400 accepted={len(accepted)} "
+              f"refused={sum(refusals.values())} completed={states['JOB_STATE_COMPLETED']} attempts={dict(attempts)}")
+        print(f"[redis full] a refusal as the caller sees it: {code}: {message} (RetryInfo {delays})")
     assert code == "RESOURCE_EXHAUSTED" and "the queue is full" in message and delays == {5.0}
     assert 20 <= len(accepted) < 400, "the run must both fill Redis and be admitted into it"
     assert states == {"JOB_STATE_COMPLETED": len(accepted)}, [f.failed_reason for f in finals]
@@ -177,7 +178,7 @@ def service_log() -> Iterator[io.StringIO]:
 
 
 async def test_no_answer_or_log_line_quotes_the_file_or_personal_data(
-    tmp_path: Path, postgres: PostgresServer, service_log: io.StringIO
+    tmp_path: Path, postgres: PostgresServer, service_log: io.StringIO, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Out of memory, WRONGTYPE, a dropped connection and a read-only replica, while files
     are uploaded and while analyses are stored: redis-py quotes a failed pipeline command's
@@ -281,8 +282,9 @@ async def test_no_answer_or_log_line_quotes_the_file_or_personal_data(
     reported = Counter(json.loads(line)["event"] for line in texts["worker log"].splitlines()
                        if '"worker error: ' in line)
     assert 0 < sum(reported.values()) <= 10, reported
-    print(f"\n[redis refusals] answers={len(answers)} jobs={len(jobs)} "
-          f"log_lines={sum(text.count(chr(10)) for text in texts.values())}")
+    with capsys.disabled():
+        print(f"\n[redis refusals] answers={len(answers)} jobs={len(jobs)} "
+              f"log_lines={sum(text.count(chr(10)) for text in texts.values())} checked for the file and {personal}")
 
 
 async def analysed_resume(stack: Stack) -> str:
