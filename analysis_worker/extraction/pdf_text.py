@@ -11,6 +11,7 @@ import pypdf
 
 from analysis_worker.document import ExtractedDocument, ExtractionError, OcrOptions
 from analysis_worker.extraction.checks import MAX_FILE_BYTES, check_text_length, garbled_warning
+from analysis_worker.extraction.glyph_names import read_glyph_names_fully
 from analysis_worker.extraction.pdf_columns import page_text
 from analysis_worker.extraction.scanned_pages import needs_ocr, read_scanned_pages, shows_more_than_text
 from common.proto.resume.v1 import resume_pb2
@@ -41,6 +42,7 @@ _PDF_LIMITS = pypdf.get_configuration().with_overwrites(
 # pypdf logs a warning per damaged object: a hostile file would flood the logs with
 # thousands of lines, and the failure is reported as an ExtractionError anyway.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
+read_glyph_names_fully()
 
 _DIGITS = re.compile(r"\d+")
 
