@@ -7,6 +7,7 @@ import pytest
 import yaml
 from docx_resumes import SAMPLE, build_docx
 from labeled.text_layer_pdf import text_layer_pdf
+from raw_pdf import letter_spaced, one_page_pdf
 
 from analysis_worker.analysis import ANALYSIS_VERSION, analyse
 from analysis_worker.analysis.contact import JOINED_PARTICLES, LEADING_PARTICLES, NAME_PARTICLES, extract_contact
@@ -375,3 +376,32 @@ def test_pathological_text_takes_linear_not_quadratic_time(text: str) -> None:
     started = time.perf_counter()
     analyse(document)
     assert time.perf_counter() - started < 5
+
+
+def test_letter_spaced_names_and_headings_read_as_words():
+    """Display type placed a letter at a time (Typst's tracking, LaTeX's letter-spacing, DTP
+    tools) comes out of pypdf as "E L E N A  M A R C H E T T I": the name and the sections
+    are read all the same."""
+
+    def placed(y: int, body: bytes) -> bytes:
+        return f"BT 72 {y} Td ".encode() + body + b" ET "
+
+    def shown(y: int, *rows: bytes) -> bytes:
+        return f"BT /F1 11 Tf 72 {y} Td 14 TL ".encode() + b" ".join(b"(" + row + b") '" for row in rows) + b" ET "
+
+    content = (
+        placed(740, letter_spaced("ELENA MARCHETTI"))
+        + shown(720, b"elena.marchetti@example.org | +39 02 1234 5678 | Milan, Italy")
+        + placed(670, letter_spaced("EXPERIENCE", size=12))
+        + shown(660, b"Senior Software Engineer", b"Northwind Analytics, Milan                Mar 2019 - Present",
+                b"- Built the data platform in Python and Kafka for the logistics team.")
+        + placed(590, letter_spaced("EDUCATION", size=12))
+        + shown(580, b"B.Sc. in Computer Science", b"Politecnico di Milano                Sep 2014 - Jul 2018")
+    )
+    document = extract(one_page_pdf(content), "application/pdf", "spaced.pdf")
+    assert "E L E N A  M A R C H E T T I" in document.text
+    result = analyse(document)
+    assert result.contact.name == "Elena Marchetti"
+    assert [(entry.title, entry.company) for entry in result.experience] == [
+        ("Senior Software Engineer", "Northwind Analytics")]
+    assert [entry.institution for entry in result.education] == ["Politecnico di Milano"]

@@ -9,7 +9,7 @@ import pypdf
 import pytest
 from docx_resumes import SAMPLE, build_docx, table_cell_texts
 from fpdf import FPDF
-from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+from raw_pdf import one_page_pdf, shown_lines
 
 from analysis_worker.extraction import MAX_PDF_PAGES, MAX_TEXT_CHARS, ExtractionError, detect_format, extract
 from common import file_types
@@ -60,31 +60,6 @@ def test_running_footer_moves_to_header_text():
     assert "1/2" not in document.text
 
 
-def glyph_named_pdf(lines: list[bytes], names: list[str]) -> bytes:
-    """A page in a font without a ToUnicode map, whose codes 1, 2, ... are the glyphs
-    `names` (a /Differences encoding), as TeX and DTP tools write small capitals,
-    ligatures and figure variants."""
-    writer = pypdf.PdfWriter()
-    page = writer.add_blank_page(612, 792)
-    encoding = DictionaryObject({
-        NameObject("/Type"): NameObject("/Encoding"),
-        NameObject("/BaseEncoding"): NameObject("/WinAnsiEncoding"),
-        NameObject("/Differences"): ArrayObject([NumberObject(1), *map(NameObject, names)]),
-    })
-    font = DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject("/Helvetica"), NameObject("/Encoding"): encoding,
-    })
-    page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
-    content = DecodedStreamObject()
-    content.set_data(b"BT /F1 11 Tf 72 720 Td 14 TL " + b" ".join(b"(" + line + b") '" for line in lines) + b" ET")
-    page[NameObject("/Contents")] = writer._add_object(content)
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
-
-
 GLYPH_NAMES = {
     # name in the font: what a reader sees
     "/f_i": "fi", "/f_f_i": "ffi", "/T_h": "Th", "/four.pnum": "4", "/zero.osf": "0",
@@ -97,14 +72,14 @@ GLYPH_NAMES = {
 def test_glyph_names_without_a_tounicode_map_read_as_the_adobe_glyph_list_says(name, text):
     """Each kind of name the AGL specification reads: suffixes dropped, ligatures split,
     uniXXXX sequences and uXXXXX, all in one run of text between ordinary letters."""
-    document = extract(glyph_named_pdf([b"Scienti\\001c", b"W\\001 W"], [name]), "application/pdf", "g.pdf")
+    document = extract(one_page_pdf(shown_lines(b"Scienti\\001c", b"W\\001 W"), [name]), "application/pdf", "g.pdf")
     # As the analysis reads it: NFKC spells out ligature characters ("ﬃ" for f_f_i).
     read = unicodedata.normalize("NFKC", document.text)
     assert f"Scienti{text}c" in read and f"W{text} W" in read, document.text
 
 
 def test_unknown_glyph_names_stay_out_of_the_words_around_them():
-    document = extract(glyph_named_pdf([b"Scienti\\001c"], ["/f_i.liga"]), "application/pdf", "g.pdf")
+    document = extract(one_page_pdf(shown_lines(b"Scienti\\001c"), ["/f_i.liga"]), "application/pdf", "g.pdf")
     assert "Scientific" in document.text
 
 

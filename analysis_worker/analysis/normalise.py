@@ -57,6 +57,10 @@ _DOUBLED_HYPHEN = re.compile(r"(?<=\d)-{2,}(?=\d)")
 # glyph's name where the icon is: "/github", "/linkedin-in", "/globe-americas" (with a
 # letter or two mis-decoded). Read as words they would be skills and handles.
 _GLYPH_NAME = re.compile(r"(?<!\S)/[a-z][^\sA-Z0-9/.:@]*(?=\s)")
+# Letter-spaced display type ("J O H N  D O E"), placed a letter at a time: the letters of
+# a word come out one space apart, the words two or more. Three letters at least, so that
+# initials ("J. R. R.") and lists of single letters ("C, R") are left alone.
+_LETTER_SPACED = re.compile(r"(?<!\S)[^\W_](?: [^\W_]){2,}(?: {2,}[^\W_](?: [^\W_])+)*(?!\S)")
 
 
 def normalise_text(text: str) -> str:
@@ -65,4 +69,9 @@ def normalise_text(text: str) -> str:
     text = _MIXED_GAP.sub(" ", text.replace("\r\n", "\n"))
     # NFKC spells out ligatures and full-width forms, and turns exotic spaces into spaces.
     text = unicodedata.normalize("NFKC", text.translate(_TABLE))
-    return _GLYPH_NAME.sub(ICON, _DOUBLED_HYPHEN.sub("-", _OTHER_SPACE.sub(" ", text)))
+    text = _GLYPH_NAME.sub(ICON, _DOUBLED_HYPHEN.sub("-", _OTHER_SPACE.sub(" ", text)))
+    return _LETTER_SPACED.sub(_closed_up, text)
+
+
+def _closed_up(spaced: re.Match[str]) -> str:
+    return " ".join(word.replace(" ", "") for word in re.split(r" {2,}", spaced.group()))

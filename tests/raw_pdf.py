@@ -1,0 +1,49 @@
+"""One-page PDFs written operator by operator, for text layers as TeX, Typst and DTP tools
+write them (glyphs placed one at a time, fonts known only by their glyph names), which
+fpdf2 and word processors never produce."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+
+
+def one_page_pdf(content: bytes, glyph_names: list[str] = ()) -> bytes:
+    """A page whose content stream is `content`, in Helvetica as /F1; with `glyph_names`,
+    codes 1, 2, ... are those glyphs (a /Differences encoding, no ToUnicode map)."""
+    writer = pypdf.PdfWriter()
+    page = writer.add_blank_page(612, 792)
+    encoding: DictionaryObject | NameObject = NameObject("/WinAnsiEncoding")
+    if glyph_names:
+        encoding = DictionaryObject({
+            NameObject("/Type"): NameObject("/Encoding"),
+            NameObject("/BaseEncoding"): NameObject("/WinAnsiEncoding"),
+            NameObject("/Differences"): ArrayObject([NumberObject(1), *map(NameObject, glyph_names)]),
+        })
+    font = DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"), NameObject("/Encoding"): encoding,
+    })
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    stream = DecodedStreamObject()
+    stream.set_data(content)
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def shown_lines(*texts: bytes, size: int = 11) -> bytes:
+    """Content that shows `texts` one below the other."""
+    return (f"BT /F1 {size} Tf 72 720 Td {size + 3} TL ".encode() + b" ".join(b"(" + text + b") '" for text in texts)
+            + b" ET")
+
+
+def letter_spaced(text: str, size: int = 20, tracking: int = 350) -> bytes:
+    """`text` placed a glyph at a time `tracking` thousandths of an em apart, the space
+    between its words a glyph too, as Typst and LaTeX's letter-spacing write display type."""
+    glyphs = b" ".join(b"(" + char.encode() + b") -" + str(tracking).encode() for char in text)
+    return f"/F1 {size} Tf ".encode() + b"[" + glyphs + b"] TJ"
