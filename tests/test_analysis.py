@@ -405,3 +405,27 @@ def test_letter_spaced_names_and_headings_read_as_words():
     assert [(entry.title, entry.company) for entry in result.experience] == [
         ("Senior Software Engineer", "Northwind Analytics")]
     assert [entry.institution for entry in result.education] == ["Politecnico di Milano"]
+
+
+# (the number as written, where the candidate lives, what the analysis returns)
+PHONES_AS_WRITTEN = [
+    # Each country's own plan, read in the country of the location.
+    ("02 1234 5678", "Sydney, Australia", "+61212345678"),
+    ("0412 345 678", "Melbourne, Australia", "+61412345678"),
+    ("030 1234567", "Berlin, Germany", "+49301234567"),
+    ("020 7946 0958", "London, United Kingdom", "+442079460958"),
+    ("(212) 555-0143", "New York, NY", "+12125550143"),
+    # A North American number kept abroad, in that plan's shapes: no number of the
+    # location's country, a valid one of North America.
+    ("607.379.5733", "Sydney, Australia", "+16073795733"),
+    ("607-379-5733", "Munich, Germany", "+16073795733"),
+    ("(607) 379-5733", "Bengaluru, India", "+16073795733"),
+]
+
+
+@pytest.mark.parametrize(("written", "location", "expected"), PHONES_AS_WRITTEN)
+def test_phones_are_read_in_the_plan_they_are_written_in(written, location, expected):
+    text = f"Jane Smith\njane.smith@example.com | {written}\n{location}\n\nEXPERIENCE\nEngineer\nAcme Corp  2019 - 2024"
+    document = ExtractedDocument(format="pdf", text=text, pages=1, header_text="", warnings=(), links=())
+    contact = analyse(document).contact
+    assert list(contact.phones) == [expected], contact

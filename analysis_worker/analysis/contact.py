@@ -271,15 +271,33 @@ def _phones(text: str, region: str | None) -> list[str]:
         digits = _digits(raw)
         if not 7 <= len(digits) <= 15 or _YEAR_RANGE.search(raw):
             continue
-        number = _parsed(raw, region)
-        if number is None and _NORTH_AMERICAN.fullmatch(raw):
-            number = _parsed(raw, "US")
+        number = _parsed(raw, region, north_american=bool(_NORTH_AMERICAN.fullmatch(raw)))
         phones.append(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number
                       else " ".join(raw.split()))
     return list(dict.fromkeys(phones))
 
 
-def _parsed(raw: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+def _parsed(raw: str, region: str | None, north_american: bool) -> phonenumbers.PhoneNumber | None:
+    """The number in the location's country; but a number in the North American shape
+    ("607.379.5733") without the trunk prefix its digits would need there (Germany's and
+    Britain's "0") or that is no valid number there, and that is a valid North American
+    one, is read in that plan: people keep their US or Canadian number when they move.
+    Without a location, the North American shape is read in that plan, valid or not."""
+    local = _possible(raw, region)
+    if north_american and (local is None or not phonenumbers.is_valid_number(local)
+                           or not _digits(raw).startswith(_trunk_prefix(region))):
+        american = _possible(raw, "US")
+        if american is not None and (local is None or phonenumbers.is_valid_number(american)):
+            return american
+    return local
+
+
+def _trunk_prefix(region: str | None) -> str:
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region) if region else None
+    return (metadata.national_prefix or "") if metadata else ""
+
+
+def _possible(raw: str, region: str | None) -> phonenumbers.PhoneNumber | None:
     try:
         number = phonenumbers.parse(raw, None if raw.startswith(("+", "00")) else region)
     except phonenumbers.NumberParseException:
