@@ -420,6 +420,10 @@ PHONES_AS_WRITTEN = [
     ("607.379.5733", "Sydney, Australia", "+16073795733"),
     ("607-379-5733", "Munich, Germany", "+16073795733"),
     ("(607) 379-5733", "Bengaluru, India", "+16073795733"),
+    # Places as addresses print them, without a comma, a state's code and a postcode last.
+    ("02 1234 5678", "Sydney NSW 2000", "+61212345678"),
+    ("0412 345 678", "Melbourne VIC", "+61412345678"),
+    ("416 555 0182", "Toronto ON M5V 2T6", "+14165550182"),
 ]
 
 
@@ -428,4 +432,4 @@ def test_phones_are_read_in_the_plan_they_are_written_in(written, location, expe
     text = f"Jane Smith\njane.smith@example.com | {written}\n{location}\n\nEXPERIENCE\nEngineer\nAcme Corp  2019 - 2024"
     document = ExtractedDocument(format="pdf", text=text, pages=1, header_text="", warnings=(), links=())
     contact = analyse(document).contact
-    assert list(contact.phones) == [expected], contact
+    assert (list(contact.phones), contact.location) == ([expected], location), contact

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,6 +32,11 @@ for _code in _COUNTRY_CODES:
     _REGIONS.setdefault(_code.lower(), _code)
 
 _WORK_MODES = {"remote", "hybrid", "on-site", "onsite", "worldwide", "anywhere"}
+_STATE_CODES = {code.lower() for group in ("us_states", "canadian_provinces", "australian_states")
+                for code in _DATA[group]}
+# A postcode after a state's code: US ("78701", "78701-1234"), Australian ("2000"),
+# Canadian ("M5V 2T6"), at the end of the place.
+_POSTCODE = re.compile(r"\s+(?:\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)$")
 
 # A place printed right after a name with nothing but a space between them ("Acme Corp
 # Berlin, Germany": a right-aligned column read into the same line) is told apart by
@@ -91,11 +97,23 @@ def _ends_with_code(text: str) -> bool:
 
 
 def is_spaced_place(text: str) -> bool:
-    """"Athens GR", "Utrecht Utrecht NL": a place some templates print without commas.
-    Only asked of contact details, where no job title ("Director IT") stands."""
-    words = text.strip().split()
-    return 2 <= len(words) <= 4 and _ends_with_code(text) and all(
+    """"Athens GR", "Utrecht Utrecht NL", "Sydney NSW 2000", "Toronto ON M5V 2T6": a place
+    some templates and address habits print without commas, a country's or a state's code
+    last but for a postcode. Only asked of contact details, where no job title ("Director
+    IT") stands."""
+    words = _without_postcode(text)
+    return 2 <= len(words) <= 4 and (_ends_with_code(" ".join(words)) or _ends_with_state(words)) and all(
         word[0].isupper() and word.replace("-", "").isalpha() for word in words)
+
+
+def _without_postcode(text: str) -> list[str]:
+    return _POSTCODE.sub("", text.strip()).split()
+
+
+def _ends_with_state(words: list[str]) -> bool:
+    """Ends with a state's or province's code, as addresses print it: "NSW", "ON", "TX";
+    a skill of that shape ("SAP SD") is no place."""
+    return words[-1].isupper() and words[-1].lower() in _STATE_CODES and canonical_skill(" ".join(words)) is None
 
 
 def _city_start(words: list[str]) -> int:
@@ -135,8 +153,10 @@ def split_place(text: str) -> tuple[str, str] | None:
 
 
 def country_code(location: str) -> str | None:
-    """ISO country code of a location recognised by is_location, if it tells one."""
-    last = location.strip().rstrip(".").split(",")[-1].strip()
+    """ISO country code of a location recognised by is_location or is_spaced_place, if it tells one."""
+    last = " ".join(_without_postcode(location.strip().rstrip(".").split(",")[-1]))
+    if is_spaced_place(last) and _ends_with_state(last.split()):
+        return _REGIONS.get(last.split()[-1].lower())
     if _ends_with_code(last):
         return last.split()[-1]
     return _REGIONS.get(last.lower())
