@@ -24,10 +24,11 @@ from prometheus_client import REGISTRY
 from common.cache import Cache, resume_analysis_key, resume_analysis_metadata_key
 from common.config import Settings
 from common.embedded_postgres import PostgresServer, pgserver_binaries, stop_by_directory
+from common.embedded_redis import free_port
 from common.jobs import QUEUE_NAME, queue_key, upload_key
 from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import connect, connect_cache, connect_queue
-from common.store.analyses import RETENTION_LOCK, AnalysisStore, StoredAnalysis
+from common.store.analyses import RETENTION_LOCK, AnalysisStore, StoredAnalysis, StoreUnavailable
 from common.store.cached import CachedAnalyses
 from common.store.erasure import ErasureMarks
 from common.store.migrations import available, migrate
@@ -266,6 +267,17 @@ async def test_bad_requests_name_their_fields(stub) -> None:
         details = error_details_pb2.BadRequest()
         status.details[0].Unpack(details)
         assert {violation.field for violation in details.field_violations} == fields
+
+
+async def test_an_unreachable_database_is_reported_as_unavailable() -> None:
+    store = AnalysisStore(f"postgresql://nobody@127.0.0.1:{free_port()}/none", pool_size=1, timeout=2)
+    await store.open()
+    try:
+        with pytest.raises(StoreUnavailable, match="^ConnectionRefusedError: "):
+            await store.ping()
+        assert REGISTRY.get_sample_value("resume_database_failures_total", {"operation": "ping"}) >= 1
+    finally:
+        await store.close()
 
 
 async def test_migrations_applied_by_many_processes_at_once_apply_once(postgres: PostgresServer) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import asyncpg
 from prometheus_client import Counter, Gauge, Histogram
 
-from common import logs
+from common import failures, logs
 from common.store.migrations import migrate
 
 log = logs.get_logger(__name__)
@@ -151,16 +151,16 @@ class AnalysisStore:
     async def _connection(self, operation: str) -> AsyncIterator[asyncpg.Connection]:
         assert self._pool is not None, "AnalysisStore.open() first"
         # Created at 0 before any failure, so that rate() alerts see the series.
-        failures = DATABASE_FAILURES.labels(operation)
+        failed = DATABASE_FAILURES.labels(operation)
         started = time.perf_counter()
         try:
             async with self._pool.acquire(timeout=self._timeout) as connection:
                 yield connection
         except _UNREACHABLE as error:
-            failures.inc()
+            failed.inc()
             raise StoreUnavailable(f"{type(error).__name__}: {failures.describe(error)}") from error
         except Exception:
-            failures.inc()
+            failed.inc()
             raise
         finally:
             DATABASE_SECONDS.labels(operation).observe(time.perf_counter() - started)
