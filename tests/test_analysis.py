@@ -424,6 +424,8 @@ PHONES_AS_WRITTEN = [
     ("02 1234 5678", "Sydney NSW 2000", "+61212345678"),
     ("0412 345 678", "Melbourne VIC", "+61412345678"),
     ("416 555 0182", "Toronto ON M5V 2T6", "+14165550182"),
+    # A country's code that is also a state's ("IN", Indiana) names the country.
+    ("98765 43210", "Chennai IN", "+919876543210"),
 ]
 
 

@@ -154,9 +154,11 @@ def split_place(text: str) -> tuple[str, str] | None:
 
 def country_code(location: str) -> str | None:
     """ISO country code of a location recognised by is_location or is_spaced_place, if it tells one."""
-    last = " ".join(_without_postcode(location.strip().rstrip(".").split(",")[-1]))
-    if is_spaced_place(last) and _ends_with_state(last.split()):
-        return _REGIONS.get(last.split()[-1].lower())
-    if _ends_with_code(last):
-        return last.split()[-1]
+    last = location.strip().rstrip(".").split(",")[-1].strip()
+    words = _without_postcode(last)
+    # A country's code first, as is_spaced_place asks: "Chennai IN" is in India, not Indiana.
+    if _ends_with_code(" ".join(words)):
+        return words[-1]
+    if _ends_with_state(words):
+        return _REGIONS[words[-1].lower()]
     return _REGIONS.get(last.lower())
