@@ -56,13 +56,16 @@ def _finish_when_there_is_room(worker: Worker, patience: float) -> None:
 
     async def finishing(keys: list[str], args: list[Any]) -> Any:
         deadline = time.monotonic() + patience
+        waited = False
         while True:
             try:
                 return await move_to_finished(keys=keys, args=args)
             except ResponseError as error:
                 if not failures.is_out_of_memory(error) or time.monotonic() > deadline:
                     raise
-                log.warning("a job's end waits for room: Redis is out of memory")
+                if not waited:  # once per job, not at every poll
+                    log.warning("a job's end waits for room: Redis is out of memory")
+                    waited = True
                 await asyncio.sleep(_ROOM_POLL_SECONDS)
 
     worker.scripts.commands["moveToFinished"] = finishing

@@ -1,9 +1,9 @@
 """A service's background tasks, none of which may die unnoticed.
 
 A task that ends with an exception rather than by returning or being cancelled is logged
-at ERROR with its traceback and recorded among the failures; the owner reports them (the
-gateway in its health, the worker in its heartbeat), so that a process which can no longer
-do its work is taken out of service and restarted instead of carrying on half-dead.
+at ERROR with its traceback and recorded among the failures, and the owner acts on it (the
+gateway reports NOT_SERVING to every probe, the worker stops and exits 1), so that a process
+which can no longer do its work is restarted instead of carrying on half-dead.
 """
 
 from __future__ import annotations

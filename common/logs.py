@@ -1,8 +1,9 @@
 """Structured logs: one JSON object per line, with the `extra` fields of each call.
 
 Every module logs through `get_logger`, whose loggers keep `extra` from colliding with the
-attributes of a `LogRecord`: the standard library raises `KeyError` for `extra={"name": ...}`,
-so one such call would crash whatever logged it, and only at the level where it logs.
+attributes of a `LogRecord`: the standard library raises `KeyError` for an extra field named
+like one of them (`name`, `args`, `module`), so one such call would crash whatever logged
+it, and only at the level where it logs.
 """
 
 from __future__ import annotations

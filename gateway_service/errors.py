@@ -99,10 +99,11 @@ def bad_request(error: InvalidRequest) -> error_details_pb2.BadRequest:
     )
 
 
-def retry_info(error: Overloaded) -> error_details_pb2.RetryInfo:
+async def abort_overloaded(context: grpc.aio.ServicerContext, error: Overloaded) -> None:
+    """RESOURCE_EXHAUSTED, with a google.rpc.RetryInfo of the error's delay."""
     info = error_details_pb2.RetryInfo()
     info.retry_delay.FromMilliseconds(error.retry_after_ms)
-    return info
+    await abort_with_details(context, code_pb2.RESOURCE_EXHAUSTED, str(error), info)
 
 
 def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Response]:
@@ -129,7 +130,7 @@ def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Re
                 context, code_pb2.INVALID_ARGUMENT, f"invalid request: {error}", bad_request(error)
             )
         except Overloaded as error:
-            await abort_with_details(context, code_pb2.RESOURCE_EXHAUSTED, str(error), retry_info(error))
+            await abort_overloaded(context, error)
         except Unauthenticated as error:
             await context.abort(grpc.StatusCode.UNAUTHENTICATED, str(error))
         except PermissionDenied as error:
@@ -152,9 +153,8 @@ def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Re
             )
         except (RedisError, OSError) as error:
             if failures.is_out_of_memory(error):
-                full = QueueFull()
                 log.warning("redis out of memory during %s", handler.__name__)
-                await abort_with_details(context, code_pb2.RESOURCE_EXHAUSTED, str(full), retry_info(full))
+                await abort_overloaded(context, QueueFull())
             text = failures.describe(error)
             log.warning("redis failed during %s: %s", handler.__name__, text)
             if isinstance(error, (*TRANSIENT_ERRORS, OSError)):
