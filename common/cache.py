@@ -15,8 +15,8 @@ from redis.exceptions import ResponseError
 from common import logs
 from common.config import Settings
 from common.failures import is_out_of_memory
-from common.redis_memory import MemoryWatch
-from common.redis_modes import RedisClient, used_memory
+from common.redis_memory import MemoryWatch, used_memory
+from common.redis_modes import RedisClient
 
 log = logs.get_logger(__name__)
 

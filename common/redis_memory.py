@@ -31,10 +31,20 @@ class MemoryUse:
 
 async def memory_use(client: RedisClient) -> MemoryUse:
     """The server's memory; in a cluster, that of the fullest primary, the first to refuse writes."""
+    return max(await _per_server(client), key=MemoryUse.ratio)
+
+
+async def used_memory(client: RedisClient) -> int:
+    """Bytes of memory Redis uses: every primary's in a cluster."""
+    return sum(use.used for use in await _per_server(client))
+
+
+async def _per_server(client: RedisClient) -> list[MemoryUse]:
+    """INFO memory of the server, or of every primary of a cluster."""
     if isinstance(client, RedisCluster):
         per_node = await client.info("memory", target_nodes=RedisCluster.PRIMARIES)
-        return max((_use(info) for info in per_node.values()), key=MemoryUse.ratio)
-    return _use(await client.info("memory"))
+        return [_use(info) for info in per_node.values()]
+    return [_use(await client.info("memory"))]
 
 
 def _use(info: dict[str, object]) -> MemoryUse:

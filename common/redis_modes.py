@@ -51,11 +51,3 @@ def _tls(settings: Settings) -> dict[str, Any]:
         "ssl_certfile": settings.redis_tls_cert,
         "ssl_keyfile": settings.redis_tls_key,
     }
-
-
-async def used_memory(client: RedisClient) -> int:
-    """Bytes of memory Redis uses: every primary's in a cluster."""
-    if isinstance(client, RedisCluster):
-        per_node = await client.info("memory", target_nodes=RedisCluster.PRIMARIES)
-        return sum(int(info["used_memory"]) for info in per_node.values())
-    return int((await client.info("memory"))["used_memory"])
