@@ -14,7 +14,9 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
 
 import grpc
+from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_status import rpc_status
 
 from common.config import Settings
 from common.embedded_redis import RedisServer
@@ -161,6 +163,25 @@ async def wait_for_final_state(
             if status.state in (resume_pb2.JOB_STATE_COMPLETED, resume_pb2.JOB_STATE_FAILED):
                 return status
             await asyncio.sleep(0.05)
+
+
+async def analysed(
+    stub: resume_pb2_grpc.GatewayServiceStub, request: resume_pb2.SubmitResumeRequest
+) -> resume_pb2.GetJobStatusResponse:
+    """Submits `request` and waits for its job, which must complete."""
+    submitted = await stub.SubmitResume(request, timeout=RPC_TIMEOUT)
+    status = await wait_for_final_state(stub, submitted.job_id, request.organisation_id)
+    assert status.state == resume_pb2.JOB_STATE_COMPLETED, status.failed_reason
+    return status
+
+
+def retry_delay(error: grpc.aio.AioRpcError) -> float:
+    """Seconds of the google.rpc.RetryInfo an error carries."""
+    status = rpc_status.from_call(error)
+    assert status is not None, "no google.rpc.Status details"
+    info = error_details_pb2.RetryInfo()
+    assert status.details[0].Unpack(info)
+    return info.retry_delay.ToTimedelta().total_seconds()
 
 
 class Stack:

@@ -15,9 +15,7 @@ from pathlib import Path
 
 import grpc
 import pytest
-from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-from grpc_status import rpc_status
 from prometheus_client import REGISTRY
 
 from common import logs
@@ -36,7 +34,9 @@ from support import (
     RPC_TIMEOUT,
     Stack,
     WorkerProcess,
+    analysed,
     isolated_stack,
+    retry_delay,
     submit_request,
     unique,
     wait_for_final_state,
@@ -48,14 +48,6 @@ CORPUS = ROOT / "tests" / "corpus" / "files"
 SMALL_REDIS = ("--maxmemory", "12mb", "--maxmemory-policy", "noeviction")
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
-
-
-def retry_delay(error: grpc.aio.AioRpcError) -> float:
-    status = rpc_status.from_call(error)
-    assert status is not None, "no google.rpc.Status details"
-    info = error_details_pb2.RetryInfo()
-    assert status.details[0].Unpack(info)
-    return info.retry_delay.ToTimedelta().total_seconds()
 
 
 @pytest.fixture
@@ -289,11 +281,7 @@ async def test_no_answer_or_log_line_quotes_the_file_or_personal_data(
 
 async def analysed_resume(stack: Stack) -> str:
     """Submits the PDF and waits for its analysis; its resume id."""
-    request = submit_request(content=PDF)
-    job_id = (await stack.stub.SubmitResume(request, timeout=RPC_TIMEOUT)).job_id
-    final = await wait_for_final_state(stack.stub, job_id, request.organisation_id)
-    assert final.state == resume_pb2.JOB_STATE_COMPLETED, final.failed_reason
-    return request.resume_id
+    return (await analysed(stack.stub, submit_request(content=PDF))).metadata.resume_id
 
 
 async def test_the_cache_can_have_a_redis_of_its_own(tmp_path: Path, postgres: PostgresServer) -> None:

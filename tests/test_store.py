@@ -38,6 +38,7 @@ from support import (
     ROOT,
     RPC_TIMEOUT,
     WorkerProcess,
+    analysed,
     isolated_stack,
     submit_request,
     unique,
@@ -74,13 +75,6 @@ async def rows(url: str, query: str, *args: object) -> list[asyncpg.Record]:
         return await connection.fetch(query, *args)
     finally:
         await connection.close()
-
-
-async def analysed(stub, request: resume_pb2.SubmitResumeRequest) -> resume_pb2.GetJobStatusResponse:
-    submitted = await stub.SubmitResume(request, timeout=RPC_TIMEOUT)
-    status = await wait_for_final_state(stub, submitted.job_id, request.organisation_id)
-    assert status.state == resume_pb2.JOB_STATE_COMPLETED, status.failed_reason
-    return status
 
 
 async def record(store: AnalysisStore, organisation: str, candidate: str, resume: str, job: str) -> None:
