@@ -1,0 +1,108 @@
+"""The template families: real resume templates from several toolchains, each filled with
+fictional people (tests/corpus/people.py) by a script here and stored with the truths the
+people give. See README.md here for what each family is and under which licence.
+
+Which families are held out was decided when the list was made, before any of them was
+rendered or any heuristic was changed for them, and is not to be changed: the held-out
+families' files are measured by `make evaluate` ("unseen families") and never looked at,
+their people come from the never-inspected pools ("unseen" population), and nobody reads
+their mismatches. The development families' people come from the first population's pools.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "corpus"))
+import build as rendered  # noqa: E402
+from people import person  # noqa: E402
+
+FILES, TRUTHS = HERE / "files", HERE / "truth"
+# People per family, and the conventions they follow in turn.
+PEOPLE = 5
+_CONVENTIONS = ("us", "eu", "in", "us", "eu")
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    toolchain: str  # latex, typst, html-chromium, html-weasyprint, office, dtp
+    held_out: bool = False
+
+
+FAMILIES = (
+    # LaTeX: classes from TeX Live and template repositories.
+    Family("latex-awesomecv", "latex"),
+    Family("latex-jake", "latex"),
+    Family("latex-deedy", "latex"),
+    Family("latex-europecv", "latex"),
+    Family("latex-simplecv", "latex"),
+    Family("latex-sb2nov", "latex"),
+    Family("latex-altacv", "latex", held_out=True),
+    Family("latex-curve", "latex", held_out=True),
+    # Typst templates compiled by the typst package.
+    Family("typst-basic", "typst"),
+    Family("typst-moderncv", "typst"),
+    Family("typst-simpletechnical", "typst"),
+    Family("typst-brilliant", "typst"),
+    Family("typst-imprecv", "typst", held_out=True),
+    Family("typst-vantage", "typst", held_out=True),
+    # HTML/CSS templates printed by Chromium and by WeasyPrint.
+    Family("chromium-stackoverflow", "html-chromium"),
+    Family("chromium-paper", "html-chromium"),
+    Family("chromium-class", "html-chromium"),
+    Family("chromium-onepage", "html-chromium", held_out=True),
+    Family("weasyprint-spartan", "html-weasyprint"),
+    Family("weasyprint-actual", "html-weasyprint"),
+    Family("weasyprint-professional", "html-weasyprint", held_out=True),
+    # Word/LibreOffice layouts kept as DOCX and exported to PDF by LibreOffice.
+    Family("office-sidebar", "office"),
+    Family("office-banded", "office"),
+    Family("office-tabular", "office", held_out=True),
+    # Desktop publishing: each block in its own text frame (Scribus).
+    Family("dtp-frames", "dtp"),
+    Family("dtp-columns", "dtp", held_out=True),
+)
+BY_NAME = {family.name: family for family in FAMILIES}
+
+
+def people(family: Family) -> list[tuple[str, dict[str, Any]]]:
+    """The family's people as (file stem, JSON Resume document with "meta"), the same on
+    every run: held-out families draw from the never-inspected pools."""
+    population = "unseen" if family.held_out else "corpus"
+    found = []
+    offset = PEOPLE * FAMILIES.index(family)  # so that families show different people
+    for position, convention in enumerate(_CONVENTIONS[:PEOPLE]):
+        index = offset + position
+        seed = int.from_bytes(hashlib.sha256(f"{family.name}:{position}".encode()).digest()[:4], "big")
+        document = person(index, convention, seed, population)
+        found.append((rendered._stem(document, index), document))
+    return found
+
+
+def written_month(value: str, convention: str) -> str:
+    """A "YYYY-MM" month (or "present") as people of the convention write it."""
+    return rendered._written_month(value, convention)
+
+
+def save(family: Family, stem: str, document: dict[str, Any], files: dict[str, bytes],
+         **shown: Any) -> None:
+    """Stores a rendering's files (name -> bytes, e.g. a PDF and its DOCX) and its truth.
+    `shown` overrides what the template shows differently from the person's data:
+    `location` as printed ("" when not shown) and `links` (the URLs it shows)."""
+    (FILES / family.name).mkdir(parents=True, exist_ok=True)
+    (TRUTHS / family.name).mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (FILES / family.name / name).write_bytes(content)
+    truth = rendered.truth_of(document, family.name, stem, sorted(files)[0])
+    truth["files"] = sorted(files)
+    truth["family"] = family.name
+    truth.update(shown)
+    (TRUTHS / family.name / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
+                                                       encoding="utf-8")
