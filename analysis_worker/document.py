@@ -4,12 +4,57 @@ parsers (pypdf, python-docx, lxml: some 30 MB)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
 class ExtractionError(Exception):
     """The file cannot be analysed, whatever the number of retries (corrupt, encrypted,
     unsupported, too large). Message is a clear, actionable English sentence for the API caller."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a line set in one font and size."""
+    text: str  # with the spaces that follow it on the line
+    size: float  # in points on the page
+    bold: bool
+    italic: bool
+
+
+@dataclass(frozen=True)
+class StyledLine:
+    """A line of the text as the page shows it: where it stands and how it is set. The
+    analysis reads headings and the name from how lines look as well as from their words."""
+    text: str
+    page: int  # from 1
+    top: float  # points from the top of the page to the line's baseline
+    left: float  # points from the left edge of the page
+    spans: tuple[Span, ...]
+
+    @property
+    def size(self) -> float:
+        """The size most of the line's letters are set in."""
+        sizes: dict[float, int] = {}
+        for span in self.spans:
+            sizes[span.size] = sizes.get(span.size, 0) + max(_letters(span.text), 1)
+        return max(sizes, key=sizes.__getitem__) if sizes else 0.0
+
+    @property
+    def bold(self) -> bool:
+        return self._mostly(lambda span: span.bold)
+
+    @property
+    def italic(self) -> bool:
+        return self._mostly(lambda span: span.italic)
+
+    def _mostly(self, test: Callable[[Span], bool]) -> bool:
+        letters = sum(_letters(span.text) for span in self.spans)
+        return letters > 0 and 2 * sum(_letters(span.text) for span in self.spans if test(span)) > letters
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
 
 
 @dataclass(frozen=True)
@@ -22,6 +67,9 @@ class ExtractedDocument:
     # Link targets (PDF URI annotations, DOCX hyperlinks) in document order: résumé
     # templates often show an icon and a user name while the URL lives only here.
     links: tuple[str, ...] = ()
+    # The body's lines with their place and type, in the text's order, where the format
+    # tells them (PDF text layers, DOCX runs); empty where it does not (OCR).
+    lines: tuple[StyledLine, ...] = ()
 
 
 @dataclass(frozen=True)

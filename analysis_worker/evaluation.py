@@ -73,6 +73,8 @@ FIELDS = ("name", "email", "phone", "links", "location", "experience", "company"
           "institution", "skills", "years")
 PARTS = ("development", "held-out")
 UNSEEN = "unseen (never inspected)"
+# The template families of tests/families: those tuned on, and those held out (never inspected).
+FAMILY_PARTS = ("development families", "unseen families")
 CORPUS_PREFIX = "corpus/"  # names of the cases of tests/corpus
 UNSEEN_PREFIX = "unseen/"  # names of the cases of tests/corpus/unseen
 # One person in three is held out.
@@ -287,6 +289,28 @@ def evaluate_all(cases: Iterable[Any], today: date | None = None) -> dict[str, R
     return {**evaluate_parts(cases, today), UNSEEN: evaluate(load_unseen_cases(), today, record_mistakes=False)}
 
 
+def evaluate_families(today: date | None = None) -> dict[str, Report]:
+    """The development template families and, beside them, the held-out ones, whose
+    mismatches are not recorded (tests/families)."""
+    _tests_on_path()
+    from families.cases import family_cases
+
+    return {FAMILY_PARTS[0]: evaluate(family_cases(held_out=False), today),
+            FAMILY_PARTS[1]: evaluate(family_cases(held_out=True), today, record_mistakes=False)}
+
+
+def per_family(report: Report) -> str:
+    """How many documents of each family of a report have a mismatch in a main field (the
+    development families only: the held-out ones record none)."""
+    names = sorted({case.split("/")[1] for case, *_ in report.mistakes})
+    shown = ("name", "phone", "company", "title", "institution", "skills")
+    lines = [f"{'family':<28}" + "".join(f"{name:>12}" for name in shown)]
+    for family in names:
+        wrong = Counter(name for case, name, *_ in report.mistakes if case.split("/")[1] == family)
+        lines.append(f"{family:<28}" + "".join(f"{wrong[name]:>12}" for name in shown))
+    return "Documents with a mismatch, per development family:\n" + "\n".join(lines)
+
+
 def load_scan_cases() -> list[Any]:
     """Scans made from the labeled set (tests/labeled/scans.py), read by OCR."""
     _tests_on_path()
@@ -339,9 +363,14 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
     corpus = {**evaluate_parts(case for case in cases if case.name.startswith(CORPUS_PREFIX)),
               UNSEEN: reports[UNSEEN]}
     print(f"\nThe rendered corpus alone (tests/corpus):\n{format_reports(corpus)}")
+    families = evaluate_families()
+    print(f"\nTemplate families (tests/families), development and held out:\n"
+          f"{format_reports(families, arguments.details)}")
+    if arguments.details:
+        print(per_family(families[FAMILY_PARTS[0]]))
     print(f"\nScans of the labeled set, read by OCR at {arguments.ocr_dpi} DPI (tests/labeled/scans.py):\n"
           f"{format_reports(scans)}")
-    return {part: report.figures() for part, report in reports.items()}
+    return {part: report.figures() for part, report in {**reports, **families}.items()}
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from .projects import parse_projects
 from .scoring import score_resume
 from .sections import Section, split_sections
 from .skills import find_skills
+from .typography import Typography
 
 ANALYSIS_VERSION = "1.0.0"
 
@@ -31,7 +32,8 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
             required_skills: Sequence[str] = ()) -> resume_pb2.ResumeAnalysis:
     document = dataclasses.replace(document, text=normalise_text(document.text),
                                    header_text=normalise_text(document.header_text))
-    sections = split_sections(document.text)
+    typography = Typography(document.lines)
+    sections = split_sections(document.text, typography)
     top, body = sections[0], sections[1:]
 
     def lines_of(kind: str) -> list[str]:
@@ -39,7 +41,8 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
 
     # Two-column templates put the contact details in a sidebar section of their own.
     body_contact = contact_lines(top.lines) + contact_lines(lines_of("contact"))
-    found = extract_contact(body_contact, document.header_text, document.text, document.links)
+    found = extract_contact(body_contact, document.header_text, document.text, document.links,
+                            typography.display_lines())
     # A caption column can run on into the education section, which takes no captions of its own.
     experience = parse_experience(lines_of("experience"), found.contact.name, host_lines(body, "education"))
     elsewhere = host_lines(body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -119,10 +120,11 @@ def _is_contact_item(line: str) -> bool:
 
 
 def extract_contact(body_contact: list[str], header_text: str, body_text: str,
-                    links: tuple[str, ...]) -> ContactResult:
+                    links: tuple[str, ...], display: Sequence[str] = ()) -> ContactResult:
     """Contact details from the contact lines of the body (see contact_lines), the page
     headers and footers, and the link targets; the whole text is searched only for an
-    email, labelled phone numbers and the name."""
+    email, labelled phone numbers and the name, which is first looked for among the
+    `display` lines (set large at the top of the page, largest first)."""
     header_lines = [line.strip() for line in header_text.splitlines() if line.strip()]
     # Sidebars and "About" blocks hold the details away from the top: lines made only
     # of contact items count wherever they are in the first part of the resume.
@@ -149,7 +151,8 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
     in_header = any(email in header_block for email in emails) or any(
         _digits(phone) in _digits(header_block) for phone in phones)
     contact = resume_pb2.Contact(
-        name=_name(body_contact) or _name(header_lines) or _name_like_email(body_text.splitlines(), emails),
+        name=_name(list(display)) or _name(body_contact) or _name(header_lines)
+        or _name_like_email(body_text.splitlines(), emails),
         emails=emails,
         phones=phones,
         links=_links(segments, "\n".join([body_block, header_block, *items]), links, emails),

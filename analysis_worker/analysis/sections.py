@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .typography import Typography
+
 TOP = "top"  # kind of the lines before the first heading (name and contact details)
+# Kind of a section whose heading is set like the document's headings but says nothing
+# a kind is known by ("Where I have worked", "Life philosophy"): its lines stay its own.
+OTHER = "other"
 
 # Heading words -> kind. A line is a heading when all its words are heading words
 # or modifiers; its kind is that of its first heading word ("Skills & Interests" -> skills).
@@ -84,14 +89,25 @@ def heading_kind(line: str) -> str | None:
     return kinds[0] if kinds else None
 
 
+def _may_be_heading(line: str) -> bool:
+    """Whether a line not made of heading words could still be a heading: a few words, no
+    figures, addresses or sentence end."""
+    line = line.strip().rstrip(":")
+    return 0 < len(line) <= 40 and len(line.split()) <= 5 and bool(_HEADING_CHARS.fullmatch(line)) \
+        and any(ch.isalpha() for ch in line)
+
+
 def resume_lines(text: str) -> list[str]:
     """Non-empty lines, whitespace-trimmed; page breaks dropped."""
     return [line.strip() for line in text.splitlines() if line.strip() and line.strip() != "\f"]
 
 
-def split_sections(text: str) -> list[Section]:
+def split_sections(text: str, typography: Typography | None = None) -> list[Section]:
     lines = resume_lines(text)
     kinds = [heading_kind(line) for line in lines]
+    if typography is not None:
+        looking = typography.headings_by_look(lines, lambda line: heading_kind(line) is not None, _may_be_heading)
+        kinds = [OTHER if kind is None and line in looking else kind for line, kind in zip(lines, kinds, strict=True)]
     run_in = _run_in_headings(lines, kinds)
     sections = [Section(TOP, "")]
     for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):

@@ -12,6 +12,9 @@ from typing import Any
 
 import pypdf
 
+from analysis_worker.document import StyledLine
+from analysis_worker.extraction.layout import Faces, plain_lines, styled_line
+
 try:  # pypdf's font metrics, not part of its public API: without them the layout rendering decides
     from pypdf.generic._font import Font
 except ImportError:  # pragma: no cover - a pypdf that moved them
@@ -31,8 +34,9 @@ class _Run:
     chunk: int
 
 
-def page_text(page: pypdf.PageObject) -> tuple[str, bool]:
-    """Returns the page text and whether it was read as two columns.
+def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[StyledLine]]:
+    """Returns the page text, whether it was read as two columns, and its lines with their
+    style (for the lines the runs could be traced to; page `number` from 1).
 
     Plain extraction follows the content stream, which is the order the authoring
     tool wrote the text in and is right for most resumes (including side columns of
@@ -55,18 +59,29 @@ def page_text(page: pypdf.PageObject) -> tuple[str, bool]:
                              first, font, size * scale, len(chunks) - 1))
 
     plain = page.extract_text(visitor_text=note_run) or ""
+    starts = _chunk_starts(plain, chunks)
+    faces, page_top = Faces(), _page_top(page)
+    styled = [] if starts is None else plain_lines(plain, runs, starts, number, page_top, faces)
     if not _has_column_edge(page, runs):
-        return plain, False
+        return plain, False, styled
     placed = _placed_lines(page, runs)
-    starts = None if placed is None else _chunk_starts(plain, chunks)
     if placed is None or starts is None:
-        return _layout_columns(page, plain)
+        return _layout_columns(page, plain, styled)
     gutter = _gutter(placed)
     if gutter is not None:
-        return _columns_text(placed, gutter, plain, starts), True
+        rows = _columns_rows(placed, gutter, plain, starts)
+        return ("\n".join(re.sub(r" {2,}", " ", "".join(text for text, _ in row).strip()) for row in rows), True,
+                [line for row in rows if (line := styled_line(row, number, page_top, faces))])
     if not _has_free_band(placed):
-        return plain, False
-    return _layout_columns(page, plain)
+        return plain, False, styled
+    return _layout_columns(page, plain, styled)
+
+
+def _page_top(page: pypdf.PageObject) -> float:
+    try:
+        return float(page.mediabox.top)
+    except Exception:  # noqa: BLE001 - a damaged page box: lines are placed from a Letter page's top
+        return 792.0
 
 
 def _chunk_starts(plain: str, chunks: list[str]) -> list[int] | None:
@@ -82,18 +97,19 @@ def _chunk_starts(plain: str, chunks: list[str]) -> list[int] | None:
     return starts
 
 
-def _layout_columns(page: pypdf.PageObject, plain: str) -> tuple[str, bool]:
+def _layout_columns(page: pypdf.PageObject, plain: str, styled: list[StyledLine]) -> tuple[str, bool, list[StyledLine]]:
     """Columns cut from pypdf's layout rendering, for pages whose runs cannot be placed or
-    leave a band free without a gutter: it costs as much again as the plain pass."""
+    leave a band free without a gutter: it costs as much again as the plain pass. The
+    plain pass's styled lines stay: a column's line is often a whole line of the plain text."""
     layout = page.extract_text(extraction_mode="layout") or ""
     lines = [line for line in layout.splitlines() if line.strip()]
     gutter = _find_gutter(lines)
     if gutter is None:
-        return plain, False
+        return plain, False, styled
     left = [line[:gutter].strip() for line in lines]
     right = [line[gutter:].strip() for line in lines]
     text = "\n".join(re.sub(r" {2,}", " ", part) for part in left + right if part)
-    return text, True
+    return text, True, styled
 
 
 def _has_column_edge(page: pypdf.PageObject, runs: list[_Run]) -> bool:
@@ -240,17 +256,18 @@ def _has_free_band(lines: dict[int, list[_Placed]]) -> bool:
     return False
 
 
-def _columns_text(lines: dict[int, list[_Placed]], gutter: int, plain: str, starts: list[int]) -> str:
-    """The left column's lines, then the right one's, top to bottom: a run belongs to the
-    column it starts in."""
+def _columns_rows(lines: dict[int, list[_Placed]], gutter: int, plain: str,
+                  starts: list[int]) -> list[list[tuple[str, _Run]]]:
+    """The left column's lines, then the right one's, top to bottom, each as its pieces
+    of text with their runs: a run belongs to the column it starts in."""
     cut = gutter + 1
     placed = [p for line in lines.values() for p in line]
     left = [p for p in placed if p.start < cut]
     right = [p for p in placed if p.start >= cut]
-    return "\n".join(_text_lines(left, plain, starts) + _text_lines(right, plain, starts))
+    return _text_lines(left, plain, starts) + _text_lines(right, plain, starts)
 
 
-def _text_lines(placed: list[_Placed], plain: str, starts: list[int]) -> list[str]:
+def _text_lines(placed: list[_Placed], plain: str, starts: list[int]) -> list[list[tuple[str, _Run]]]:
     """Runs whose baselines lie within a third of their size of a line's are on it (a
     superscript, an icon font), left to right. Between two runs that follow each other in
     the plain text goes what pypdf put there (a space, or nothing inside a word set in two
@@ -262,17 +279,20 @@ def _text_lines(placed: list[_Placed], plain: str, starts: list[int]) -> list[st
             rows[-1].append(p)
         else:
             rows.append([p])
-    texts = []
+    lines = []
     for row in rows:
         row.sort(key=lambda p: p.start)
-        text = row[0].run.text
-        for before, after in itertools.pairwise(row):
+        pieces = []
+        for before, after in itertools.zip_longest(row, row[1:]):
+            if after is None:
+                pieces.append((before.run.text, before.run))
+                continue
             end = starts[before.run.chunk] + len(before.run.text)
             glued = starts[after.run.chunk] == end
-            text += ("" if glued else " ") + after.run.text
-        if text.strip():
-            texts.append(re.sub(r" {2,}", " ", text.strip()))
-    return texts
+            pieces.append((before.run.text + ("" if glued else " "), before.run))
+        if "".join(text for text, _ in pieces).strip():
+            lines.append(pieces)
+    return lines
 
 
 def _find_gutter(lines: list[str]) -> int | None:

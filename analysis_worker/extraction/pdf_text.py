@@ -9,7 +9,7 @@ from collections import Counter
 
 import pypdf
 
-from analysis_worker.document import ExtractedDocument, ExtractionError, OcrOptions
+from analysis_worker.document import ExtractedDocument, ExtractionError, OcrOptions, StyledLine
 from analysis_worker.extraction.checks import MAX_FILE_BYTES, check_text_length, garbled_warning
 from analysis_worker.extraction.glyph_names import read_glyph_names_fully
 from analysis_worker.extraction.pdf_columns import page_text
@@ -68,11 +68,13 @@ def extract_pdf(content: bytes, max_pages: int, ocr: OcrOptions) -> ExtractedDoc
             _check_page_count(total)
             pages_text: list[str] = []
             links: list[str] = []
+            styled: list[StyledLine] = []
             two_column_pages: list[int] = []
             scanned_pages: list[int] = []
             length = 0
             for number, page in enumerate(reader.pages[:max_pages], start=1):
-                text, columns = page_text(page)
+                text, columns, page_lines = page_text(page, number)
+                styled.extend(page_lines)
                 length += len(text)
                 check_text_length(length)
                 if columns:
@@ -104,7 +106,7 @@ def extract_pdf(content: bytes, max_pages: int, ocr: OcrOptions) -> ExtractedDoc
                          "The PDF has no text layer and OCR found no text in it (it may be blank, or OCR "
                          "is off); export it from the original document."))
     warnings.extend(garbled_warning(body))
-    return ExtractedDocument("pdf", body, total, header, tuple(warnings), tuple(dict.fromkeys(links)))
+    return ExtractedDocument("pdf", body, total, header, tuple(warnings), tuple(dict.fromkeys(links)), tuple(styled))
 
 
 def _declared_page_count(reader: pypdf.PdfReader) -> int:
