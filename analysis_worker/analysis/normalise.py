@@ -63,6 +63,14 @@ _GLYPH_NAME = re.compile(r"(?<!\S)/[a-z][^\sA-Z0-9/.:@]*(?=\s)")
 _LETTER_SPACED = re.compile(r"(?<!\S)[^\W_](?: [^\W_]){2,}(?: {2,}[^\W_](?: [^\W_])+)*(?!\S)")
 
 
+# Small capitals whose text layer maps some glyphs to lower-case letters ("OPERATiONS
+# MANAGER", "BACHELOR iN SCiENCE"): words whose lower-case letters stand alone between
+# capitals. A line where most words are in capitals, one such word of four letters or
+# more with three capitals to each lower-case one among them, is set in capitals.
+_WORD = re.compile(r"[^\W\d_]+")
+_LINE = re.compile(r"^[^\n]*[A-Z][a-z][A-Z][^\n]*$|^[^\n]*\b[a-z][A-Z]{2}[^\n]*$", re.MULTILINE)
+
+
 def normalise_text(text: str) -> str:
     """The text with one spelling for spaces, hyphens, dashes, bullets and icons; line
     breaks, tabs and page breaks are kept, since layout is read from them."""
@@ -70,7 +78,24 @@ def normalise_text(text: str) -> str:
     # NFKC spells out ligatures and full-width forms, and turns exotic spaces into spaces.
     text = unicodedata.normalize("NFKC", text.translate(_TABLE))
     text = _GLYPH_NAME.sub(ICON, _DOUBLED_HYPHEN.sub("-", _OTHER_SPACE.sub(" ", text)))
-    return _LETTER_SPACED.sub(_closed_up, text)
+    return _LINE.sub(_capitals, _LETTER_SPACED.sub(_closed_up, text))
+
+
+def _capitals(line: re.Match[str]) -> str:
+    words = _WORD.findall(line.group())
+    capitals = [word for word in words if word.isupper() or _is_small_capitals(word)]
+    if 2 * len(capitals) <= len(words) or not any(
+            len(word) >= 4 and sum(ch.isupper() for ch in word) >= 3 * sum(ch.islower() for ch in word) > 0
+            for word in capitals):
+        return line.group()
+    return _WORD.sub(lambda word: word.group().upper() if _is_small_capitals(word.group()) else word.group(),
+                     line.group())
+
+
+def _is_small_capitals(word: str) -> bool:
+    """Capitals with lower-case letters only alone between them ("OPERATiONS", "iN")."""
+    return any(ch.isupper() for ch in word) and not re.search(r"[a-z]{2}", word) and \
+        sum(ch.isupper() for ch in word) >= sum(ch.islower() for ch in word)
 
 
 def _closed_up(spaced: re.Match[str]) -> str:

@@ -14,6 +14,7 @@ from analysis_worker.extraction.checks import MAX_FILE_BYTES, check_text_length,
 from analysis_worker.extraction.glyph_names import read_glyph_names_fully
 from analysis_worker.extraction.pdf_columns import page_text
 from analysis_worker.extraction.scanned_pages import needs_ocr, read_scanned_pages, shows_more_than_text
+from analysis_worker.extraction.word_gaps import read_word_gaps
 from common.proto.resume.v1 import resume_pb2
 
 PAGE_SEPARATOR = "\n\f\n"
@@ -43,6 +44,7 @@ _PDF_LIMITS = pypdf.get_configuration().with_overwrites(
 # thousands of lines, and the failure is reported as an ExtractionError anyway.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 read_glyph_names_fully()
+read_word_gaps()
 
 _DIGITS = re.compile(r"\d+")
 
