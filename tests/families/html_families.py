@@ -1,0 +1,300 @@
+"""Renders the html-chromium and html-weasyprint families: JSON Resume themes from the npm
+registry, filled with the families' people by the theme's own exported render(resume), and
+printed to PDF by headless Chromium or by WeasyPrint.
+
+    python tests/families/html_families.py [--themes DIR] [FAMILY ...]
+
+Needs what the tests never need:
+- Node.js, with these npm packages installed in DIR (`npm install` there):
+  jsonresume-theme-stackoverflow@3.3.0, jsonresume-theme-paper@0.5.0,
+  jsonresume-theme-class@0.1.2, jsonresume-theme-onepage@0.0.3,
+  jsonresume-theme-spartan@0.3.0, jsonresume-theme-actual@0.2.2,
+  jsonresume-theme-professional@1.1.0 (all MIT); professional ships JSX and is bundled
+  here with esbuild@0.28.2 against its peers react@18.3.1, react-dom@18.3.1 and
+  styled-components@6.6.0; the fonts the themes load from CDNs, served locally instead:
+  @fortawesome/fontawesome-free@6.4.2 and font-awesome@4.7.0 (icons, OFL/MIT),
+  @fontsource/merriweather@5.3.0 (OFL).
+- Chromium (`chromium`, Debian 12: 150.0.7871.100) for the chromium-* families, and pypdf
+  (in the project's venv) to fix the date Chromium stamps.
+- WeasyPrint (PyPI weasyprint 70.0) for the weasyprint-* families, in a Python given by
+  --weasyprint-python (default DIR/venv/bin/python); it is run as a subprocess.
+- The system fonts the themes name (Debian: fonts-lato, fonts-open-sans, fonts-roboto,
+  fonts-lmodern, DejaVu/Noto for Cyrillic and Greek fallback).
+Nothing reaches a network: CDN <link>/<script> tags are dropped or pointed at the local
+copies above, and WeasyPrint's URL fetcher only allows file: and data: URLs.
+
+Setup, as done for the stored files (DIR=/work/tools-html, the default):
+    cd DIR && npm install jsonresume-theme-stackoverflow@3.3.0 jsonresume-theme-paper@0.5.0 \
+        jsonresume-theme-class@0.1.2 jsonresume-theme-onepage@0.0.3 jsonresume-theme-spartan@0.3.0 \
+        jsonresume-theme-actual@0.2.2 jsonresume-theme-professional@1.1.0 react@18 react-dom@18 \
+        styled-components@6 esbuild @fortawesome/fontawesome-free@6.4.2 font-awesome@4.7.0 \
+        @fontsource/merriweather
+    python3 -m venv DIR/venv && DIR/venv/bin/pip install weasyprint
+    .venv/bin/python tests/families/html_families.py [FAMILY ...]
+The professional bundle is written to DIR/.professional.bundle.cjs (so that its peers
+resolve from DIR/node_modules). Where a theme prints a field differently from the
+person's data, or not at all, THEMES below says so and the truth records it (`shown`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html as htmlmod
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pypdf
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import families  # noqa: E402
+
+# Node's import() resolves packages from the working directory's node_modules.
+_RENDER_JS = """
+const [theme, input, output] = process.argv.slice(1);
+const fs = await import("node:fs");
+const module = await import(theme);
+const render = module.render || module.default?.render;
+fs.writeFileSync(output, await render(JSON.parse(fs.readFileSync(input, "utf8"))));
+"""
+# Stylesheets and scripts from CDNs (also protocol-relative ones): dropped.
+_EXTERNAL = re.compile(r"<link[^>]+href=[\"'](?:https?:)?//[^>]*>"
+                       r"|<script[^>]+src=[\"'](?:https?:)?//[^>]*>\s*</script>", re.IGNORECASE)
+_WEASYPRINT_PY = r"""
+import sys, weasyprint
+html, pdf, zoom = sys.argv[1], sys.argv[2], float(sys.argv[3])
+fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
+weasyprint.HTML(filename=html, url_fetcher=fetcher).write_pdf(pdf, zoom=zoom)
+"""
+
+
+def _text(fragment: str) -> str:
+    """The text an HTML fragment prints, whitespace collapsed."""
+    return " ".join(htmlmod.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+# --- what each theme shows ------------------------------------------------------------
+
+def _links_default(document: dict[str, Any]) -> list[str]:
+    basics = document["basics"]
+    return ([basics["url"]] if basics["url"] else []) + [profile["url"] for profile in basics["profiles"]]
+
+
+def _location_stackoverflow(document: dict[str, Any], page: str) -> str:
+    # Basics.svelte: "City, Region (CC)", or "City, (CC)" without a region.
+    place = document["basics"]["location"]
+    return f"{place['city']}, " + (f"{place['region']} " if place["region"] else "") + f"({place['countryCode']})"
+
+
+def _location_spartan(document: dict[str, Any], page: str) -> str:
+    found = re.search(r'<div id="location">(.*?)</div>', page, re.S)
+    # "City (CC), Region"; without a region the theme leaves a trailing comma, not kept.
+    return _text(found.group(1)).rstrip(",") if found else ""
+
+
+def _location_actual(document: dict[str, Any], page: str) -> str:
+    found = re.search(r'<li class="margin-text-5">(.*?)</li>', page, re.S)
+    return _text(found.group(1)) if found else ""
+
+
+def _location_onepage(document: dict[str, Any], page: str) -> str:
+    found = re.search(r"<span class='address'>(.*?)</span>", page, re.S)
+    return _text(found.group(1)) if found else ""
+
+
+def _location_paper(document: dict[str, Any], page: str) -> str:
+    # Only the region is printed ("Region CO"); a city is printed only with a postal code.
+    return document["basics"]["location"]["region"]
+
+
+def _location_professional(document: dict[str, Any], page: str) -> str:
+    place = document["basics"]["location"]
+    return f"{place['city']}, {place['countryCode']}"
+
+
+@dataclass(frozen=True)
+class Theme:
+    package: str
+    engine: str  # chromium | weasyprint
+    location: Callable[[dict[str, Any], str], str]
+    links: Callable[[dict[str, Any]], list[str]] = _links_default
+    work_location: bool = False  # whether the theme prints work[].location
+    skills_shown: bool = True  # whether the skill groups can be read on the page
+    degree_needs_area: bool = False  # whether studyType is printed only with an area
+    education_dates: bool = True  # whether education[].startDate/endDate are printed
+    zoom: float = 1.0  # WeasyPrint: what Chromium's shrink-to-fit does for wide pages
+    extra_css: str = ""
+
+
+THEMES = {
+    "chromium-stackoverflow": Theme("jsonresume-theme-stackoverflow", "chromium", _location_stackoverflow,
+                                    work_location=True),
+    # print.css hides the profiles; basics.website is the only link printed.
+    # The degree line ("studyType: area") is printed only when there is an area.
+    "chromium-paper": Theme("jsonresume-theme-paper", "chromium", _location_paper, degree_needs_area=True,
+                            links=lambda d: [d["basics"]["url"]] if d["basics"]["url"] else []),
+    # No location; profiles print the username linked to the URL. Its education items
+    # float without clearing, so the skills section is squeezed beside them and the
+    # keywords are clipped (cut off mid-word): the skills are not readable.
+    "chromium-class": Theme("jsonresume-theme-class", "chromium", lambda d, p: "", skills_shown=False),
+    # Profiles' URLs only, no website.
+    "chromium-onepage": Theme("jsonresume-theme-onepage", "chromium", _location_onepage,
+                              links=lambda d: [profile["url"] for profile in d["basics"]["profiles"]]),
+    "weasyprint-spartan": Theme("jsonresume-theme-spartan", "weasyprint", _location_spartan),
+    # .content is 1000px wide: Chromium shrinks it to the page, WeasyPrint is told to.
+    # Its education entries (in the right-hand column) print no dates.
+    "weasyprint-actual": Theme("jsonresume-theme-actual", "weasyprint", _location_actual, work_location=True,
+                               education_dates=False,
+                               zoom=0.75, extra_css="@page { size: 280mm 396mm; margin: 20mm 0 26.67mm 0; }"),
+    # Hero.js matches profiles by lower-case network names only, so LinkedIn is not
+    # printed; basics.url is printed (its href is the theme's literal "{url}").
+    "weasyprint-professional": Theme("jsonresume-theme-professional", "weasyprint", _location_professional,
+                                     links=lambda d: [d["basics"]["url"]] if d["basics"]["url"] else []),
+}
+
+
+# --- rendering ------------------------------------------------------------------------
+
+def _theme_input(name: str, document: dict[str, Any]) -> dict[str, Any]:
+    """The document without the corpus' meta keys, as the theme takes it."""
+    resume = json.loads(json.dumps(document))
+    resume.pop("meta", None)
+    for job in resume["work"]:
+        job.pop("meta_end", None)
+    for school in resume["education"]:
+        school.pop("meta_level", None)
+        if name == "chromium-class":
+            # The class theme's (older schema) field for the degree.
+            school["qualification"] = f"{school['studyType']} in {school['area']}" if school["area"] \
+                else school["studyType"]
+    return resume
+
+
+def _local_assets(name: str, page: str, themes: Path) -> str:
+    modules = themes / "node_modules"
+    if name == "chromium-stackoverflow":
+        awesome = (modules / "@fortawesome/fontawesome-free/css/all.min.css").as_uri()
+        page = re.sub(r"<link[^>]+font-awesome/6[^>]*>", f'<link rel="stylesheet" href="{awesome}">', page)
+        page = re.sub(r'<link rel="stylesheet" href="\./override\.css">', "", page)
+    if name == "weasyprint-spartan":
+        page = re.sub(r"<link[^>]+font-awesome/4\.7\.0[^>]*>",
+                      f'<link rel="stylesheet" href="{(modules / "font-awesome/css/font-awesome.min.css").as_uri()}">',
+                      page)
+    if name == "chromium-paper":
+        page = re.sub(r"<link[^>]+family=Merriweather[^>]*>", "".join(
+            f'<link rel="stylesheet" href="{(modules / f"@fontsource/merriweather/{weight}.css").as_uri()}">'
+            for weight in (300, 400, 700)), page)
+    if name == "weasyprint-professional":
+        # The theme's @font-face rules load Latin Modern from the site's /fonts/.
+        page = page.replace('url("/fonts/', 'url("file:///usr/share/texmf/fonts/opentype/public/lm/')
+    return _EXTERNAL.sub("", page)
+
+
+def _professional_bundle(themes: Path, work: Path) -> Path:
+    bundle = work / "professional.cjs"
+    subprocess.run([str(themes / "node_modules/.bin/esbuild"),
+                    str(themes / "node_modules/jsonresume-theme-professional/src/index.js"), "--bundle",
+                    "--platform=node", "--format=cjs", "--packages=external", "--loader:.js=jsx",
+                    "--jsx=automatic", "--define:process.env.NODE_ENV=\"production\"", f"--outfile={bundle}"],
+                   cwd=themes, check=True, capture_output=True, timeout=120)
+    # Resolve the theme's peers from DIR's node_modules.
+    target = themes / ".professional.bundle.cjs"
+    target.write_bytes(bundle.read_bytes())
+    return target
+
+
+def _chromium_pdf(html: Path, pdf: Path, work: Path) -> None:
+    profile = work / f"chromium-{pdf.stem}"
+    profile.mkdir()
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+                    html.as_uri()], check=True, capture_output=True, timeout=120)
+    # Chromium stamps the time of printing; a fixed date makes reruns byte-identical.
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(pdf))
+    writer.add_metadata({"/CreationDate": "D:20250101000000Z", "/ModDate": "D:20250101000000Z"})
+    with pdf.open("wb") as stream:
+        writer.write(stream)
+
+
+def _weasyprint_pdf(html: Path, pdf: Path, python: Path, zoom: float) -> None:
+    subprocess.run([str(python), "-c", _WEASYPRINT_PY, str(html), str(pdf), str(zoom)],
+                   check=True, capture_output=True, timeout=300)
+
+
+def render(name: str, document: dict[str, Any], themes: Path, work: Path, python: Path,
+           professional: Path | None) -> tuple[bytes, str]:
+    theme = THEMES[name]
+    source = work / f"{name}.json"
+    source.write_text(json.dumps(_theme_input(name, document), ensure_ascii=False), encoding="utf-8")
+    html = work / f"{name}.html"
+    module = str(professional) if name == "weasyprint-professional" else theme.package
+    # Themes format the dates in local time: UTC keeps "2022-06-01" in June.
+    subprocess.run(["node", "--input-type=module", "-e", _RENDER_JS, module, str(source), str(html)],
+                   cwd=themes, check=True, capture_output=True, timeout=120, env={**os.environ, "TZ": "UTC"})
+    page = _local_assets(name, html.read_text(encoding="utf-8"), themes)
+    if theme.extra_css:
+        page = page.replace("</head>", f"<style>{theme.extra_css}</style></head>", 1)
+    html.write_text(page, encoding="utf-8")
+    pdf = work / f"{name}.pdf"
+    pdf.unlink(missing_ok=True)
+    if theme.engine == "chromium":
+        _chromium_pdf(html, pdf, work)
+    else:
+        _weasyprint_pdf(html, pdf, python, theme.zoom)
+    return pdf.read_bytes(), page
+
+
+def shown(name: str, document: dict[str, Any], page: str) -> dict[str, Any]:
+    theme = THEMES[name]
+    result: dict[str, Any] = {"location": theme.location(document, page), "links": theme.links(document)}
+    truth = families.rendered.truth_of(document, name, "", "")
+    education = truth["education"]
+    if theme.degree_needs_area:
+        education = [{**entry, "degree": entry["degree"] if school["area"] else ""}
+                     for entry, school in zip(education, document["education"], strict=True)]
+    if not theme.education_dates:
+        education = [{**entry, "start": "", "end": ""} for entry in education]
+    if education != truth["education"]:
+        result["education"] = education
+    if not theme.work_location:
+        result["experience"] = [{**job, "location": ""} for job in truth["experience"]]
+    if not theme.skills_shown:
+        result["skills"], result["skills_complete"] = {}, False
+    return result
+
+
+def build(names: list[str] | None = None, themes: Path = Path("/work/tools-html"),
+          python: Path | None = None) -> None:
+    names = names or [family.name for family in families.FAMILIES
+                      if family.toolchain in ("html-chromium", "html-weasyprint")]
+    python = python or themes / "venv/bin/python"
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        professional = _professional_bundle(themes, work) if "weasyprint-professional" in names else None
+        for name in names:
+            family = families.BY_NAME[name]
+            for stem, document in families.people(family):
+                person_work = work / stem
+                person_work.mkdir(exist_ok=True)
+                pdf, page = render(name, document, themes, person_work, python, professional)
+                families.save(family, stem, document, {f"{stem}.pdf": pdf}, **shown(name, document, page))
+            print(f"{name}: {len(families.people(family))} files", flush=True)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("families", nargs="*", help="family names (default: all html-* families)")
+    parser.add_argument("--themes", type=Path, default=Path("/work/tools-html"),
+                        help="folder whose node_modules holds the themes")
+    parser.add_argument("--weasyprint-python", type=Path, default=None,
+                        help="a Python with weasyprint installed (default: THEMES/venv/bin/python)")
+    arguments = parser.parse_args()
+    build(arguments.families, arguments.themes, arguments.weasyprint_python)

@@ -1,0 +1,576 @@
+"""Renders the LaTeX template families (families.FAMILIES, toolchain "latex") with the
+fictional people of families.people(): each template's own class or preamble and macros,
+filled from the person's JSON Resume document, compiled with TeX Live 2022.
+
+    python tests/families/latex_families.py [--sources DIR] [family ...]
+
+Needs what the tests never need: TeX Live 2022 (Debian 12 packages texlive-latex-extra,
+texlive-xetex, texlive-fonts-extra for fontawesome5, roboto, sourcesanspro, lato and
+cm-unicode, cm-super), fonts-lato and fonts-roboto-slab (AltaCV under XeLaTeX), fonts-dejavu
+(europecv with non-Latin names) and poppler-utils (pdftotext, for the check). The TeX Live
+classes europecv (08/03/2022), simplecv (v1.6a) and curve (v1.16) come with
+texlive-latex-extra. The other templates are not kept in this repository: check them out
+under DIR (default $LATEX_TEMPLATES, else /tmp/latex-templates), one directory per
+repository named "owner+name", at these commits:
+
+    jakegut/resume       3e64a933141a7cda3a328f0743f73a201628a4ba  MIT         preamble of resume.tex
+    sb2nov/resume        29293817f92cc4febf6fa14a0f3edf98c01c4db2  MIT         preamble of sourabh_bajaj_resume.tex
+    posquit0/Awesome-CV  964f99d3f12a83f403fbc48f8dc4f084b6584eb6  LPPL-1.3c   awesome-cv.cls (the last commit on
+                         fontawesome5 and the roboto/sourcesanspro TeX fonts, which TeX Live 2022 has)
+    deedy/Deedy-Resume   6d06ba7d8eee5fb8870bb00cb13a777f2083aa18  Apache-2.0  OpenFonts/ class, Lato/Raleway (OFL)
+    liantze/AltaCV       91373530c55843533a4de12a29d28896f9b14c0d  LPPL-1.3c   altacv.cls v1.7.4
+
+e.g. `git clone https://github.com/jakegut/resume DIR/jakegut+resume && git -C
+DIR/jakegut+resume checkout 3e64a93`. The document bodies follow each template's example
+(resume.tex, examples/resume.tex, deedy_resume-openfont.xtx, sample.tex, the class
+documentation). People whose data are not all Latin (Greek, Cyrillic names) are set with
+XeLaTeX and a font that has their letters: the template's own where it has them (Roboto
+Slab/Lato for AltaCV), else CMU (Unicode Computer Modern) or DejaVu. The files carry a fixed
+date (SOURCE_DATE_EPOCH=1735689600) and are the same bytes on every run. After rendering, each
+family's PDFs are checked: `pdftotext -layout` must hold the name, email, companies, titles
+and institutions of the truths (whitespace collapsed, case-insensitive, ’ read as ').
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import families  # noqa: E402
+
+rendered = families.rendered  # tests/corpus/build.py
+
+SOURCES = Path(os.environ.get("LATEX_TEMPLATES", "/tmp/latex-templates"))
+_SPECIAL = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
+            "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
+_LATIN = re.compile(r"^[\u0000-\u024f\u2013\u2014\u2019]*$")
+_ENVIRONMENT = {**os.environ, "SOURCE_DATE_EPOCH": "1735689600", "FORCE_SOURCE_DATE": "1"}
+
+
+# --- helpers --------------------------------------------------------------------------
+
+def tex(text: str) -> str:
+    return "".join(_SPECIAL.get(ch, ch) for ch in text)
+
+
+def latin(document: dict[str, Any]) -> bool:
+    return bool(_LATIN.match(json.dumps(document, ensure_ascii=False)))
+
+
+def month(value: str, document: dict[str, Any]) -> str:
+    return families.written_month(value, document["meta"]["convention"])
+
+
+def job_dates(job: dict[str, Any], document: dict[str, Any], dash: str = " -- ") -> str:
+    return f"{month(job['startDate'][:7], document)}{dash}{month(job['meta_end'], document)}"
+
+
+def school_dates(school: dict[str, Any], document: dict[str, Any], dash: str = " -- ") -> str:
+    return f"{month(school['startDate'][:7], document)}{dash}{month(school['endDate'][:7], document)}"
+
+
+def degree(school: dict[str, Any]) -> str:
+    return rendered._degree(school)
+
+
+def place(document: dict[str, Any]) -> str:
+    """The default truth location: "City, Region" or "City, Country name"."""
+    return rendered._location(document, "latex")
+
+
+def links(document: dict[str, Any]) -> list[str]:
+    basics = document["basics"]
+    return ([basics["url"]] if basics["url"] else []) + [profile["url"] for profile in basics["profiles"]]
+
+
+def bare(url: str) -> str:
+    """A URL as people print it: no scheme, no www."""
+    return url.split("://", 1)[1].removeprefix("www.").rstrip("/")
+
+
+def handle(url: str) -> str:
+    return url.rstrip("/").rsplit("/", 1)[-1]
+
+
+def network(url: str) -> str:
+    return "linkedin" if "linkedin.com" in url else "github" if "github.com" in url else "web"
+
+
+def preamble(path: Path) -> str:
+    """A template's preamble: its source up to \\begin{document}."""
+    return path.read_text(encoding="utf-8").split(r"\begin{document}", 1)[0]
+
+
+def unicode_article(source: str, font: str) -> str:
+    """A pdfLaTeX article preamble made XeLaTeX-ready for non-Latin names: the pdfTeX-only
+    lines go, fontspec and a Unicode Computer Modern (or the given font) come in."""
+    source = source.replace(r"\input{glyphtounicode}", "").replace(r"\pdfgentounicode=1", "")
+    return after_class(source, r"\usepackage{fontspec}" + font)
+
+
+def after_class(source: str, line: str) -> str:
+    lines = source.splitlines()
+    index = next(i for i, text in enumerate(lines) if text.startswith(r"\documentclass"))
+    lines.insert(index + 1, line)
+    return "\n".join(lines) + "\n"
+
+
+def article_engine(head: str, document: dict[str, Any]) -> tuple[str, str]:
+    """pdfLaTeX as the article templates are made for; T1 (cm-super) when a name has
+    accented letters, as their users add; XeLaTeX with CMU for Greek/Cyrillic."""
+    text = json.dumps(document, ensure_ascii=False)
+    if not latin(document):
+        return unicode_article(head, CMU), "xelatex"
+    if not text.isascii():
+        return after_class(head, r"\usepackage[T1]{fontenc}"), "pdflatex"
+    return head, "pdflatex"
+
+
+CMU = (r"\setmainfont{cmunrm.otf}[BoldFont=cmunbx.otf,ItalicFont=cmunti.otf,"
+       r"BoldItalicFont=cmunbi.otf,SmallCapsFont=cmunrm.otf,SmallCapsFeatures={Letters=SmallCaps}]")
+
+
+def compile_pdf(source: str, work: Path, engine: str, runs: int = 1) -> bytes:
+    (work / "resume.tex").write_text(source, encoding="utf-8")
+    for _ in range(runs):
+        result = subprocess.run([engine, "-interaction=nonstopmode", "-halt-on-error", "resume.tex"],
+                                cwd=work, capture_output=True, timeout=300, env=_ENVIRONMENT)
+        if result.returncode:
+            log = (work / "resume.log").read_text(encoding="utf-8", errors="replace")
+            raise RuntimeError(f"{engine} failed in {work}:\n" + log[-3000:])
+    return (work / "resume.pdf").read_bytes()
+
+
+# --- jakegut/resume -----------------------------------------------------------------------
+
+def jake(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    basics = document["basics"]
+    head = preamble(SOURCES / "jakegut+resume" / "resume.tex")
+    head, engine = article_engine(head, document)
+    contact = [tex(place(document)), tex(basics["phone"]),
+               rf"\href{{mailto:{basics['email']}}}{{\underline{{{tex(basics['email'])}}}}}"]
+    contact += [rf"\href{{{url}}}{{\underline{{{tex(bare(url))}}}}}" for url in links(document)]
+    body = [r"\begin{document}", r"\begin{center}",
+            rf"    \textbf{{\Huge \scshape {tex(basics['name'])}}} \\ \vspace{{1pt}}",
+            "    \\small " + " $|$ \n    ".join(contact), r"\end{center}", "",
+            r"\section{Summary}", r" \begin{itemize}[leftmargin=0.15in, label={}]",
+            rf"    \small{{\item{{{tex(basics['summary'])}}}}}", r" \end{itemize}", "",
+            r"\section{Education}", r"  \resumeSubHeadingListStart"]
+    for school in document["education"]:
+        body += [r"    \resumeSubheading", rf"      {{{tex(school['institution'])}}}{{}}",
+                 rf"      {{{tex(degree(school))}}}{{{school_dates(school, document)}}}"]
+    body += [r"  \resumeSubHeadingListEnd", "", r"\section{Experience}", r"  \resumeSubHeadingListStart"]
+    for job in document["work"]:
+        body += [r"    \resumeSubheading", rf"      {{{tex(job['position'])}}}{{{job_dates(job, document)}}}",
+                 rf"      {{{tex(job['name'])}}}{{{tex(job['location'])}}}", r"      \resumeItemListStart"]
+        body += [rf"        \resumeItem{{{tex(item)}}}" for item in job["highlights"]]
+        body += [r"      \resumeItemListEnd"]
+    body += [r"  \resumeSubHeadingListEnd", "", r"\section{Technical Skills}",
+             r" \begin{itemize}[leftmargin=0.15in, label={}]", r"    \small{\item{"]
+    body += [rf"     \textbf{{{tex(group['name'])}}}{{: {tex(', '.join(group['keywords']))}}} \\"
+             for group in document["skills"]]
+    body += [r"    }}", r" \end{itemize}", r"\end{document}"]
+    return compile_pdf(head + "\n".join(body) + "\n", work, engine), {}
+
+
+# --- sb2nov/resume ------------------------------------------------------------------------
+
+def sb2nov(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    basics = document["basics"]
+    head = preamble(SOURCES / "sb2nov+resume" / "sourabh_bajaj_resume.tex")
+    head, engine = article_engine(head, document)
+    urls = links(document)
+    name = rf"\Large {tex(basics['name'])}"
+    left = [rf"\textbf{{\href{{{basics['url']}}}{{{name}}}}}" if basics["url"] else rf"\textbf{{{name}}}"]
+    left += [rf"\href{{{url}}}{{{tex(bare(url))}}}" for url in urls]
+    right = [rf"Email: \href{{mailto:{basics['email']}}}{{{tex(basics['email'])}}}",
+             rf"Mobile: \href{{tel:{document['meta']['phone_e164']}}}{{{tex(basics['phone'])}}}",
+             tex(place(document))]
+    while len(left) < len(right):
+        left.append("")
+    while len(right) < len(left):
+        right.append("")
+    body = [r"\begin{document}", "", r"\begin{tabular*}{\textwidth}{l@{\extracolsep{\fill}}r}"]
+    body += [f"  {a} & {b} \\\\" for a, b in zip(left, right, strict=True)]
+    body += [r"\end{tabular*}", "", r"\section{Summary}", rf"  \small{{{tex(basics['summary'])}}}", "",
+             r"\section{Education}", r"  \resumeSubHeadingListStart"]
+    for school in document["education"]:
+        body += [r"    \resumeSubheading", rf"      {{{tex(school['institution'])}}}{{}}",
+                 rf"      {{{tex(degree(school))}}}{{{school_dates(school, document)}}}"]
+    body += [r"  \resumeSubHeadingListEnd", "", r"\section{Experience}", r"  \resumeSubHeadingListStart"]
+    for job in document["work"]:
+        body += [r"    \resumeSubheading", rf"      {{{tex(job['name'])}}}{{{tex(job['location'])}}}",
+                 rf"      {{{tex(job['position'])}}}{{{job_dates(job, document)}}}", r"      \resumeItemListStart"]
+        body += [rf"        \item\small{{{tex(item)}}}" for item in job["highlights"]]
+        body += [r"      \resumeItemListEnd"]
+    body += [r"  \resumeSubHeadingListEnd", "", r"\section{Skills}", r"  \resumeSubHeadingListStart"]
+    body += [rf"    \item{{\textbf{{{tex(group['name'])}}}{{: {tex(', '.join(group['keywords']))}}}}}"
+             for group in document["skills"]]
+    body += [r"  \resumeSubHeadingListEnd", r"\end{document}"]
+    return compile_pdf(head + "\n".join(body) + "\n", work, engine), {}
+
+
+# --- europecv (TeX Live) ------------------------------------------------------------------------
+
+def europecv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """The Europass layout: labels in a right-aligned left column, a rule, values right."""
+    basics = document["basics"]
+    engine = "pdflatex" if latin(document) else "xelatex"
+    fonts = ([r"\usepackage[T1]{fontenc}"] if engine == "pdflatex"
+             else [r"\usepackage{fontspec}", r"\setmainfont{DejaVu Sans}", r"\setsansfont{DejaVu Sans}"])
+    lines = [r"\documentclass[helvetica,english,a4paper]{europecv}", *fonts,
+             r"\usepackage[a4paper,top=1.5cm,left=1cm,right=1.5cm,bottom=2cm]{geometry}",
+             # The class asks for hyperref at \begin{document}, too late for LaTeX 2022.
+             r"\usepackage[hidelinks]{hyperref}", r"\usepackage{graphicx}",
+             r"\ecvname{" + tex(basics["name"]) + "}", r"\ecvaddress{" + tex(place(document)) + "}",
+             r"\ecvtelephone{" + tex(basics["phone"]) + "}",
+             rf"\ecvemail{{\href{{mailto:{basics['email']}}}{{{tex(basics['email'])}}}}}"]
+    if basics["url"]:
+        lines.append(rf"\ecvhomepage{{\url{{{basics['url']}}}}}")
+    lines += [r"\begin{document}", r"\begin{europecv}", r"\ecvpersonalinfo"]
+    lines += [rf"\ecvitem{{{tex(profile['network'])}}}{{\url{{{profile['url']}}}}}" for profile in basics["profiles"]]
+    lines += [rf"\ecvitem{{\large Desired employment / Occupational field}}{{\large {tex(basics['label'])}}}",
+              r"\ecvsection{Summary}", rf"\ecvitem{{}}{{{tex(basics['summary'])}}}", r"\ecvsection{Work experience}"]
+    for job in document["work"]:
+        items = "".join(rf"\item {tex(item)} " for item in job["highlights"])
+        lines += [rf"\ecvitem{{Dates}}{{{job_dates(job, document)}}}",
+                  rf"\ecvitem{{Occupation or position held}}{{\textbf{{{tex(job['position'])}}}}}",
+                  rf"\ecvitem{{Main activities and responsibilities}}{{\begin{{itemize}}{items}\end{{itemize}}}}",
+                  rf"\ecvitem[15pt]{{Name and address of employer}}{{{tex(job['name'])}, {tex(job['location'])}}}"]
+    lines.append(r"\ecvsection{Education and training}")
+    for school in document["education"]:
+        lines += [rf"\ecvitem{{Dates}}{{{school_dates(school, document)}}}",
+                  rf"\ecvitem{{Title of qualification awarded}}{{\textbf{{{tex(degree(school))}}}}}",
+                  rf"\ecvitem[15pt]{{Name and type of organisation providing education and training}}"
+                  rf"{{{tex(school['institution'])}}}"]
+    lines.append(r"\ecvsection{Personal skills and competences}")
+    lines += [rf"\ecvitem{{\large {tex(group['name'])}}}{{{tex(', '.join(group['keywords']))}}}"
+              for group in document["skills"]]
+    lines += [r"\end{europecv}", r"\end{document}"]
+    return compile_pdf("\n".join(lines) + "\n", work, engine, runs=2), {}
+
+
+# --- simplecv (TeX Live) ------------------------------------------------------------------------
+
+def simplecv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """simplecv as its documentation uses it: the person in the left header, links in the
+    right one, "Curriculum Vitae" as the title, dates as topic labels in the margin."""
+    basics = document["basics"]
+    engine = "pdflatex" if latin(document) else "xelatex"
+    fonts = ([r"\usepackage[T1]{fontenc}"] if engine == "pdflatex"
+             else [r"\usepackage{fontspec}" + CMU,
+                r"\setsansfont{cmunss.otf}[BoldFont=cmunsx.otf,ItalicFont=cmunsi.otf,BoldItalicFont=cmunso.otf]"])
+    left = [rf"\textbf{{{tex(basics['name'])}}}", tex(place(document)), tex(basics["phone"]),
+            rf"\href{{mailto:{basics['email']}}}{{{tex(basics['email'])}}}"]
+    right = [rf"\href{{{url}}}{{{tex(bare(url))}}}" for url in links(document)]
+    lines = [r"\documentclass[a4paper,10pt]{simplecv}", *fonts, r"\usepackage[margin=2cm]{geometry}",
+             r"\usepackage[hidelinks]{hyperref}", r"\renewcommand{\topicmargin}{0.25\columnwidth}",
+             r"\leftheader{" + r"\\".join(left) + "}", r"\rightheader{" + r"\\".join(right) + "}",
+             r"\title{Curriculum Vitae}", r"\begin{document}", r"\maketitle",
+             r"\section{Profile}", r"\begin{topic}", rf"\item[Position] {tex(basics['label'])}",
+             rf"\item[Summary] {tex(basics['summary'])}", r"\end{topic}", r"\section{Experience}", r"\begin{topic}"]
+    for job in document["work"]:
+        items = "".join(rf"\item {tex(item)} " for item in job["highlights"])
+        lines.append(rf"\item[{job_dates(job, document)}] \textbf{{{tex(job['position'])}}}, "
+                     rf"{tex(job['name'])}, {tex(job['location'])}"
+                     rf"\begin{{itemize}}{items}\end{{itemize}}")
+    lines += [r"\end{topic}", r"\section{Education}", r"\begin{topic}"]
+    for school in document["education"]:
+        lines.append(rf"\item[{school_dates(school, document)}] \textbf{{{tex(degree(school))}}}, "
+                     rf"{tex(school['institution'])}")
+    lines += [r"\end{topic}", r"\section{Skills}", r"\begin{topic}"]
+    lines += [rf"\item[{tex(group['name'])}] {tex(', '.join(group['keywords']))}" for group in document["skills"]]
+    lines += [r"\end{topic}", r"\end{document}"]
+    return compile_pdf("\n".join(lines) + "\n", work, engine), {}
+
+
+# --- posquit0/Awesome-CV ------------------------------------------------------------------------
+
+def social(document: dict[str, Any]) -> dict[str, str]:
+    """The profile handles by network ("linkedin", "github")."""
+    return {network(profile["url"]): handle(profile["url"]) for profile in document["basics"]["profiles"]}
+
+
+def awesomecv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """Awesome-CV's resume example: name in light/bold Roboto, a red small-caps position,
+    icons with handles in the header, entries with title (bold) left and organisation
+    (small caps) below, location and dates right."""
+    basics = document["basics"]
+    shutil.copy(SOURCES / "posquit0+Awesome-CV" / "awesome-cv.cls", work)
+    given, _, surname = basics["name"].partition(" ")
+    lines = [r"\documentclass[11pt, a4paper]{awesome-cv}",
+             r"\geometry{left=1.4cm, top=.8cm, right=1.4cm, bottom=1.8cm, footskip=.5cm}",
+             r"\colorlet{awesome}{awesome-red}", r"\setbool{acvSectionColorHighlight}{true}",
+             r"\renewcommand{\acvHeaderSocialSep}{\quad\textbar\quad}",
+             rf"\name{{{tex(given)}}}{{{tex(surname)}}}", rf"\position{{{tex(basics['label'])}}}",
+             rf"\address{{{tex(place(document))}}}", rf"\mobile{{{tex(basics['phone'])}}}",
+             rf"\email{{{basics['email']}}}"]
+    if basics["url"]:
+        lines.append(rf"\homepage{{{bare(basics['url'])}}}")
+    handles = social(document)
+    lines += [rf"\{key}{{{tex(handles[key])}}}" for key in ("github", "linkedin") if key in handles]
+    lines += [r"\begin{document}", r"\makecvheader[C]",
+              rf"\makecvfooter{{\today}}{{{tex(basics['name'])}~~~·~~~Résumé}}{{\thepage}}",
+              r"\cvsection{Summary}", "", r"\begin{cvparagraph}", tex(basics["summary"]), r"\end{cvparagraph}",
+              r"\cvsection{Work Experience}", "", r"\begin{cventries}"]
+    for job in document["work"]:
+        items = "\n".join(rf"        \item {{{tex(item)}}}" for item in job["highlights"])
+        lines += [r"  \cventry", f"    {{{tex(job['position'])}}}", f"    {{{tex(job['name'])}}}",
+                  f"    {{{tex(job['location'])}}}", f"    {{{job_dates(job, document, ' - ')}}}",
+                  "    {", r"      \begin{cvitems}", items, r"      \end{cvitems}", "    }"]
+    lines += [r"\end{cventries}", r"\cvsection{Education}", "", r"\begin{cventries}"]
+    for school in document["education"]:
+        lines += [r"  \cventry", f"    {{{tex(degree(school))}}}", f"    {{{tex(school['institution'])}}}",
+                  "    {}", f"    {{{school_dates(school, document, ' - ')}}}", "    {}"]
+    lines += [r"\end{cventries}", r"\cvsection{Skills}", "", r"\begin{cvskills}"]
+    for group in document["skills"]:
+        lines += [r"  \cvskill", f"    {{{tex(group['name'])}}}", f"    {{{tex(', '.join(group['keywords']))}}}"]
+    lines += [r"\end{cvskills}", r"\end{document}"]
+    return compile_pdf("\n".join(lines) + "\n", work, "xelatex"), {}
+
+
+# --- deedy/Deedy-Resume (OpenFonts) -------------------------------------------------------------
+
+def deedy(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """Deedy's one-page two-column resume: a thin centred name, contacts under it, a narrow
+    left column (education, links, skills) and a wide right one (experience), company
+    names in bold capitals with "| title" and "dates | place" under them."""
+    basics = document["basics"]
+    source = SOURCES / "deedy+Deedy-Resume" / "OpenFonts"
+    shutil.copy(source / "deedy-resume-openfont.cls", work)
+    shutil.copytree(source / "fonts", work / "fonts")
+    given, _, surname = basics["name"].partition(" ")
+    first = [tex(place(document))]
+    if basics["url"]:
+        first.insert(0, rf"\href{{{basics['url']}}}{{{tex(bare(basics['url']))}}}")
+    second = [rf"\href{{mailto:{basics['email']}}}{{{tex(basics['email'])}}}", tex(basics["phone"])]
+    lines = [r"\documentclass[]{deedy-resume-openfont}", r"\usepackage{fancyhdr}", r"\pagestyle{fancy}", r"\fancyhf{}",
+             r"\begin{document}", r"\lastupdated",
+             rf"\namesection{{{tex(given)}}}{{{tex(surname)}}}{{ \urlstyle{{same}}" + " | ".join(first) + r"\\",
+             " | ".join(second), "}", "",
+             # Ragged, so that long school names wrap between words in the narrow column.
+             r"\begin{minipage}[t]{0.33\textwidth}\raggedright\hyphenpenalty=10000", r"\section{Education}"]
+    for school in document["education"]:
+        lines += [rf"\subsection{{{tex(school['institution'])}}}", rf"\descript{{{tex(degree(school))}}}",
+                  rf"\location{{{school_dates(school, document, ' – ')}}}", r"\sectionsep", ""]
+    lines.append(r"\section{Links}")
+    lines += [rf"{tex(profile['network'])}:// \href{{{profile['url']}}}{{\bf {tex(handle(profile['url']))}}} \\"
+              for profile in basics["profiles"]]
+    lines += [r"\sectionsep", "", r"\section{Skills}"]
+    for group in document["skills"]:
+        lines += [rf"\subsection{{{tex(group['name'])}}}",
+                  r" \textbullet{} ".join(tex(keyword) for keyword in group["keywords"]), r"\sectionsep", ""]
+    lines += [r"\end{minipage}", r"\hfill", r"\begin{minipage}[t]{0.66\textwidth}", r"\section{Summary}",
+              tex(basics["summary"]), r"\sectionsep", "", r"\section{Experience}"]
+    for index, job in enumerate(document["work"]):
+        lines += [rf"\runsubsection{{{tex(job['name'])}}}", rf"\descript{{| {tex(job['position'])}}}",
+                  rf"\location{{{job_dates(job, document, ' – ')} | {tex(job['location'])}}}",
+                  # The example's "hacky fix" for the column's first list.
+                  r"\vspace{\topsep}" if index == 0 else "", r"\begin{tightemize}",
+                  *[rf"\item {tex(item)}" for item in job["highlights"]],
+                  r"\end{tightemize}", r"\sectionsep", ""]
+    lines += [r"\end{minipage}", r"\end{document}"]
+    return compile_pdf("\n".join(lines) + "\n", work, "xelatex"), {}
+
+
+# --- liantze/AltaCV -----------------------------------------------------------------------------
+
+def altacv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """AltaCV as its sample.tex: an upper-case name, a coloured tagline, icon-led contact
+    fields, then paracol columns 0.6/0.4: experience left (title, then company in the accent
+    colour, then date and location with icons), summary, skills as tags and education right."""
+    basics = document["basics"]
+    shutil.copy(SOURCES / "liantze+AltaCV" / "altacv.cls", work)
+    engine = "pdflatex" if latin(document) else "xelatex"
+    handles = social(document)
+    info = [rf"\email{{{basics['email']}}}", rf"\phone{{{tex(basics['phone'])}}}",
+            rf"\location{{{tex(place(document))}}}"]
+    shown = []
+    if basics["url"]:
+        info.append(rf"\homepage{{{bare(basics['url'])}}}")
+        shown.append("https://" + bare(basics["url"]))
+    for key, prefix in (("linkedin", "https://linkedin.com/in/"), ("github", "https://github.com/")):
+        if key in handles:
+            info.append(rf"\{key}{{{tex(handles[key])}}}")
+            shown.append(prefix + handles[key])
+    # XeTeX has no \pdfcreationdate, which pdfx (loaded by the class) wants: the fixed date;
+    # and Debian ships simpleicons (only used for the X icon) without its OpenType font.
+    lines = ([] if engine == "pdflatex" else [r"\edef\pdfcreationdate{\string D:20250101000000+00'00'}",
+                                              r"\expandafter\def\csname ver@simpleicons.sty\endcsname{}"])
+    lines += [r"\documentclass[10pt,a4paper,withhyper]{altacv}",
+             r"\geometry{left=1.25cm,right=1.25cm,top=1.5cm,bottom=1.5cm,columnsep=1.2cm}",
+             r"\usepackage{paracol}", r"\iftutex", r"  \setmainfont{Roboto Slab}", r"  \setsansfont{Lato}",
+             r"  \renewcommand{\familydefault}{\sfdefault}", r"\else", r"  \usepackage[rm]{roboto}",
+             r"  \usepackage[defaultsans]{lato}", r"  \renewcommand{\familydefault}{\sfdefault}", r"\fi",
+             r"\definecolor{SlateGrey}{HTML}{2E2E2E}", r"\definecolor{LightGrey}{HTML}{666666}",
+             r"\definecolor{DarkPastelRed}{HTML}{450808}", r"\definecolor{PastelRed}{HTML}{8F0D0D}",
+             r"\definecolor{GoldenEarth}{HTML}{E7D192}", r"\colorlet{name}{black}", r"\colorlet{tagline}{PastelRed}",
+             r"\colorlet{heading}{DarkPastelRed}", r"\colorlet{headingrule}{GoldenEarth}",
+             r"\colorlet{subheading}{PastelRed}", r"\colorlet{accent}{PastelRed}", r"\colorlet{emphasis}{SlateGrey}",
+             r"\colorlet{body}{LightGrey}", r"\renewcommand{\namefont}{\Huge\rmfamily\bfseries}",
+             r"\renewcommand{\personalinfofont}{\footnotesize}",
+             r"\renewcommand{\cvsectionfont}{\LARGE\rmfamily\bfseries}",
+             r"\renewcommand{\cvsubsectionfont}{\large\bfseries}", r"\renewcommand{\cvItemMarker}{{\small\textbullet}}",
+             r"\renewcommand{\cvRatingMarker}{\faCircle}", r"\begin{document}",
+             rf"\name{{{tex(basics['name'])}}}", rf"\tagline{{{tex(basics['label'])}}}",
+             r"\personalinfo{%", *[f"  {field}" for field in info], "}", r"\makecvheader", r"\columnratio{0.6}",
+             r"\begin{paracol}{2}", r"\cvsection{Experience}", ""]
+    for index, job in enumerate(document["work"]):
+        if index:
+            lines += [r"\divider", ""]
+        lines += [rf"\cvevent{{{tex(job['position'])}}}{{{tex(job['name'])}}}{{{job_dates(job, document)}}}"
+                  rf"{{{tex(job['location'])}}}", r"\begin{itemize}",
+                  *[rf"\item {tex(item)}" for item in job["highlights"]], r"\end{itemize}", ""]
+    lines += [r"\switchcolumn", "", r"\cvsection{Summary}", "", tex(basics["summary"]), "", r"\cvsection{Skills}", ""]
+    for index, group in enumerate(document["skills"]):
+        if index:
+            lines += [r"\divider\smallskip", ""]
+        lines += [rf"\cvsubsection{{{tex(group['name'])}}}",
+                  "\n".join(rf"\cvtag{{{tex(keyword)}}}" for keyword in group["keywords"]), ""]
+    lines += [r"\cvsection{Education}", ""]
+    for index, school in enumerate(document["education"]):
+        if index:
+            lines += [r"\divider", ""]
+        lines += [rf"\cvevent{{{tex(degree(school))}}}{{{tex(school['institution'])}}}"
+                  rf"{{{school_dates(school, document)}}}{{}}", ""]
+    lines += [r"\end{paracol}", r"\end{document}"]
+    return compile_pdf("\n".join(lines) + "\n", work, engine, runs=2), {"links": shown}
+
+
+# --- curve (TeX Live) ---------------------------------------------------------------------------
+
+def curve(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """curve as its documentation builds a CV: left and right headers, a centred title,
+    one rubric file per section (\\makerubric), entries keyed by dates in the margin."""
+    basics = document["basics"]
+    engine = "pdflatex" if latin(document) else "xelatex"
+    fonts = ([r"\usepackage[T1]{fontenc}"] if engine == "pdflatex" else [r"\usepackage{fontspec}" + CMU])
+    right = [tex(basics["phone"]), rf"\href{{mailto:{basics['email']}}}{{{tex(basics['email'])}}}"]
+    right += [rf"\href{{{url}}}{{{tex(bare(url))}}}" for url in links(document)]
+    rubrics = {
+        "summary": [r"\begin{rubric}{Summary}", rf"\text{{{tex(basics['summary'])}}}", r"\end{rubric}"],
+        "employment": [r"\begin{rubric}{Employment}"]
+        + [rf"\entry*[{job_dates(job, document)}] \textbf{{{tex(job['position'])}}}, {tex(job['name'])}, "
+           rf"{tex(job['location'])}." + "".join(rf"\newline -- {tex(item)}" for item in job["highlights"])
+           for job in document["work"]] + [r"\end{rubric}"],
+        "education": [r"\begin{rubric}{Education}"]
+        + [rf"\entry*[{school_dates(school, document)}] \textbf{{{tex(degree(school))}}}"
+           rf"\newline {tex(school['institution'])}"
+           for school in document["education"]] + [r"\end{rubric}"],
+        "skills": [r"\begin{rubric}{Skills}"]
+        + [rf"\entry*[{tex(group['name'])}] {tex(', '.join(group['keywords']))}" for group in document["skills"]]
+        + [r"\end{rubric}"],
+    }
+    for name, lines in rubrics.items():
+        (work / f"{name}.tex").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = [r"\documentclass[skipsamekey,11pt,english,a4paper]{curve}", *fonts,
+             r"\usepackage[margin=2cm]{geometry}", r"\usepackage[hidelinks]{hyperref}",
+             r"\leftheader{%", rf"  {{\LARGE\bfseries\sffamily {tex(basics['name'])}}}\\[4pt]",
+             rf"  {tex(basics['label'])}\\", rf"  {tex(place(document))}}}",
+             r"\rightheader{%", "  " + r"\\".join(right) + "}", r"\title{Curriculum Vit\ae}",
+             r"\begin{document}", r"\makeheaders[c]", r"\maketitle",
+             *[rf"\makerubric{{{name}}}" for name in rubrics], r"\end{document}"]
+    return compile_pdf("\n".join(lines) + "\n", work, engine, runs=2), {}
+
+
+# --- the families -----------------------------------------------------------------------------
+
+RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any]]]] = {
+    "latex-awesomecv": awesomecv,
+    "latex-jake": jake,
+    "latex-deedy": deedy,
+    "latex-sb2nov": sb2nov,
+    "latex-europecv": europecv,
+    "latex-simplecv": simplecv,
+    "latex-altacv": altacv,
+    "latex-curve": curve,
+}
+
+
+def squash(text: str) -> str:
+    # TeX sets ' as a typographic apostrophe: compare them as one.
+    return " ".join(text.replace("\u2019", "'").split()).casefold()
+
+
+def pdf_text(pdf: Path, *options: str) -> str:
+    return squash(subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True,
+                                 check=True).stdout)
+
+
+def in_order(words: list[str], text: list[str]) -> bool:
+    found = iter(text)
+    return all(any(word == token for token in found) for word in words)
+
+
+def check(family: families.Family) -> tuple[int, int, list[str]]:
+    """pdftotext -layout of each file must hold the truth's name, email, companies, titles
+    and institutions (whitespace collapsed, case-insensitive). Values missing there are
+    looked up as words in order, which tells a value wrapped inside a narrow column (its
+    lines interleaved with the other column's by -layout) from a missing one."""
+    passed, total, problems = 0, 0, []
+    for truth_path in sorted((families.TRUTHS / family.name).glob("*.json")):
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        pdf = families.FILES / family.name / next(f for f in truth["files"] if f.endswith(".pdf"))
+        text = pdf_text(pdf, "-layout")
+        wanted = [truth["name"], truth["email"]]
+        wanted += [job[key] for job in truth["experience"] for key in ("company", "title")]
+        wanted += [school["institution"] for school in truth["education"]]
+        missing = [value for value in wanted if squash(value) not in text]
+        total += 1
+        if missing:
+            wrapped = [value for value in missing if in_order(squash(value).split(), text.split())]
+            problems.append(f"{pdf.name}: not in -layout text {missing}"
+                            + (f"; its words in order (wrapped in a narrow column, lines interleaved with the"
+                               f" other column's): {wrapped}" if wrapped else ""))
+        else:
+            passed += 1
+    return passed, total, problems
+
+
+TEMPLATE_REPOSITORIES = {"latex-jake": "jakegut+resume", "latex-sb2nov": "sb2nov+resume",
+                         "latex-awesomecv": "posquit0+Awesome-CV", "latex-deedy": "deedy+Deedy-Resume",
+                         "latex-altacv": "liantze+AltaCV"}
+
+
+def build(names: list[str] | None = None, sources: Path | None = None) -> None:
+    global SOURCES
+    if sources:
+        SOURCES = sources
+    names = names or [family.name for family in families.FAMILIES if family.toolchain == "latex"]
+    for name in names:
+        if name in TEMPLATE_REPOSITORIES and not (SOURCES / TEMPLATE_REPOSITORIES[name]).is_dir():
+            sys.exit(f"{name}: no checkout {SOURCES / TEMPLATE_REPOSITORIES[name]} (see the docstring)")
+    for name in names:
+        family = families.BY_NAME[name]
+        if name not in RENDERERS:
+            print(f"{name}: no renderer", file=sys.stderr)
+            continue
+        for folder in (families.FILES / name, families.TRUTHS / name):
+            if folder.exists():
+                shutil.rmtree(folder)
+        for stem, document in families.people(family):
+            with tempfile.TemporaryDirectory() as temporary:
+                pdf, shown = RENDERERS[name](document, Path(temporary))
+            families.save(family, stem, document, {f"{stem}.pdf": pdf}, **shown)
+        passed, total, problems = check(family)
+        print(f"{name}: {passed}/{total} files pass the pdftotext check")
+        for problem in problems:
+            print("   ", problem)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sources", type=Path, help="template checkouts (default $LATEX_TEMPLATES)")
+    parser.add_argument("family", nargs="*", help="families to render (default: all LaTeX families)")
+    arguments = parser.parse_args()
+    build(arguments.family, arguments.sources)

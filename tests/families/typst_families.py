@@ -1,0 +1,658 @@
+"""Renders the typst-* families (see families.py) through real Typst resume templates.
+
+    /work/tools-typst/bin/python tests/families/typst_families.py [typst-basic ...]
+
+Needs what the tests never need:
+- the `typst` package from PyPI (Python bindings of the Typst compiler; built with 0.15.2,
+  which is Typst 0.15.1) in a venv of its own, e.g. `python3 -m venv /work/tools-typst &&
+  /work/tools-typst/bin/pip install typst`;
+- `git`, and bare mirrors of the template repositories below under $TYPST_MIRROR
+  (default /work/.mirror, laid out as <owner>+<name>/repo, as the session's `fetch` tool
+  leaves them). Typst Universe cannot be reached, so each template and its @preview
+  dependencies are laid out from the pinned commits as a local package directory
+  (package_path/preview/<name>/<version>/) for every build;
+- fonts: the Debian fonts (fonts-roboto, fonts-paratype, fonts-dejavu via texlive-fonts-extra
+  and friends) in /usr/share/fonts, Source Sans Pro from TeX Live
+  (texlive-fonts-extra: fonts/opentype/adobe/sourcesanspro) and the Font Awesome 6 Free
+  fonts of the npm package @fortawesome/fontawesome-free@6.7.2 (webfonts/*.ttf), looked for
+  in $FONTAWESOME6_DIR (default /work/tools-typst/npm/node_modules/@fortawesome/
+  fontawesome-free). Typst embeds New Computer Modern, Libertinus Serif and DejaVu Sans Mono.
+
+Templates (repository, commit, licence):
+- typst-basic: stuxf/basic-typst-resume-template e7b02372 (basic-resume 0.2.9, Unlicense),
+  with its dependency scienceicons 0.1.0 generated as that repository's scripts/typst.js does
+  from curvenote/scienceicons 36e43cbc (MIT; the Typst index.typ is not in the repository);
+- typst-moderncv: DeveloperPaul123/modern-cv 84126297 (modern-cv 0.9.0, MIT), with
+  duskmoon314/typst-fontawesome v0.6.0 (MIT) and jomaway/typst-linguify e94674a1 (MIT; its
+  manifest still says 0.4.1, laid out as the 0.4.2 that modern-cv imports, with the
+  compatibility fix in PATCHES); a grey silhouette stands in for the profile photo, around
+  which the header is laid out (without one the contact line drops far below the name);
+- typst-simpletechnical: steadyfall/simple-technical-resume-template d1559ecd
+  (simple-technical-resume 0.1.1, MIT), with Jeomhps/datify 1.0.0 and Jeomhps/datify-core
+  1.0.0 (MIT);
+- typst-brilliant: mintyfrankie/brilliant-CV 95e6b16a (brilliant-cv 2.0.3, Apache-2.0), with
+  typst-fontawesome v0.2.1; its keyword and AI-prompt injection are switched off;
+- typst-imprecv (held out): jskherman/imprecv 8d0a4c50 (imprecv 1.0.0, Apache-2.0);
+- typst-vantage (held out): sardorml/vantage-typst dd4ef90b (MIT), imported by relative path
+  as its example.typ does, plus a phone icon (Font Awesome 6 Free "phone", CC BY 4.0) since
+  the template ships none; the location entry links to the page top, as Typst 0.14 and
+  later refuse the example's empty link.
+
+Each person's main file is written as the template's own example/template file is: the
+template's macros (or its YAML data file) filled from the JSON Resume document. The PDFs
+carry a fixed date (2025-01-01), so a rebuild gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import families  # noqa: E402
+
+rendered = families.rendered  # tests/corpus/build.py
+MIRROR = Path(os.environ.get("TYPST_MIRROR", "/work/.mirror"))
+FONTAWESOME6 = Path(os.environ.get("FONTAWESOME6_DIR",
+                                   "/work/tools-typst/npm/node_modules/@fortawesome/fontawesome-free"))
+FONT_PATHS = ["/usr/share/fonts", "/usr/share/texlive/texmf-dist/fonts/opentype/adobe/sourcesanspro",
+              str(FONTAWESOME6 / "webfonts")]
+TIMESTAMP = 1735689600  # 2025-01-01T00:00:00Z: the PDFs' dates and Typst's datetime.today()
+
+# (name, version, repository, commit, the paths needed when not the whole tree)
+PACKAGES = (
+    ("basic-resume", "0.2.9", "stuxf/basic-typst-resume-template", "e7b02372015a39de3f486f833cb29458e2aed6b8", ""),
+    ("modern-cv", "0.9.0", "DeveloperPaul123/modern-cv", "8412629748c2db3f895c890e38ad56a2ea4df88f", ""),
+    ("fontawesome", "0.6.0", "duskmoon314/typst-fontawesome", "fee2b7bde0e0f56a19a531fdfdd410cdf248936f", ""),
+    ("fontawesome", "0.2.1", "duskmoon314/typst-fontawesome", "cdaa620f77e27c13729274851bdcad71f7158860", ""),
+    ("linguify", "0.4.2", "jomaway/typst-linguify", "e94674a108bf0241aeb748b0fa473a0e9dc8ca16", ""),
+    ("simple-technical-resume", "0.1.1", "steadyfall/simple-technical-resume-template",
+     "d1559ecd299fc931aa1c92f965ac05bf8c29937a", ""),
+    ("datify", "1.0.0", "Jeomhps/datify", "61a4a649234e01c93ec50cc2562a17956ddd6e60", ""),
+    ("datify-core", "1.0.0", "Jeomhps/datify-core", "9a515eee7a034f88f7d141609d1115cf0b701976",
+     "typst.toml LICENSE src"),
+    ("brilliant-cv", "2.0.3", "mintyfrankie/brilliant-CV", "95e6b16ab10b55fdce42d6395eec9f10a43a104d", ""),
+    ("imprecv", "1.0.0", "jskherman/imprecv", "8d0a4c506c6871c2fa79032969d8298f352eebf7", ""),
+)
+# Compatibility fixes for the current compiler, applied to the laid-out copies only:
+# (package, file, pattern, replacement, why).
+PATCHES = (
+    ("linguify", "lib/linguify.typ", r'" \+ type\((\w+)\)', r'" + str(type(\1))',
+     "Typst 0.14 and later no longer add a type to a string"),
+    ("linguify", "lib/fluent.typ", r'" \+ type\((\w+)\)', r'" + str(type(\1))', "the same"),
+)
+SCIENCEICONS = ("curvenote/scienceicons", "36e43cbc83cc46334d0167827220ab1d9160610c")
+VANTAGE = ("sardorml/vantage-typst", "dd4ef90b669088774137b000675763d8cdf9ab68")
+
+
+# --- sources ------------------------------------------------------------------------
+
+def _git_dir(repository: str) -> Path:
+    return MIRROR / repository.replace("/", "+") / "repo"
+
+
+def _export(repository: str, commit: str, destination: Path, paths: str = "") -> None:
+    """The repository's tree at the commit (or only the space-separated paths) into
+    destination."""
+    archive = subprocess.run(["git", "--git-dir", str(_git_dir(repository)), "archive", "--format=tar", commit]
+                             + paths.split(), check=True, capture_output=True).stdout
+    destination.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        for member in tar.getmembers():
+            name = member.name
+            if member.isdir() or member.name == "pax_global_header":
+                continue
+            target = destination / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(tar.extractfile(member).read())
+
+
+def _git_blob(repository: str, commit: str, path: str) -> bytes:
+    return subprocess.run(["git", "--git-dir", str(_git_dir(repository)), "show", f"{commit}:{path}"],
+                          check=True, capture_output=True).stdout
+
+
+def lay_out_packages(root: Path) -> Path:
+    """The @preview packages the templates need, as a Typst package directory."""
+    for name, version, repository, commit, paths in PACKAGES:
+        destination = root / "preview" / name / version
+        _export(repository, commit, destination, paths)
+        manifest = destination / "typst.toml"
+        text = manifest.read_text(encoding="utf-8")
+        # The manifest must name the version it is laid out as (linguify's says 0.4.1).
+        manifest.write_text(re.sub(r'(?m)^version = "[^"]*"', f'version = "{version}"', text, count=1),
+                            encoding="utf-8")
+    for name, file_name, pattern, replacement, _ in PATCHES:
+        for version in (root / "preview" / name).iterdir():
+            target = version / file_name
+            target.write_text(re.sub(pattern, replacement, target.read_text(encoding="utf-8")), encoding="utf-8")
+    # scienceicons: index.typ is generated from the optimized SVGs (its scripts/typst.js).
+    repository, commit = SCIENCEICONS
+    destination = root / "preview" / "scienceicons" / "0.1.0"
+    destination.mkdir(parents=True, exist_ok=True)
+    listing = subprocess.run(["git", "--git-dir", str(_git_dir(repository)), "ls-tree", "--name-only",
+                              f"{commit}:optimized/24/solid"], check=True, capture_output=True, text=True).stdout
+    icons = []
+    for file_name in sorted(listing.split()):
+        svg = _git_blob(repository, commit, f"optimized/24/solid/{file_name}").decode().replace("\n", "")
+        icon = file_name.removesuffix(".svg")
+        icons.append(f"// {icon}\n#let {icon}-svg = ```{svg}```.text\n"
+                     f"#let {icon}-icon(color: black, height: 1.1em, baseline: 13.5%) = {{\n"
+                     f"  box(height: height, baseline: baseline, image(bytes({icon}-svg.replace(\"currentColor\", "
+                     f"color.to-hex())), format: \"svg\"))\n}}")
+    (destination / "index.typ").write_text("\n\n".join(icons), encoding="utf-8")
+    manifest = _git_blob(repository, commit, "typst/typst.toml").decode()
+    (destination / "typst.toml").write_text(re.sub(r'(?m)^version = "[^"]*"', 'version = "0.1.0"', manifest),
+                                            encoding="utf-8")
+    return root
+
+
+# --- helpers ------------------------------------------------------------------------
+
+def s(text: str) -> str:
+    """A Typst string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def markup(text: str) -> str:
+    """Text escaped for Typst markup (for templates that eval their data as markup)."""
+    return re.sub(r"([\\#*_$@<>`\[\]~=/+\-\"'])", r"\\\1", text)
+
+
+def dict_literal(value: Any) -> str:
+    """A Typst value from a JSON-like Python value."""
+    if isinstance(value, dict):
+        return "(" + ", ".join(f"{s(key)}: {dict_literal(item)}" for key, item in value.items()) + ",)" \
+            if value else "(:)"
+    if isinstance(value, (list, tuple)):
+        return "(" + "".join(f"{dict_literal(item)}, " for item in value) + ")"
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return s(str(value))
+
+
+def toml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def month(value: str, document: dict[str, Any]) -> str:
+    return families.written_month(value, document["meta"]["convention"])
+
+
+def dates(job: dict[str, Any], document: dict[str, Any]) -> tuple[str, str]:
+    return month(job["startDate"][:7], document), month(job["meta_end"], document)
+
+
+def place(document: dict[str, Any], family: str) -> str:
+    return rendered._location(document, family)
+
+
+def handle(url: str) -> str:
+    return url.rstrip("/").rsplit("/", 1)[-1]
+
+
+def profile(document: dict[str, Any], network: str) -> str:
+    """The profile URL of the network, or ""."""
+    for item in document["basics"]["profiles"]:
+        if item["network"].lower() == network:
+            return item["url"]
+    return ""
+
+
+def bare(url: str) -> str:
+    return url.split("://", 1)[1] if "://" in url else url
+
+
+def paper(document: dict[str, Any]) -> str:
+    return "us-letter" if document["meta"]["convention"] == "us" else "a4"
+
+
+def avatar() -> str:
+    """A stand-in profile photo, a grey silhouette (templates that expect a photo lay
+    their header out around it)."""
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200" viewBox="0 0 200 200">'
+            '<rect width="200" height="200" fill="#c9ced6"/>'
+            '<circle cx="100" cy="78" r="38" fill="#f3f4f6"/>'
+            '<ellipse cx="100" cy="190" rx="70" ry="60" fill="#f3f4f6"/>'
+            '</svg>')
+
+
+def split_name(name: str) -> tuple[str, str]:
+    first, _, last = name.partition(" ")
+    return first, last
+
+
+# --- the families -------------------------------------------------------------------
+# Each returns (files of the build folder with "main.typ", what save() must be told).
+
+def basic(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """basic-resume: one column, name and a "|"-separated contact line on the left, small-caps
+    section headings with a rule, title (bold) over company with dates and location on
+    the right."""
+    basics = document["basics"]
+    linkedin, github = profile(document, "linkedin"), profile(document, "github")
+    lines = ['#import "@preview/basic-resume:0.2.9": *', "",
+             "#show: resume.with(",
+             f"  author: {s(basics['name'])},",
+             f"  location: {s(place(document, family))},",
+             f"  email: {s(basics['email'])},"]
+    if github:
+        lines.append(f"  github: {s(bare(github))},")
+    if linkedin:
+        lines.append(f"  linkedin: {s(bare(linkedin))},")
+    lines.append(f"  phone: {s(basics['phone'])},")
+    if basics["url"]:
+        lines.append(f"  personal-site: {s(bare(basics['url']))},")
+    lines += ['  accent-color: "#26428b",', '  font: "New Computer Modern",', f'  paper: "{paper(document)}",',
+              "  author-position: left,", "  personal-info-position: left,", ")", "",
+              "== Summary", "", f"#{s(basics['summary'])}", "", "== Work Experience", ""]
+    for job in document["work"]:
+        start, end = dates(job, document)
+        lines += ["#work(", f"  title: {s(job['position'])},", f"  location: {s(job['location'])},",
+                  f"  company: {s(job['name'])},",
+                  f"  dates: dates-helper(start-date: {s(start)}, end-date: {s(end)}),", ")"]
+        lines += [f"- #{s(highlight)}" for highlight in job["highlights"]]
+        lines.append("")
+    lines += ["== Education", ""]
+    for school in document["education"]:
+        lines += ["#edu(", f"  institution: {s(school['institution'])},",
+                  f"  dates: dates-helper(start-date: {s(school['startDate'][:4])}, "
+                  f"end-date: {s(school['endDate'][:4])}),",
+                  f"  degree: {s(rendered._degree(school))},", ")", ""]
+    lines += ["== Skills"]
+    lines += [f"- *#{s(group['name'])}*: #{s(', '.join(group['keywords']))}" for group in document["skills"]]
+    return {"main.typ": "\n".join(lines) + "\n"}, {}
+
+
+def moderncv(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """modern-cv (Awesome-CV look): centred name (thin first name, bold last name), the
+    label in small caps, address and icon contact line; coloured section headings with a
+    rule; title (bold) with location right, company with dates right below."""
+    basics = document["basics"]
+    first, last = split_name(basics["name"])
+    author: dict[str, Any] = {"firstname": first, "lastname": last, "email": basics["email"],
+                              "phone": basics["phone"]}
+    if basics["url"]:
+        author["homepage"] = basics["url"]
+    if profile(document, "github"):
+        author["github"] = handle(profile(document, "github"))
+    if profile(document, "linkedin"):
+        author["linkedin"] = handle(profile(document, "linkedin"))
+    author["address"] = place(document, family)
+    author["positions"] = [basics["label"]]
+    lines = ['#import "@preview/modern-cv:0.9.0": *', "",
+             "#show: resume.with(", f"  author: {dict_literal(author)},",
+             f"  description: {s(basics['name'] + ' resume')},",
+             '  profile-picture: image("avatar.svg"),', '  date: "January 1, 2025",', '  language: "en",',
+             "  colored-headers: true,", "  show-footer: false,", "  show-address-icon: true,",
+             f'  paper-size: "{paper(document)}",',
+             '  contact-items-separator: box[#h(2pt)#text("|")#h(2pt)],', ")", "",
+             "= Summary", "", f"#resume-item[#{s(basics['summary'])}]", "", "= Experience", ""]
+    for job in document["work"]:
+        start, end = dates(job, document)
+        lines += ["#resume-entry(", f"  title: {s(job['position'])},", f"  location: {s(job['location'])},",
+                  f"  date: {s(f'{start} - {end}')},", f"  description: {s(job['name'])},", ")", "",
+                  "#resume-item["]
+        lines += [f"  - #{s(highlight)}" for highlight in job["highlights"]]
+        lines += ["]", ""]
+    lines += ["= Skills", ""]
+    for group in document["skills"]:
+        lines.append(f"#resume-skill-item({s(group['name'])}, {dict_literal(group['keywords'])})")
+    lines += ["#block(below: 0.65em)", "", "= Education", ""]
+    for school in document["education"]:
+        years = f"{school['startDate'][:4]} - {school['endDate'][:4]}"
+        lines += ["#resume-entry(", f"  title: {s(school['institution'])},", '  location: "",',
+                  f"  date: {s(years)},", f"  description: {s(rendered._degree(school))},", ")", ""]
+    return {"main.typ": "\n".join(lines) + "\n", "avatar.svg": avatar()}, {}
+
+
+def simpletechnical(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """simple-technical-resume: centred all-caps name, a "|"-separated contact line,
+    small-caps headings with a thin rule, title (bold) over company with "Mon YYYY" dates
+    and location on the right (the template formats the dates itself with datify)."""
+    basics = document["basics"]
+    linkedin, github = profile(document, "linkedin"), profile(document, "github")
+
+    def date(value: str) -> str:
+        return '"Present"' if value == "present" else \
+            f"datetime(year: {int(value[:4])}, month: {int(value[5:7])}, day: 1)"
+
+    lines = ['#import "@preview/simple-technical-resume:0.1.1": *', "",
+             "#show: resume.with(", f'  paper: "{paper(document)}",', "  top-margin: 0.45in,",
+             "  personal-info-font-size: 9.2pt,", "  author-position: center,", "  personal-info-position: center,",
+             f"  author-name: {s(basics['name'])},", f"  phone: {s(basics['phone'])},",
+             f"  location: {s(place(document, family))},", f"  email: {s(basics['email'])},"]
+    links = []
+    if basics["url"]:
+        lines.append(f"  website: {s(bare(basics['url']))},")
+        links.append("https://" + bare(basics["url"]))
+    if linkedin:
+        lines.append(f"  linkedin-user-id: {s(handle(linkedin))},")
+        links.append("https://linkedin.com/in/" + handle(linkedin))
+    if github:
+        lines.append(f"  github-username: {s(handle(github))},")
+        links.append("https://github.com/" + handle(github))
+    lines += [")", "", f"#custom-title(\"Summary\")[#{s(basics['summary'])}]", "", '#custom-title("Experience")[']
+    for job in document["work"]:
+        lines += ["  #work-heading(", f"    {s(job['position'])},", f"    {s(job['name'])},",
+                  f"    {s(job['location'])},", f"    {date(job['startDate'][:7])},", f"    {date(job['meta_end'])},",
+                  "  )["]
+        lines += [f"    - #{s(highlight)}" for highlight in job["highlights"]]
+        lines.append("  ]")
+    lines += ["]", "", '#custom-title("Education")[']
+    for school in document["education"]:
+        lines += ["  #education-heading(", f"    {s(school['institution'])}, \"\",",
+                  f"    {s(school['studyType'])}, {s(school['area'])}," if school["area"] else
+                  f"    {s(school['studyType'])}, \"\",",
+                  f"    {date(school['startDate'][:7])},", f"    {date(school['endDate'][:7])},", "  )[]"]
+    lines += ["]", "", '#custom-title("Skills")[', "  #skills()["]
+    lines += [f"    - *#{s(group['name'])}:* #{s(', '.join(group['keywords']))}" for group in document["skills"]]
+    lines += ["  ]", "]"]
+    return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
+
+
+def brilliant(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """brilliant-cv: Roboto name (light first name, bold last name) with an accent-coloured
+    icon contact line and the summary as header quote; section titles with their first
+    letters in the accent colour and a rule; company (bold) with location right, then the
+    title in accent small caps with dates right; skills as "group | items" rows."""
+    basics = document["basics"]
+    first, last = split_name(basics["name"])
+    info = [("location", place(document, family)), ("phone", basics["phone"]), ("email", basics["email"])]
+    if basics["url"]:
+        info.append(("homepage", bare(basics["url"])))
+    if profile(document, "linkedin"):
+        info.append(("linkedin", handle(profile(document, "linkedin"))))
+    if profile(document, "github"):
+        info.append(("github", handle(profile(document, "github"))))
+    toml = ['language = "en"', "", "[layout]", '    awesome_color = "skyblue"', '    before_section_skip = "1pt"',
+            '    before_entry_skip = "1pt"', '    before_entry_description_skip = "1pt"', "",
+            "    [layout.fonts]", '        regular_fonts = ["Source Sans Pro", "Source Sans 3"]',
+            '        header_font = "Roboto"', "", "    [layout.header]", '        header_align = "left"',
+            "        display_profile_photo = false", "", "    [layout.entry]",
+            "        display_entry_society_first = true", "        display_logo = false", "",
+            "[inject]", "    inject_ai_prompt = false", "    inject_keywords = false",
+            "    injected_keywords_list = []", "", "[personal]", f"    first_name = {toml_string(first)}",
+            f"    last_name = {toml_string(last)}", "", "    [personal.info]"]
+    toml += [f"        {key} = {toml_string(value)}" for key, value in info]
+    toml += ["", "[lang.en]", f"    header_quote = {toml_string(basics['summary'])}",
+             '    cv_footer = "Curriculum vitae"', '    letter_footer = "Cover letter"']
+    lines = ['#import "@preview/brilliant-cv:2.0.3": cv, cvSection, cvEntry, cvSkill, hBar',
+             '#let metadata = toml("./metadata.toml")', "#let cvSection = cvSection.with(metadata: metadata)",
+             "#let cvEntry = cvEntry.with(metadata: metadata)", "",
+             "#show: cv.with(metadata, profilePhoto: none)", "", '#cvSection("Professional Experience")', ""]
+    for job in document["work"]:
+        start, end = dates(job, document)
+        items = ", ".join(f"[#{s(highlight)}]" for highlight in job["highlights"])
+        lines += ["#cvEntry(", f"  title: [#{s(job['position'])}],", f"  society: [#{s(job['name'])}],",
+                  f"  date: [#{s(start)} - #{s(end)}],", f"  location: [#{s(job['location'])}],",
+                  f"  description: list({items}),", ")", ""]
+    lines += ['#cvSection("Education")', ""]
+    for school in document["education"]:
+        lines += ["#cvEntry(", f"  title: [#{s(rendered._degree(school))}],",
+                  f"  society: [#{s(school['institution'])}],",
+                  f"  date: [{school['startDate'][:4]} - {school['endDate'][:4]}],", "  location: [],",
+                  "  description: [],", ")", ""]
+    lines += ['#cvSection("Skills")', ""]
+    for group in document["skills"]:
+        info_items = " #hBar() ".join(f"#{s(keyword)}" for keyword in group["keywords"])
+        lines += [f"#cvSkill(type: [#{s(group['name'])}], info: [{info_items}])", ""]
+    return {"main.typ": "\n".join(lines) + "\n", "metadata.toml": "\n".join(toml) + "\n"}, {}
+
+
+def imprecv(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """imprecv: centred all-caps name, the label, address and a diamond-separated contact
+    line; all-caps section headings with a rule; company (bold) with location right, then
+    the title in italics with "Mon YYYY – Mon YYYY" right (the template formats the ISO
+    dates of its YAML file itself); skills as "Group: items" bullets; page numbers. The
+    template's "last updated ... using Typst" endnote (a link to typst.app) is left out,
+    so that every link in the file is the person's."""
+    basics = document["basics"]
+    location = basics["location"]
+    data = {
+        "personal": {
+            "name": basics["name"], "email": basics["email"], "phone": basics["phone"],
+            "url": basics["url"] or None, "titles": [basics["label"]],
+            "location": {"city": location["city"],
+                         "region": location["region"] or rendered.COUNTRY_NAMES[location["countryCode"]]},
+            "profiles": [{"network": item["network"], "username": item["username"], "url": item["url"]}
+                         for item in basics["profiles"]],
+        },
+        "work": [{"organization": job["name"], "url": None, "location": job["location"],
+                  "positions": [{"position": job["position"], "startDate": job["startDate"],
+                                 "endDate": job["endDate"] or "present",
+                                 "highlights": [markup(highlight) for highlight in job["highlights"]]}]}
+                 for job in document["work"]],
+        "education": [{"institution": school["institution"], "url": None, "area": school["area"] or None,
+                       "studyType": school["studyType"], "startDate": school["startDate"],
+                       "endDate": school["endDate"], "location": ""} for school in document["education"]],
+        "skills": [{"category": group["name"], "skills": group["keywords"]} for group in document["skills"]],
+        "languages": None,
+        "interests": None,
+    }
+    main = f"""#import "@preview/imprecv:1.0.0": *
+
+#let cvdata = yaml("cv.yml")
+
+#let uservars = (
+    headingfont: "Libertinus Serif",
+    bodyfont: "Libertinus Serif",
+    fontsize: 10pt,
+    linespacing: 6pt,
+    sectionspacing: 0pt,
+    showAddress: true,
+    showNumber: true,
+    showTitle: true,
+    headingsmallcaps: false,
+    sendnote: false,
+)
+
+#let customrules(doc) = {{
+    set page(
+        paper: "{paper(document)}",
+        numbering: "1 / 1",
+        number-align: center,
+        margin: 1.25cm,
+    )
+    doc
+}}
+
+#let cvinit(doc) = {{
+    doc = setrules(uservars, doc)
+    doc = showrules(uservars, doc)
+    doc = customrules(doc)
+    doc
+}}
+
+#show: doc => cvinit(doc)
+
+#cvheading(cvdata, uservars)
+#cvwork(cvdata)
+#cveducation(cvdata)
+#cvaffiliations(cvdata)
+#cvprojects(cvdata)
+#cvawards(cvdata)
+#cvcertificates(cvdata)
+#cvpublications(cvdata)
+#cvskills(cvdata, title: "Skills")
+#cvreferences(cvdata)
+"""
+    # JSON is YAML: the template reads its data with yaml().
+    return {"main.typ": main, "cv.yml": json.dumps(data, ensure_ascii=False, indent=1) + "\n"}, {}
+
+
+def vantage(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """vantage: name, label and an icon contact line over the summary, then two columns:
+    experience on the left (title as heading, company in italics, a calendar-icon date
+    range and location-icon place), education and the skill groups as bulleted sections
+    on the right."""
+    basics = document["basics"]
+    links: list[dict[str, str]] = [{"name": "email", "link": "mailto:" + basics["email"]},
+                                   {"name": "phone", "link": "tel:" + re.sub(r"[^+0-9]", "", basics["phone"]),
+                                    "display": basics["phone"]}]
+    if basics["url"]:
+        links.append({"name": "website", "link": basics["url"], "display": bare(basics["url"])})
+    if profile(document, "github"):
+        links.append({"name": "github", "link": profile(document, "github"),
+                      "display": "@" + handle(profile(document, "github"))})
+    if profile(document, "linkedin"):
+        links.append({"name": "linkedin", "link": profile(document, "linkedin"),
+                      "display": handle(profile(document, "linkedin"))})
+    configuration = {
+        "contacts": {"name": basics["name"], "links": links, "address": place(document, family)},
+        "position": basics["label"],
+        "tagline": basics["summary"],
+        "jobs": [{"position": job["position"], "company": job["name"], "description": job["highlights"],
+                  "from": dates(job, document)[0], "to": dates(job, document)[1], "location": job["location"]}
+                 for job in document["work"]],
+        "education": [{"place": school["institution"], "degree": rendered._degree(school),
+                       "from": school["startDate"][:4], "to": school["endDate"][:4]}
+                      for school in document["education"]],
+        "skills": [{"name": group["name"], "items": group["keywords"]} for group in document["skills"]],
+    }
+    main = """#import "vantage-typst.typ": vantage, term, skill, styled-link
+#set page(paper: "PAPER")
+#let configuration = yaml("configuration.yaml")
+
+#vantage(
+  name: configuration.contacts.name,
+  position: configuration.position,
+  // The example's location entry has link: "", which Typst 0.14 and later refuse: an
+  // internal link to the page's top instead.
+  links: configuration.contacts.links + (
+    (name: "location", link: (page: 1, x: 0pt, y: 0pt), display: configuration.contacts.address),
+  ),
+  tagline: (configuration.tagline),
+  [
+    == Experience
+
+    #for job in configuration.jobs [
+      === #job.position \\
+      _#(job.company)_ \\
+      #term[#job.from --- #job.to][#job.location]
+
+      #for point in job.description [
+        - #point
+      ]
+    ]
+  ],
+  [
+    == Education
+
+    #for edu in configuration.education [
+      === #edu.place \\
+
+      #edu.from - #edu.to
+
+      #edu.degree
+
+    ]
+
+    #for group in configuration.skills [
+      == #group.name
+
+      #for item in group.items [
+        • #item
+      ]
+
+    ]
+  ]
+)
+""".replace("PAPER", paper(document))
+    return {"main.typ": main, "configuration.yaml": json.dumps(configuration, ensure_ascii=False, indent=1) + "\n",
+            "icons/phone.svg": (FONTAWESOME6 / "svgs" / "solid" / "phone.svg").read_bytes()}, {}
+
+
+RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes], dict[str, Any]]]] = {
+    "typst-basic": basic,
+    "typst-moderncv": moderncv,
+    "typst-simpletechnical": simpletechnical,
+    "typst-brilliant": brilliant,
+    "typst-imprecv": imprecv,
+    "typst-vantage": vantage,
+}
+
+
+# --- building -----------------------------------------------------------------------
+
+def compile_pdf(files: dict[str, str | bytes], work: Path, packages: Path, family: str) -> bytes:
+    import typst  # noqa: PLC0415  (the tools venv's, not the project's)
+
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    if family == "typst-vantage":
+        _export(VANTAGE[0], VANTAGE[1], work)
+        for unused in ("example.typ", "example.pdf", "screenshot.png", "configuration.yaml"):
+            (work / unused).unlink(missing_ok=True)
+    for name, content in files.items():
+        target = work / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            target.write_text(content, encoding="utf-8")
+        else:
+            target.write_bytes(content)
+    return typst.compile(str(work / "main.typ"), root=str(work), font_paths=FONT_PATHS,
+                         package_path=str(packages), package_cache_path=str(packages), timestamp=TIMESTAMP)
+
+
+def build(names: list[str] | None = None) -> None:
+    names = names or [family.name for family in families.FAMILIES if family.toolchain == "typst"]
+    with tempfile.TemporaryDirectory() as temporary:
+        packages = lay_out_packages(Path(temporary) / "packages")
+        for name in names:
+            family = families.BY_NAME[name]
+            for path in [*(families.FILES / name).glob("*"), *(families.TRUTHS / name).glob("*.json")]:
+                path.unlink()
+            for stem, document in families.people(family):
+                files, shown = RENDERERS[name](document, name)
+                pdf = compile_pdf(files, Path(temporary) / "work", packages, name)
+                families.save(family, stem, document, {f"{stem}.pdf": pdf}, **shown)
+            print(f"{name}: {len(families.people(family))} files")
+
+
+def check(names: list[str] | None = None) -> None:
+    """pdftotext -layout must show the truth's name, email, companies, titles and
+    institutions (whitespace collapsed, case-insensitive)."""
+    names = names or [family.name for family in families.FAMILIES if family.toolchain == "typst"]
+
+    def norm(text: str) -> str:
+        return re.sub(r"\s+", " ", text).casefold().strip()
+
+    for name in names:
+        passed, truths = 0, sorted((families.TRUTHS / name).glob("*.json"))
+        for path in truths:
+            truth = json.loads(path.read_text(encoding="utf-8"))
+            text = norm(subprocess.run(["pdftotext", "-layout", str(families.FILES / name / truth["files"][0]), "-"],
+                                       check=True, capture_output=True, text=True).stdout)
+            wanted = [truth["name"], truth["email"]] + [job["company"] for job in truth["experience"]] \
+                + [job["title"] for job in truth["experience"]] \
+                + [school["institution"] for school in truth["education"]]
+            missing = [item for item in wanted if norm(item) not in text]
+            passed += not missing
+            if missing:
+                print(f"  {path.stem}: missing {missing}")
+        print(f"{name}: {passed}/{len(truths)} pass")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("names", nargs="*", help="families (default: all typst-* families)")
+    parser.add_argument("--check", action="store_true", help="only check the stored files with pdftotext")
+    arguments = parser.parse_args()
+    if not arguments.check:
+        build(arguments.names)
+    check(arguments.names)
