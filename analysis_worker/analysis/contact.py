@@ -21,7 +21,8 @@ from .sections import heading_kind
 _PHONE = re.compile(r"(?<![\w/.])(?:\+|00)?\(?\d[\d\s().\-–]{5,}\d(?![\w/])")
 _PHONE_LABEL = re.compile(r"\b(?:phone|tel|mobile|cell|mob)\b", re.IGNORECASE)
 _NORTH_AMERICAN = re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}")
-_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+# Year ranges and dates ("2019-2021", "2022-02-01", "2019/03/15") have a phone's digits.
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|^(?:19|20)\d\d([-/.])[01]\d\1[0-3]\d$")
 # Contact lines separate their items with icons, bars, bullets, or wide spaces.
 _CONTACT_SEPARATOR = re.compile(r"\s*(?:[\ue000-\uf8ff|•·◦◆▪●■\t]|\s{2,}|\s[-–—]\s)\s*")
 # Lower-case words that join the parts of a surname ("Pieter van der Berg", "Ana de los

@@ -61,6 +61,26 @@ _PHRASES = {
 _HEADING_CHARS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ &/,:'’+-]+")
 _LETTER_SPACED = re.compile(r"(?:\S ){2,}\S")
 _WORDS = re.compile(r"[a-zà-öø-ÿ]+")
+# Capitals in pieces, one of a single letter at least: letter-spaced capitals whose word
+# gaps the text layer lost or put in the wrong places ("C ON TAC T", "P ROFESSIONAL S KILLS").
+_BROKEN_CAPITALS = re.compile(r"(?=.*(?:^|\s)[A-Z](?:\s|$))[A-Z]+(?:\s[A-Z]+)+")
+
+
+def _segmented(letters: str) -> list[str] | None:
+    """The letters as a sequence of heading words (keywords, modifiers, the words of
+    phrases), fewest words first; None when they are not one."""
+    best: list[list[str] | None] = [[]] + [None] * len(letters)
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - _LONGEST_WORD), end):
+            before, current = best[start], best[end]
+            if before is not None and letters[start:end] in _VOCABULARY and (
+                    current is None or len(before) + 1 < len(current)):
+                best[end] = [*before, letters[start:end]]
+    return best[-1]
+
+
+_VOCABULARY = set(_KEYWORDS) | _MODIFIERS | {word for phrase in _PHRASES for word in phrase.split()}
+_LONGEST_WORD = max(map(len, _VOCABULARY))
 
 
 @dataclass
@@ -77,6 +97,8 @@ def heading_kind(line: str) -> str | None:
         return None
     if _LETTER_SPACED.fullmatch(line):  # "E X P E R I E N C E"
         line = line.replace(" ", "")
+    elif _BROKEN_CAPITALS.fullmatch(line):  # "W ORK E XPERIENCE": letter-spaced capitals, gaps lost
+        line = " ".join(_segmented(line.replace(" ", "").lower()) or [line])
     words = _WORDS.findall(line.lower())
     if not words or len(words) > 5:
         return None
