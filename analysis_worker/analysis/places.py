@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .roles import TITLE_WORDS
 from .skills import canonical_skill
 
 _DATA = json.loads((Path(__file__).parent / "data" / "places.json").read_text(encoding="utf-8"))
@@ -86,6 +87,8 @@ def is_location(text: str) -> bool:
         return False
     if any(word.lower() in _ORGANISATION_WORDS for part in parts for word in part.split()[1:]):
         return False  # "Stanford University Stanford, CA" ("College Station, TX" is a city)
+    if len(parts[0].split()) > 1 and any(word.lower() in TITLE_WORDS for word in parts[0].split()):
+        return False  # "Backend Engineer Kraków, Poland": a title and its city read into one line
     return parts[-1].lower() in _REGIONS or _ends_with_code(parts[-1])
 
 

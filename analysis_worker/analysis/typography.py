@@ -8,6 +8,7 @@ matched by their normalised text. Without styles every question here answers "no
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -76,6 +77,21 @@ class Typography:
             if abs(next_size - size) < 0.5 and 0 < next_top - top <= _STACKED * size:
                 found.append((size, top, f"{text} {next_text}"))
         return [text for _, _, text in sorted(found, key=lambda item: (-item[0], item[1]))]
+
+    def unbulleted_headers(self, text: str, bullet: re.Pattern[str]) -> str:
+        """The text with the bullet taken off lines set in bold: templates that bullet each
+        entry ("• Acme Corp  Berlin") set its header bold and its highlights plain, and a
+        bulleted line is otherwise read as a highlight."""
+        lines = text.split("\n")
+        for index, line in enumerate(lines):
+            marker = bullet.match(line.strip())
+            # An icon before a bold word ("\ue000 Statistics") is a label's, not a bullet.
+            if marker and marker.group().strip() >= "\ue000":
+                marker = None
+            style = self.style(line) if marker else None
+            if marker and style is not None and style.bold:
+                lines[index] = line.strip()[marker.end():]
+        return "\n".join(lines)
 
     def headings_by_look(self, lines: Sequence[str], is_heading: Callable[[str], bool],
                          may_be_heading: Callable[[str], bool]) -> set[str]:
