@@ -21,6 +21,13 @@ A third set, "unseen (never inspected)", is a second population of the rendered 
 that was never looked at file by file: only its aggregate figures are printed, its
 mismatches are not even recorded, and its floors were set from one measurement.
 
+A fourth block measures the template families of tests/families: resumes rendered
+through real templates of five toolchains (LaTeX, Typst, HTML printed by Chromium and
+WeasyPrint, Word/LibreOffice, Scribus). The development families are tuned on; the
+held-out families ("unseen families", chosen before any tuning) are measured as a whole,
+their mismatches not recorded. `--details` adds how many documents of each development
+family miss a field.
+
 Matching rules, per field (micro-averaged over all documents):
 - name, location: one value; equal after Unicode normalisation, case folding and
   collapsing punctuation and spaces. A wrong value is both a false positive and a miss.

@@ -11,8 +11,9 @@ from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, Na
 
 
 def one_page_pdf(content: bytes, glyph_names: list[str] = ()) -> bytes:
-    """A page whose content stream is `content`, in Helvetica as /F1; with `glyph_names`,
-    codes 1, 2, ... are those glyphs (a /Differences encoding, no ToUnicode map)."""
+    """A page whose content stream is `content`, in Helvetica as /F1 (Helvetica-Bold as /F2,
+    Helvetica-Oblique as /F3); with `glyph_names`, codes 1, 2, ... of /F1 are those glyphs
+    (a /Differences encoding, no ToUnicode map)."""
     writer = pypdf.PdfWriter()
     page = writer.add_blank_page(612, 792)
     encoding: DictionaryObject | NameObject = NameObject("/WinAnsiEncoding")
@@ -26,8 +27,12 @@ def one_page_pdf(content: bytes, glyph_names: list[str] = ()) -> bytes:
         NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
         NameObject("/BaseFont"): NameObject("/Helvetica"), NameObject("/Encoding"): encoding,
     })
+    faces = {NameObject(f"/F{number}"): writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject(f"/Helvetica-{face}"),
+        NameObject("/Encoding"): NameObject("/WinAnsiEncoding")})) for number, face in ((2, "Bold"), (3, "Oblique"))}
     page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font), **faces})})
     stream = DecodedStreamObject()
     stream.set_data(content)
     page[NameObject("/Contents")] = writer._add_object(stream)
@@ -47,3 +52,11 @@ def letter_spaced(text: str, size: int = 20, tracking: int = 350) -> bytes:
     between its words a glyph too, as Typst and LaTeX's letter-spacing write display type."""
     glyphs = b" ".join(b"(" + char.encode() + b") -" + str(tracking).encode() for char in text)
     return f"/F1 {size} Tf ".encode() + b"[" + glyphs + b"] TJ"
+
+
+def set_lines(*lines: tuple[float, float, str, int, str]) -> bytes:
+    """Content showing each (x, y, font, size, text) on its own: font "/F1" regular, "/F2"
+    bold, "/F3" italic; a text of several pieces in different fonts is several lines at
+    one y."""
+    return b" ".join(f"BT {font} {size} Tf {x} {y} Td ({text}) Tj ET".encode("latin-1")
+                     for x, y, font, size, text in lines)

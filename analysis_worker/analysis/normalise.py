@@ -66,7 +66,7 @@ _LETTER_SPACED = re.compile(r"(?<!\S)[^\W_](?: [^\W_]){2,}(?: {2,}[^\W_](?: [^\W
 # Small capitals whose text layer maps some glyphs to lower-case letters ("OPERATiONS
 # MANAGER", "BACHELOR iN SCiENCE"): words whose lower-case letters stand alone between
 # capitals. A line where most words are in capitals, one such word of four letters or
-# more with three capitals to each lower-case one among them, is set in capitals.
+# more with two capitals to each lower-case one among them, is set in capitals.
 _WORD = re.compile(r"[^\W\d_]+")
 _LINE = re.compile(r"^[^\n]*[A-Z][a-z][A-Z][^\n]*$|^[^\n]*\b[a-z][A-Z]{2}[^\n]*$", re.MULTILINE)
 
@@ -85,7 +85,7 @@ def _capitals(line: re.Match[str]) -> str:
     words = _WORD.findall(line.group())
     capitals = [word for word in words if word.isupper() or _is_small_capitals(word)]
     if 2 * len(capitals) <= len(words) or not any(
-            len(word) >= 4 and sum(ch.isupper() for ch in word) >= 3 * sum(ch.islower() for ch in word) > 0
+            len(word) >= 4 and sum(ch.isupper() for ch in word) >= 2 * sum(ch.islower() for ch in word) > 0
             for word in capitals):
         return line.group()
     return _WORD.sub(lambda word: word.group().upper() if _is_small_capitals(word.group()) else word.group(),

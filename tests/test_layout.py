@@ -1,0 +1,145 @@
+"""Layout-aware reading: what a page's type says (size, weight, place) and the text-layer
+habits of templates' toolchains, one generated case per class of failure."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from raw_pdf import one_page_pdf, set_lines
+
+from analysis_worker.analysis import analyse
+from analysis_worker.analysis.normalise import normalise_text
+from analysis_worker.analysis.places import is_location
+from analysis_worker.analysis.sections import heading_kind
+from analysis_worker.extraction import extract
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
+from people import person  # noqa: E402
+
+FAMILIES = Path(__file__).resolve().parent / "families"
+PEOPLE = [person(index, convention, seed=index * 7 + 1) for index, convention in
+          enumerate(["us", "eu", "in"] * 4)]
+LATIN = [document for document in PEOPLE if document["basics"]["name"].isascii()]
+
+
+def read(*lines: tuple[float, float, str, int, str]):
+    return analyse(extract(one_page_pdf(set_lines(*lines)), "application/pdf", "layout.pdf"))
+
+
+def test_lines_carry_the_size_and_face_of_their_spans() -> None:
+    content = set_lines((72, 740, "/F2", 24, "Dana Reyes"), (300, 740, "/F1", 10, "Email: dana@example.com"),
+                        (72, 700, "/F3", 10, "Acme Corp"))
+    document = extract(one_page_pdf(content), "application/pdf", "spans.pdf")
+    first = document.lines[0]
+    assert [(span.text.strip(), span.size, span.bold) for span in first.spans] == [
+        ("Dana Reyes", 24.0, True), ("Email: dana@example.com", 10.0, False)]
+    assert first.page == 1 and first.top == pytest.approx(52, abs=1) and first.left == pytest.approx(72)
+    assert document.lines[-1].italic and not document.lines[-1].bold
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_the_name_is_the_display_type_at_the_top_of_the_page(document) -> None:
+    # A city above the name and the name beside its contact details on one baseline, as
+    # templates with a header table set them: the large type is the name.
+    basics = document["basics"]
+    city = f"{basics['location']['city']}, {basics['location']['region'] or 'Portugal'}"
+    result = read((72, 760, "/F1", 10, city), (72, 730, "/F2", 26, basics["name"]),
+                  (360, 730, "/F1", 10, f"Email: {basics['email']}"), (72, 690, "/F2", 13, "Experience"),
+                  (72, 670, "/F2", 10, f"{document['work'][0]['position']}, {document['work'][0]['name']}"),
+                  (72, 655, "/F1", 10, "Jan 2020 - Present"))
+    assert result.contact.name == basics["name"]
+
+
+@pytest.mark.parametrize("aside", ["Life philosophy", "Most proud of", "A day of my life", "Where I volunteer"])
+def test_a_line_set_like_the_headings_opens_a_section_of_its_own(aside: str) -> None:
+    # A sidebar's heading whose words name no section kind, among headings that do: what
+    # follows it is not read into the experience.
+    result = read((72, 740, "/F2", 14, "Experience"), (72, 720, "/F2", 10, "Data Engineer, Acme Corp"),
+                  (72, 705, "/F1", 10, "Mar 2019 - Present"), (72, 690, "/F1", 10, "- Built the pipelines in Spark"),
+                  (72, 660, "/F2", 14, aside), (72, 640, "/F2", 10, "Analyst, Zen Studio"),
+                  (72, 625, "/F1", 10, "2015 - 2017"), (72, 600, "/F2", 14, "Education"),
+                  (72, 580, "/F2", 10, "Ohio State University"), (72, 565, "/F1", 10, "BSc Statistics, 2014"))
+    assert [(job.title, job.company) for job in result.experience] == [("Data Engineer", "Acme Corp")]
+    assert [section.kind for section in result.sections] == ["experience", "other", "education"]
+    assert [section.heading for section in result.sections][1] == aside
+
+
+def test_bulleted_employers_set_in_bold_are_entry_headers() -> None:
+    # "\x95" is the bullet in WinAnsiEncoding.
+    result = read((72, 740, "/F2", 14, "Experience"), (72, 720, "/F2", 10, "\x95 Acme Corp"),
+                  (84, 705, "/F3", 10, "Data Engineer  Jan 2020 - Present"),
+                  (84, 690, "/F1", 10, "\x95 Built the pipelines in Spark"),
+                  (72, 670, "/F2", 10, "\x95 Zen Studio"), (84, 655, "/F3", 10, "Analyst  Mar 2016 - Dec 2019"),
+                  (84, 640, "/F1", 10, "\x95 Reported the sales in Excel"))
+    assert [(job.company, job.title) for job in result.experience] == [("Acme Corp", "Data Engineer"),
+                                                                        ("Zen Studio", "Analyst")]
+
+
+HEADINGS = ["Work Experience", "Professional Experience", "Education", "Technical Skills", "Summary", "Projects",
+            "Certifications", "Languages", "Contact", "Awards", "Volunteer Experience"]
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_letter_spaced_capitals_with_lost_word_gaps_are_headings(heading: str) -> None:
+    # Letter-spacing and small capitals leave gaps where the text layer puts spaces at
+    # random: "W ORK E XPERIENCE", "C ON TAC T". Every cut into pieces with a single letter reads.
+    rng = random.Random(heading)
+    letters = heading.replace(" ", "").upper()
+    for _ in range(20):
+        cuts = sorted(rng.sample(range(1, len(letters)), k=rng.randint(2, min(5, len(letters) - 1))))
+        pieces = [letters[start:end] for start, end in zip([0, *cuts], [*cuts, len(letters)], strict=True)]
+        if not any(len(piece) == 1 for piece in pieces):
+            pieces = [letters[0], letters[1:]]
+        assert heading_kind(" ".join(pieces)) == heading_kind(heading), pieces
+
+
+TITLES = ["Operations Manager", "Senior Site Reliability Engineer", "Bachelor in Industrial Engineering",
+          "Director of Finance", "Principal Data Scientist"]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_small_capitals_read_as_capitals(title: str) -> None:
+    # Small-capital fonts whose text layer maps some glyphs (one letter or two, each
+    # between capitals) to lower-case letters.
+    rng = random.Random(title)
+    for letter in "IA":
+        garbled = "".join(ch.lower() if ch == letter and rng.random() < 0.8 else ch for ch in title.upper())
+        if garbled != title.upper():
+            assert normalise_text(garbled) == title.upper()
+    assert normalise_text(title) == title
+    assert normalise_text("Skills: Python, PhD, Ph.D., MSc") == "Skills: Python, PhD, Ph.D., MSc"
+
+
+@pytest.mark.parametrize("document", PEOPLE, ids=lambda document: document["basics"]["name"])
+def test_a_title_and_its_city_on_one_line_are_no_place(document) -> None:
+    for job in document["work"]:
+        assert is_location(job["location"])
+        assert not is_location(f"{job['position']} {job['location']}") or len(job["position"].split()) == 1
+
+
+def _family_files(toolchain: str) -> list[Path]:
+    sys.path.insert(0, str(FAMILIES.parent))
+    from families.families import FAMILIES as LISTED
+
+    return [path for family in LISTED if family.toolchain == toolchain and not family.held_out
+            for path in sorted((FAMILIES / "files" / family.name).glob("*.pdf"))]
+
+
+@pytest.mark.parametrize("toolchain", ["latex", "typst"])
+def test_words_positioned_by_moves_keep_their_gaps(toolchain: str) -> None:
+    # XeLaTeX and Typst fonts without a space glyph: the highlights of every development
+    # family's people come out word by word.
+    files = _family_files(toolchain)
+    assert len(files) >= 20
+    for path in files:
+        truth = json.loads((FAMILIES / "truth" / path.parent.name / f"{path.stem}.json").read_text(encoding="utf-8"))
+        tokens = set(re.findall(r"\w+", extract(path.read_bytes(), "application/pdf", path.name).text.lower()))
+        words = [word for job in truth["experience"] for highlight in job["highlights"]
+                 for word in re.findall(r"\w+", highlight.lower())]
+        found = sum(word in tokens for word in words)
+        assert found >= 0.97 * len(words), (path.name, found, len(words))
