@@ -11,9 +11,13 @@ their mismatches. The development families' people come from the first populatio
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
+import re
+import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,3 +110,43 @@ def save(family: Family, stem: str, document: dict[str, Any], files: dict[str, b
     truth.update(shown)
     (TRUTHS / family.name / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
                                                        encoding="utf-8")
+
+
+def check(family_name: str) -> tuple[int, int, list[str]]:
+    """(files passing, files, problems): pdftotext must show the name, email, every
+    company, title and institution of each truth of the family (case and spacing aside)."""
+    passed, problems = 0, []
+    truths = sorted((TRUTHS / family_name).glob("*.json"))
+    for path in truths:
+        truth = json.loads(path.read_text(encoding="utf-8"))
+        pdf = next(FILES / family_name / name for name in truth["files"] if name.endswith(".pdf"))
+        shown = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True).stdout
+        text = re.sub(r"\s+", " ", shown.decode("utf-8")).lower()
+        wanted = [truth["name"], truth["email"]]
+        wanted += [job["company"] for job in truth["experience"]] + [job["title"] for job in truth["experience"]]
+        wanted += [school["institution"] for school in truth["education"]]
+        missing = [item for item in wanted if re.sub(r"\s+", " ", item).lower() not in text]
+        if missing:
+            problems.append(f"{path.stem}: missing {missing}")
+        else:
+            passed += 1
+    return passed, len(truths), problems
+
+
+def report(name: str, note: str = "") -> None:
+    """Prints how many of a family's files pass `check`, and what the others miss."""
+    passed, total, problems = check(name)
+    print(f"{name}: {passed}/{total} files pass the pdftotext check{note}")
+    for problem in problems:
+        print("  ", problem)
+
+
+def command_line(description: str, toolchain: str, names: list[str], build: Callable[[list[str]], None]) -> None:
+    """The command line of a toolchain's script: the families to render, all by default."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("families", nargs="*", help=f"default: all {toolchain} families ({', '.join(names)})")
+    chosen = parser.parse_args().families
+    unknown = sorted(set(chosen) - set(names))
+    if unknown:
+        parser.error(f"not {toolchain} families: {unknown}")
+    build(chosen)

@@ -57,13 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import families  # noqa: E402
 
 # Node's import() resolves packages from the working directory's node_modules.
-_RENDER_JS = """
-const [theme, input, output] = process.argv.slice(1);
-const fs = await import("node:fs");
-const module = await import(theme);
-const render = module.render || module.default?.render;
-fs.writeFileSync(output, await render(JSON.parse(fs.readFileSync(input, "utf8"))));
-"""
+_RENDER_JS = families.rendered._RENDER_JS
 # Stylesheets and scripts from CDNs (also protocol-relative ones): dropped.
 _EXTERNAL = re.compile(r"<link[^>]+href=[\"'](?:https?:)?//[^>]*>"
                        r"|<script[^>]+src=[\"'](?:https?:)?//[^>]*>\s*</script>", re.IGNORECASE)
@@ -211,12 +205,7 @@ def _professional_bundle(themes: Path, work: Path) -> Path:
 
 
 def _chromium_pdf(html: Path, pdf: Path, work: Path) -> None:
-    profile = work / f"chromium-{pdf.stem}"
-    profile.mkdir()
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
-                    html.as_uri()], check=True, capture_output=True, timeout=120)
+    families.rendered._chromium_pdf(html, pdf, work)
     # Chromium stamps the time of printing; a fixed date makes reruns byte-identical.
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(pdf))
     writer.add_metadata({"/CreationDate": "D:20250101000000Z", "/ModDate": "D:20250101000000Z"})

@@ -27,11 +27,9 @@ into DOCX by LibreOffice at build time and never stored.
 
 from __future__ import annotations
 
-import argparse
 import copy
 import datetime
 import io
-import re
 import subprocess
 import sys
 import tempfile
@@ -447,31 +445,6 @@ def tabular_docx(document: dict[str, Any], work: Path) -> bytes:
 
 # --- build and check ------------------------------------------------------------------
 
-def _text(pdf: Path) -> str:
-    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True).stdout
-    return re.sub(r"\s+", " ", out.decode("utf-8")).lower()
-
-
-def check(family_name: str) -> tuple[int, int, list[str]]:
-    """pdftotext must show name, email, every company, title and institution of each truth."""
-    import json
-    passed, problems = 0, []
-    truths = sorted((families.TRUTHS / family_name).glob("*.json"))
-    for path in truths:
-        truth = json.loads(path.read_text(encoding="utf-8"))
-        pdf = next(families.FILES / family_name / name for name in truth["files"] if name.endswith(".pdf"))
-        text = _text(pdf)
-        wanted = [truth["name"], truth["email"]]
-        wanted += [job["company"] for job in truth["experience"]] + [job["title"] for job in truth["experience"]]
-        wanted += [school["institution"] for school in truth["education"]]
-        missing = [item for item in wanted if re.sub(r"\s+", " ", item).lower() not in text]
-        if missing:
-            problems.append(f"{path.stem}: missing {missing}")
-        else:
-            passed += 1
-    return passed, len(truths), problems
-
-
 def build(names: list[str] | None = None) -> None:
     names = names or NAMES
     with tempfile.TemporaryDirectory() as temporary:
@@ -497,17 +470,8 @@ def build(names: list[str] | None = None) -> None:
                                                        f"{stem}.pdf": (out / f"{stem}.pdf").read_bytes()},
                               location=_location(document),
                               links=[url for _, url in _links(document)])
-            passed, total, problems = check(name)
-            print(f"{name}: {passed}/{total} files pass the pdftotext check")
-            for problem in problems:
-                print("  ", problem)
+            families.report(name)
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("families", nargs="*", help=f"default: all office families ({', '.join(NAMES)})")
-    chosen = parser.parse_args().families
-    unknown = sorted(set(chosen) - set(NAMES))
-    if unknown:
-        parser.error(f"not office families: {unknown}")
-    build(chosen)
+    families.command_line(__doc__.split("\n\n")[0], "office", NAMES, build)
