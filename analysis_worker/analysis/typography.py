@@ -22,6 +22,8 @@ _DISPLAY = 1.3
 _STACKED = 1.6
 # Display lines are looked for in the top part of the first page (points).
 _TOP_OF_PAGE = 300.0
+# Headings, and the titles set like them, are never longer.
+_HEADING_LENGTH = 60
 
 
 @dataclass(frozen=True)
@@ -34,13 +36,14 @@ class Look:
 
 class Typography:
     def __init__(self, lines: Sequence[StyledLine]) -> None:
-        # One pass of normalise_text over all the lines: it costs as much per call as per line.
-        texts = normalise_text("\n".join(_one_line(line.text) for line in lines)).split("\n") if lines else []
-        self._lines = [line if text == line.text else StyledLine(text, line.page, line.top, line.left, line.spans)
-                       for line, text in zip(lines, (text.strip() for text in texts), strict=True) if text]
-        self._by_text: dict[str, StyledLine] = {}
+        # Lines are found by their letters and digits alone, case folded: the text the
+        # heuristics read is normalised, and normalising every styled line again would
+        # cost as much as the text's own normalisation.
+        self._lines = [line for line in lines if line.text.strip()]
+        self._by_key: dict[str, StyledLine] = {}
         for line in self._lines:
-            self._by_text.setdefault(line.text, line)
+            self._by_key.setdefault(_key(line.text), line)
+        self._looks: dict[str, Look | None] = {}
         sizes: Counter[float] = Counter()
         for line in self._lines:
             for span in line.spans:
@@ -49,14 +52,13 @@ class Typography:
         self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
 
     def style(self, text: str) -> StyledLine | None:
-        return self._by_text.get(text.strip())
+        return self._by_key.get(_key(text))
 
     def look(self, text: str) -> Look | None:
-        line = self.style(text)
-        if line is None:
-            return None
-        letters = [ch for ch in line.text if ch.isalpha()]
-        return Look(round(line.size), line.bold, bool(letters) and all(ch.isupper() for ch in letters))
+        if text not in self._looks:
+            line = self.style(text)
+            self._looks[text] = None if line is None else _look_of(line, text)
+        return self._looks[text]
 
     def display_lines(self) -> list[str]:
         """Text set well above the body's size at the top of the first page, largest
@@ -69,8 +71,10 @@ class Typography:
             if line.page != 1 or line.top > _TOP_OF_PAGE:
                 continue
             for size, spans in itertools.groupby(line.spans, lambda span: span.size):
+                if size < _DISPLAY * self.body_size:
+                    continue
                 text = normalise_text("".join(span.text for span in spans)).strip()
-                if size >= _DISPLAY * self.body_size and any(ch.isalpha() for ch in text):
+                if any(ch.isalpha() for ch in text):
                     large.append((size, line.top, text))
         found = list(large)
         for (size, top, text), (next_size, next_top, next_text) in itertools.pairwise(large):
@@ -88,8 +92,8 @@ class Typography:
             # An icon before a bold word ("\ue000 Statistics") is a label's, not a bullet.
             if marker and marker.group().strip() >= "\ue000":
                 marker = None
-            style = self.style(line) if marker else None
-            if marker and style is not None and style.bold:
+            look = self.look(line) if marker else None
+            if marker and look is not None and look.bold:
                 lines[index] = line.strip()[marker.end():]
         return "\n".join(lines)
 
@@ -99,8 +103,9 @@ class Typography:
         heading's ("Where I have worked", "Life philosophy"): set in a look that at least
         two lines `is_heading` recognises share, and that at least twice as many of those
         recognised lines as of others have, so that entry titles set like headings do not
-        become headings. `may_be_heading` rules out what cannot be one (dates, sentences)."""
-        looks = {line: self.look(line) for line in lines}
+        become headings. `may_be_heading` rules out what cannot be one (dates, sentences).
+        Lines longer than a heading or a title can be are not looked at."""
+        looks = {line: self.look(line) for line in lines if len(line) <= _HEADING_LENGTH}
         recognised = Counter(look for line, look in looks.items() if look and is_heading(line))
         others = Counter(look for line, look in looks.items() if look and not is_heading(line))
         kept = {look for look, count in recognised.items() if count >= 2 and count >= 2 * others[look]}
@@ -108,9 +113,20 @@ class Typography:
                 if look in kept and not is_heading(line) and may_be_heading(line)}
 
 
-def _one_line(text: str) -> str:
-    return "".join(" " if ch in _BREAKS else ch for ch in text)
+def _look_of(line: StyledLine, text: str) -> Look:
+    """The line's look in one pass over its spans: the size most of its characters are set
+    in, bold when most of them are, capitals when all the letters of its (normalised) text are."""
+    sizes: dict[float, int] = {}
+    bold = 0
+    for span in line.spans:
+        sizes[span.size] = sizes.get(span.size, 0) + len(span.text)
+        bold += len(span.text) if span.bold else 0
+    return Look(round(max(sizes, key=sizes.__getitem__)) if sizes else 0, 2 * bold > sum(sizes.values()),
+                text == text.upper() != text.lower())
 
 
-# What normalise_text reads as a line break.
-_BREAKS = set("\n\r\v\f\x85\u2028\u2029")
+def _key(text: str) -> str:
+    return _NOT_ALPHANUMERIC.sub("", text.casefold())
+
+
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
