@@ -143,3 +143,28 @@ def test_words_positioned_by_moves_keep_their_gaps(toolchain: str) -> None:
                  for word in re.findall(r"\w+", highlight.lower())]
         found = sum(word in tokens for word in words)
         assert found >= 0.97 * len(words), (path.name, found, len(words))
+
+
+@pytest.mark.parametrize("label", ["Personal Email", "Home Page", "Mobile Phone", "Contact Details",
+                                   "Personal Information", "Postal Address"])
+def test_the_labels_of_contact_details_are_no_name(label: str) -> None:
+    # Europass-like forms put a label before each detail; the name stands beside its own.
+    for document in LATIN[:4]:
+        basics = document["basics"]
+        result = read((72, 740, "/F1", 10, label), (72, 725, "/F1", 10, basics["email"]),
+                      (72, 700, "/F1", 10, "Name / Surname"), (200, 700, "/F1", 10, basics["name"]))
+        assert result.contact.name != label
+
+
+@pytest.mark.parametrize("school", ["Delft University of Technology", "National Technical University of Athens",
+                                    "Georgia Institute of Technology", "Technical University of Munich",
+                                    "Indian Institute of Science"])
+def test_a_school_name_wrapped_in_a_narrow_column_is_one_name(school: str) -> None:
+    words = school.split()
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if words[cut - 1].lower() not in ("of", "and") and words[cut].lower() not in ("of", "and"):
+            continue
+        result = read((72, 740, "/F2", 14, "Education"), (72, 720, "/F2", 10, head), (72, 706, "/F2", 10, tail),
+                      (72, 692, "/F1", 10, "Bachelor in Computer Science"), (72, 678, "/F1", 10, "09/2012 - 06/2016"))
+        assert [school_entry.institution for school_entry in result.education] == [school], (head, tail)

@@ -79,7 +79,10 @@ _LATIN = str.maketrans({
 # Sales Professional"), which are capitalised like names but never part of one.
 _NOT_NAME = {"resume", "résumé", "cv", "curriculum", "vitae", "updated", "page", "confidential", "professional",
              "results", "driven", "experienced", "motivated", "passionate", "dedicated", "certified", "seeking",
-             "summary", "portfolio", "profile", "objective", "years", "experience", "oriented", "focused"}
+             "summary", "portfolio", "profile", "objective", "years", "experience", "oriented", "focused",
+             # The labels of contact details ("Personal Email", "Home Page", "Mobile Phone").
+             "email", "e-mail", "phone", "telephone", "mobile", "address", "home", "homepage", "website",
+             "linkedin", "github", "contact", "information", "details", "personal", "nationality", "birth"}
 # Contact details sit in the first lines; later lines of the top block are prose or
 # stray content and are left alone.
 _CONTACT_LINES = 10

@@ -7,7 +7,7 @@ import re
 from common.proto.resume.v1 import resume_pb2
 
 from .dates import find_span
-from .entries import Entry, group_entries, header_fields, name_from_places
+from .entries import BULLET, Entry, group_entries, header_fields, name_from_places
 from .skills import skills_in_text
 
 _DEGREE_TYPES = (r"Science|Arts|Engineering|Technology|Business Administration|Fine Arts|Laws|Commerce|Education"
@@ -127,9 +127,29 @@ def _schools_after_dates(entries: list[Entry]) -> list[Entry]:
     return result
 
 
+# A narrow column wraps a school's name at a word that joins it ("Delft University of" /
+# "Technology", "National Technical University" / "of Athens").
+_JOINING = {"of", "and", "for", "the", "de", "di", "du", "der", "la", "&", "at", "in"}
+
+
+def _unwrapped_names(lines: list[str]) -> list[str]:
+    """The lines with a school's name wrapped at a joining word put back on one line."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        last = previous.rsplit(" ", 1)[-1].lower()
+        first = line.split(" ", 1)[0]
+        if previous and not BULLET.match(line) and not find_span(line) and not find_span(previous) and (
+                (last in _JOINING and line[:1].isupper()) or (first in _JOINING and names_institution(previous))):
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
     result = []
-    for entry in _schools(_schools_after_dates(group_entries(lines))):
+    for entry in _schools(_schools_after_dates(group_entries(_unwrapped_names(lines)))):
         parts, locations = header_fields(entry)
         degree_level, degree, field = resume_pb2.DEGREE_LEVEL_UNSPECIFIED, "", ""
         degree_parts = set()

@@ -63,7 +63,7 @@ _LETTER_SPACED = re.compile(r"(?:\S ){2,}\S")
 _WORDS = re.compile(r"[a-zà-öø-ÿ]+")
 # Capitals in pieces, one of a single letter at least: letter-spaced capitals whose word
 # gaps the text layer lost or put in the wrong places ("C ON TAC T", "P ROFESSIONAL S KILLS").
-_BROKEN_CAPITALS = re.compile(r"(?=.*(?:^|\s)[A-Z](?:\s|$))[A-Z]+(?:\s[A-Z]+)+")
+_BROKEN_CAPITALS = re.compile(r"(?=.*(?:^|\s)[A-Z](?:\s|$))[A-Z]+(?:\s+[A-Z]+)+")
 
 
 def _segmented(letters: str) -> list[str] | None:
