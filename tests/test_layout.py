@@ -71,7 +71,9 @@ def test_a_line_set_like_the_headings_opens_a_section_of_its_own(aside: str) -> 
 
 def test_bulleted_employers_set_in_bold_are_entry_headers() -> None:
     # "\x95" is the bullet in WinAnsiEncoding.
-    result = read((72, 740, "/F2", 14, "Experience"), (72, 720, "/F2", 10, "\x95 Acme Corp"),
+    # The bullet and the place in the regular face, the employer in bold.
+    result = read((72, 740, "/F2", 14, "Experience"), (72, 720, "/F1", 10, "\x95"), (80, 720, "/F2", 10, "Acme Corp"),
+                  (300, 720, "/F1", 10, "Berlin, Germany"),
                   (84, 705, "/F3", 10, "Data Engineer  Jan 2020 - Present"),
                   (84, 690, "/F1", 10, "\x95 Built the pipelines in Spark"),
                   (72, 670, "/F2", 10, "\x95 Zen Studio"), (84, 655, "/F3", 10, "Analyst  Mar 2016 - Dec 2019"),

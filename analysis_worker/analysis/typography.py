@@ -83,17 +83,18 @@ class Typography:
         return [text for _, _, text in sorted(found, key=lambda item: (-item[0], item[1]))]
 
     def unbulleted_headers(self, text: str, bullet: re.Pattern[str]) -> str:
-        """The text with the bullet taken off lines set in bold: templates that bullet each
-        entry ("• Acme Corp  Berlin") set its header bold and its highlights plain, and a
-        bulleted line is otherwise read as a highlight."""
+        """The text with the bullet taken off lines whose words start in bold: templates
+        that bullet each entry ("• **Acme Corp**  Berlin") set its header in bold and its
+        highlights plain, and a bulleted line is otherwise read as a highlight."""
         lines = text.split("\n")
         for index, line in enumerate(lines):
             marker = bullet.match(line.strip())
             # An icon before a bold word ("\ue000 Statistics") is a label's, not a bullet.
-            if marker and marker.group().strip() >= "\ue000":
-                marker = None
-            look = self.look(line) if marker else None
-            if marker and look is not None and look.bold:
+            if marker is None or marker.group().strip() >= "\ue000":
+                continue
+            style = self.style(line)
+            words = [span for span in style.spans if any(ch.isalnum() for ch in span.text)] if style else []
+            if words and words[0].bold:
                 lines[index] = line.strip()[marker.end():]
         return "\n".join(lines)
 
