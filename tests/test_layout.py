@@ -170,3 +170,16 @@ def test_a_school_name_wrapped_in_a_narrow_column_is_one_name(school: str) -> No
         result = read((72, 740, "/F2", 14, "Education"), (72, 720, "/F2", 10, head), (72, 706, "/F2", 10, tail),
                       (72, 692, "/F1", 10, "Bachelor in Computer Science"), (72, 678, "/F1", 10, "09/2012 - 06/2016"))
         assert [school_entry.institution for school_entry in result.education] == [school], (head, tail)
+
+
+@pytest.mark.parametrize("document", [document for document in PEOPLE if len(document["education"]) > 1],
+                         ids=lambda document: document["basics"]["name"])
+def test_undated_schools_each_keep_their_degree(document) -> None:
+    # Sidebars that print each school as a degree line and a school line, without dates.
+    lines: list[tuple[float, float, str, int, str]] = [(72, 740, "/F2", 14, "Education")]
+    for school in document["education"]:
+        lines += [(72, 725 - 30 * len(lines) // 2, "/F1", 10, f"{school['studyType']}, {school['area']}".strip(", ")),
+                  (72, 712 - 30 * len(lines) // 2, "/F2", 10, school["institution"])]
+    result = read(*lines)
+    assert [entry.institution for entry in result.education] == [school["institution"]
+                                                                 for school in document["education"]]

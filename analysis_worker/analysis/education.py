@@ -87,17 +87,37 @@ def _schools(entries: list[Entry]) -> list[Entry]:
     has no title line, so each of its bullets that names a degree is a school of its own.
     An entry whose header has several lines each naming a degree and a school ("Finance,
     Master, Rutgers University") is a column of schools read apart from their dates: each
-    line is a school, with the dates it carries."""
+    line is a school, with the dates it carries. An undated entry of several degree lines
+    and several school lines ("Master, Statistics" / "Delft University" / "Bachelor" /
+    "Leeds University") is as many schools, each degree with its school."""
     result = []
     for entry in entries:
         whole = [line for line in entry.header if names_degree_and_school(line)]
         if len(whole) > 1:
             result += [Entry(header=[line], span=find_span(line)) for line in whole]
+        elif entry.span is None and not entry.highlights and _undated_schools(entry.header):
+            result += _undated_schools(entry.header)
         elif entry.header or not any(find_degree(line) for line in entry.highlights):
             result.append(entry)
         else:
             result += [Entry(header=[line], span=find_span(line)) for line in entry.highlights if find_degree(line)]
     return result
+
+
+def _undated_schools(header: list[str]) -> list[Entry]:
+    """The schools of an undated header of two degree lines or more, each with the lines
+    beside it: a degree line opens a school when the header starts with one, and a line
+    after a degree line does when the header starts with a school; [] for other headers."""
+    degrees = [bool(find_degree(line)) and not _names_a_school(line) for line in header]
+    if sum(degrees) < 2 or sum(degrees) == len(degrees):
+        return []
+    found: list[Entry] = []
+    for index, (line, degree) in enumerate(zip(header, degrees, strict=True)):
+        opens = degree if degrees[0] else not degree and index > 0 and degrees[index - 1]
+        if not found or opens:
+            found.append(Entry(header=[]))
+        found[-1].header.append(line)
+    return found
 
 
 def _schools_after_dates(entries: list[Entry]) -> list[Entry]:
@@ -172,8 +192,12 @@ def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
                                  named[0] if named else -1)
         hidden = "" if institution_index >= 0 else name_from_places(locations, names_institution)
         if not hidden and institution_index < 0:
-            institution_index = next((i for i, part in enumerate(parts)
-                                      if i not in degree_parts and not _GPA.search(part)), -1)
+            # A line of its own beside the degree's line names the school ("HSC, Science" /
+            # "Kendriya Vidyalaya"); else the first part that is no degree does.
+            alone = [line for line in entry.header if not find_degree(line) and not find_span(line)]
+            candidates = [i for i, part in enumerate(parts) if i not in degree_parts and not _GPA.search(part)]
+            institution_index = next((i for i in candidates if len(alone) == 1 and parts[i] in alone[0]),
+                                     candidates[0] if candidates else -1)
         institution = parts[institution_index] if institution_index >= 0 else hidden
         if institution_index in degree_parts and not _names_a_school(institution):
             match = find_degree(institution)[1]  # "PhD Princeton University": the degree column comes first
