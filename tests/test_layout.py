@@ -183,3 +183,44 @@ def test_undated_schools_each_keep_their_degree(document) -> None:
     result = read(*lines)
     assert [entry.institution for entry in result.education] == [school["institution"]
                                                                  for school in document["education"]]
+
+
+def _europass(document) -> list[tuple[float, float, str, int, str]]:
+    """The person as the Europass form lays them out: labels right-aligned in a left column,
+    each value on its label's line, the stream label by label with its value."""
+    basics = document["basics"]
+    rows: list[tuple[str, str]] = [("Europass", ""), ("Personal information", ""), ("Name / Surname", basics["name"]),
+                                   ("Address", f"{basics['location']['city']}, Italy"),
+                                   ("Telephone", basics["phone"]), ("E-mail", basics["email"]), ("Work experience", "")]
+    for job in document["work"]:
+        rows += [("Dates", f"{job['startDate'][5:7]}/{job['startDate'][:4]} - "
+                           + ("Present" if job["meta_end"] == "present" else
+                              f"{job['meta_end'][5:7]}/{job['meta_end'][:4]}")),
+                 ("Occupation or position held", job["position"]),
+                 ("Main activities and", f"- {job['highlights'][0]}"), ("responsibilities", ""),
+                 ("Name and address of employer", f"{job['name']}, {job['location']}")]
+    rows.append(("Education and training", ""))
+    for school in document["education"]:
+        rows += [("Dates", f"{school['startDate'][:4]} - {school['endDate'][:4]}"),
+                 ("Title of qualification awarded", school["studyType"]),
+                 ("Name and type of organisation", school["institution"]),
+                 ("providing education and training", "")]
+    lines = []
+    for number, (label, value) in enumerate(rows):
+        y = 780 - 13 * number
+        lines.append((200 - 5 * len(label), y, "/F1", 9, label))
+        if value:
+            lines.append((215, y, "/F1", 9, value.encode("latin-1", "replace").decode("latin-1")))
+    return lines
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_europass_form_reads_label_by_label(document) -> None:
+    # The labels' column is read beside the values, not as a column of its own, and each
+    # employer, named after the activities, goes with its position.
+    result = read(*_europass(document))
+    assert result.contact.name == document["basics"]["name"]
+    assert [(job.title, job.company) for job in result.experience] == [
+        (job["position"], job["name"]) for job in document["work"]]
+    assert [school.institution for school in result.education] == [
+        school["institution"] for school in document["education"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .forms import unlabelled
 from .typography import Typography
 
 TOP = "top"  # kind of the lines before the first heading (name and contact details)
@@ -125,7 +126,7 @@ def resume_lines(text: str) -> list[str]:
 
 
 def split_sections(text: str, typography: Typography | None = None) -> list[Section]:
-    lines = resume_lines(text)
+    lines = unlabelled(resume_lines(text))
     kinds = [heading_kind(line) for line in lines]
     if typography is not None:
         looking = typography.headings_by_look(lines, lambda line: heading_kind(line) is not None, _may_be_heading)

@@ -68,6 +68,8 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     if placed is None or starts is None:
         return _layout_columns(page, plain, styled)
     gutter = _gutter(placed)
+    if gutter is not None and _labels_beside(placed, gutter):
+        return plain, False, styled
     if gutter is not None:
         rows = _columns_rows(placed, gutter, plain, starts)
         return ("\n".join(re.sub(r" {2,}", " ", "".join(text for text, _ in row).strip()) for row in rows), True,
@@ -218,6 +220,34 @@ def _gutter(lines: dict[int, list[_Placed]]) -> int | None:
         if crossing <= 0.03 * total and min(lefts, rights) >= 0.25 * count:
             return band
     return None
+
+
+# A column of labels stands on the lines of what it labels (half of its lines at least
+# share a baseline with the other column: a sidebar's seldom do), and the content stream
+# shows each label beside its text (fewer than this share of the label changes follow
+# each other without the other column between them).
+_ALIGNED = 0.4
+_TOGETHER = 0.5
+
+
+def _labels_beside(lines: dict[int, list[_Placed]], gutter: int) -> bool:
+    """Whether the left column holds labels of the right one's lines (Europass's field
+    names, "Dates" / "Occupation or position held"), which the content stream already
+    shows beside them: then its order is the reading order, and reading column by column
+    would part every label from what it labels."""
+    cut = gutter + 1
+    left = {y for y, placed in lines.items() if any(p.start < cut for p in placed)}
+    right = {y for y, placed in lines.items() if any(p.start >= cut for p in placed)}
+    if not left or sum(1 for y in left if any(abs(y - other) <= 1 for other in right)) < _ALIGNED * len(left):
+        return False
+    stream = sorted((p for placed in lines.values() for p in placed), key=lambda p: p.run.chunk)
+    sides = [round(p.run.y) if p.start < cut else None for p in stream]
+    changes = together = 0
+    for before, after in itertools.pairwise(sides):
+        if after is not None and before != after:
+            changes += 1
+            together += before is not None
+    return changes >= 3 and together < _TOGETHER * changes
 
 
 def _has_free_band(lines: dict[int, list[_Placed]]) -> bool:
