@@ -222,23 +222,28 @@ def _gutter(lines: dict[int, list[_Placed]]) -> int | None:
     return None
 
 
-# A column of labels stands on the lines of what it labels (half of its lines at least
-# share a baseline with the other column: a sidebar's seldom do), and the content stream
-# shows each label beside its text (fewer than this share of the label changes follow
-# each other without the other column between them).
+# A column of a form's labels: the labels come back entry after entry (this share of its
+# lines, at least, repeat another), stand on the lines of what they label (half of them
+# at least share a baseline with the other column), and the content stream shows each
+# beside its value (fewer than this share of the label changes follow each other
+# without the other column between them).
+_REPEATED = 0.3
 _ALIGNED = 0.4
 _TOGETHER = 0.5
 
 
 def _labels_beside(lines: dict[int, list[_Placed]], gutter: int) -> bool:
-    """Whether the left column holds labels of the right one's lines (Europass's field
-    names, "Dates" / "Occupation or position held"), which the content stream already
-    shows beside them: then its order is the reading order, and reading column by column
-    would part every label from what it labels."""
+    """Whether the left column holds a form's labels of the right one's lines (Europass's
+    "Dates", "Occupation or position held", ...), which the content stream already shows
+    beside them: then its order is the reading order, and reading column by column would
+    part every label from what it labels. A sidebar's lines seldom repeat."""
     cut = gutter + 1
-    left = {y for y, placed in lines.items() if any(p.start < cut for p in placed)}
+    labels = {y: " ".join(p.run.text.strip() for p in placed if p.start < cut) for y, placed in lines.items()}
+    labels = {y: text for y, text in labels.items() if text}
     right = {y for y, placed in lines.items() if any(p.start >= cut for p in placed)}
-    if not left or sum(1 for y in left if any(abs(y - other) <= 1 for other in right)) < _ALIGNED * len(left):
+    counts = Counter(labels.values())
+    if not labels or sum(1 for text in labels.values() if counts[text] > 1) < _REPEATED * len(labels) \
+            or sum(1 for y in labels if any(abs(y - other) <= 1 for other in right)) < _ALIGNED * len(labels):
         return False
     stream = sorted((p for placed in lines.values() for p in placed), key=lambda p: p.run.chunk)
     sides = [round(p.run.y) if p.start < cut else None for p in stream]

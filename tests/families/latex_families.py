@@ -166,10 +166,7 @@ def jake(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
             r"\section{Summary}", r" \begin{itemize}[leftmargin=0.15in, label={}]",
             rf"    \small{{\item{{{tex(basics['summary'])}}}}}", r" \end{itemize}", "",
             r"\section{Education}", r"  \resumeSubHeadingListStart"]
-    for school in document["education"]:
-        body += [r"    \resumeSubheading", rf"      {{{tex(school['institution'])}}}{{}}",
-                 rf"      {{{tex(degree(school))}}}{{{school_dates(school, document)}}}"]
-    body += [r"  \resumeSubHeadingListEnd", "", r"\section{Experience}", r"  \resumeSubHeadingListStart"]
+    body += _school_subheadings(document)
     for job in document["work"]:
         body += [r"    \resumeSubheading", rf"      {{{tex(job['position'])}}}{{{job_dates(job, document)}}}",
                  rf"      {{{tex(job['name'])}}}{{{tex(job['location'])}}}", r"      \resumeItemListStart"]
@@ -181,6 +178,16 @@ def jake(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
              for group in document["skills"]]
     body += [r"    }}", r" \end{itemize}", r"\end{document}"]
     return compile_pdf(head + "\n".join(body) + "\n", work, engine), {}
+
+
+def _school_subheadings(document: dict[str, Any]) -> list[str]:
+    """The schools as `\\resumeSubheading`s (Jake's template and its ancestor sb2nov's),
+    then the start of the experience list."""
+    lines = []
+    for school in document["education"]:
+        lines += [r"    \resumeSubheading", rf"      {{{tex(school['institution'])}}}{{}}",
+                  rf"      {{{tex(degree(school))}}}{{{school_dates(school, document)}}}"]
+    return lines + [r"  \resumeSubHeadingListEnd", "", r"\section{Experience}", r"  \resumeSubHeadingListStart"]
 
 
 # --- sb2nov/resume ------------------------------------------------------------------------
@@ -204,10 +211,7 @@ def sb2nov(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]
     body += [f"  {a} & {b} \\\\" for a, b in zip(left, right, strict=True)]
     body += [r"\end{tabular*}", "", r"\section{Summary}", rf"  \small{{{tex(basics['summary'])}}}", "",
              r"\section{Education}", r"  \resumeSubHeadingListStart"]
-    for school in document["education"]:
-        body += [r"    \resumeSubheading", rf"      {{{tex(school['institution'])}}}{{}}",
-                 rf"      {{{tex(degree(school))}}}{{{school_dates(school, document)}}}"]
-    body += [r"  \resumeSubHeadingListEnd", "", r"\section{Experience}", r"  \resumeSubHeadingListStart"]
+    body += _school_subheadings(document)
     for job in document["work"]:
         body += [r"    \resumeSubheading", rf"      {{{tex(job['name'])}}}{{{tex(job['location'])}}}",
                  rf"      {{{tex(job['position'])}}}{{{job_dates(job, document)}}}", r"      \resumeItemListStart"]
