@@ -224,3 +224,16 @@ def test_a_europass_form_reads_label_by_label(document) -> None:
         (job["position"], job["name"]) for job in document["work"]]
     assert [school.institution for school in result.education] == [
         school["institution"] for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_place_after_a_link_on_a_header_line_is_the_location(document) -> None:
+    # Header tables put the place after a profile link with no separator between them.
+    basics, job = document["basics"], document["work"][0]
+    place = f"{basics['location']['city']}, {basics['location']['region'] or 'Portugal'}"
+    profile = basics["profiles"][0]["url"].split("://", 1)[1]
+    result = read((72, 760, "/F2", 14, basics["name"]), (72, 745, "/F1", 10, f"{profile} {place}"),
+                  (72, 730, "/F1", 10, basics["email"]), (72, 700, "/F2", 13, "Experience"),
+                  (72, 685, "/F2", 10, f"{job['name']} {job['location']}"),
+                  (72, 670, "/F1", 10, f"{job['position']} Jan 2020 - Present"))
+    assert result.contact.location == place

@@ -136,8 +136,8 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
              _is_contact_item(line)]
     segments = [segment for line in body_contact + header_lines + items
                 for segment in _CONTACT_SEPARATOR.split(line) if segment]
-    location = next((segment.strip() for segment in segments
-                     if is_location(segment) or is_spaced_place(segment)), "")
+    location = next((place for place in map(_beside_addresses, segments)
+                     if is_location(place) or is_spaced_place(place)), "")
 
     body_block = "\n".join(body_contact)
     header_block = "\n".join(header_lines)
@@ -163,6 +163,13 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
         location=location,
     )
     return ContactResult(contact, only_in_header=in_header and not in_body, found_in_body=in_body)
+
+
+def _beside_addresses(segment: str) -> str:
+    """The segment without the addresses and labelled numbers on it: a place printed after a
+    link on a line without separators ("linkedin.com/in/jdoe Columbus, OH")."""
+    stripped = URL.sub(" ", EMAIL.sub(" ", segment)) if "." in segment else segment
+    return stripped.split(":")[-1].strip() if stripped != segment else segment.strip()
 
 
 def _unique(values: list[str]) -> list[str]:
