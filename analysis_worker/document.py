@@ -4,7 +4,6 @@ parsers (pypdf, python-docx, lxml: some 30 MB)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -34,27 +33,21 @@ class StyledLine:
 
     @property
     def size(self) -> float:
-        """The size most of the line's letters are set in."""
+        """The size most of the line's characters are set in."""
         sizes: dict[float, int] = {}
         for span in self.spans:
-            sizes[span.size] = sizes.get(span.size, 0) + max(_letters(span.text), 1)
+            sizes[span.size] = sizes.get(span.size, 0) + len(span.text)
         return max(sizes, key=sizes.__getitem__) if sizes else 0.0
 
     @property
     def bold(self) -> bool:
-        return self._mostly(lambda span: span.bold)
+        """Most of the line's characters are bold."""
+        return 2 * sum(len(span.text) for span in self.spans if span.bold) > len("".join(s.text for s in self.spans))
 
     @property
     def italic(self) -> bool:
-        return self._mostly(lambda span: span.italic)
-
-    def _mostly(self, test: Callable[[Span], bool]) -> bool:
-        letters = sum(_letters(span.text) for span in self.spans)
-        return letters > 0 and 2 * sum(_letters(span.text) for span in self.spans if test(span)) > letters
-
-
-def _letters(text: str) -> int:
-    return sum(ch.isalnum() for ch in text)
+        """Most of the line's characters are italic."""
+        return 2 * sum(len(span.text) for span in self.spans if span.italic) > len("".join(s.text for s in self.spans))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from ..document import ExtractedDocument
 from .contact import contact_lines, extract_contact
 from .displaced import displaced_lines, displaced_schools, host_lines, restore_displaced
 from .education import is_skill_list, parse_education
-from .entries import BULLET, group_entries, is_prose
+from .entries import group_entries, is_prose
 from .experience import parse_experience, total_years
 from .listings import list_items, spoken_languages, unwrapped_lists
 from .matching import match_job
@@ -31,7 +31,7 @@ __all__ = ["ANALYSIS_VERSION", "analyse"]
 def analyse(document: ExtractedDocument, *, job_description: str = "",
             required_skills: Sequence[str] = ()) -> resume_pb2.ResumeAnalysis:
     typography = Typography(document.lines)
-    document = dataclasses.replace(document, text=typography.unbulleted_headers(normalise_text(document.text), BULLET),
+    document = dataclasses.replace(document, text=typography.unbulleted_headers(normalise_text(document.text)),
                                    header_text=normalise_text(document.header_text))
     sections = split_sections(document.text, typography)
     top, body = sections[0], sections[1:]

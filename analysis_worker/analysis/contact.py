@@ -166,8 +166,9 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
 
 
 def _beside_addresses(segment: str) -> str:
-    """The segment without the addresses and labelled numbers on it: a place printed after a
-    link on a line without separators ("linkedin.com/in/jdoe Columbus, OH")."""
+    """The segment without the email and web addresses on it, nor the label before a colon
+    they leave: a place printed after a link on a line without separators
+    ("linkedin.com/in/jdoe Columbus, OH")."""
     stripped = URL.sub(" ", EMAIL.sub(" ", segment)) if "." in segment else segment
     return stripped.split(":")[-1].strip() if stripped != segment else segment.strip()
 

@@ -129,7 +129,8 @@ def split_sections(text: str, typography: Typography | None = None) -> list[Sect
     lines = unlabelled(resume_lines(text))
     kinds = [heading_kind(line) for line in lines]
     if typography is not None:
-        looking = typography.headings_by_look(lines, lambda line: heading_kind(line) is not None, _may_be_heading)
+        headings = {line for line, kind in zip(lines, kinds, strict=True) if kind}
+        looking = typography.headings_by_look(lines, headings, _may_be_heading)
         kinds = [OTHER if kind is None and line in looking else kind for line, kind in zip(lines, kinds, strict=True)]
     run_in = _run_in_headings(lines, kinds)
     sections = [Section(TOP, "")]

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..document import StyledLine
+from .entries import BULLET
 from .normalise import normalise_text
 
 # A line set this many times the body's size stands out as display type (a name).
@@ -82,13 +83,13 @@ class Typography:
                 found.append((size, top, f"{text} {next_text}"))
         return [text for _, _, text in sorted(found, key=lambda item: (-item[0], item[1]))]
 
-    def unbulleted_headers(self, text: str, bullet: re.Pattern[str]) -> str:
+    def unbulleted_headers(self, text: str) -> str:
         """The text with the bullet taken off lines whose words start in bold: templates
         that bullet each entry ("• **Acme Corp**  Berlin") set its header in bold and its
         highlights plain, and a bulleted line is otherwise read as a highlight."""
         lines = text.split("\n")
         for index, line in enumerate(lines):
-            marker = bullet.match(line.strip())
+            marker = BULLET.match(line.strip())
             # An icon before a bold word ("\ue000 Statistics") is a label's, not a bullet.
             if marker is None or marker.group().strip() >= "\ue000":
                 continue
@@ -98,32 +99,26 @@ class Typography:
                 lines[index] = line.strip()[marker.end():]
         return "\n".join(lines)
 
-    def headings_by_look(self, lines: Sequence[str], is_heading: Callable[[str], bool],
+    def headings_by_look(self, lines: Sequence[str], headings: set[str],
                          may_be_heading: Callable[[str], bool]) -> set[str]:
         """Lines that look as the document's headings do, though their words are not a
         heading's ("Where I have worked", "Life philosophy"): set in a look that at least
-        two lines `is_heading` recognises share, and that at least twice as many of those
+        two of the `headings` (the lines whose words are a heading's) share, and that at least twice as many of those
         recognised lines as of others have, so that entry titles set like headings do not
         become headings. `may_be_heading` rules out what cannot be one (dates, sentences).
         Lines longer than a heading or a title can be are not looked at."""
         looks = {line: self.look(line) for line in lines if len(line) <= _HEADING_LENGTH}
-        recognised = Counter(look for line, look in looks.items() if look and is_heading(line))
-        others = Counter(look for line, look in looks.items() if look and not is_heading(line))
+        recognised = Counter(look for line, look in looks.items() if look and line in headings)
+        others = Counter(look for line, look in looks.items() if look and line not in headings)
         kept = {look for look, count in recognised.items() if count >= 2 and count >= 2 * others[look]}
         return {line for line, look in looks.items()
-                if look in kept and not is_heading(line) and may_be_heading(line)}
+                if look in kept and line not in headings and may_be_heading(line)}
 
 
 def _look_of(line: StyledLine, text: str) -> Look:
-    """The line's look in one pass over its spans: the size most of its characters are set
-    in, bold when most of them are, capitals when all the letters of its (normalised) text are."""
-    sizes: dict[float, int] = {}
-    bold = 0
-    for span in line.spans:
-        sizes[span.size] = sizes.get(span.size, 0) + len(span.text)
-        bold += len(span.text) if span.bold else 0
-    return Look(round(max(sizes, key=sizes.__getitem__)) if sizes else 0, 2 * bold > sum(sizes.values()),
-                text == text.upper() != text.lower())
+    """The line's look: its size and weight, and capitals when all the letters of its
+    (normalised) text are."""
+    return Look(round(line.size), line.bold, text == text.upper() != text.lower())
 
 
 def _key(text: str) -> str:
