@@ -237,3 +237,118 @@ def test_a_place_after_a_link_on_a_header_line_is_the_location(document) -> None
                   (72, 685, "/F2", 10, f"{job['name']} {job['location']}"),
                   (72, 670, "/F1", 10, f"{job['position']} Jan 2020 - Present"))
     assert result.contact.location == place
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _month(iso: str) -> str:
+    return f"{_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}" if iso else "Present"
+
+
+def _jobs(result) -> list[tuple[str, str, str, str]]:
+    return [(job.title, job.company, job.start, job.end or "present") for job in result.experience]
+
+
+def _expected_jobs(document) -> list[tuple[str, str, str, str]]:
+    return [(job["position"], job["name"], job["startDate"][:7], job["endDate"][:7] or "present")
+            for job in document["work"]]
+
+
+def _latin(text: str) -> str:
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_page_drawn_out_of_order_reads_top_to_bottom(document) -> None:
+    # Browsers paint positioned boxes after the flow: the headings and the entries' title
+    # rows come last in the content stream, each far from the lines it heads.
+    basics = document["basics"]
+    flow = [(72, 760, "/F2", 20, basics["name"]), (72, 740, "/F1", 10, f"{basics['email']} {basics['phone']}")]
+    late = [(72, 715, "/F2", 13, "Experience")]
+    y = 695
+    for job in document["work"]:
+        late.append((72, y, "/F2", 11, _latin(f"{job['position']} at {job['name']}")))
+        flow.append((72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"))
+        flow += [(82, y - 28 - 13 * index, "/F1", 10, _latin(f"- {line}"))
+                 for index, line in enumerate(job["highlights"])]
+        y -= 48 + 13 * len(job["highlights"])
+    late.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        y -= 20
+        late.append((72, y, "/F2", 11, _latin(f"{school['studyType']} {school['area']}, {school['institution']}")))
+        flow.append((72, y - 14, "/F1", 10, f"{school['startDate'][:4]} - {school['endDate'][:4]}"))
+        y -= 14
+    result = read(*flow, *late)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_column_of_keys_reads_each_key_before_the_block_beside_it(document) -> None:
+    # A narrow left column of headings and dates, each beside the block it heads, drawn
+    # before the column of entries: read column by column, every date would be apart from
+    # its entry.
+    basics = document["basics"]
+    keys = [(50, 700, "/F2", 11, "Contact")]
+    blocks = [(200, 760, "/F2", 20, basics["name"]), (200, 740, "/F1", 10, basics["label"]),
+              (200, 703, "/F1", 10, basics["email"]), (200, 689, "/F1", 10, basics["phone"])]
+    y = 650
+    keys.append((50, y, "/F2", 11, "Experience"))
+    for job in document["work"]:
+        blocks.append((200, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")))
+        keys.append((50, y - 14, "/F1", 9, f"{job['startDate'][:10]} to {_month(job['endDate'])}"))
+        for index, line in enumerate([*job["highlights"], "Wrote the team's runbooks and reviews"]):
+            blocks.append((215, y - 14 * (index + 1), "/F1", 10, _latin(line)))
+        y -= 14 * (len(job["highlights"]) + 2) + 12
+    keys.append((50, y, "/F2", 11, "Education"))
+    for school in document["education"]:
+        blocks += [(200, y, "/F2", 10, _latin(school["institution"])),
+                   (215, y - 14, "/F1", 10, f"{school['studyType']}: {school['area']}")]
+        keys.append((50, y - 14, "/F1", 9, f"{school['startDate'][:4]} to {school['endDate'][:4]}"))
+        y -= 40
+    keys.append((50, y, "/F2", 11, "Skills"))
+    blocks += [(200, y - 14 * index, "/F1", 10, group) for index, group in
+               enumerate(["Languages: Python, SQL", "Tools: Excel, Tableau", "Methods: Scrum, Kanban",
+                          "Reporting: Power BI", "Cloud: AWS, Azure", "Design: Figma"])]
+    result = read(*keys, *blocks)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [(school.institution, school.end[:4]) for school in result.education] == [
+        (_latin(school["institution"]), school["endDate"][:4]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_degree_below_its_school_or_after_at_belongs_to_that_school(document) -> None:
+    # Two ways templates write a school: its name and dates, the field bulleted below it
+    # and the degree under that; or the degree and field, "at", the school.
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Education")]
+    y = 710
+    for number, school in enumerate(document["education"]):
+        dates = f"{school['startDate'][:4]} - {school['endDate'][:4]}"
+        if number % 2 == 0:
+            lines += [(72, y, "/F2", 10, _latin(f"{school['institution']}   {dates}")),
+                      (80, y - 14, "/F1", 10, _latin(f"- {school['area']}")),
+                      (72, y - 28, "/F1", 10, school["studyType"])]
+        else:
+            lines += [(72, y, "/F2", 10, _latin(f"{school['studyType']} {school['area']} at {school['institution']}")),
+                      (72, y - 14, "/F1", 10, dates)]
+        y -= 50
+    result = read(*lines)
+    assert [(school.institution, school.degree) for school in result.education] == [
+        (_latin(school["institution"]), school["studyType"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_date_ranges_in_letter_spaced_small_capitals(document) -> None:
+    # Small capitals with letter-spacing lose or gain spaces in the text layer: the
+    # connector comes out "T O", and closed up with the next word ("TOPRESENT").
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Experience")]
+    y = 710
+    for job in document["work"]:
+        end = " ".join("PRESENT") if not job["endDate"] else job["endDate"][:10]
+        lines += [(72, y, "/F1", 9, f"{job['startDate'][:10]} T O {end}"),
+                  (72, y - 14, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
+                  (72, y - 28, "/F1", 10, _latin(job["highlights"][0]))]
+        y -= 50
+    assert _jobs(read(*lines)) == _expected_jobs(document)

@@ -167,10 +167,26 @@ def _unwrapped_names(lines: list[str]) -> list[str]:
     return joined
 
 
+def _degree_below(entry: Entry, line: str) -> bool:
+    """Whether a line after an entry's highlights is the degree of the school the entry
+    names without one ("University of Washington 2011 – 2015" / "• Statistics" / "Bachelor")."""
+    return bool(entry.header) and bool(find_degree(line)) and not names_institution(line) \
+        and not find_span(line) and not any(find_degree(header) for header in entry.header)
+
+
+def _field_at_school(before: str, after: str) -> bool:
+    """"Master Interaction Design at Université Lyon 2", "HSC Science at Kendriya Vidyalaya"
+    and "High School Diploma at Lincoln High School" part a degree from its school;
+    "University of Texas at Austin" is one name."""
+    degree = find_degree(before) is not None
+    school_before = names_degree_and_school(before) if degree else names_institution(before)
+    return not school_before and (names_institution(after) or (degree and find_degree(after) is None))
+
+
 def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
     result = []
-    for entry in _schools(_schools_after_dates(group_entries(_unwrapped_names(lines)))):
-        parts, locations = header_fields(entry)
+    for entry in _schools(_schools_after_dates(group_entries(_unwrapped_names(lines), _degree_below))):
+        parts, locations = header_fields(entry, split_at=_field_at_school)
         degree_level, degree, field = resume_pb2.DEGREE_LEVEL_UNSPECIFIED, "", ""
         degree_parts = set()
         for index, part in enumerate(parts):

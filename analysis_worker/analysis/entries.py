@@ -47,8 +47,15 @@ def is_prose(line: str) -> bool:
     return len(words) >= 6 and sum(word[0].islower() for word in words) >= 0.5 * len(words)
 
 
-def group_entries(lines: list[str]) -> list[Entry]:
+def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | None = None) -> list[Entry]:
+    """The entries of a section's lines. `completes` tells a line after an entry's
+    highlights that still belongs to its header (a school's degree printed below the
+    school's details), where a section's kind knows more than the layout does."""
     longest = max(map(len, lines), default=0)
+    # Entries that open with their dates alone ("2019 - 2021" above "Engineer at Acme")
+    # leave no line before a date to open an entry: the line is the end of a bullet.
+    first = next((line for line in lines if not BULLET.match(line)), "")
+    dates_lead = find_span(first) is not None and not strip_dates(first).strip(" ,|–—-")
     entries: list[Entry] = []
     current: Entry | None = None
     previous = ""
@@ -66,7 +73,7 @@ def group_entries(lines: list[str]) -> list[Entry]:
             continue
         span = find_span(line)
         if in_bullet and _continues(line, span, previous, current, longest,
-                                    lines[index + 1:index + 1 + _LOOKAHEAD]):
+                                    [] if dates_lead else lines[index + 1:index + 1 + _LOOKAHEAD]):
             current.highlights[-1] = _join(current.highlights[-1], line)
             previous = line
             continue
@@ -75,6 +82,10 @@ def group_entries(lines: list[str]) -> list[Entry]:
         if current is not None and current.header and span is None and is_prose(line):
             current.highlights.append(line)
             previous, in_bullet = line, True
+            continue
+        if current is not None and current.highlights and completes is not None and completes(current, line):
+            current.header.append(line)
+            previous, in_bullet = line, False
             continue
         meta = span is not None or is_location(line) or is_duration(line)
         if current is None or (span and current.span) or (
@@ -142,7 +153,8 @@ def _join(text: str, rest: str) -> str:
     return f"{text} {rest}"
 
 
-def header_fields(entry: Entry, *, split_at: bool = False) -> tuple[list[str], list[str]]:
+def header_fields(entry: Entry, *, split_at: Callable[[str, str], bool] | None = None
+                  ) -> tuple[list[str], list[str]]:
     """The (parts, locations) of an entry's title lines, dates and durations removed.
 
     Parts are split on strong separators, then on commas: "Nexus AI, CTO – Paris, France"
@@ -153,8 +165,8 @@ def header_fields(entry: Entry, *, split_at: bool = False) -> tuple[list[str], l
         if is_prose(line) and not find_span(line):
             break
         segments = _FIELD_SEPARATOR.split(strip_dates(line))
-        if split_at:
-            segments = [piece for segment in segments for piece in _AT.split(segment)]
+        if split_at is not None:
+            segments = [piece for segment in segments for piece in _split_at(segment, split_at)]
         for segment in segments:
             if holds_address(segment):  # "Indeed: https://www.indeed.com/r/...", a profile, not a name
                 continue
@@ -170,6 +182,14 @@ def header_fields(entry: Entry, *, split_at: bool = False) -> tuple[list[str], l
             else:
                 parts.extend(_comma_parts(segment))
     return parts, locations
+
+
+def _split_at(segment: str, separates: Callable[[str, str], bool]) -> list[str]:
+    """The segment cut at each " at " that `separates` says parts two fields."""
+    pieces = _AT.split(segment, maxsplit=1)
+    if len(pieces) == 2 and separates(*pieces):
+        return [pieces[0], *_split_at(pieces[1], separates)]
+    return [segment]
 
 
 _PARENTHESISED = re.compile(r"\(([^()]*)\)")

@@ -45,7 +45,7 @@ def parse_experience(lines: list[str], candidate: str = "",
         entries = group_entries([line for line in lines if line not in captioned])
     remaining = iter(captions)
     for entry in entries:
-        parts, locations = header_fields(entry, split_at=True)
+        parts, locations = header_fields(entry, split_at=lambda title, company: True)
         named = [part for part in parts if part.casefold() != candidate.casefold()]
         # Without dates, the name with a title under it is the page's header block
         # (name, headline, contact details) read among the entries, not a job.

@@ -90,12 +90,14 @@ class Typography:
         lines = text.split("\n")
         for index, line in enumerate(lines):
             marker = BULLET.match(line.strip())
-            # An icon before a bold word ("\ue000 Statistics") is a label's, not a bullet.
-            if marker is None or marker.group().strip() >= "\ue000":
+            style = self.style(line) if marker else None
+            if style is None:
                 continue
-            style = self.style(line)
-            words = [span for span in style.spans if any(ch.isalnum() for ch in span.text)] if style else []
-            if words and words[0].bold:
+            words = [span for span in style.spans if any(ch.isalnum() for ch in span.text)]
+            # An icon as large as the bold words after it ("\ue000 Statistics") marks a
+            # list's item; one well smaller than them is an ornament of the header.
+            icon = marker.group().strip() >= "\ue000"
+            if words and words[0].bold and (not icon or style.spans[0].size < _ORNAMENT * words[0].size):
                 lines[index] = line.strip()[marker.end():]
         return "\n".join(lines)
 
@@ -113,6 +115,10 @@ class Typography:
         kept = {look for look, count in recognised.items() if count >= 2 and count >= 2 * others[look]}
         return {line for line, look in looks.items()
                 if look in kept and line not in headings and may_be_heading(line)}
+
+
+# An icon smaller than this share of the words after it decorates them.
+_ORNAMENT = 0.75
 
 
 def _look_of(line: StyledLine, text: str) -> Look:

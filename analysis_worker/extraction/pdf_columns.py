@@ -14,6 +14,7 @@ import pypdf
 
 from analysis_worker.document import StyledLine
 from analysis_worker.extraction.layout import Faces, plain_lines, styled_line
+from analysis_worker.extraction.stream_order import drawn_out_of_order
 
 try:  # pypdf's font metrics, not part of its public API: without them the layout rendering decides
     from pypdf.generic._font import Font
@@ -62,18 +63,22 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     starts = _chunk_starts(plain, chunks)
     faces, page_top = Faces(), _page_top(page)
     styled = [] if starts is None else plain_lines(plain, runs, starts, number, page_top, faces)
-    if not _has_column_edge(page, runs):
+    # A page of one column drawn out of order is read by its geometry, line by line.
+    edge = _has_column_edge(page, runs)
+    geometric = starts is not None and not edge and drawn_out_of_order(runs)
+    if not edge and not geometric:
         return plain, False, styled
     placed = _placed_lines(page, runs)
     if placed is None or starts is None:
-        return _layout_columns(page, plain, styled)
-    gutter = _gutter(placed)
+        return (plain, False, styled) if geometric else _layout_columns(page, plain, styled)
+    gutter = None if geometric else _gutter(placed)
     if gutter is not None and _labels_beside(placed, gutter):
         return plain, False, styled
-    if gutter is not None:
-        rows = _columns_rows(placed, gutter, plain, starts)
-        return ("\n".join(re.sub(r" {2,}", " ", "".join(text for text, _ in row).strip()) for row in rows), True,
-                [line for row in rows if (line := styled_line(row, number, page_top, faces))])
+    if gutter is not None or geometric:
+        rows = _text_lines([p for line in placed.values() for p in line], plain, starts) if geometric else \
+            _columns_rows(placed, gutter, plain, starts)
+        return ("\n".join(re.sub(r" {2,}", " ", "".join(text for text, _ in row).strip()) for row in rows),
+                gutter is not None, [line for row in rows if (line := styled_line(row, number, page_top, faces))])
     if not _has_free_band(placed):
         return plain, False, styled
     return _layout_columns(page, plain, styled)
@@ -297,9 +302,53 @@ def _columns_rows(lines: dict[int, list[_Placed]], gutter: int, plain: str,
     of text with their runs: a run belongs to the column it starts in."""
     cut = gutter + 1
     placed = [p for line in lines.values() for p in line]
-    left = [p for p in placed if p.start < cut]
-    right = [p for p in placed if p.start >= cut]
-    return _text_lines(left, plain, starts) + _text_lines(right, plain, starts)
+    left = _text_lines([p for p in placed if p.start < cut], plain, starts)
+    right = _text_lines([p for p in placed if p.start >= cut], plain, starts)
+    step = _median_step(right)
+    if len(left) >= 3 and len(right) >= 3 and _median_step(left) >= _SPARSER * step:
+        return _keyed(left, right, step)
+    return left + right
+
+
+_Row = list[tuple[str, _Run]]
+# A column of keys (headings, dates, labels) beside the blocks they head stands far
+# sparser than the text beside it: its lines this many times further apart at the median.
+# A sidebar's lines follow each other as closely as the main column's.
+_SPARSER = 2.0
+# Lines of a block follow each other at most this many times the column's usual step.
+_BLOCK_STEP = 1.5
+
+
+def _baseline(row: _Row) -> float:
+    return max(run.y for _, run in row)
+
+
+def _median_step(rows: list[_Row]) -> float:
+    """The usual distance between the baselines of consecutive lines, top to bottom."""
+    steps = sorted(_baseline(above) - _baseline(below) for above, below in itertools.pairwise(rows))
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+def _keyed(keys: list[_Row], lines: list[_Row], step: float) -> list[_Row]:
+    """The lines in blocks (parted by a gap wider than their usual step), each after the
+    keys that stand beside it: a section's heading, an entry's dates. A key belongs to the
+    first block that reaches down to it."""
+    blocks: list[list[_Row]] = []
+    for row in lines:
+        if blocks and _baseline(blocks[-1][-1]) - _baseline(row) <= _BLOCK_STEP * step:
+            blocks[-1].append(row)
+        else:
+            blocks.append([row])
+    read: list[_Row] = []
+    waiting = iter(keys)
+    key = next(waiting, None)
+    for block in blocks:
+        bottom = _baseline(block[-1]) - step / 2
+        while key is not None and _baseline(key) >= bottom:
+            read.append(key)
+            key = next(waiting, None)
+        read += block
+    return read + ([key] if key is not None else []) + list(waiting)
 
 
 def _text_lines(placed: list[_Placed], plain: str, starts: list[int]) -> list[list[tuple[str, _Run]]]:
