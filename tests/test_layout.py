@@ -17,6 +17,7 @@ from analysis_worker.analysis.normalise import normalise_text
 from analysis_worker.analysis.places import is_location
 from analysis_worker.analysis.sections import heading_kind
 from analysis_worker.extraction import extract
+from common.proto.resume.v1 import resume_pb2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
 from people import person  # noqa: E402
@@ -352,3 +353,23 @@ def test_date_ranges_in_letter_spaced_small_capitals(document) -> None:
                   (72, y - 28, "/F1", 10, _latin(job["highlights"][0]))]
         y -= 50
     assert _jobs(read(*lines)) == _expected_jobs(document)
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_lines_after_an_entrys_dates_stay_with_it_until_the_next_entry_opens(document) -> None:
+    # School, dates, then the degree and the field below them: the next school opens the
+    # next entry as the first school opened its own, one line before its dates.
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Education")]
+    y = 710
+    for school in document["education"]:
+        for text in (school["institution"], f"{school['startDate'][:4]} - {school['endDate'][:4]}",
+                     school["studyType"], school["area"]):
+            if text:
+                lines.append((72, y, "/F1", 10, _latin(text)))
+                y -= 14
+        y -= 20
+    result = read(*lines)
+    assert [(school.institution, resume_pb2.DegreeLevel.Name(school.degree_level), school.end)
+            for school in result.education] == [
+        (_latin(school["institution"]), f"DEGREE_LEVEL_{school['meta_level'].upper()}", school["endDate"][:4])
+        for school in document["education"]]

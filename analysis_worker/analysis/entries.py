@@ -115,6 +115,9 @@ def _next_entry_lines(entry: Entry) -> list[str]:
         trailing = trailing[1:]
     if dated == 0 or not trailing or any(is_location(line) or is_duration(line) for line in trailing):
         return []
+    # The next entry has as many lines before its date as this one: what comes before
+    # those ("Master" / "Industrial Engineering" under "School" / "2016 - 2018") is this one's.
+    trailing = trailing[-dated:]
     del entry.header[len(entry.header) - len(trailing):]
     return trailing
 
