@@ -174,6 +174,13 @@ def _degree_below(entry: Entry, line: str) -> bool:
         and not find_span(line) and not any(find_degree(header) for header in entry.header)
 
 
+def _names(line: str) -> str:
+    """What a line of an education entry names: a degree, a school, or something else."""
+    if find_degree(line) and not names_degree_and_school(line) and not _names_a_school(line):
+        return "degree"
+    return "school" if names_institution(line) else ""
+
+
 def _field_at_school(before: str, after: str) -> bool:
     """"Master Interaction Design at Université Lyon 2", "HSC Science at Kendriya Vidyalaya"
     and "High School Diploma at Lincoln High School" part a degree from its school;
@@ -185,7 +192,7 @@ def _field_at_school(before: str, after: str) -> bool:
 
 def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
     result = []
-    for entry in _schools(_schools_after_dates(group_entries(_unwrapped_names(lines), _degree_below))):
+    for entry in _schools(_schools_after_dates(group_entries(_unwrapped_names(lines), _degree_below, _names))):
         parts, locations = header_fields(entry, split_at=_field_at_school)
         degree_level, degree, field = resume_pb2.DEGREE_LEVEL_UNSPECIFIED, "", ""
         degree_parts = set()

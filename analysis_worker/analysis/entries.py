@@ -47,10 +47,14 @@ def is_prose(line: str) -> bool:
     return len(words) >= 6 and sum(word[0].islower() for word in words) >= 0.5 * len(words)
 
 
-def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | None = None) -> list[Entry]:
-    """The entries of a section's lines. `completes` tells a line after an entry's
-    highlights that still belongs to its header (a school's degree printed below the
-    school's details), where a section's kind knows more than the layout does."""
+def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | None = None,
+                  kind: Callable[[str], str] | None = None) -> list[Entry]:
+    """The entries of a section's lines. Where a section's kind knows more than the
+    layout does: `completes` tells a line after an entry's highlights that still belongs
+    to its header (a school's degree printed below the school's details), and `kind`
+    what a header line names (a school, a degree), so that of the lines between an
+    entry's dates and the next entry's, the next one takes those from the last line of
+    the kind its own first line is."""
     longest = max(map(len, lines), default=0)
     # Entries that open with their dates alone ("2019 - 2021" above "Engineer at Acme")
     # leave no line before a date to open an entry: the line is the end of a bullet.
@@ -90,7 +94,7 @@ def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | No
         meta = span is not None or is_location(line) or is_duration(line)
         if current is None or (span and current.span) or (
                 current.highlights and not is_duration(line) and not (current.span is None and meta)):
-            carried = _next_entry_lines(current) if span and current and current.span else []
+            carried = _next_entry_lines(current, kind) if span and current and current.span else []
             current = Entry(header=carried)
             entries.append(current)
         current.header.append(line)
@@ -100,7 +104,7 @@ def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | No
     return entries
 
 
-def _next_entry_lines(entry: Entry) -> list[str]:
+def _next_entry_lines(entry: Entry, kind: Callable[[str], str] | None) -> list[str]:
     """Lines at the end of an entry without highlights that open the next one.
 
     When an entry's date came after other header lines ("School" / "Degree 2019"), the
@@ -115,9 +119,13 @@ def _next_entry_lines(entry: Entry) -> list[str]:
         trailing = trailing[1:]
     if dated == 0 or not trailing or any(is_location(line) or is_duration(line) for line in trailing):
         return []
-    # The next entry has as many lines before its date as this one: what comes before
-    # those ("Master" / "Industrial Engineering" under "School" / "2016 - 2018") is this one's.
-    trailing = trailing[-dated:]
+    if kind is not None:
+        # "Master" / "Industrial Engineering" under "School" / "2016 - 2018" are this
+        # entry's: the next one opens at "School 2", as this one opened at its school.
+        # Without a line of that kind, it takes as many lines as this one had before its dates.
+        opener = kind(entry.header[0])
+        trailing = trailing[next((i for i in range(len(trailing) - 1, -1, -1) if kind(trailing[i]) == opener),
+                                 max(0, len(trailing) - dated)):]
     del entry.header[len(entry.header) - len(trailing):]
     return trailing
 
