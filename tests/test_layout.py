@@ -373,3 +373,38 @@ def test_lines_after_an_entrys_dates_stay_with_it_until_the_next_entry_opens(doc
             for school in result.education] == [
         (_latin(school["institution"]), f"DEGREE_LEVEL_{school['meta_level'].upper()}", school["endDate"][:4])
         for school in document["education"]]
+
+
+def _wrapped_before_school_word(name: str) -> list[str]:
+    """A school's name in capitals as a narrow column wraps it: before its school word
+    when a word comes before that one."""
+    words = name.upper().split()
+    at = next((index for index, word in enumerate(words) if index and word.strip(".,") in _SCHOOL_WORDS), 0)
+    return [" ".join(words[:at]), " ".join(words[at:])] if at else [" ".join(words)]
+
+
+_SCHOOL_WORDS = {"UNIVERSITY", "COLLEGE", "INSTITUTE", "SCHOOL", "ACADEMY", "POLYTECHNIC"}
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_school_names_set_like_headings_and_wrapped_are_schools(document) -> None:
+    # Capitals in the headings' size and weight, wrapped in a narrow column before the
+    # school's word ("NATIONAL TECHNICAL" / "UNIVERSITY OF ATHENS").
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 12, "EXPERIENCE")]
+    y = 712
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['name'].upper()} | {job['position']}")),
+                  (72, y - 13, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}")]
+        y -= 34
+    lines.append((72, y, "/F2", 12, "EDUCATION"))
+    y -= 18
+    for school in document["education"]:
+        for part in _wrapped_before_school_word(_latin(school["institution"])):
+            lines.append((72, y, "/F2", 12, part))
+            y -= 14
+        lines.append((72, y, "/F1", 10, f"{school['startDate'][:4]} - {school['endDate'][:4]}"))
+        y -= 24
+    lines.append((72, y, "/F2", 12, "SKILLS"))
+    result = read(*lines)
+    assert [school.institution.upper() for school in result.education] == [
+        _latin(school["institution"]).upper() for school in document["education"]]

@@ -39,7 +39,8 @@ _DEGREES = [(level, re.compile(rf"(?<![\w.])(?:{pattern})(?![\w])")) for level, 
 # What follows a degree: "in Physics", "of Arts", or the field itself ("MSc Data Science").
 _FIELD = re.compile(r"^[\s,:–-]*(?:(?:in|of)\s+)?([A-Z].*)")
 _INSTITUTION = re.compile(
-    r"\b(?:university|college|institute|institution|school|academy|polytechnic|conservatory|seminary"
+    r"\b(?:university|college|institute|institution|school|academy|polytechnic|politecnico|polit[eé]cnica"
+    r"|polytechnique|conservatory|seminary"
     r"|universit[äaàé]t?|universidad|universidade|universiteit|hochschule|lyc[ée]e|gymnasium|[ée]cole)\b",
     re.IGNORECASE)
 _GPA = re.compile(r"\b(?:c?gpa|grade point average)\b\W{0,3}(\d(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,3}(?:[.,]\d{1,2})?)?)",
@@ -153,14 +154,17 @@ _JOINING = {"of", "and", "for", "the", "de", "di", "du", "der", "la", "&", "at",
 
 
 def _unwrapped_names(lines: list[str]) -> list[str]:
-    """The lines with a school's name wrapped at a joining word put back on one line."""
+    """The lines with a school's name wrapped at a joining word put back on one line, and
+    a name set in capitals wrapped before its school word ("NATIONAL TECHNICAL" /
+    "UNIVERSITY OF ATHENS")."""
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
         last = previous.rsplit(" ", 1)[-1].lower()
         first = line.split(" ", 1)[0]
         if previous and not BULLET.match(line) and not find_span(line) and not find_span(previous) and (
-                (last in _JOINING and line[:1].isupper()) or (first in _JOINING and names_institution(previous))):
+                (last in _JOINING and line[:1].isupper()) or (first in _JOINING and names_institution(previous))
+                or _school_word_wrapped(previous, line)):
             joined[-1] = f"{previous} {line}"
         else:
             joined.append(line)
@@ -188,6 +192,13 @@ def _field_at_school(before: str, after: str) -> bool:
     degree = find_degree(before) is not None
     school_before = names_degree_and_school(before) if degree else names_institution(before)
     return not school_before and (names_institution(after) or (degree and find_degree(after) is None))
+
+
+def _school_word_wrapped(previous: str, line: str) -> bool:
+    """Two lines in capitals, the second opening with a school's word and the first
+    naming nothing of its own: one name wrapped in a narrow column."""
+    return previous.isupper() and line.isupper() and bool(_INSTITUTION.match(line)) and not BULLET.match(previous) \
+        and not names_institution(previous) and not find_degree(previous) and len(previous.split()) <= 4
 
 
 def parse_education(lines: list[str]) -> list[resume_pb2.Education]:

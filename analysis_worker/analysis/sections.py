@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .education import names_institution
 from .forms import unlabelled
 from .typography import Typography
 
@@ -114,10 +115,11 @@ def heading_kind(line: str) -> str | None:
 
 def _may_be_heading(line: str) -> bool:
     """Whether a line not made of heading words could still be a heading: a few words, no
-    figures, addresses or sentence end."""
+    figures, addresses or sentence end; and no school's name, which templates set like
+    their headings ("UNIVERSITY OF WASHINGTON" under "EDUCATION")."""
     line = line.strip().rstrip(":")
     return 0 < len(line) <= 40 and len(line.split()) <= 5 and bool(_HEADING_CHARS.fullmatch(line)) \
-        and any(ch.isalpha() for ch in line)
+        and any(ch.isalpha() for ch in line) and not names_institution(line)
 
 
 def resume_lines(text: str) -> list[str]:
