@@ -408,3 +408,28 @@ def test_school_names_set_like_headings_and_wrapped_are_schools(document) -> Non
     result = read(*lines)
     assert [school.institution.upper() for school in result.education] == [
         _latin(school["institution"]).upper() for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_name_stacked_in_display_type_and_headings_after_icons(document) -> None:
+    # The name set very large over two lines, each heading after an icon-font glyph (the
+    # text layer's Private Use Area), and the entries dated day by day ("01/03/2024").
+    words = _latin(document["basics"]["name"]).upper().split()
+    half = (len(words) + 1) // 2
+    lines = [(72, 760, "/F2", 40, " ".join(words[:half])), (72, 715, "/F2", 40, " ".join(words[half:])),
+             (72, 690, "/F1", 10, document["basics"]["email"]), (72, 660, "/F2", 13, "\x07 WORK EXPERIENCE")]
+    y = 640
+    for job in document["work"]:
+        start, end = job["startDate"], job["endDate"]
+        lines += [(72, y, "/F1", 10, f"{start[8:10]}/{start[5:7]}/{start[:4]} - "
+                                      + (f"{end[8:10]}/{end[5:7]}/{end[:4]}" if end else "PRESENT")),
+                  (72, y - 14, "/F2", 10, _latin(job["name"].upper())), (72, y - 28, "/F1", 10, job["position"]),
+                  (72, y - 42, "/F1", 10, _latin(job["highlights"][0]))]
+        y -= 62
+    lines.append((72, y, "/F2", 13, "\x07 EDUCATION"))
+    result = read(*lines)
+    assert result.contact.name.upper() == " ".join(words)
+    assert [(job.company.upper(), job.title, job.start, job.end or "present") for job in result.experience] == [
+        (_latin(job["name"]).upper(), position, start, end) for (position, _, start, end), job in
+        zip(_expected_jobs(document), document["work"], strict=True)]
+    assert [section.kind for section in result.sections][-2:] == ["experience", "education"]

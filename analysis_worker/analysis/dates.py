@@ -21,8 +21,11 @@ _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
 # Lookarounds keep years out of DOIs, version numbers and patent numbers.
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _DATE = (rf"(?<![\w./])(?:(?:{_MONTH}|{_SEASON}),?\s*(?:{_YEAR}|['’]\d\d)"
          rf"|{_YEAR}-{_NUM_MONTH}-(?:0[1-9]|[12]\d|3[01])"  # ISO day dates ("2023-08-01") keep their month
+         # A day's date, day or month first ("01/03/2024"), one separator throughout.
+         rf"|{_DAY}/{_DAY}/{_YEAR}|{_DAY}\.{_DAY}\.{_YEAR}|{_DAY}-{_DAY}-{_YEAR}"
          rf"|{_YEAR}[-/.]{_NUM_MONTH}|{_NUM_MONTH}[-/.]{_YEAR}|{_YEAR})(?![\w/]|[.-]\d)")
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing)\b"
 # Letter-spaced small capitals come out of some text layers as "T O 2021" or, closed up
@@ -51,6 +54,9 @@ class DateSpan:
 
 def parse_date(raw: str) -> str:
     """"Sept 2018" -> "2018-09", "06/2019" -> "2019-06", "2021" -> "2021"; "" when unreadable."""
+    numeric = _DAY_DATE.fullmatch(raw.strip())
+    if numeric:
+        return f"{numeric.group(3)}-{_month_of_day_date(int(numeric.group(1)), int(numeric.group(2))):02d}"
     parts = _PARTS.findall(raw.lower())
     month = 0
     year = ""
@@ -69,6 +75,21 @@ def parse_date(raw: str) -> str:
     if not year:
         return ""
     return f"{year}-{month:02d}" if month else year
+
+
+_DAY_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
+def _month_of_day_date(first: int, second: int) -> int:
+    """The month of a date written with its day: the number that cannot be a month's is
+    the day; resumes date their entries by the month, and exporters write its first day
+    ("01/03/2024" is March in day-first writing, "03/01/2024" in month-first); else the
+    day comes first, as most of the world writes it."""
+    if first > 12 or (first == 1 and second != 1):
+        return second
+    if second > 12 or second == 1:
+        return first
+    return second
 
 
 # Entry grouping asks about the same lines several times; the answer depends on the line only.

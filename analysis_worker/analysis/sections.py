@@ -92,9 +92,14 @@ class Section:
     lines: list[str] = field(default_factory=list)
 
 
+# Icon-font glyphs (the Private Use Area) and the stand-in of unmapped ones.
+_ICONS = re.compile("[\ue000-\uf8ff]")
+
+
 def heading_kind(line: str) -> str | None:
-    """The canonical kind of a heading line, or None when the line is not a heading."""
-    line = line.strip().rstrip(":").strip()
+    """The canonical kind of a heading line, or None when the line is not a heading. An
+    icon before its words ("\uf0f2 WORK EXPERIENCE") is the template's ornament."""
+    line = _ICONS.sub("", line).strip().rstrip(":").strip()
     if not line or len(line) > 40 or not _HEADING_CHARS.fullmatch(line):
         return None
     if _LETTER_SPACED.fullmatch(line):  # "E X P E R I E N C E"
@@ -138,7 +143,7 @@ def split_sections(text: str, typography: Typography | None = None) -> list[Sect
     sections = [Section(TOP, "")]
     for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         if kind:
-            sections.append(Section(kind, line.rstrip(":").strip()))
+            sections.append(Section(kind, _ICONS.sub("", line).strip().rstrip(":").strip()))
         elif index in run_in:
             heading, rest = run_in[index]
             sections.append(Section(heading_kind(heading) or TOP, heading, [rest]))

@@ -81,7 +81,8 @@ class Typography:
         for (size, top, text), (next_size, next_top, next_text) in itertools.pairwise(large):
             if abs(next_size - size) < 0.5 and 0 < next_top - top <= _STACKED * size:
                 found.append((size, top, f"{text} {next_text}"))
-        return [text for _, _, text in sorted(found, key=lambda item: (-item[0], item[1]))]
+        # A name stacked on two lines ("PIETER VAN" / "DER BERG") is read whole before its first line.
+        return [text for _, _, text in sorted(found, key=lambda item: (-item[0], item[1], -len(item[2])))]
 
     def unbulleted_headers(self, text: str) -> str:
         """The text with the bullet taken off lines whose words start in bold: templates
