@@ -433,3 +433,28 @@ def test_a_name_stacked_in_display_type_and_headings_after_icons(document) -> No
         (_latin(job["name"]).upper(), position, start, end) for (position, _, start, end), job in
         zip(_expected_jobs(document), document["work"], strict=True)]
     assert [section.kind for section in result.sections][-2:] == ["experience", "education"]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_school_wrapped_before_its_kind_after_the_degree_is_one_name(document) -> None:
+    # "Finance, Master - Texas A&M" / "University": the column wraps the school's name
+    # before the word that closes it and names its kind; "Bachelor, Finance" above
+    # "University of Washington" is a degree's line above a school's.
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Education")]
+    y = 710
+    for number, school in enumerate(document["education"]):
+        words = _latin(school["institution"]).split()
+        if number % 2 == 0 and len(words) > 1 and words[-1] in _KINDS:
+            rows = [f"{school['area'] or 'General'}, {school['studyType']} - {' '.join(words[:-1])}", words[-1]]
+        else:
+            rows = [f"{school['studyType']}, {school['area'] or 'General'}", " ".join(words)]
+        for text in [*rows, f"{school['startDate'][:4]} - {school['endDate'][:4]}"]:
+            lines.append((72, y, "/F1", 10, text))
+            y -= 14
+        y -= 10
+    result = read(*lines)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+_KINDS = {"University", "College", "Institute", "School"}

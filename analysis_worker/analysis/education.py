@@ -195,10 +195,24 @@ def _field_at_school(before: str, after: str) -> bool:
 
 
 def _school_word_wrapped(previous: str, line: str) -> bool:
-    """Two lines in capitals, the second opening with a school's word and the first
-    naming nothing of its own: one name wrapped in a narrow column."""
-    return previous.isupper() and line.isupper() and bool(_INSTITUTION.match(line)) and not BULLET.match(previous) \
-        and not names_institution(previous) and not find_degree(previous) and len(previous.split()) <= 4
+    """A line opening with a school's word after the start of the school's name, wrapped
+    in a narrow column: a line in capitals naming nothing of its own ("NATIONAL
+    TECHNICAL" / "UNIVERSITY OF ATHENS"), or the last part of a degree's line
+    ("Interaction Design, Bachelor - Aarhus" / "University")."""
+    if not _INSTITUTION.match(line) or BULLET.match(previous) or names_institution(previous):
+        return False
+    if previous.isupper() and line.isupper():
+        return not find_degree(previous) and len(previous.split()) <= 4
+    parts = _PARTS.split(previous)
+    return len(parts) > 1 and parts[-1][:1].isupper() and len(parts[-1].split()) <= 3 \
+        and not find_degree(parts[-1]) and all(_KIND_WORD.fullmatch(word) for word in line.split())
+
+
+# The parts of a degree's line: "Interaction Design, Bachelor - Aarhus".
+_PARTS = re.compile(r"\s+[-–—|]\s+|\s*,\s*")
+# Words that name a kind of school, not one school: "University", "Institute of Technology".
+_KIND_WORD = re.compile(rf"(?i:{_INSTITUTION.pattern}|of|for|and|the|technology|sciences?|arts|engineering"
+                        r"|management|business|medicine|law|design|music|&)")
 
 
 def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
