@@ -9,11 +9,15 @@ Needs what the tests never need:
   jsonresume-theme-stackoverflow@3.3.0, jsonresume-theme-paper@0.5.0,
   jsonresume-theme-class@0.1.2, jsonresume-theme-onepage@0.0.3,
   jsonresume-theme-spartan@0.3.0, jsonresume-theme-actual@0.2.2,
-  jsonresume-theme-professional@1.1.0 (all MIT); professional ships JSX and is bundled
-  here with esbuild@0.28.2 against its peers react@18.3.1, react-dom@18.3.1 and
-  styled-components@6.6.0; the fonts the themes load from CDNs, served locally instead:
-  @fortawesome/fontawesome-free@6.4.2 and font-awesome@4.7.0 (icons, OFL/MIT),
-  @fontsource/merriweather@5.3.0 (OFL).
+  jsonresume-theme-professional@1.1.0, jsonresume-theme-autumn@1.0.1,
+  jsonresume-theme-mocha-responsive@1.1.1, jsonresume-theme-sceptile@1.0.5 (all MIT);
+  professional ships JSX and is bundled here with esbuild@0.28.2 against its peers
+  react@18.3.1, react-dom@18.3.1 and styled-components@6.6.0; mocha-responsive reads
+  Font Awesome's stylesheet from its own node_modules without depending on it, so that
+  folder gets a link to the hoisted @fortawesome/fontawesome-free (made here); the fonts
+  the themes load from CDNs, served locally instead: @fortawesome/fontawesome-free@6.4.2
+  and font-awesome@4.7.0 (icons, OFL/MIT), @fontsource/merriweather@5.3.0,
+  @fontsource/montserrat@5.3.0 and @fontsource/josefin-sans@5.3.0 (OFL).
 - Chromium (`chromium`, Debian 12: 150.0.7871.100) for the chromium-* families, and pypdf
   (in the project's venv) to fix the date Chromium stamps.
 - WeasyPrint (PyPI weasyprint 70.0) for the weasyprint-* families, in a Python given by
@@ -28,12 +32,15 @@ Setup, as done for the stored files (DIR=/work/tools-html, the default):
         jsonresume-theme-class@0.1.2 jsonresume-theme-onepage@0.0.3 jsonresume-theme-spartan@0.3.0 \
         jsonresume-theme-actual@0.2.2 jsonresume-theme-professional@1.1.0 react@18 react-dom@18 \
         styled-components@6 esbuild @fortawesome/fontawesome-free@6.4.2 font-awesome@4.7.0 \
-        @fontsource/merriweather
+        @fontsource/merriweather jsonresume-theme-autumn@1.0.1 jsonresume-theme-mocha-responsive@1.1.1 \
+        jsonresume-theme-sceptile@1.0.5 @fontsource/montserrat@5.3.0 @fontsource/josefin-sans@5.3.0
     python3 -m venv DIR/venv && DIR/venv/bin/pip install weasyprint
     .venv/bin/python tests/families/html_families.py [FAMILY ...]
 The professional bundle is written to DIR/.professional.bundle.cjs (so that its peers
-resolve from DIR/node_modules). Where a theme prints a field differently from the
-person's data, or not at all, THEMES below says so and the truth records it (`shown`).
+resolve from DIR/node_modules), the link for mocha-responsive to
+DIR/node_modules/jsonresume-theme-mocha-responsive/node_modules/@fortawesome/fontawesome-free.
+Where a theme prints a field differently from the person's data, or not at all, THEMES
+below says so and the truth records it (`shown`).
 """
 
 from __future__ import annotations
@@ -113,6 +120,24 @@ def _location_professional(document: dict[str, Any], page: str) -> str:
     return f"{place['city']}, {place['countryCode']}"
 
 
+def _location_autumn(document: dict[str, Any], page: str) -> str:
+    # "City, Region, Country" with the country's name (country-code-lookup).
+    found = re.search(r'<span class="sr-only">Location: </span>.*?<span>(.*?)</span>', page, re.S)
+    return _text(found.group(1)) if found else ""
+
+
+def _location_mocha(document: dict[str, Any], page: str) -> str:
+    # address-format's lines, joined by <br/>.
+    found = re.search(r'fa-map-marker"></i>\s*<h6 class="info-text">(.*?)</h6>', page, re.S)
+    return _text(found.group(1)) if found else ""
+
+
+def _location_sceptile(document: dict[str, Any], page: str) -> str:
+    # "City, Region, CC"; without a region the theme prints "City, , CC", kept as "City, CC".
+    place = document["basics"]["location"]
+    return ", ".join(part for part in (place["city"], place["region"], place["countryCode"]) if part)
+
+
 @dataclass(frozen=True)
 class Theme:
     package: str
@@ -151,6 +176,27 @@ THEMES = {
     # printed; basics.url is printed (its href is the theme's literal "{url}").
     "weasyprint-professional": Theme("jsonresume-theme-professional", "weasyprint", _location_professional,
                                      links=lambda d: [d["basics"]["url"]] if d["basics"]["url"] else []),
+    # Name with the contact details in a column at the top right; below, skills and
+    # languages in a narrow left column beside work and education ("Company" over
+    # "Title", "Mon YYYY - Mon YYYY" on the right). Profiles print the network's name,
+    # linked to the URL. Its Google font (Ubuntu) is dropped, not served: the fallback
+    # sans prints (Arimo), in which the names fit the header's first line (in Ubuntu a
+    # long name wraps beside the contact column).
+    "chromium-autumn": Theme("jsonresume-theme-autumn", "chromium", _location_autumn),
+    # Caffeine's layout: a left sidebar (contact details, skill groups, languages) beside
+    # the summary, work and education, headings on dark bands, all in capitals; dates
+    # "DD/MM/YYYY - DD/MM/YYYY". Profiles print "in/username" and the username, linked to
+    # their URLs (its info-tag partial takes `url` from the enclosing context, so with a
+    # website the email and the phone are linked to the website too). Its main column is
+    # a block formatting context made with overflow: hidden, which Chromium clips where
+    # the column goes on to a second page (the dates floated right there are lost):
+    # display: flow-root makes the same context without clipping.
+    "chromium-mocha-responsive": Theme("jsonresume-theme-mocha-responsive", "chromium", _location_mocha,
+                                       extra_css=".right-column { overflow: visible; display: flow-root; }"),
+    # Name, title and contact details centred in a red header band, then one column:
+    # "Title at Company", "Area, Degree - School", skills as tags. Profiles print the
+    # network's name, linked to the URL.
+    "weasyprint-sceptile": Theme("jsonresume-theme-sceptile", "weasyprint", _location_sceptile),
 }
 
 
@@ -188,7 +234,39 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
     if name == "weasyprint-professional":
         # The theme's @font-face rules load Latin Modern from the site's /fonts/.
         page = page.replace('url("/fonts/', 'url("file:///usr/share/texmf/fonts/opentype/public/lm/')
+    if name in ("chromium-autumn", "weasyprint-sceptile"):
+        # Font Awesome 4 (4.7.0 here, 4.1.0 in sceptile) from a CDN.
+        page = re.sub(r"<link[^>]+font-awesome/4\.[0-9.]+/css/font-awesome\.min\.css[^>]*>",
+                      _stylesheets(modules, ["font-awesome/css/font-awesome.min.css"]), page)
+    if name == "weasyprint-sceptile":
+        # Montserrat and Open Sans from Google Fonts: Open Sans is a system font.
+        page = re.sub(r"<link[^>]+family=Montserrat[^>]*>",
+                      _stylesheets(modules, [f"@fontsource/montserrat/{weight}.css" for weight in (400, 700)]), page)
+    if name == "chromium-mocha-responsive":
+        page = re.sub(r"<link[^>]+use\.fontawesome\.com/releases/v5[^>]*/all\.css[^>]*>", _stylesheets(
+            modules, ["@fortawesome/fontawesome-free/css/all.min.css"]), page)
+        page = re.sub(r"<link[^>]+use\.fontawesome\.com/releases/v5[^>]*/v4-shims\.css[^>]*>", _stylesheets(
+            modules, ["@fortawesome/fontawesome-free/css/v4-shims.min.css"]), page)
+        # @font-face rules: Josefin Sans from Google's servers, replaced by the local copy;
+        # Lato's Google URLs dropped, its local() sources (the system's Lato) kept.
+        page = re.sub(r"@font-face\s*\{[^}]*'Josefin Sans'[^}]*\}", "", page)
+        page = re.sub(r",\s*url\(https://fonts\.gstatic\.com/[^)]*\)\s*format\([^)]*\)", "", page)
+        page = page.replace("</head>", _stylesheets(
+            modules, [f"@fontsource/josefin-sans/{weight}.css" for weight in (300, 700)]) + "</head>", 1)
     return _EXTERNAL.sub("", page)
+
+
+def _stylesheets(modules: Path, paths: list[str]) -> str:
+    return "".join(f'<link rel="stylesheet" href="{(modules / path).as_uri()}">' for path in paths)
+
+
+def _mocha_fontawesome(themes: Path) -> None:
+    """mocha-responsive reads node_modules/@fortawesome/fontawesome-free/css/all.min.css
+    from its own folder (without depending on the package): link the hoisted copy there."""
+    link = themes / "node_modules/jsonresume-theme-mocha-responsive/node_modules/@fortawesome/fontawesome-free"
+    if not link.exists():
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(themes / "node_modules/@fortawesome/fontawesome-free", target_is_directory=True)
 
 
 def _professional_bundle(themes: Path, work: Path) -> Path:
@@ -268,6 +346,8 @@ def build(names: list[str] | None = None, themes: Path = Path("/work/tools-html"
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         professional = _professional_bundle(themes, work) if "weasyprint-professional" in names else None
+        if "chromium-mocha-responsive" in names:
+            _mocha_fontawesome(themes)
         for name in names:
             family = families.BY_NAME[name]
             for stem, document in families.people(family):
