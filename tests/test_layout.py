@@ -458,3 +458,21 @@ def test_a_school_wrapped_before_its_kind_after_the_degree_is_one_name(document)
 
 
 _KINDS = {"University", "College", "Institute", "School"}
+
+
+@pytest.mark.parametrize("word", ["leadership", "projects", "education", "skills", "volunteering"])
+def test_a_heading_word_ending_a_wrapped_sentence_is_no_heading(word: str) -> None:
+    # A narrow column wraps a highlight before its last word, which happens to be a
+    # section's name in lower case.
+    document = LATIN[0]
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "EXPERIENCE")]
+    y = 710
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
+                  (72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (72, y - 28, "/F1", 10, "Designed the dashboards and reports shown to the company's"),
+                  (72, y - 42, "/F1", 10, word)]
+        y -= 62
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [section.kind for section in result.sections] == ["experience"]

@@ -134,7 +134,8 @@ def resume_lines(text: str) -> list[str]:
 
 def split_sections(text: str, typography: Typography | None = None) -> list[Section]:
     lines = unlabelled(resume_lines(text))
-    kinds = [heading_kind(line) for line in lines]
+    kinds = [None if index and _wraps_on(lines[index - 1], line) else heading_kind(line)
+             for index, line in enumerate(lines)]
     if typography is not None:
         headings = {line for line, kind in zip(lines, kinds, strict=True) if kind}
         looking = typography.headings_by_look(lines, headings, _may_be_heading)
@@ -150,6 +151,12 @@ def split_sections(text: str, typography: Typography | None = None) -> list[Sect
         else:
             sections[-1].lines.append(line)
     return sections
+
+
+def _wraps_on(previous: str, line: str) -> bool:
+    """Whether a line in lower case is the end of a sentence the line before wrapped
+    ("Designed dashboards in Tableau for the sales" / "leadership"), not a heading."""
+    return line[:1].islower() and len(previous.split()) >= 6 and not previous.rstrip().endswith((".", ":", "!", "?"))
 
 
 def _run_in_headings(lines: list[str], kinds: list[str | None]) -> dict[int, tuple[str, str]]:
