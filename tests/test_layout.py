@@ -476,3 +476,16 @@ def test_a_heading_word_ending_a_wrapped_sentence_is_no_heading(word: str) -> No
     result = read(*lines)
     assert _jobs(result) == _expected_jobs(document)
     assert [section.kind for section in result.sections] == ["experience"]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_the_name_the_email_address_spells_beats_a_tagline_in_its_place(document) -> None:
+    # A tagline set large where the name goes, and the name read into one line with the
+    # headline beside it: the email address spells the name.
+    basics, job = document["basics"], document["work"][0]
+    result = read((72, 760, "/F2", 24, "Building Reliable Systems"),
+                  (72, 735, "/F1", 10, _latin(f"{basics['name']} {basics['label']}")),
+                  (72, 720, "/F1", 10, basics["email"]), (72, 690, "/F2", 13, "Experience"),
+                  (72, 670, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
+                  (72, 655, "/F1", 10, "Jan 2020 - Present"))
+    assert result.contact.name == _latin(basics["name"])

@@ -155,8 +155,8 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
     in_header = any(email in header_block for email in emails) or any(
         _digits(phone) in _digits(header_block) for phone in phones)
     contact = resume_pb2.Contact(
-        name=_name(list(display)) or _name(body_contact) or _name(header_lines)
-        or _name_like_email(body_text.splitlines(), emails),
+        name=_best_name(_name(list(display)) or _name(body_contact) or _name(header_lines),
+                        body_text.splitlines(), emails),
         emails=emails,
         phones=phones,
         links=_links(segments, "\n".join([body_block, header_block, *items]), links, emails),
@@ -257,6 +257,48 @@ def _folded(text: str) -> str:
     "sokolov", "Παπαδοπούλου" "papadopoulou", as addresses spell them."""
     decomposed = unicodedata.normalize("NFKD", text.lower().translate(_UNACCENTED))
     return "".join(ch for ch in decomposed if ch.isalpha()).translate(_LATIN)
+
+
+def _best_name(found: str, lines: list[str], emails: list[str]) -> str:
+    """The name found where names stand, unless the email address spells a name
+    somewhere in the text, word for word, and none of the found name's words: a tagline
+    or an employer set large in the name's place, or the name read into another line
+    ("Dana Reyes Senior Engineer at Acme"). Without a name found, the best guess the
+    address allows."""
+    local = _folded(emails[0].split("@")[0]) if emails else ""
+    if found and (not local or _spelled_in(found, local)):
+        return found
+    return _spelled_by(lines, local) or found or _name_like_email(lines, emails)
+
+
+def _spelled_in(name: str, local: str) -> bool:
+    return any(len(spelling) >= 3 and spelling in local for word in name.split()
+               for spelling in {_folded(word), _folded(word.translate(_UMLAUTS))})
+
+
+# Words looked at in a line for a name the email address spells.
+_MOST_NAME_WORDS = 5
+
+
+def _spelled_by(lines: list[str], local: str) -> str:
+    """Consecutive name words in a line that spell the email address's local part whole
+    ("marta.dossantos": "Marta dos Santos"), or whose first and last words do
+    ("mohammed.shaikh": "Mohammed Irfan Shaikh"); the longest such run."""
+    if len(local) < 5:
+        return ""
+    for line in lines:
+        words = [piece for word in line.split() if word.strip(",;|()")
+                 for piece in _unglued(word.strip(",;|()"))]
+        folded = [_folded(word) for word in words]
+        for start, first in enumerate(folded):
+            if not first or not local.startswith(first):
+                continue
+            for end in range(min(start + _MOST_NAME_WORDS, len(words)), start + 1, -1):
+                run = words[start:end]
+                if local in ("".join(folded[start:end]), first + folded[end - 1]) and _is_name(run):
+                    candidate = " ".join(run)
+                    return _title_case(candidate) if candidate.isupper() else candidate
+    return ""
 
 
 def _name_like_email(lines: list[str], emails: list[str]) -> str:
