@@ -77,6 +77,8 @@ FAMILIES = (
     Family("chromium-autumn", "html-chromium"),
     Family("chromium-mocha-responsive", "html-chromium"),
     Family("weasyprint-sceptile", "html-weasyprint"),
+    Family("typst-neatcv", "typst"),
+    Family("typst-modernresume", "typst"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 

@@ -16,7 +16,9 @@ Needs what the tests never need:
   (texlive-fonts-extra: fonts/opentype/adobe/sourcesanspro) and the Font Awesome 6 Free
   fonts of the npm package @fortawesome/fontawesome-free@6.7.2 (webfonts/*.ttf), looked for
   in $FONTAWESOME6_DIR (default /work/tools-typst/npm/node_modules/@fortawesome/
-  fontawesome-free). Typst embeds New Computer Modern, Libertinus Serif and DejaVu Sans Mono.
+  fontawesome-free), and Fira Sans from the PyPI package fontpkg-fira-sans 4.203 (SIL OFL
+  1.1, installed in the same venv; looked for in $FIRA_SANS_DIR, default that package's
+  files/). Typst embeds New Computer Modern, Libertinus Serif and DejaVu Sans Mono.
 
 Templates (repository, commit, licence):
 - typst-basic: stuxf/basic-typst-resume-template e7b02372 (basic-resume 0.2.9, Unlicense),
@@ -36,7 +38,12 @@ Templates (repository, commit, licence):
 - typst-vantage (held out): sardorml/vantage-typst dd4ef90b (MIT), imported by relative path
   as its example.typ does, plus a phone icon (Font Awesome 6 Free "phone", CC BY 4.0) since
   the template ships none; the location entry links to the page top, as Typst 0.14 and
-  later refuse the example's empty link.
+  later refuse the example's empty link;
+- typst-neatcv: dialvarezs/neat-cv cc70ff1f (neat-cv 0.1.0, MIT), with typst-fontawesome
+  v0.5.0 (MIT); the example's profile photo, publications and references are left out;
+- typst-modernresume: peterpf/modern-typst-resume 0f8f58d5 (modern-resume 1.0.0,
+  Unlicense; its icons are Font Awesome Free, CC BY 4.0), no dependencies; the example's
+  avatar is left out (the header is laid out the same without it).
 
 Each person's main file is written as the template's own example/template file is: the
 template's macros (or its YAML data file) filled from the JSON Resume document. The PDFs
@@ -46,6 +53,7 @@ carry a fixed date (2025-01-01), so a rebuild gives the same bytes.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import io
 import json
 import os
@@ -66,8 +74,11 @@ rendered = families.rendered  # tests/corpus/build.py
 MIRROR = Path(os.environ.get("TYPST_MIRROR", "/work/.mirror"))
 FONTAWESOME6 = Path(os.environ.get("FONTAWESOME6_DIR",
                                    "/work/tools-typst/npm/node_modules/@fortawesome/fontawesome-free"))
+_FIRA_SANS_SPEC = importlib.util.find_spec("fontpkg_fira_sans")
+FIRA_SANS = Path(os.environ.get("FIRA_SANS_DIR", str(Path(_FIRA_SANS_SPEC.origin).parent / "files")
+                                if _FIRA_SANS_SPEC and _FIRA_SANS_SPEC.origin else "/nonexistent"))
 FONT_PATHS = ["/usr/share/fonts", "/usr/share/texlive/texmf-dist/fonts/opentype/adobe/sourcesanspro",
-              str(FONTAWESOME6 / "webfonts")]
+              str(FONTAWESOME6 / "webfonts"), str(FIRA_SANS)]
 TIMESTAMP = 1735689600  # 2025-01-01T00:00:00Z: the PDFs' dates and Typst's datetime.today()
 
 # (name, version, repository, commit, the paths needed when not the whole tree)
@@ -84,6 +95,10 @@ PACKAGES = (
      "typst.toml LICENSE src"),
     ("brilliant-cv", "2.0.3", "mintyfrankie/brilliant-CV", "95e6b16ab10b55fdce42d6395eec9f10a43a104d", ""),
     ("imprecv", "1.0.0", "jskherman/imprecv", "8d0a4c506c6871c2fa79032969d8298f352eebf7", ""),
+    ("neat-cv", "0.1.0", "dialvarezs/neat-cv", "cc70ff1f40167e81b1b25e1fe130b80fe513483d", ""),
+    ("fontawesome", "0.5.0", "duskmoon314/typst-fontawesome", "6e7617b291fb43eec26a0a9c6edb256c95b12ec0", ""),
+    ("modern-resume", "1.0.0", "peterpf/modern-typst-resume", "0f8f58d58ce335925e33a1ea683cf907d554fe24",
+     "typst.toml LICENSE lib.typ utils.typ assets"),
 )
 # Compatibility fixes for the current compiler, applied to the laid-out copies only:
 # (package, file, pattern, replacement, why).
@@ -576,6 +591,104 @@ def vantage(document: dict[str, Any], family: str) -> tuple[dict[str, str | byte
             "icons/phone.svg": (FONTAWESOME6 / "svgs" / "solid" / "phone.svg").read_bytes()}, {}
 
 
+def neatcv(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """neat-cv: a dark band across the top with the centred name (light first name, medium
+    last name) and the label in small caps; below it a narrow sidebar (about me, contact
+    details with icons, each skill group as a heading over pills, the profile links with
+    round icons at its foot) beside the main column, whose small-caps headings run into a
+    rule; each entry has its dates in a grey column on the left, the title (semibold) over
+    the company in small caps with a location pin and the place at the right (the pin
+    stands alone for the schools); a footer with the page count, the name and the date.
+    Education comes before experience, as in the template's example. The sidebar is set
+    wider than its default 4cm (the template's side-width), so that the email addresses fit
+    on one line: at 4cm a hyphenated one breaks at its hyphen."""
+    basics = document["basics"]
+    first, last = split_name(basics["name"])
+    author: dict[str, Any] = {"firstname": first, "lastname": last, "email": basics["email"],
+                              "address": place(document, family), "phone": basics["phone"],
+                              "position": basics["label"]}
+    links = []
+    # social-links() shows them in this order, whatever the order given.
+    if basics["url"]:
+        author["website"] = basics["url"]
+        links.append(basics["url"])
+    if profile(document, "github"):
+        author["github"] = handle(profile(document, "github"))
+        links.append("https://github.com/" + author["github"])
+    if profile(document, "linkedin"):
+        author["linkedin"] = handle(profile(document, "linkedin"))
+        links.append("https://www.linkedin.com/in/" + author["linkedin"])
+    lines = ['#import "@preview/neat-cv:0.1.0": cv, side, entry, item-pills, social-links, contact-info', "",
+             "#show: cv.with(", f"  author: {dict_literal(author)},", '  accent-color: rgb("#4682b4"),',
+             f'  paper-size: "{paper(document)}",', "  side-width: 4.6cm,", ")", "", "#side[", "  = About me",
+             f"  #{s(basics['summary'])}", "", "  = Contact", "  #contact-info()", ""]
+    for group in document["skills"]:
+        lines += [f"  = #{s(group['name'])}", f"  #item-pills({dict_literal(group['keywords'])})", ""]
+    lines += ["  #v(1fr)", "  #social-links()", "]", "", "= Education", ""]
+    for school in document["education"]:
+        lines += ["#entry(", f"  title: {s(rendered._degree(school))},",
+                  f"  date: \"{school['startDate'][:4]} - {school['endDate'][:4]}\",",
+                  f"  institution: {s(school['institution'])},", '  location: "",', "  [],", ")", ""]
+    lines += ["= Professional Experience", ""]
+    for job in document["work"]:
+        start, end = dates(job, document)
+        lines += ["#entry(", f"  title: {s(job['position'])},", f"  date: {s(f'{start} - {end}')},",
+                  f"  institution: {s(job['name'])},", f"  location: {s(job['location'])},", ")["]
+        lines += [f"  - #{s(highlight)}" for highlight in job["highlights"]]
+        lines += ["]", ""]
+    return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
+
+
+def modernresume(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """modern-resume: a dark header band with the name, the label in the accent colour and
+    the summary, over a second band with the contact details in two columns of white icon
+    lines (links followed by an outbound-link icon); then the page in two columns: the
+    accent-coloured, underlined all-caps headings, each entry's title large and bold over
+    the company, the italic dates in the accent colour and an italic label over the
+    highlights; education and experience fill the left column and the skills, as filled
+    pills, the right one, as in the template's example. The template sets A4 paper."""
+    basics = document["basics"]
+    contact = [("email", f"link({s('mailto:' + basics['email'])})[#{s(basics['email'])}]"),
+               ("mobile", s(basics["phone"])), ("location", s(place(document, family)))]
+    links = []
+    if profile(document, "linkedin"):
+        url = profile(document, "linkedin")
+        contact.append(("linkedin", f"link({s(url)})[#{s('linkedin/' + handle(url))}]"))
+        links.append(url)
+    if profile(document, "github"):
+        url = profile(document, "github")
+        contact.append(("github", f"link({s(url)})[#{s('github.com/' + handle(url))}]"))
+        links.append(url)
+    if basics["url"]:
+        contact.append(("website", f"link({s(basics['url'])})[#{s(bare(basics['url']))}]"))
+        links.append(basics["url"])
+    lines = ['#import "@preview/modern-resume:1.0.0": modern-resume, experience, project, pill', "",
+             "#let custom-theme = (", '  primary: rgb("#313C4E"),', '  secondary: rgb("#222A33"),',
+             '  accentColor: rgb("#449399"),', '  textPrimary: rgb("#000000"),', '  textSecondary: rgb("#7C7C7C"),',
+             '  textMuted: rgb("#ffffff"),', ")", "", "#show: modern-resume.with(",
+             f"  author: {s(basics['name'])},", f"  job-title: {s(basics['label'])},",
+             f"  bio: {s(basics['summary'])},", "  contact-options: ("]
+    lines += [f"    {key}: {value}," for key, value in contact]
+    lines += ["  ),", "  theme: custom-theme,", ")", "", "== Education", ""]
+    for school in document["education"]:
+        lines += ["#experience(", f"  title: {s(rendered._degree(school))},",
+                  f"  subtitle: {s(school['institution'])},", "  task-description: [],",
+                  f"  date-from: \"{school['startDate'][:4]}\",", f"  date-to: \"{school['endDate'][:4]}\",",
+                  '  label: "",', "  theme: custom-theme,", ")", ""]
+    lines += ["== Work experience", ""]
+    for job in document["work"]:
+        start, end = dates(job, document)
+        lines += ["#experience(", f"  title: {s(job['position'])},", f"  subtitle: {s(job['name'])},",
+                  "  task-description: ["]
+        lines += [f"    - #{s(highlight)}" for highlight in job["highlights"]]
+        lines += ["  ],", f"  date-from: {s(start)},", f"  date-to: {s(end)},", '  label: "Achievements/Tasks",',
+                  "  theme: custom-theme,", ")", ""]
+    lines += ["#colbreak()", "", "== Skills", ""]
+    lines += [f"#pill({s(keyword)}, fill: true, theme: custom-theme)"
+              for group in document["skills"] for keyword in group["keywords"]]
+    return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
+
+
 RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes], dict[str, Any]]]] = {
     "typst-basic": basic,
     "typst-moderncv": moderncv,
@@ -583,6 +696,8 @@ RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes
     "typst-brilliant": brilliant,
     "typst-imprecv": imprecv,
     "typst-vantage": vantage,
+    "typst-neatcv": neatcv,
+    "typst-modernresume": modernresume,
 }
 
 
