@@ -489,3 +489,21 @@ def test_the_name_the_email_address_spells_beats_a_tagline_in_its_place(document
                   (72, 670, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
                   (72, 655, "/F1", 10, "Jan 2020 - Present"))
     assert result.contact.name == _latin(basics["name"])
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_date_column_wrapped_beside_its_entries_keeps_each_range(document) -> None:
+    # A date column too narrow for its ranges, read into the lines beside it: the end of
+    # each range starts the next line ("12/2017 - Senior Data Scientist" / "07/2021
+    # Stellaris Bank"), a "Present" hyphenated over both ("Pre-" / "sent").
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Experience")]
+    y = 710
+    for job in document["work"]:
+        start, end = job["startDate"], job["endDate"]
+        first, second = ("Pre-", "sent") if not end else ("", f"{end[5:7]}/{end[:4]}")
+        lines += [(72, y, "/F1", 9, f"{start[5:7]}/{start[:4]} - {first}"),
+                  (140, y, "/F2", 10, _latin(job["position"])),
+                  (72, y - 13, "/F1", 9, second), (140, y - 13, "/F1", 10, _latin(job["name"])),
+                  (140, y - 28, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 48
+    assert _jobs(read(*lines)) == _expected_jobs(document)

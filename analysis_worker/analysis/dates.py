@@ -125,19 +125,45 @@ def _is_date_piece(line: str) -> bool:
     return bool(line.strip()) and not _DATE_PIECES.sub("", line)
 
 
+# A range cut short at the start of a line, before the entry's text beside the date
+# column: "12/2017 - Senior Data Scientist", "10/2021 - Pre- Machine Learning Engineer".
+_OPEN_BESIDE = re.compile(rf"^(?P<range>{_DATE}\s*[-–—])\s*(?:(?P<part>[^\W\d_]+)-\s)?\s*(?P<rest>\S.*)$",
+                          re.IGNORECASE)
+# What the next line starts with: the range's end, or the rest of a word hyphenated there.
+_END_BESIDE = re.compile(rf"^(?P<end>{_DATE}|[^\W\d_]+)\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
+
 def join_wrapped_dates(lines: list[str]) -> list[str]:
     """Lines with date ranges that a narrow date column wrapped put back together:
     "Aug", "2023–Present" is "Aug 2023–Present"; "Oct", "2020–Aug", "2023" is
-    "Oct 2020–Aug 2023"; "10/2021–", "Present" is "10/2021–Present"."""
+    "Oct 2020–Aug 2023"; "10/2021–", "Present" is "10/2021–Present". A column read into
+    the lines beside it leaves its pieces at their starts: "12/2017 - Senior Data
+    Scientist", "07/2021 Stellaris Bank" is "12/2017 - 07/2021 Senior Data Scientist",
+    "Stellaris Bank"; "10/2021 - Pre- Engineer", "sent Acme" is "10/2021 - Present Engineer"."""
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
-        if _is_date_piece(line) and _is_date_piece(previous) and _CUT_SHORT.search(previous):
+        beside = _range_beside(previous, line)
+        if beside:
+            joined[-1:] = beside
+        elif _is_date_piece(line) and _is_date_piece(previous) and _CUT_SHORT.search(previous):
             separator = "" if previous.rstrip()[-1] in "-–—" else " "
             joined[-1] = previous.rstrip() + separator + line.strip()
         else:
             joined.append(line)
     return joined
+
+
+def _range_beside(previous: str, line: str) -> list[str]:
+    """[previous, line] with the end of the range that opens `previous` taken from the
+    start of `line`; [] when they do not hold a range wrapped beside text."""
+    opened, ending, span = _OPEN_BESIDE.match(previous.strip()), _END_BESIDE.match(line.strip()), find_span(previous)
+    if opened is None or ending is None or span is None or span.current or span.end != span.start:
+        return []
+    end = (opened.group("part") or "") + ending.group("end")
+    if not re.fullmatch(f"{_DATE}|{_PRESENT}", end, re.IGNORECASE):
+        return []
+    return [f"{opened.group('range')} {end} {opened.group('rest')}", ending.group("rest")]
 
 
 def strip_dates(line: str) -> str:
