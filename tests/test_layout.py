@@ -507,3 +507,19 @@ def test_a_date_column_wrapped_beside_its_entries_keeps_each_range(document) -> 
                   (140, y - 28, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
         y -= 48
     assert _jobs(read(*lines)) == _expected_jobs(document)
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_running_foot_naming_the_candidate_is_no_employer(document) -> None:
+    # Templates print "<name> CV · <month year>" at the foot of each page, below the entries.
+    basics = document["basics"]
+    lines = [(72, 760, "/F2", 20, _latin(basics["name"])), (72, 740, "/F1", 10, basics["email"]),
+             (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
+                  (72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (72, y - 28, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 48
+    lines.append((200, 40, "/F1", 8, _latin(f"{basics['name']} CV \x07 January 2025")))
+    assert _jobs(read(*lines)) == _expected_jobs(document)

@@ -46,7 +46,8 @@ def parse_experience(lines: list[str], candidate: str = "",
     remaining = iter(captions)
     for entry in entries:
         parts, locations = header_fields(entry, split_at=lambda title, company: True)
-        named = [part for part in parts if part.casefold() != candidate.casefold()]
+        # "Luca Di Stefano CV · January 2025": a running foot that names the candidate.
+        named = [part for part in parts if not candidate or not part.casefold().startswith(candidate.casefold())]
         # Without dates, the name with a title under it is the page's header block
         # (name, headline, contact details) read among the entries, not a job.
         if len(named) < len(parts) and entry.span is None:
