@@ -116,13 +116,13 @@ def find_span(line: str) -> DateSpan | None:
 
 
 # What a date column holds: dates, month names, "Present" and the dashes between them.
-_DATE_PIECES = re.compile(rf"{_DATE}|{_MONTH}|{_PRESENT}|[-–—]|\s", re.IGNORECASE)
+_DATE_PIECES = re.compile(rf"(?:{_DATE}|{_MONTH}|{_PRESENT}|[-–—]|\s)+", re.IGNORECASE)
 # A range cut short: ending in a dash ("10/2021–") or a month whose year follows ("Aug").
 _CUT_SHORT = re.compile(rf"(?:[-–—]|(?<![\w/.]){_MONTH})\s*$", re.IGNORECASE)
 
 
 def _is_date_piece(line: str) -> bool:
-    return bool(line.strip()) and not _DATE_PIECES.sub("", line)
+    return bool(line.strip()) and _DATE_PIECES.fullmatch(line) is not None
 
 
 # A range cut short at the start of a line, before the entry's text beside the date
