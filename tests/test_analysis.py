@@ -186,6 +186,12 @@ def test_empty_document_scores_low_and_carries_warnings():
     ("2017 – 2021", "2017", "2021", False),
     ("Acme Corp, Berlin 2021", "2021", "2021", False),
     ("since March 2015", "2015-03", "", True),
+    ("2019-2021", "2019", "2021", False),
+    ("2019 → 2021", "2019", "2021", False),
+    ("2019 ~ 2021", "2019", "2021", False),
+    ("January 2020 to date", "2020-01", "", True),
+    ("01/03/2024 - 15/07/2025", "2024-03", "2025-07", False),
+    ("2018-09-01 T O PRESENT", "2018-09", "", True),
 ])
 def test_date_ranges(text, start, end, current):
     span = find_span(text)

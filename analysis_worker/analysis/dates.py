@@ -26,13 +26,15 @@ _DATE = (rf"(?<![\w./])(?:(?:{_MONTH}|{_SEASON}),?\s*(?:{_YEAR}|['’]\d\d)"
          rf"|{_YEAR}-{_NUM_MONTH}-(?:0[1-9]|[12]\d|3[01])"  # ISO day dates ("2023-08-01") keep their month
          # A day's date, day or month first ("01/03/2024"), one separator throughout.
          rf"|{_DAY}/{_DAY}/{_YEAR}|{_DAY}\.{_DAY}\.{_YEAR}|{_DAY}-{_DAY}-{_YEAR}"
-         rf"|{_YEAR}[-/.]{_NUM_MONTH}|{_NUM_MONTH}[-/.]{_YEAR}|{_YEAR})(?![\w/]|[.-]\d)")
-_PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing)\b"
+         # Not followed by another number ("2019-5", "1.2.3"), but a year may follow a
+         # year's hyphen: "2019-2021" is a range.
+         rf"|{_YEAR}[-/.]{_NUM_MONTH}|{_NUM_MONTH}[-/.]{_YEAR}|{_YEAR})(?![\w/]|\.\d|-(?!{_YEAR}\b)\d)")
+_PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|date)\b"
 # Letter-spaced small capitals come out of some text layers as "T O 2021" or, closed up
 # with the next word, "TOPRESENT": the connector is still "to" before a date.
 _TO = rf"\bto\b|\bt\s?o(?=\s*(?:{_DATE}|{_PRESENT}))"
 _RANGE = re.compile(
-    rf"(?P<start>{_DATE})\s*(?:[-–—−]+|{_TO}|\buntil\b|\btill\b|\bthrough\b)\s*(?P<end>{_DATE}|{_PRESENT})"
+    rf"(?P<start>{_DATE})\s*(?:[-–—−]+>?|[→~]|{_TO}|\buntil\b|\btill\b|\bthrough\b)\s*(?P<end>{_DATE}|{_PRESENT})"
     rf"|\bsince\s+(?P<since>{_DATE})"
     # A start and a dash closing the line: a range still open ("2023-08-01 —").
     rf"|(?P<open>{_DATE})\s*[-–—]+\s*$", re.IGNORECASE)
