@@ -79,6 +79,9 @@ FAMILIES = (
     Family("weasyprint-sceptile", "html-weasyprint"),
     Family("typst-neatcv", "typst"),
     Family("typst-modernresume", "typst"),
+    Family("latex-europasscv", "latex"),
+    Family("latex-moderntimeline", "latex"),
+    Family("latex-pascv", "latex"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 

@@ -5,12 +5,16 @@ filled from the person's JSON Resume document, compiled with TeX Live 2022.
     python tests/families/latex_families.py [--sources DIR] [family ...]
 
 Needs what the tests never need: TeX Live 2022 (Debian 12 packages texlive-latex-extra,
-texlive-xetex, texlive-fonts-extra for fontawesome5, roboto, sourcesanspro, lato and
-cm-unicode, cm-super), fonts-lato and fonts-roboto-slab (AltaCV under XeLaTeX), fonts-dejavu
-(europecv with non-Latin names) and poppler-utils (pdftotext, for the check). The TeX Live
-classes europecv (08/03/2022), simplecv (v1.6a) and curve (v1.16) come with
-texlive-latex-extra. The other templates are not kept in this repository: check them out
-under DIR (default $LATEX_TEMPLATES, else /tmp/latex-templates), one directory per
+texlive-xetex, texlive-luatex (pas-cv with non-Latin names), texlive-fonts-extra for
+fontawesome5, roboto, sourcesanspro, lato and cm-unicode, cm-super), fonts-lato and
+fonts-roboto-slab (AltaCV under XeLaTeX), fonts-dejavu (europecv and europasscv with
+non-Latin names) and poppler-utils (pdftotext, for the check). The TeX Live classes and
+packages europecv (08/03/2022), simplecv (v1.6a), curve (v1.16), europasscv (2020-10-31),
+moderncv (v2.3.1) with moderntimeline (0.11) and pas-cv (v2.01, 2013/11/26) come with
+texlive-latex-extra; their examples, which the documents here follow, with
+texlive-latex-extra-doc (europasscv_en.tex, moderncv's template.tex and the moderntimeline
+manual, pas-cv's cv-orion.tex). The other templates are not kept in this repository: check
+them out under DIR (default $LATEX_TEMPLATES, else /tmp/latex-templates), one directory per
 repository named "owner+name", at these commits:
 
     jakegut/resume       3e64a933141a7cda3a328f0743f73a201628a4ba  MIT         preamble of resume.tex
@@ -24,16 +28,18 @@ e.g. `git clone https://github.com/jakegut/resume DIR/jakegut+resume && git -C
 DIR/jakegut+resume checkout 3e64a93`. The document bodies follow each template's example
 (resume.tex, examples/resume.tex, deedy_resume-openfont.xtx, sample.tex, the class
 documentation). People whose data are not all Latin (Greek, Cyrillic names) are set with
-XeLaTeX and a font that has their letters: the template's own where it has them (Roboto
-Slab/Lato for AltaCV), else CMU (Unicode Computer Modern) or DejaVu. The files carry a fixed
-date (SOURCE_DATE_EPOCH=1735689600) and are the same bytes on every run. After rendering, each
-family's PDFs are checked: `pdftotext -layout` must hold the name, email, companies, titles
-and institutions of the truths (whitespace collapsed, case-insensitive, ’ read as ').
+XeLaTeX (LuaLaTeX for pas-cv) and a font that has their letters: the template's own where
+it has them (Roboto Slab/Lato for AltaCV), else CMU (Unicode Computer Modern) or DejaVu.
+The files carry a fixed date (SOURCE_DATE_EPOCH=1735689600) and are the same bytes on every
+run. After rendering, each family's PDFs are checked: `pdftotext -layout` must hold the
+name, email, companies, titles and institutions of the truths (whitespace collapsed,
+case-insensitive, ’ read as ').
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -487,6 +493,166 @@ def curve(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
     return compile_pdf("\n".join(lines) + "\n", work, engine, runs=2), {}
 
 
+# --- europasscv (TeX Live) ----------------------------------------------------------------------
+
+def europasscv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """The Europass CV of 2013 as the class's example (europasscv_en.tex) fills it: the logo
+    and "Curriculum vitae" over a left column of upper-case headings and dates (right-aligned,
+    blue), the name and icon-led contacts right of "PERSONAL INFORMATION", each entry a blue
+    title beside its dates with the organisation and a dashed list under it, the Europass
+    copyright line and its URL in the foot."""
+    basics = document["basics"]
+    engine = "pdflatex" if latin(document) else "xelatex"
+    # Under XeLaTeX the class sets TeX Gyre Heros, which has no Greek or Cyrillic.
+    fonts = [] if engine == "pdflatex" else [r"\setmainfont{DejaVu Sans}"]
+    lines = [r"\documentclass[english,a4paper]{europasscv}", r"\usepackage[english]{babel}", *fonts, "",
+             rf"\ecvname{{{tex(basics['name'])}}}", rf"\ecvaddress{{{tex(place(document))}}}",
+             rf"\ecvmobile{{{tex(basics['phone'])}}}", rf"\ecvemail{{{basics['email']}}}"]
+    # As the example writes them: no scheme (the class links them with http://).
+    if basics["url"]:
+        lines.append(rf"\ecvhomepage{{{basics['url'].split('://', 1)[1]}}}")
+    lines += [rf"\ecv{network(profile['url'])}page{{{profile['url'].split('://', 1)[1]}}}"
+              for profile in basics["profiles"]]
+    lines += ["", r"\begin{document}", r"  \begin{europasscv}", "", r"  \ecvpersonalinfo", "",
+              rf"  \ecvbigitem{{Job applied for}}{{{tex(basics['label'])}}}", "",
+              r"  \ecvsection{Personal statement}", rf"  \ecvitem{{}}{{{tex(basics['summary'])}}}", "",
+              r"  \ecvsection{Work experience}", ""]
+    for job in document["work"]:
+        lines += [rf"  \ecvtitle{{{job_dates(job, document)}}}{{{tex(job['position'])}}}",
+                  rf"  \ecvitem{{}}{{{tex(job['name'])}, {tex(job['location'])}}}",
+                  r"  \ecvitem{}{", r"  \begin{ecvitemize}",
+                  *[rf"      \item {tex(item)}" for item in job["highlights"]], r"  \end{ecvitemize}", "  }", ""]
+    lines += [r"  \ecvsection{Education and training}", ""]
+    for school in document["education"]:
+        lines += [rf"  \ecvtitle{{{school_dates(school, document)}}}{{{tex(degree(school))}}}",
+                  rf"  \ecvitem{{}}{{{tex(school['institution'])}}}", ""]
+    lines += [r"  \ecvsection{Personal skills}"]
+    lines += [rf"  \ecvblueitem{{{tex(group['name'])}}}{{{tex(', '.join(group['keywords']))}}}"
+              for group in document["skills"]]
+    lines += ["", r"  \end{europasscv}", r"\end{document}"]
+    return compile_pdf("\n".join(lines) + "\n", work, engine, runs=2), {}
+
+
+# --- moderncv with moderntimeline (TeX Live) ----------------------------------------------------
+
+def timeline_date(value: str) -> str:
+    """A "YYYY-MM(-DD)" date as moderntimeline takes it: year/month, no leading zero."""
+    return f"{int(value[:4])}/{int(value[5:7])}"
+
+
+def moderntimeline(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """moderncv's template.tex (casual style, blue, sans) with the moderntimeline package's
+    entries: the name large at the top right over the title, section headings beside a
+    colour bar, a bar per entry in the left column spanning its dates on a time line, the
+    start year above it ("Since 2021" for a current position) and the end year below, the
+    contact details in the page foot. The entries show years only."""
+    basics = document["basics"]
+    engine = "pdflatex" if latin(document) else "xelatex"
+    given, _, surname = basics["name"].partition(" ")
+    starts = [entry["startDate"][:4] for entry in document["work"] + document["education"]]
+    # The time line's range, its end two years after the files' date so that the "Since"
+    # label of a recent position stays in its column, as the documentation advises.
+    first, last = int(min(starts)), 2027
+    fonts = ([r"\usepackage[utf8]{inputenc}", r"\usepackage[T1]{fontenc}", r"\usepackage{lmodern}"]
+             if engine == "pdflatex" else
+             # Latin Modern has no Greek or Cyrillic: its Unicode sibling CMU has.
+             [r"\usepackage{fontspec}", r"\defaultfontfeatures{Ligatures=TeX}", CMU,
+              r"\setsansfont{cmunss.otf}[BoldFont=cmunsx.otf,ItalicFont=cmunsi.otf,BoldItalicFont=cmunso.otf]"])
+    lines = [r"\documentclass[11pt,a4paper,sans]{moderncv}", r"\moderncvstyle{casual}", r"\moderncvcolor{blue}",
+             r"\usepackage[scale=0.75]{geometry}", "%FOOTSKIP", *fonts, r"\usepackage[english]{babel}",
+             rf"\usepackage[firstyear={first},lastyear={last}]{{moderntimeline}}", r"\tlsince{Since~}",
+             r"\tltextstart[base]{\scriptsize}", "",
+             rf"\name{{{tex(given)}}}{{{tex(surname)}}}", rf"\title{{{tex(basics['label'])}}}",
+             rf"\address{{{tex(place(document))}}}{{}}{{}}", rf"\phone[mobile]{{{tex(basics['phone'])}}}",
+             rf"\email{{{basics['email']}}}"]
+    if basics["url"]:
+        lines.append(rf"\homepage{{{bare(basics['url'])}}}")
+    lines += [rf"\social[{network(profile['url'])}]{{{tex(handle(profile['url']))}}}" for profile in basics["profiles"]]
+    lines += ["", r"\begin{document}", r"\makecvtitle", "", r"\section{Summary}",
+              rf"\cvitem{{}}{{{tex(basics['summary'])}}}", "", r"\section{Experience}"]
+    for job in document["work"]:
+        end = "0" if job["meta_end"] == "present" else timeline_date(job["meta_end"])
+        lines += [rf"\tlcventry{{{timeline_date(job['startDate'])}}}{{{end}}}{{{tex(job['position'])}}}"
+                  rf"{{{tex(job['name'])}}}{{{tex(job['location'])}}}{{}}{{%", r"\begin{itemize}",
+                  *[rf"\item {tex(item)}" for item in job["highlights"]], r"\end{itemize}}"]
+    lines += ["", r"\section{Education}"]
+    lines += [rf"\tlcventry{{{timeline_date(school['startDate'])}}}{{{timeline_date(school['endDate'])}}}"
+              rf"{{{tex(degree(school))}}}{{{tex(school['institution'])}}}{{}}{{}}{{}}"
+              for school in document["education"]]
+    lines += ["", r"\section{Skills}"]
+    lines += [rf"\cvitem{{{tex(group['name'])}}}{{{tex(', '.join(group['keywords']))}}}"
+              for group in document["skills"]]
+    lines += [r"\end{document}"]
+    source = "\n".join(lines) + "\n"
+    # The template: "set it to the size given in the warning" (fancyhdr's, for the foot).
+    compile_pdf(source, work, engine)
+    log = (work / "resume.log").read_text(encoding="utf-8", errors="replace")
+    needed = re.search(r"Make it at least ([0-9.]+pt)", log)
+    if needed:
+        source = source.replace("%FOOTSKIP", rf"\setlength{{\footskip}}{{{needed.group(1)}}}")
+    years = [{**entry, "start": entry["start"][:4], "end": entry["end"][:4] if entry["end"] != "present" else "present"}
+             for entry in rendered.truth_of(document, "", "", "")["experience"]]
+    return compile_pdf(source, work, engine), {"experience": years}
+
+
+# --- pas-cv (TeX Live) --------------------------------------------------------------------------
+
+def pascv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """pas-cv's "orion" model as its example (cv-orion.tex) fills it: a background drawn by
+    TikZ behind the page (a blue band across it with the title in white small capitals, a
+    shaded strip down the left), the name and contacts top left and the links top right
+    laid over the page, then two minipage columns: education (by the date it ended) and
+    skills left, the profile and the positions right, each entry under its dates in blue
+    bold small capitals, "Title, Company" in italics without the place. Greek or Cyrillic
+    names are set by LuaLaTeX (TikZ's shadings behind the page fail under XeLaTeX)."""
+    basics = document["basics"]
+    engine = "pdflatex" if latin(document) else "lualatex"
+    fonts = [r"\usepackage[T1]{fontenc}"] if engine == "pdflatex" else [r"\usepackage{fontspec}" + CMU]
+
+    def entry(label: str) -> str:
+        return rf"{{\bfseries\scshape\color{{blue!50!black}} {label}}}\\"
+
+    def title(text: str) -> str:
+        return rf"\CVtitle[color=gray!50!black,bordercolor=cyan]{{\Large\bfseries\scshape {text}}}"
+
+    lines = [r"\documentclass{article}", *fonts, r"\usepackage[english]{babel}",
+             r"\usepackage[colorlinks=true,linkcolor=black,urlcolor=black]{hyperref}", r"\usepackage{pas-cv}",
+             r"\setlength{\parindent}{0pt}", r"\begin{document}", r"\CVbg[%", r"	modele=orion,%",
+             r"	bgcolor=blue!50!black,%", r"	bordercolor=cyan!25!blue!25!white,%",
+             rf"	poste={{{tex(basics['label'])}}},%", r"	postesize=\Large,%", r"	postecolor=white]", "",
+             r"\infoLeft{%", rf"{{\bfseries\Large\color{{blue!50}} {tex(basics['name'])}}}", r"\vskip 3mm",
+             r"\color{gray!50!black}", rf"{tex(place(document))}\\", rf"Tel. {tex(basics['phone'])}\\",
+             rf"Email : \href{{mailto:{basics['email']}}}{{{tex(basics['email'])}}}", "}", "",
+             r"\infoRight{%", "\\\\\n".join(rf"\href{{{url}}}{{{tex(bare(url))}}}" for url in links(document)), "}", "",
+             r"\CVmargins", "",
+             # Top-aligned, and ragged without hyphens so that names wrap between words.
+             r"\begin{minipage}[t]{7cm}\raggedright\hyphenpenalty=10000", title("Education"), "", r"\medskip", ""]
+    for index, school in enumerate(document["education"]):
+        lines += ([r"\medskip", ""] if index else []) + [
+            entry(month(school["endDate"][:7], document)), rf"{tex(degree(school))}\\",
+            rf"\emph{{{tex(school['institution'])}}}", ""]
+    lines += [r"\bigskip", "", title("Skills"), "", r"\medskip", ""]
+    for index, group in enumerate(document["skills"]):
+        lines += ([r"\medskip", ""] if index else []) + [entry(tex(group["name"])),
+                                                         tex(", ".join(group["keywords"])), ""]
+    lines += [r"\end{minipage}", r"\hspace*{1.5cm}", r"\begin{minipage}[t]{11cm}", title("Profile"), "",
+              r"\medskip", "", tex(basics["summary"]), "", r"\bigskip", "", title("Experience"), "", r"\medskip", ""]
+    for index, job in enumerate(document["work"]):
+        lines += ([r"\medskip", ""] if index else []) + [
+            entry(job_dates(job, document, " - ")), rf"{tex(job['position'])}, \emph{{{tex(job['name'])}}}\\",
+            "\\\\\n".join(tex(item) for item in job["highlights"]), ""]
+    lines += [r"\end{minipage}", r"\end{document}"]
+    source = "\n".join(lines) + "\n"
+    if engine == "lualatex":
+        # LuaTeX's file identifier depends on the folder it writes in: one from the source.
+        digest = hashlib.md5(source.encode("utf-8")).hexdigest().upper()
+        source = rf"\pdfvariable trailerid {{[<{digest}> <{digest}>]}}" + "\n" + source
+    truth = rendered.truth_of(document, "", "", "")
+    return compile_pdf(source, work, engine, runs=2), {
+        "experience": [{**job, "location": ""} for job in truth["experience"]],
+        "education": [{**school, "start": ""} for school in truth["education"]]}
+
+
 # --- the families -----------------------------------------------------------------------------
 
 RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any]]]] = {
@@ -498,6 +664,9 @@ RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any
     "latex-simplecv": simplecv,
     "latex-altacv": altacv,
     "latex-curve": curve,
+    "latex-europasscv": europasscv,
+    "latex-moderntimeline": moderntimeline,
+    "latex-pascv": pascv,
 }
 
 
