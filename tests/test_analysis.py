@@ -377,6 +377,11 @@ def test_generic_words_are_skills_only_in_a_skills_list():
                                                                    "User Interface Design"]
 
 
+def test_addresses_hold_no_skills_but_skills_spelled_like_domains_stay():
+    assert skills_in_text("Profile: https://github.com/jroe, www.java-guild.org and jane.python@example.com") == []
+    assert skills_in_text("Built the chat on Socket.io and the billing on ASP.NET") != []
+
+
 @pytest.mark.parametrize("text", ["a." * 50_000, "a-" * 50_000, "a" * 100_000, "a@" * 50_000, "1 " * 50_000])
 def test_pathological_text_takes_linear_not_quadratic_time(text: str) -> None:
     # Quadratic regular expressions took 98 s on the first of these; linear ones take 0.1 s.

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from common.proto.resume.v1 import resume_pb2
 
+from .addresses import EMAIL
+
 _TOKEN = re.compile(r"[^\s,;:()\[\]{}<>\"“”|•·◦◆▪–—!?\ue000-\uf8ff]+")
 _COMPOUND = re.compile(r"[/-]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -117,8 +119,13 @@ def _match_at(tokens: list[tuple[str, str, bool]], position: int, in_skills_sect
     return None
 
 
+# Web addresses with a scheme or "www." and email addresses: "http" in a link is no
+# skill. Bare domains stay, since skills are written like them ("Socket.io", "ASP.NET").
+_ADDRESS = re.compile(rf"(?:https?://|www\.)\S+|{EMAIL.pattern}", re.IGNORECASE)
+
+
 def _match_line(line: str, in_skills_section: bool) -> list[int]:
-    tokens = _line_tokens(line)
+    tokens = _line_tokens(_ADDRESS.sub(" ", line))
     found: list[int] = []
     position = 0
     while position < len(tokens):
