@@ -523,3 +523,20 @@ def test_a_running_foot_naming_the_candidate_is_no_employer(document) -> None:
         y -= 48
     lines.append((200, 40, "/F1", 8, _latin(f"{basics['name']} CV \x07 January 2025")))
     assert _jobs(read(*lines)) == _expected_jobs(document)
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_timeline_bar_gives_its_entry_the_years_above_and_below_it(document) -> None:
+    # A timeline bar in the left column, its start year above it and its end year below,
+    # which the text layer reads at the start of the entry's title line.
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Experience")]
+    y = 710
+    for job in document["work"]:
+        start, end = job["startDate"][:4], job["endDate"][:4]
+        lines += [(72, y, "/F1", 8, start if end else f"Since {start}"),
+                  (72, y - 12, "/F1", 8, end), (120, y - 12, "/F2", 10, _latin(f"{job['position']}, {job['name']}")),
+                  (120, y - 26, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 46
+    result = read(*lines)
+    assert [(job.title, job.company, job.start, job.end or "present") for job in result.experience] == [
+        (job["position"], job["name"], job["startDate"][:4], job["endDate"][:4] or "present") for job in document["work"]]

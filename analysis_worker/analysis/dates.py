@@ -158,10 +158,18 @@ def join_wrapped_dates(lines: list[str]) -> list[str]:
 
 def _range_beside(previous: str, line: str) -> list[str]:
     """[previous, line] with the end of the range that opens `previous` taken from the
-    start of `line`; [] when they do not hold a range wrapped beside text."""
+    start of `line`; [] when they do not hold a range wrapped beside text. A date alone
+    above a line that starts with a later one is a timeline's bar: its start above, its
+    end below ("2021" / "2024 Senior Data Scientist")."""
     opened, ending, span = _OPEN_BESIDE.match(previous.strip()), _END_BESIDE.match(line.strip()), find_span(previous)
-    if opened is None or ending is None or span is None or span.current or span.end != span.start:
+    if ending is None or span is None or span.current or span.end != span.start:
         return []
+    if opened is None:
+        end = find_span(ending.group("end"))
+        if not _is_date_piece(previous) or end is None or (month_index(end.start, end=False) or 0) \
+                < (month_index(span.start, end=False) or 0):
+            return []
+        return [f"{previous.strip()} - {ending.group('end')} {ending.group('rest')}"]
     end = (opened.group("part") or "") + ending.group("end")
     if not re.fullmatch(f"{_DATE}|{_PRESENT}", end, re.IGNORECASE):
         return []
