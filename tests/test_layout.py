@@ -539,4 +539,5 @@ def test_a_timeline_bar_gives_its_entry_the_years_above_and_below_it(document) -
         y -= 46
     result = read(*lines)
     assert [(job.title, job.company, job.start, job.end or "present") for job in result.experience] == [
-        (job["position"], job["name"], job["startDate"][:4], job["endDate"][:4] or "present") for job in document["work"]]
+        (job["position"], job["name"], job["startDate"][:4], job["endDate"][:4] or "present")
+        for job in document["work"]]
