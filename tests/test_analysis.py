@@ -1,4 +1,3 @@
-import statistics
 import time
 from datetime import date
 from pathlib import Path
@@ -269,19 +268,6 @@ def test_job_match():
 def test_keyword_similarity_bounds():
     assert keyword_similarity("python kubernetes", "python kubernetes") == pytest.approx(1.0)
     assert keyword_similarity("python kubernetes", "accounting payroll") == 0.0
-
-
-def test_analysis_is_fast():
-    documents = [extract(path.read_bytes()) for path in sorted(FIXTURES.glob("*.pdf"))]
-    documents.append(extract(build_docx(SAMPLE)))
-    timings = []
-    for _ in range(10):
-        for document in documents:
-            started = time.perf_counter()
-            analyse(document, job_description="Python and Kubernetes", required_skills=["Go"])
-            timings.append(time.perf_counter() - started)
-    # The target is well under 5 ms per resume; the bound leaves room for a loaded CI machine.
-    assert statistics.median(timings) < 0.010
 
 
 def test_entries_without_dates_are_kept_apart():

@@ -94,20 +94,28 @@ def _location_stackoverflow(document: dict[str, Any], page: str) -> str:
     return f"{place['city']}, " + (f"{place['region']} " if place["region"] else "") + f"({place['countryCode']})"
 
 
+def _location_in(pattern: str) -> Callable[[dict[str, Any], str], str]:
+    """The location as the page prints it in what `pattern`'s first group finds."""
+    compiled = re.compile(pattern, re.S)
+
+    def location(document: dict[str, Any], page: str) -> str:
+        found = compiled.search(page)
+        return _text(found.group(1)) if found else ""
+    return location
+
+
+_location_actual = _location_in(r'<li class="margin-text-5">(.*?)</li>')
+_location_onepage = _location_in(r"<span class='address'>(.*?)</span>")
+# autumn: "City, Region, Country" with the country's name (country-code-lookup).
+_location_autumn = _location_in(r'<span class="sr-only">Location: </span>.*?<span>(.*?)</span>')
+# mocha-responsive: address-format's lines, joined by <br/>.
+_location_mocha = _location_in(r'fa-map-marker"></i>\s*<h6 class="info-text">(.*?)</h6>')
+
+
 def _location_spartan(document: dict[str, Any], page: str) -> str:
     found = re.search(r'<div id="location">(.*?)</div>', page, re.S)
     # "City (CC), Region"; without a region the theme leaves a trailing comma, not kept.
     return _text(found.group(1)).rstrip(",") if found else ""
-
-
-def _location_actual(document: dict[str, Any], page: str) -> str:
-    found = re.search(r'<li class="margin-text-5">(.*?)</li>', page, re.S)
-    return _text(found.group(1)) if found else ""
-
-
-def _location_onepage(document: dict[str, Any], page: str) -> str:
-    found = re.search(r"<span class='address'>(.*?)</span>", page, re.S)
-    return _text(found.group(1)) if found else ""
 
 
 def _location_paper(document: dict[str, Any], page: str) -> str:
@@ -118,18 +126,6 @@ def _location_paper(document: dict[str, Any], page: str) -> str:
 def _location_professional(document: dict[str, Any], page: str) -> str:
     place = document["basics"]["location"]
     return f"{place['city']}, {place['countryCode']}"
-
-
-def _location_autumn(document: dict[str, Any], page: str) -> str:
-    # "City, Region, Country" with the country's name (country-code-lookup).
-    found = re.search(r'<span class="sr-only">Location: </span>.*?<span>(.*?)</span>', page, re.S)
-    return _text(found.group(1)) if found else ""
-
-
-def _location_mocha(document: dict[str, Any], page: str) -> str:
-    # address-format's lines, joined by <br/>.
-    found = re.search(r'fa-map-marker"></i>\s*<h6 class="info-text">(.*?)</h6>', page, re.S)
-    return _text(found.group(1)) if found else ""
 
 
 def _location_sceptile(document: dict[str, Any], page: str) -> str:
