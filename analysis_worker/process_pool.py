@@ -51,6 +51,9 @@ class _Child:
         )
         child_end.close()
         self.connection = Connection(parent_end.detach())
+        # Until the child says it has imported its modules: a call's time limit does not
+        # count a process starting (a second or more on a loaded machine).
+        self.ready = False
 
     def kill(self) -> None:
         self.process.kill()
@@ -82,6 +85,9 @@ class ProcessPool:
         """Runs `function(*args)` in a child; its exceptions are raised here."""
         child = await self._idle.get()
         try:
+            if not child.ready:
+                await _receive(child.connection)
+                child.ready = True
             await _send(child.connection, (function, args))
             ok, value = await asyncio.wait_for(_receive(child.connection), timeout)
         except TimeoutError:
@@ -144,6 +150,7 @@ def serve() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     for module in sys.argv[3:]:
         __import__(module)
+    connection.send(True)  # ready
     while True:
         try:
             function, args = connection.recv()

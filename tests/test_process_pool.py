@@ -9,6 +9,10 @@ import pytest
 
 from analysis_worker.process_pool import CallTimeout, ProcessDied, ProcessPool
 
+# A child that preloads this module with SLOW_START set takes that long to start, as the
+# service's processes do on a loaded machine while they import the parsers.
+time.sleep(float(os.environ.get("SLOW_START", "0")))
+
 
 def square(n: int) -> int:
     return n * n
@@ -76,3 +80,16 @@ async def test_a_process_that_dies_is_replaced(pool: ProcessPool) -> None:
     with pytest.raises(ProcessDied, match="exit code 3"):
         await pool.run(5, die)
     assert await pool.run(5, square, 3) == 9
+
+
+async def test_a_call_s_time_limit_does_not_count_its_process_starting(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A process replaced after a runaway call starts again: the next call's limit is its own.
+    monkeypatch.setenv("SLOW_START", "1.5")
+    pool = ProcessPool(1, memory_limit=512 * 2**20, preload=(__name__,))
+    try:
+        assert await pool.run(0.5, square, 7) == 49
+        with pytest.raises(CallTimeout):
+            await pool.run(0.5, sleep_then_pid, 30)
+        assert await pool.run(0.5, square, 8) == 64
+    finally:
+        pool.close()
