@@ -268,10 +268,11 @@ def _best_name(found: str, lines: list[str], emails: list[str]) -> str:
     local = _folded(emails[0].split("@")[0]) if emails else ""
     if found and (not local or _spelled_in(found, local)):
         return found
-    return _spelled_by(lines, local) or found or _name_like_email(lines, emails)
+    return _spelled_by(lines, local) or found or _name_like_email(lines, local)
 
 
 def _spelled_in(name: str, local: str) -> bool:
+    """Whether a word of the name, of three letters at least, is in the address's local part."""
     return any(len(spelling) >= 3 and spelling in local for word in name.split()
                for spelling in {_folded(word), _folded(word.translate(_UMLAUTS))})
 
@@ -301,16 +302,15 @@ def _spelled_by(lines: list[str], local: str) -> str:
     return ""
 
 
-def _name_like_email(lines: list[str], emails: list[str]) -> str:
-    """A name anywhere in the resume that the email address spells: two-column
-    templates often put the name at the top of the second column, read after the first."""
-    local = _folded(emails[0].split("@")[0]) if emails else ""
+def _name_like_email(lines: list[str], local: str) -> str:
+    """A name anywhere in the resume that the email address's (folded) local part spells in
+    part: two-column templates often put the name at the top of the second column, read
+    after the first."""
     if not local:
         return ""
     for line in lines:
         candidate = _name([line])
-        spellings = {_folded(word) for word in candidate.split() for word in (word, word.translate(_UMLAUTS))}
-        if candidate and any(len(spelling) >= 3 and spelling in local for spelling in spellings):
+        if candidate and _spelled_in(candidate, local):
             return candidate
     return ""
 
