@@ -541,3 +541,30 @@ def test_a_timeline_bar_gives_its_entry_the_years_above_and_below_it(document) -
     assert [(job.title, job.company, job.start, job.end or "present") for job in result.experience] == [
         (job["position"], job["name"], job["startDate"][:4], job["endDate"][:4] or "present")
         for job in document["work"]]
+
+
+@pytest.mark.parametrize("heading", ["", "Where I have made a difference"])
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_jobs_under_a_heading_not_read_as_one_are_jobs(document, heading: str) -> None:
+    # The experience heading drawn as a picture (no text), or worded as no dictionary
+    # words it: the jobs follow the summary, in the section before them.
+    basics = document["basics"]
+    lines = [(72, 760, "/F2", 20, _latin(basics["name"])), (72, 740, "/F1", 10, basics["email"]),
+             (72, 710, "/F2", 13, "Summary"),
+             (72, 694, "/F1", 10, "Analyst who turns messy data into decisions for product teams."),
+             (72, 670, "/F2", 13, heading)]
+    y = 650
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
+                  (72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (72, y - 28, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 48
+    lines.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        y -= 20
+        lines.append((72, y, "/F1", 10, _latin(f"{school['institution']}, {school['startDate'][:4]} - "
+                                               f"{school['endDate'][:4]}")))
+    result = read(*[line for line in lines if line[4]])
+    assert _jobs(result) == _expected_jobs(document)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]

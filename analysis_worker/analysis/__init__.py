@@ -22,6 +22,7 @@ from .scoring import score_resume
 from .sections import Section, split_sections
 from .skills import find_skills
 from .typography import Typography
+from .unheaded import unheaded_jobs
 
 ANALYSIS_VERSION = "1.0.0"
 
@@ -44,7 +45,8 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
     found = extract_contact(body_contact, document.header_text, document.text, document.links,
                             typography.display_lines())
     # A caption column can run on into the education section, which takes no captions of its own.
-    experience = parse_experience(lines_of("experience"), found.contact.name, host_lines(body, "education"))
+    experience = parse_experience(lines_of("experience"), found.contact.name, host_lines(body, "education")) \
+        or unheaded_jobs(sections, found.contact.name)
     elsewhere = host_lines(body)
     education = displaced_schools(parse_education(lines_of("education")), elsewhere)
     restore_displaced(displaced_lines(elsewhere), experience, education)

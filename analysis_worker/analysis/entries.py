@@ -82,10 +82,12 @@ def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | No
             previous = line
             continue
         # Job-board exports write descriptions as plain sentences after the header,
-        # without bullets: they close the header as a bullet would.
-        if current is not None and current.header and span is None and is_prose(line):
-            current.highlights.append(line)
-            previous, in_bullet = line, True
+        # without bullets: they close the header as a bullet would. A sentence before
+        # any entry (an introduction, a summary the section shares) opens none.
+        if span is None and is_prose(line) and (current is None or current.header):
+            if current is not None:
+                current.highlights.append(line)
+            previous, in_bullet = line, current is not None
             continue
         if current is not None and current.highlights and completes is not None and completes(current, line):
             current.header.append(line)

@@ -18,7 +18,8 @@ _COMPANY_WORDS = {
 }
 
 
-def _title_score(part: str) -> int:
+def title_score(part: str) -> int:
+    """How much a part of an entry's title line reads as a job title rather than a company."""
     # Comparing how many title words each part holds tells "Nexus AI, CTO" from
     # "CTO, Nexus AI", whichever order the template uses.
     words = words_of(part)
@@ -57,7 +58,7 @@ def parse_experience(lines: list[str], candidate: str = "",
             parts = next(remaining, [])
         if not parts or (entry.span is None and not entry.highlights):
             continue
-        scores = [_title_score(part) for part in parts]
+        scores = [title_score(part) for part in parts]
         title_index = max(range(len(parts)), key=lambda i: scores[i])
         title = parts[title_index] if scores[title_index] > 0 or len(parts) > 1 else ""
         others = [part for i, part in enumerate(parts) if i != title_index or not title]
@@ -86,7 +87,7 @@ def _caption(line: str) -> list[str] | None:
     if find_span(line) or BULLET.match(line):
         return None
     parts, _ = header_fields(Entry(header=[line]))
-    if len(parts) == 2 and sorted(_title_score(part) > 0 for part in parts) == [False, True]:
+    if len(parts) == 2 and sorted(title_score(part) > 0 for part in parts) == [False, True]:
         return parts
     return None
 
