@@ -13,7 +13,8 @@ URL = re.compile(
     r"|uk|de|fr|ca|in|us|edu|gg|sh|so|to|tv|cv|link|bio|blog|pro)\b(?:/[^\s|,;<>()\"'\ue000-\uf8ff]*)?",
     re.IGNORECASE)
 # A scheme or a path after a host: "acme.com" alone is also how companies are named.
-_WEB_ADDRESS = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.[a-z]{2,}/\S", re.IGNORECASE)
+# The host starts at the beginning of its run, as EMAIL's does.
+_WEB_ADDRESS = re.compile(r"https?://|www\.|(?<![a-z0-9-])[a-z0-9-]+\.[a-z]{2,}/\S", re.IGNORECASE)
 
 
 def holds_address(text: str) -> bool:
