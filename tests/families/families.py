@@ -82,6 +82,13 @@ FAMILIES = (
     Family("latex-europasscv", "latex"),
     Family("latex-moderntimeline", "latex"),
     Family("latex-pascv", "latex"),
+    Family("latex-currvita", "latex"),
+    Family("latex-readablecv", "latex"),
+    Family("typst-grotesk", "typst"),
+    Family("typst-modernercv", "typst"),
+    Family("chromium-kwan", "html-chromium"),
+    Family("weasyprint-eloquent", "html-weasyprint"),
+    Family("chromium-cora", "html-chromium"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 

@@ -10,14 +10,18 @@ Needs what the tests never need:
   jsonresume-theme-class@0.1.2, jsonresume-theme-onepage@0.0.3,
   jsonresume-theme-spartan@0.3.0, jsonresume-theme-actual@0.2.2,
   jsonresume-theme-professional@1.1.0, jsonresume-theme-autumn@1.0.1,
-  jsonresume-theme-mocha-responsive@1.1.1, jsonresume-theme-sceptile@1.0.5 (all MIT);
+  jsonresume-theme-mocha-responsive@1.1.1, jsonresume-theme-sceptile@1.0.5,
+  jsonresume-theme-kwan@0.0.2, jsonresume-theme-eloquent@5.0.0, jsonresume-theme-cora@0.1.1
+  (all MIT);
   professional ships JSX and is bundled here with esbuild@0.28.2 against its peers
   react@18.3.1, react-dom@18.3.1 and styled-components@6.6.0; mocha-responsive reads
   Font Awesome's stylesheet from its own node_modules without depending on it, so that
-  folder gets a link to the hoisted @fortawesome/fontawesome-free (made here); the fonts
-  the themes load from CDNs, served locally instead: @fortawesome/fontawesome-free@6.4.2
-  and font-awesome@4.7.0 (icons, OFL/MIT), @fontsource/merriweather@5.3.0,
-  @fontsource/montserrat@5.3.0 and @fontsource/josefin-sans@5.3.0 (OFL).
+  folder gets a link to the hoisted @fortawesome/fontawesome-free (made here); kwan
+  requires underscore.string without depending on it: underscore.string@3.3.6 (MIT); the
+  fonts and stylesheets the themes load from CDNs, served locally instead:
+  @fortawesome/fontawesome-free@6.4.2 and font-awesome@4.7.0 (icons, OFL/MIT),
+  @fontsource/merriweather@5.3.0, @fontsource/montserrat@5.3.0 and
+  @fontsource/josefin-sans@5.3.0 (OFL), bootstrap@3.3.7 (MIT, for kwan's Bootstrap 3.2.0).
 - Chromium (`chromium`, Debian 12: 150.0.7871.100) for the chromium-* families, and pypdf
   (in the project's venv) to fix the date Chromium stamps.
 - WeasyPrint (PyPI weasyprint 70.0) for the weasyprint-* families, in a Python given by
@@ -33,7 +37,9 @@ Setup, as done for the stored files (DIR=/work/tools-html, the default):
         jsonresume-theme-actual@0.2.2 jsonresume-theme-professional@1.1.0 react@18 react-dom@18 \
         styled-components@6 esbuild @fortawesome/fontawesome-free@6.4.2 font-awesome@4.7.0 \
         @fontsource/merriweather jsonresume-theme-autumn@1.0.1 jsonresume-theme-mocha-responsive@1.1.1 \
-        jsonresume-theme-sceptile@1.0.5 @fontsource/montserrat@5.3.0 @fontsource/josefin-sans@5.3.0
+        jsonresume-theme-sceptile@1.0.5 @fontsource/montserrat@5.3.0 @fontsource/josefin-sans@5.3.0 \
+        jsonresume-theme-kwan@0.0.2 underscore.string@3.3.6 bootstrap@3.3.7 \
+        jsonresume-theme-eloquent@5.0.0 jsonresume-theme-cora@0.1.1
     python3 -m venv DIR/venv && DIR/venv/bin/pip install weasyprint
     .venv/bin/python tests/families/html_families.py [FAMILY ...]
 The professional bundle is written to DIR/.professional.bundle.cjs (so that its peers
@@ -65,6 +71,15 @@ import families  # noqa: E402
 
 # Node's import() resolves packages from the working directory's node_modules.
 _RENDER_JS = families.rendered._RENDER_JS
+# For themes that print durations up to today: Node's clock reads RENDER_TODAY instead,
+# so that a rerun prints the same.
+_FIXED_CLOCK_JS = """
+const RealDate = Date, renderToday = RealDate.parse(process.env.RENDER_TODAY);
+globalThis.Date = class extends RealDate {
+  constructor(...parts) { if (parts.length) super(...parts); else super(renderToday); }
+  static now() { return renderToday; }
+};
+"""
 # Stylesheets and scripts from CDNs (also protocol-relative ones): dropped.
 _EXTERNAL = re.compile(r"<link[^>]+href=[\"'](?:https?:)?//[^>]*>"
                        r"|<script[^>]+src=[\"'](?:https?:)?//[^>]*>\s*</script>", re.IGNORECASE)
@@ -146,6 +161,7 @@ class Theme:
     education_dates: bool = True  # whether education[].startDate/endDate are printed
     zoom: float = 1.0  # WeasyPrint: what Chromium's shrink-to-fit does for wide pages
     extra_css: str = ""
+    today: str = ""  # the date Node's clock reads while the theme renders ("" the real one)
 
 
 THEMES = {
@@ -193,6 +209,44 @@ THEMES = {
     # "Title at Company", "Area, Degree - School", skills as tags. Profiles print the
     # network's name, linked to the URL.
     "weasyprint-sceptile": Theme("jsonresume-theme-sceptile", "weasyprint", _location_sceptile),
+    # Bootstrap 3 cards: name, label and a row of email, phone and "City, Region, CC"
+    # (without a region "City, , CC", kept as "City, CC", as for sceptile) beside the
+    # picture's cell (its Gravatar image is not fetched), the profiles' URLs below (the
+    # website is not printed); then "Title, Company" in bold, "Mon YYYY - Mon YYYY" with
+    # the time spent ("3 years 4 months", up to today for a current position: Node's
+    # clock is fixed), "Area, Degree, School", skills as "Group (): keywords." (the empty
+    # parentheses hold the skill level); headings in small capitals. The phone is linked
+    # as "tel://" + the number as written.
+    "chromium-kwan": Theme("jsonresume-theme-kwan", "chromium", _location_sceptile,
+                           links=lambda d: [profile["url"] for profile in d["basics"]["profiles"]],
+                           today="2026-01-01"),
+    # Bootstrap 3 cards (the theme's own copy, inlined). WeasyPrint applies none of its
+    # width media queries: the cards and the columns of each entry are stacked, so the
+    # dates ("Month YYYY - Month YYYY", years for education) and the time spent come
+    # under the highlights (a current position's time spent, from an empty endDate, is
+    # "a month"); "Title, Company", "Area, Degree" over the school; "City, Region, CC" as
+    # for sceptile; profiles print the network's name and, by Bootstrap's print style,
+    # "(URL)"; the website without its scheme; the screen-reader text "Go to top" is in
+    # the text layer, clipped out of sight. The email and phone links hold the theme's
+    # scrambled addresses (rot13/rot5: its script, which WeasyPrint does not run, would
+    # unscramble them in a browser). Its font stack ends in colour emoji fonts, from which
+    # Pango takes the digits and spaces (Noto Color Emoji, wide and spaced out: WeasyPrint
+    # issues #1354, #2291): the stack is given again without them. With Bootstrap's
+    # print rule `p { orphans: 3; widows: 3 }`, WeasyPrint 70 draws a line of skill tags
+    # twice where the skills card starts a page (once above its heading): paragraphs get
+    # orphans and widows of 1 (most are one line).
+    "weasyprint-eloquent": Theme("jsonresume-theme-eloquent", "weasyprint", _location_sceptile,
+                                 extra_css='body { font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", '
+                                           'system-ui, Roboto, "Helvetica Neue", Arial, sans-serif; } '
+                                           'p { orphans: 1; widows: 1; }'),
+    # Centred header (name, label, "City, Region, CC" as for sceptile, email, phone,
+    # website, profiles' usernames linked to their URLs), then one column in small print
+    # (0.6em): "Title, Company", "YYYY-Mon - YYYY-Mon", a HIGHLIGHTS heading over the
+    # bullets, skills as tags, "Degree, Area - School"; the print style hides the
+    # languages. The theme inserts its stylesheet HTML-escaped, so the font-family rules
+    # with quotes ('Open Sans' for paragraphs and lists) are invalid, as in any browser:
+    # all prints in the body's Montserrat.
+    "chromium-cora": Theme("jsonresume-theme-cora", "chromium", _location_sceptile),
 }
 
 
@@ -230,11 +284,11 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
     if name == "weasyprint-professional":
         # The theme's @font-face rules load Latin Modern from the site's /fonts/.
         page = page.replace('url("/fonts/', 'url("file:///usr/share/texmf/fonts/opentype/public/lm/')
-    if name in ("chromium-autumn", "weasyprint-sceptile"):
-        # Font Awesome 4 (4.7.0 here, 4.1.0 in sceptile) from a CDN.
+    if name in ("chromium-autumn", "weasyprint-sceptile", "chromium-kwan", "chromium-cora"):
+        # Font Awesome 4 (4.7.0 here, 4.1.0 in sceptile, 4.2.0 in kwan) from a CDN.
         page = re.sub(r"<link[^>]+font-awesome/4\.[0-9.]+/css/font-awesome\.min\.css[^>]*>",
                       _stylesheets(modules, ["font-awesome/css/font-awesome.min.css"]), page)
-    if name == "weasyprint-sceptile":
+    if name in ("weasyprint-sceptile", "chromium-cora"):
         # Montserrat and Open Sans from Google Fonts: Open Sans is a system font.
         page = re.sub(r"<link[^>]+family=Montserrat[^>]*>",
                       _stylesheets(modules, [f"@fontsource/montserrat/{weight}.css" for weight in (400, 700)]), page)
@@ -249,6 +303,12 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         page = re.sub(r",\s*url\(https://fonts\.gstatic\.com/[^)]*\)\s*format\([^)]*\)", "", page)
         page = page.replace("</head>", _stylesheets(
             modules, [f"@fontsource/josefin-sans/{weight}.css" for weight in (300, 700)]) + "</head>", 1)
+    if name == "chromium-kwan":
+        # Bootstrap 3.2.0 from a CDN, served as 3.3.7; Lato and Open Sans from Google Fonts
+        # are system fonts. The Gravatar picture (a URL made from the email) is not fetched.
+        page = re.sub(r"<link[^>]+bootstrap/3\.[0-9.]+/css/bootstrap\.min\.css[^>]*>",
+                      _stylesheets(modules, ["bootstrap/dist/css/bootstrap.min.css"]), page)
+        page = re.sub(r"<img[^>]+src=\"(?:https?:)?//www\.gravatar\.com/[^>]*>", "", page)
     return _EXTERNAL.sub("", page)
 
 
@@ -300,8 +360,10 @@ def render(name: str, document: dict[str, Any], themes: Path, work: Path, python
     html = work / f"{name}.html"
     module = str(professional) if name == "weasyprint-professional" else theme.package
     # Themes format the dates in local time: UTC keeps "2022-06-01" in June.
-    subprocess.run(["node", "--input-type=module", "-e", _RENDER_JS, module, str(source), str(html)],
-                   cwd=themes, check=True, capture_output=True, timeout=120, env={**os.environ, "TZ": "UTC"})
+    script = _FIXED_CLOCK_JS + _RENDER_JS if theme.today else _RENDER_JS
+    subprocess.run(["node", "--input-type=module", "-e", script, module, str(source), str(html)],
+                   cwd=themes, check=True, capture_output=True, timeout=120,
+                   env={**os.environ, "TZ": "UTC", "RENDER_TODAY": theme.today})
     page = _local_assets(name, html.read_text(encoding="utf-8"), themes)
     if theme.extra_css:
         page = page.replace("</head>", f"<style>{theme.extra_css}</style></head>", 1)

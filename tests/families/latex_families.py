@@ -10,12 +10,13 @@ fontawesome5, roboto, sourcesanspro, lato and cm-unicode, cm-super), fonts-lato 
 fonts-roboto-slab (AltaCV under XeLaTeX), fonts-dejavu (europecv and europasscv with
 non-Latin names) and poppler-utils (pdftotext, for the check). The TeX Live classes and
 packages europecv (08/03/2022), simplecv (v1.6a), curve (v1.16), europasscv (2020-10-31),
-moderncv (v2.3.1) with moderntimeline (0.11) and pas-cv (v2.01, 2013/11/26) come with
-texlive-latex-extra; their examples, which the documents here follow, with
-texlive-latex-extra-doc (europasscv_en.tex, moderncv's template.tex and the moderntimeline
-manual, pas-cv's cv-orion.tex). The other templates are not kept in this repository: check
-them out under DIR (default $LATEX_TEMPLATES, else /tmp/latex-templates), one directory per
-repository named "owner+name", at these commits:
+moderncv (v2.3.1) with moderntimeline (0.11), pas-cv (v2.01, 2013/11/26), currvita (v0.9i,
+1999/09/13, GPL) and ReadableCV (3.0, 2021/01/09, LPPL 1.3) come with texlive-latex-extra;
+their examples, which the documents here follow, with texlive-latex-extra-doc
+(europasscv_en.tex, moderncv's template.tex and the moderntimeline manual, pas-cv's
+cv-orion.tex, currvita's cvtest.tex, readablecv's ReadableCV.tex). The other templates are
+not kept in this repository: check them out under DIR (default $LATEX_TEMPLATES, else
+/tmp/latex-templates), one directory per repository named "owner+name", at these commits:
 
     jakegut/resume       3e64a933141a7cda3a328f0743f73a201628a4ba  MIT         preamble of resume.tex
     sb2nov/resume        29293817f92cc4febf6fa14a0f3edf98c01c4db2  MIT         preamble of sourabh_bajaj_resume.tex
@@ -29,7 +30,8 @@ DIR/jakegut+resume checkout 3e64a93`. The document bodies follow each template's
 (resume.tex, examples/resume.tex, deedy_resume-openfont.xtx, sample.tex, the class
 documentation). People whose data are not all Latin (Greek, Cyrillic names) are set with
 XeLaTeX (LuaLaTeX for pas-cv) and a font that has their letters: the template's own where
-it has them (Roboto Slab/Lato for AltaCV), else CMU (Unicode Computer Modern) or DejaVu.
+it has them (Roboto Slab/Lato for AltaCV, Roboto for ReadableCV's headings), else CMU
+(Unicode Computer Modern) or DejaVu.
 The files carry a fixed date (SOURCE_DATE_EPOCH=1735689600) and are the same bytes on every
 run. After rendering, each family's PDFs are checked: `pdftotext -layout` must hold the
 name, email, companies, titles and institutions of the truths (whitespace collapsed,
@@ -653,6 +655,118 @@ def pascv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
         "education": [{**school, "start": ""} for school in truth["education"]]}
 
 
+# --- currvita (TeX Live) ------------------------------------------------------------------------
+
+def currvita(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """currvita as its example file (cvtest.tex) writes a CV: an article with a "Curriculum
+    Vitae" heading, then cvlist rubrics whose bold headings stand in the label column (or
+    above it when wider), the name, place and contacts as the first rubric's items, each
+    entry keyed by its dates in the left column and written "Company, Place; Title" with
+    the highlights as paragraphs under it, skill groups as labels, and the place and date
+    of writing at the end. The label column is as wide as the longest label (the
+    documentation's \\settowidth{\\cvlabelwidth}), hyphenation off so that names wrap
+    between words."""
+    basics = document["basics"]
+    engine = "pdflatex" if latin(document) else "xelatex"
+    fonts = [r"\usepackage[T1]{fontenc}"] if engine == "pdflatex" else [r"\usepackage{fontspec}" + CMU]
+    jobs = [(job_dates(job, document, "--"), job) for job in document["work"]]
+    schools = [(school_dates(school, document, "--"), school) for school in document["education"]]
+    labels = [r"88/8888--88/8888", *(dates for dates, _ in jobs + schools),
+              *(tex(group["name"]) for group in document["skills"])]
+    contact = [rf"Phone:~{tex(basics['phone'])}",
+               rf"Email:~\href{{mailto:{basics['email']}}}{{{tex(basics['email'])}}}"]
+    lines = [r"\documentclass[12pt,a4paper]{article}", *fonts, r"\usepackage[english]{babel}",
+             r"\usepackage[margin=2cm]{geometry}", r"\usepackage[hidelinks]{hyperref}", r"\usepackage{currvita}",
+             r"\tolerance=600", r"\hyphenpenalty=10000", r"\exhyphenpenalty=10000", r"\emergencystretch=2em",
+             r"\AtBeginDocument{\settowidth{\cvlabelwidth}{\cvlabelfont\begin{tabular}{@{}l@{}}"
+             + r"\\".join(labels) + r"\end{tabular}}}", r"\begin{document}", r"\begin{cv}{Curriculum Vitae}",
+             r"  \begin{cvlist}{Personal Details}", rf"  \item {tex(basics['name'])}\\",
+             f"    {tex(place(document))}", r"  \item " + "\\\\\n    ".join(contact)]
+    urls = links(document)
+    if urls:
+        lines.append(r"  \item " + "\\\\\n    ".join(rf"\href{{{url}}}{{{tex(bare(url))}}}" for url in urls))
+    lines += [r"  \end{cvlist}", r"  \begin{cvlist}{Profile}", rf"  \item {tex(basics['summary'])}",
+              r"  \end{cvlist}", r"  \begin{cvlist}{Work Experience}"]
+    for dates, job in jobs:
+        lines.append(rf"  \item[{dates}] {tex(job['name'])}, {tex(job['location'])}; {tex(job['position'])}")
+        lines += [line for item in job["highlights"] for line in ("", f"    {tex(item)}")]
+    lines += [r"  \end{cvlist}", r"  \begin{cvlist}{Education}"]
+    lines += [rf"  \item[{dates}] {tex(degree(school))}, {tex(school['institution'])}" for dates, school in schools]
+    lines += [r"  \end{cvlist}", r"  \begin{cvlist}{Skills}"]
+    lines += [rf"  \item[{tex(group['name'])}] {tex(', '.join(group['keywords']))}" for group in document["skills"]]
+    # The place of writing; the date is \today, fixed by SOURCE_DATE_EPOCH.
+    lines += [r"  \end{cvlist}", rf"  \cvplace{{{tex(basics['location']['city'])}}}", r"\end{cv}", r"\end{document}"]
+    return compile_pdf("\n".join(lines) + "\n", work, engine), {}
+
+
+# --- ReadableCV (TeX Live) ----------------------------------------------------------------------
+
+READABLECV_SKILLS, READABLECV_ACHIEVEMENTS = 9, 6  # \addSkills and \roleAchievements take no more
+
+
+def readablecv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """The ReadableCV class as its example (ReadableCV.tex) fills it: the name in bold
+    Roboto and the job title in Roboto Thin top left, the contacts with marvosym icons
+    opposite (mobile, email, one web address; the class has no field for an address),
+    headings in slate-grey Roboto over a rule, the skills as up to nine bullets in three
+    columns without their groups, each role a table of its dates (bold, wrapping in a
+    3 cm column) beside the title over the company ("JobFirst", no place), a "Role
+    outline" (its first highlight) and "Achievements" (the others), education as
+    "dates  Degree (Institution)". Body text in Computer Modern. Greek or Cyrillic names
+    are set by XeLaTeX: roboto's OpenType setup with the class's "thin" option asks for a
+    RobotoCondensed-Thin that does not exist, so the class is told roboto is loaded and
+    the Roboto faces it uses are declared with fontspec (CMU for the body)."""
+    basics = document["basics"]
+    engine = "pdflatex" if latin(document) else "xelatex"
+    web = (links(document) or [""])[0]
+    keywords = [keyword for group in document["skills"] for keyword in group["keywords"]][:READABLECV_SKILLS]
+
+    def padded(values: list[str], count: int) -> str:
+        return "".join(f"{{{tex(value)}}}" for value in values + [""] * (count - len(values)))
+
+    lines = []
+    if engine == "xelatex":
+        lines += [r"\expandafter\def\csname ver@roboto.sty\endcsname{}",
+                  r"\expandafter\def\csname opt@roboto.sty\endcsname{thin}"]
+    lines.append(r"\documentclass[a4paper]{ReadableCV}")
+    if engine == "xelatex":
+        roboto = ("[Extension=.otf,UprightFont=*-Thin,ItalicFont=*-ThinItalic,"
+                  "BoldFont=*-Bold,BoldItalicFont=*-BoldItalic]")
+        lines += [r"\usepackage{fontspec}" + CMU, r"\setsansfont{Roboto}" + roboto,
+                  r"\newfontfamily\robotothin{Roboto}" + roboto, r"\DeclareTextFontCommand{\robotoThin}{\robotothin}"]
+    # The class's macros take the next token or paragraph end as an argument the example
+    # leaves a blank line for: the blank lines here are the example's.
+    lines += [r"\color{black}", r"\begin{document}", r"\setPageColour{white}", r"\setHeaderAlignment{left}",
+              r"\setHeadingColours{SlateGray3}", r"\setContactLocation{opposite}",
+              rf"\setYourName{{{tex(basics['name'])}}}", rf"\setYourJobTitle{{{tex(basics['label'])}}}",
+              rf"\setYourMobileNo{{{tex(basics['phone'])}}}", r"\setYourHomeNo{}",
+              rf"\setYourEmailAddr{{{tex(basics['email'])}}}", rf"\setYourWebAddr{{{tex(bare(web)) if web else ''}}}",
+              r"\showHeader", r"\setSectionAlignment{left}", r"\newHeading{Personal Profile}", "",
+              tex(basics["summary"]), "", r"\newHeading{Core Skills}", "",
+              r"\addSkills" + padded(keywords, READABLECV_SKILLS), "", r"\newHeading{Career Summary}", "",
+              r"\setJobCompanyOrder{JobFirst}", ""]
+    for job in document["work"]:
+        outline, *achievements = job["highlights"]
+        lines.append(rf"\newRole{{{job_dates(job, document)}}}{{{tex(job['position'])}}}{{{tex(job['name'])}}}"
+                     rf"{{{tex(outline)}}}")
+        if achievements:
+            listed = achievements[:READABLECV_ACHIEVEMENTS]
+            lines += ["", r"\roleAchievements" + padded(listed, READABLECV_ACHIEVEMENTS)]
+        lines.append("")
+    lines += [r"\newHeading{Education}", ""]
+    lines += [rf"\newCourse{{{school_dates(school, document)}}}{{{tex(degree(school))}}}"
+              rf"{{{tex(school['institution'])}}}{{}}" for school in document["education"]]
+    lines.append(r"\end{document}")
+    truth = rendered.truth_of(document, "", "", "")
+    shown = {"location": "", "links": [web] if web else [],
+             "experience": [{**job, "location": "", "highlights": job["highlights"][:1 + READABLECV_ACHIEVEMENTS]}
+                            for job in truth["experience"]]}
+    if len(keywords) < sum(len(group["keywords"]) for group in document["skills"]):
+        kept = set(keywords)
+        shown["skills"] = {name: [k for k in words if k in kept] for name, words in truth["skills"].items()}
+    return compile_pdf("\n".join(lines) + "\n", work, engine), shown
+
+
 # --- the families -----------------------------------------------------------------------------
 
 RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any]]]] = {
@@ -667,6 +781,8 @@ RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any
     "latex-europasscv": europasscv,
     "latex-moderntimeline": moderntimeline,
     "latex-pascv": pascv,
+    "latex-currvita": currvita,
+    "latex-readablecv": readablecv,
 }
 
 

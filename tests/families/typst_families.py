@@ -16,9 +16,11 @@ Needs what the tests never need:
   (texlive-fonts-extra: fonts/opentype/adobe/sourcesanspro) and the Font Awesome 6 Free
   fonts of the npm package @fortawesome/fontawesome-free@6.7.2 (webfonts/*.ttf), looked for
   in $FONTAWESOME6_DIR (default /work/tools-typst/npm/node_modules/@fortawesome/
-  fontawesome-free), and Fira Sans from the PyPI package fontpkg-fira-sans 4.203 (SIL OFL
+  fontawesome-free), Fira Sans from the PyPI package fontpkg-fira-sans 4.203 (SIL OFL
   1.1, installed in the same venv; looked for in $FIRA_SANS_DIR, default that package's
-  files/). Typst embeds New Computer Modern, Libertinus Serif and DejaVu Sans Mono.
+  files/) and, for typst-grotesk only, Hanken Grotesk (variable fonts) from the PyPI
+  package fontpkg-hanken-grotesk 3.13 (SIL OFL 1.1, same venv; $HANKEN_GROTESK_DIR).
+  Typst embeds New Computer Modern, Libertinus Serif and DejaVu Sans Mono.
 
 Templates (repository, commit, licence):
 - typst-basic: stuxf/basic-typst-resume-template e7b02372 (basic-resume 0.2.9, Unlicense),
@@ -43,7 +45,13 @@ Templates (repository, commit, licence):
   v0.5.0 (MIT); the example's profile photo, publications and references are left out;
 - typst-modernresume: peterpf/modern-typst-resume 0f8f58d5 (modern-resume 1.0.0,
   Unlicense; its icons are Font Awesome Free, CC BY 4.0), no dependencies; the example's
-  avatar is left out (the header is laid out the same without it).
+  avatar is left out (the header is laid out the same without it);
+- typst-grotesk: AsiSkarp/grotesk-cv 2e7e3f05 (grotesk-cv 1.0.5, Unlicense), with
+  typst-fontawesome v0.5.0 (MIT; imported, no icon shown); the template's "HK Grotesk"
+  is set as Hanken Grotesk (its OFL successor) in info.toml, a grey silhouette stands in
+  for the profile photo, and its AI-prompt and keyword injection stay off (its defaults);
+- typst-modernercv: pavelzw/moderner-cv 61f3bc8b (moderner-cv 0.2.1, MIT), with
+  typst-fontawesome v0.6.0 (MIT).
 
 Each person's main file is written as the template's own example/template file is: the
 template's macros (or its YAML data file) filled from the JSON Resume document. The PDFs
@@ -79,6 +87,13 @@ FIRA_SANS = Path(os.environ.get("FIRA_SANS_DIR", str(Path(_FIRA_SANS_SPEC.origin
                                 if _FIRA_SANS_SPEC and _FIRA_SANS_SPEC.origin else "/nonexistent"))
 FONT_PATHS = ["/usr/share/fonts", "/usr/share/texlive/texmf-dist/fonts/opentype/adobe/sourcesanspro",
               str(FONTAWESOME6 / "webfonts"), str(FIRA_SANS)]
+_HANKEN_GROTESK_SPEC = importlib.util.find_spec("fontpkg_hanken_grotesk")
+HANKEN_GROTESK = Path(os.environ.get("HANKEN_GROTESK_DIR",
+                                     str(Path(_HANKEN_GROTESK_SPEC.origin).parent / "files")
+                                     if _HANKEN_GROTESK_SPEC and _HANKEN_GROTESK_SPEC.origin else "/nonexistent"))
+# Fonts only some families are given (so that the others' font fallback, and bytes, stay
+# as they were).
+FAMILY_FONT_PATHS = {"typst-grotesk": [str(HANKEN_GROTESK)]}
 TIMESTAMP = 1735689600  # 2025-01-01T00:00:00Z: the PDFs' dates and Typst's datetime.today()
 
 # (name, version, repository, commit, the paths needed when not the whole tree)
@@ -99,6 +114,10 @@ PACKAGES = (
     ("fontawesome", "0.5.0", "duskmoon314/typst-fontawesome", "6e7617b291fb43eec26a0a9c6edb256c95b12ec0", ""),
     ("modern-resume", "1.0.0", "peterpf/modern-typst-resume", "0f8f58d58ce335925e33a1ea683cf907d554fe24",
      "typst.toml LICENSE lib.typ utils.typ assets"),
+    ("grotesk-cv", "1.0.5", "AsiSkarp/grotesk-cv", "2e7e3f05d028f8c895c57b2b13b3245ef7db4a90",
+     "typst.toml LICENSE src/lib.typ src/template/info.toml"),
+    ("moderner-cv", "0.2.1", "pavelzw/moderner-cv", "61f3bc8b28a42faac16f16cfa9ea1b5f85123f2c",
+     "typst.toml LICENSE lib.typ"),
 )
 # Compatibility fixes for the current compiler, applied to the laid-out copies only:
 # (package, file, pattern, replacement, why).
@@ -689,6 +708,174 @@ def modernresume(document: dict[str, Any], family: str) -> tuple[dict[str, str |
     return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
 
 
+def grotesk(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """grotesk-cv: on a beige page, the name in extra-bold over the label in italics and
+    the contact details (address, telephone, email, then the profile links by their
+    labels) in a grid of two columns without icons (the template's default), then two
+    panes: summary, experience and education in the wide left one, each entry's title (or
+    degree) bold with the dates bold italic at the right and "Company, Place" in italics
+    under it; skills (each group a heading over two columns of shaded tags) and languages
+    in the narrow right one. Laid out as the template's cv.typ does: info.toml and one
+    content/<section>.typ file per section. A grey silhouette stands in for the round
+    profile photo at the top right, as the template's cv.typ shows one (use-photo: true;
+    without it a yellow dot is drawn there and the contact grid takes three columns). Hanken
+    Grotesk, the OFL family that HK Grotesk became, stands for the template's "HK Grotesk",
+    which is not to be had here."""
+    basics = document["basics"]
+    first, last = split_name(basics["name"])
+    links = [url for url in ([basics["url"]] if basics["url"] else [])
+             + [profile(document, "linkedin"), profile(document, "github")] if url]
+    toml = ["[personal]", f"first_name = {toml_string(first)}", f"last_name = {toml_string(last)}",
+            'profile_image = "avatar.svg"', 'language = "en"', "include_icons = false", "",
+            "[personal.info]", f"address = {toml_string(place(document, family))}",
+            f"telephone = {toml_string(basics['phone'])}", "", "[personal.info.email]",
+            f"link = {toml_string('mailto:' + basics['email'])}", f"label = {toml_string(basics['email'])}"]
+    for key, url in (("homepage", basics["url"]), ("linkedin", profile(document, "linkedin")),
+                     ("github", profile(document, "github"))):
+        if url:
+            toml += ["", f"[personal.info.{key}]", f"link = {toml_string(url)}", f"label = {toml_string(bare(url))}"]
+    toml += ["", "[personal.icon]", 'address = "house"', 'telephone = "phone"', 'email = "envelope"',
+             'linkedin = "linkedin"', 'github = "github"', 'homepage = "globe"', "",
+             "[personal.ia]", "inject_ai_prompt = false", "inject_keywords = false", "keywords_list = []", "",
+             "[section.icon]", 'education = "graduation-cap"', 'experience = "briefcase"', 'languages = "language"',
+             'profile = "id-card"', 'skills = "cogs"', "",
+             "[layout]", 'fill_color = "#f4f1eb"', f'paper_size = "{paper(document)}"', 'accent_color = "#d4d2cc"',
+             'left_pane_width = "71%"', "", "[layout.text]", 'font = "Hanken Grotesk"', 'size = "10pt"',
+             'cover_letter_size = "11pt"', "", "[layout.text.color]", 'light = "#ededef"', 'medium = "#78787e"',
+             'dark = "#3c3c42"', "", "[language.en]", f"subtitle = {toml_string(basics['label'])}",
+             'ai_prompt = ""', 'cv_document_name = "Resume"', 'cover_letter_document_name = "Cover letter"', "",
+             "[import]", 'fontawesome = "@preview/fontawesome:0.5.0"']
+
+    def section(key: str, heading: str, imported: str, body: list[str]) -> str:
+        return "\n".join(['#let meta = toml("../info.toml")', "",
+                          *([f'#import "@preview/grotesk-cv:1.0.5": {imported}'] if imported else []),
+                          "#import meta.import.fontawesome: *", "", f"#let icon = meta.section.icon.{key}",
+                          "#let include-icon = meta.personal.include_icons", "",
+                          f"= #if include-icon [#fa-icon(icon) #h(5pt)] {heading}", "", "#v(5pt)", "",
+                          *body]) + "\n"
+
+    experience: list[str] = []
+    for position, job in enumerate(document["work"]):
+        start, end = dates(job, document)
+        if position:
+            experience += ["#v(5pt)", ""]
+        experience += ["#experience-entry(", f"  title: {s(job['position'])},", f"  date: {s(f'{start} - {end}')},",
+                       f"  company: {s(job['name'])},", f"  location: {s(job['location'])},", ")", ""]
+        experience += [f"- #{s(highlight)}" for highlight in job["highlights"]]
+        experience.append("")
+    education: list[str] = []
+    for school in document["education"]:
+        education += ["#education-entry(", f"  degree: {s(rendered._degree(school))},",
+                      f"  date: \"{school['startDate'][:4]} - {school['endDate'][:4]}\",",
+                      f"  institution: {s(school['institution'])},", ")", ""]
+    skills = ["#let accent-color = meta.layout.accent_color", ""]
+    for group in document["skills"]:
+        skills += [f"=== #{s(group['name'])}", "",
+                   f"#skill-entry(accent-color, true, center, skills: {dict_literal(group['keywords'])})", ""]
+    languages = [f"#language-entry(language: {s(item['language'])}, proficiency: {s(item['fluency'])})"
+                 for item in document.get("languages", [])]
+    main = """#let meta = toml("./info.toml")
+
+#import "@preview/grotesk-cv:1.0.5": cv
+#let photo = image(width: 100%, height: 100%, "./img/" + meta.personal.profile_image)
+
+#let import-sections(
+  sections,
+) = {
+  for section in sections {
+    include {
+      "content/" + section + ".typ"
+    }
+  }
+}
+
+#let left-pane = (
+  "profile",
+  "experience",
+  "education",
+)
+
+#let right-pane = (
+  "skills",
+  LANGUAGES
+)
+
+#show: cv.with(
+  meta,
+  photo: photo,
+  use-photo: true,
+  left-pane: import-sections(left-pane),
+  right-pane: import-sections(right-pane),
+  left-pane-proportion: eval(meta.layout.left_pane_width),
+)
+""".replace("LANGUAGES", '"languages",' if languages else "")
+    files: dict[str, str | bytes] = {
+        "main.typ": main, "info.toml": "\n".join(toml) + "\n", "img/avatar.svg": avatar(),
+        "content/profile.typ": section("profile", "Summary", "", [f"#{s(basics['summary'])}"]),
+        "content/experience.typ": section("experience", "Experience", "experience-entry", experience),
+        "content/education.typ": section("education", "Education", "education-entry", education),
+        "content/skills.typ": section("skills", "Skills", "skill-entry", skills),
+    }
+    if languages:
+        files["content/languages.typ"] = section("languages", "Languages", "language-entry", languages)
+    return files, {"links": links}
+
+
+def modernercv(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """moderner-cv (the moderncv look): the name large at the top left over the label in
+    grey, the contact details stacked at the top right with icons (email, phone, the
+    LinkedIn and GitHub user names, the website, the address); section headings in blue
+    beside a blue bar in the left column; each entry with its dates right-aligned in the
+    left column and "Title, Company, Place" on one line (title bold, company italic), the
+    highlights below; skills as group/items pairs, two to a row, and languages likewise;
+    the name and the date in the page foot. The summary, which the template's example
+    does not have, is a line of its own under a heading."""
+    basics = document["basics"]
+    social: list[tuple[str, str]] = [("email", s(basics["email"])), ("phone", s(basics["phone"]))]
+    links = []
+    if profile(document, "linkedin"):
+        social.append(("linkedin", s(handle(profile(document, "linkedin")))))
+        links.append("https://linkedin.com/in/" + handle(profile(document, "linkedin")))
+    if profile(document, "github"):
+        social.append(("github", s(handle(profile(document, "github")))))
+        links.append("https://github.com/" + handle(profile(document, "github")))
+    if basics["url"]:
+        social.append(("website", f"(\"link\", {s(basics['url'])}, {s(bare(basics['url']))})"))
+        links.insert(0, basics["url"])
+    social.append(("address", s(place(document, family))))
+    lines = ['#import "@preview/moderner-cv:0.2.1": *', "", "#show: moderner-cv.with(",
+             f"  name: {s(basics['name'])},", f"  subtitle: {s(basics['label'])},", '  lang: "en",',
+             f'  paper: "{paper(document)}",', "  social: ("]
+    lines += [f"    {key}: {value}," for key, value in social]
+    lines += ["  ),", ")", "", "= Summary", "", f"#cv-line[][#{s(basics['summary'])}]", "", "= Experience", ""]
+    for job in document["work"]:
+        start, end = dates(job, document)
+        lines += ["#cv-entry-multiline(", f"  date: [#{s(start)} -- #{s(end)}],", f"  title: [#{s(job['position'])}],",
+                  f"  employer: [#{s(job['name'])}],", f"  [#{s(job['location'])}],", "  ["]
+        lines += [f"    - #{s(highlight)}" for highlight in job["highlights"]]
+        lines += ["  ],", ")"]
+    lines += ["", "= Education", ""]
+    for school in document["education"]:
+        lines += ["#cv-entry(", f"  date: [{school['startDate'][:4]} -- {school['endDate'][:4]}],",
+                  f"  title: [#{s(rendered._degree(school))}],", f"  employer: [#{s(school['institution'])}],", ")"]
+
+    def pairs(items: list[tuple[str, str]]) -> list[str]:
+        found = []
+        for start in range(0, len(items) - 1, 2):
+            (left_1, right_1), (left_2, right_2) = items[start:start + 2]
+            found.append(f"#cv-double-item[#{s(left_1)}][#{s(right_1)}][#{s(left_2)}][#{s(right_2)}]")
+        if len(items) % 2:
+            found.append(f"#cv-line[#{s(items[-1][0])}][#{s(items[-1][1])}]")
+        return found
+
+    lines += ["", "= Skills", ""]
+    lines += pairs([(group["name"], ", ".join(group["keywords"])) for group in document["skills"]])
+    if document.get("languages"):
+        lines += ["", "= Languages", ""]
+        lines += pairs([(item["language"], item["fluency"]) for item in document["languages"]])
+    return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
+
+
 RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes], dict[str, Any]]]] = {
     "typst-basic": basic,
     "typst-moderncv": moderncv,
@@ -698,6 +885,8 @@ RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes
     "typst-vantage": vantage,
     "typst-neatcv": neatcv,
     "typst-modernresume": modernresume,
+    "typst-grotesk": grotesk,
+    "typst-modernercv": modernercv,
 }
 
 
@@ -720,7 +909,8 @@ def compile_pdf(files: dict[str, str | bytes], work: Path, packages: Path, famil
             target.write_text(content, encoding="utf-8")
         else:
             target.write_bytes(content)
-    return typst.compile(str(work / "main.typ"), root=str(work), font_paths=FONT_PATHS,
+    return typst.compile(str(work / "main.typ"), root=str(work),
+                         font_paths=FONT_PATHS + FAMILY_FONT_PATHS.get(family, []),
                          package_path=str(packages), package_cache_path=str(packages), timestamp=TIMESTAMP)
 
 
