@@ -16,6 +16,7 @@ from analysis_worker.analysis import analyse
 from analysis_worker.analysis.normalise import normalise_text
 from analysis_worker.analysis.places import is_location
 from analysis_worker.analysis.sections import heading_kind
+from analysis_worker.document import ExtractedDocument
 from analysis_worker.extraction import extract
 from common.proto.resume.v1 import resume_pb2
 
@@ -568,3 +569,108 @@ def test_jobs_under_a_heading_not_read_as_one_are_jobs(document, heading: str) -
     assert _jobs(result) == _expected_jobs(document)
     assert [school.institution for school in result.education] == [
         _latin(school["institution"]) for school in document["education"]]
+
+
+def _header(document) -> list[tuple[float, float, str, int, str]]:
+    return [(72, 760, "/F2", 20, _latin(document["basics"]["name"])), (72, 740, "/F1", 10, document["basics"]["email"])]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_company_and_place_then_title_after_a_semicolon(document) -> None:
+    # Rubric layouts write "Company, Place; Title" beside the dates.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (170, y, "/F1", 10, _latin(f"{job['name']}, Riverside, CA; {job['position']}")),
+                  (170, y - 14, "/F1", 10, _latin(job["highlights"][0]))]
+        y -= 40
+    assert _jobs(read(*lines)) == _expected_jobs(document)
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_label_every_entry_repeats_is_no_section(document) -> None:
+    # "Achievements" above each entry's bullets reads as a heading; printed again and again
+    # inside the experience section, it is a label, and the entries after it stay jobs.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
+                  (72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (72, y - 28, "/F3", 10, "Achievements"), (72, y - 42, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 62
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [section.kind for section in result.sections] == ["experience"]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_name_in_brackets_is_a_field_of_its_own(document) -> None:
+    # "Degree (Institution)" and "Title (Company)" on one line.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} ({job['name']})")),
+                  (400, y, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (72, y - 14, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 34
+    lines.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        y -= 20
+        lines += [(72, y, "/F1", 10, _latin(f"{school['studyType']} in {school['area']} ({school['institution']})")),
+                  (400, y, "/F1", 10, f"{school['startDate'][:4]} - {school['endDate'][:4]}")]
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_ranges_set_over_several_lines_and_written_year_first(document) -> None:
+    # A centred date block: "August 2022" / "— Present" / "a month" (the time spent, as
+    # date libraries word it), and "2023-Sep - Present" with the year first; a school's
+    # range wrapped in a narrow column ("Sep 2010 – Jun" / "2014").
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for number, job in enumerate(document["work"]):
+        start, end = _month(job["startDate"]), _month(job["endDate"])
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']}, {job['name']}")),
+                  (72, y - 14, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        if number % 2:
+            lines += [(72, y - 28, "/F1", 10, f"{job['startDate'][:4]}-{start[:3]} - "
+                                              f"{job['endDate'][:4] + '-' + end[:3] if job['endDate'] else 'Present'}")]
+        else:
+            lines += [(200, y - 28, "/F1", 10, start), (200, y - 42, "/F1", 10, f"- {end}"),
+                      (200, y - 56, "/F1", 10, "a month" if not job["endDate"] else "2 years")]
+        y -= 74
+    lines.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        y -= 20
+        lines += [(72, y, "/F1", 10, f"Sep {school['startDate'][:4]} - Jun"), (72, y - 14, "/F1", 10, school["endDate"][:4]),
+                  (160, y, "/F1", 10, _latin(school["institution"]))]
+        y -= 14
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [(school.institution, school.end) for school in result.education] == [
+        (_latin(school["institution"]), f"{school['endDate'][:4]}-06") for school in document["education"]]
+
+
+def test_a_soft_hyphen_in_a_text_layer_is_a_hyphen_shown() -> None:
+    result = read((72, 760, "/F2", 20, "Grace Kim-Park"), (72, 740, "/F1", 10, "grace.kim\xadpark@example.org"))
+    assert list(result.contact.emails) == ["grace.kim-park@example.org"]
+
+
+@pytest.mark.parametrize(("shown", "targets", "emails", "phones"), [
+    # "tel://" as some themes write it: the same number, not a second one.
+    ("+91 98280 19979 | ravi@example.in", ("tel://+91-9828019979", "mailto:ravi@example.in"),
+     ["ravi@example.in"], ["+919828019979"]),
+    # Targets scrambled for a script that a PDF printer does not run.
+    ("+48 512 236 456 | ola@example.org", ("tel:+93067781901", "mailto:byn@rknzcyr.bet"),
+     ["ola@example.org"], ["+48512236456"]),
+    # Icons alone on the page: the targets are all there is.
+    ("\x07 \x07", ("tel:+48512236456", "mailto:ola@example.org"), ["ola@example.org"], ["+48512236456"]),
+])
+def test_link_targets_give_an_email_or_phone_only_where_the_text_shows_none(shown, targets, emails, phones) -> None:
+    document = ExtractedDocument("pdf", f"Ola Nowak\n{shown}\nExperience", 1, "", (), links=targets)
+    contact = analyse(document).contact
+    assert (list(contact.emails), list(contact.phones)) == (emails, phones)

@@ -141,14 +141,15 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
 
     body_block = "\n".join(body_contact)
     header_block = "\n".join(header_lines)
-    emails = _whole(_unique(EMAIL.findall(body_block) + EMAIL.findall(header_block)
-                            + [link[7:].split("?")[0] for link in links if link.lower().startswith("mailto:")]))
-    if not emails:
-        emails = EMAIL.findall(body_text)[:1]
+    # A link's target gives an email or a phone only where the text shows none: an
+    # icon alone on the page. Beside the text's own, it is at best the same one written
+    # otherwise, at worst scrambled for a script that unscrambles it in a browser.
+    emails = _whole(_unique(EMAIL.findall(body_block) + EMAIL.findall(header_block))) \
+        or _whole(_unique(_targets(links, "mailto:"))) or EMAIL.findall(body_text)[:1]
     labelled = [line for line in body_text.splitlines() if _PHONE_LABEL.search(line)]
-    phone_text = "\n".join([body_block, header_block, *items, *labelled,
-                            *(link[4:] for link in links if link.lower().startswith("tel:"))])
-    phones = _phones(phone_text, country_code(location) if location else None)
+    region = country_code(location) if location else None
+    phones = _phones("\n".join([body_block, header_block, *items, *labelled]), region) \
+        or _phones("\n".join(_targets(links, "tel:")), region)
 
     in_body = any(email in body_text for email in emails) or any(
         _digits(phone) in _digits(body_text) for phone in phones)
@@ -163,6 +164,11 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
         location=location,
     )
     return ContactResult(contact, only_in_header=in_header and not in_body, found_in_body=in_body)
+
+
+def _targets(links: tuple[str, ...], scheme: str) -> list[str]:
+    """The addresses of the links of a scheme ("mailto:", "tel:"), without "//" or a query."""
+    return [link[len(scheme):].lstrip("/").split("?")[0] for link in links if link.lower().startswith(scheme)]
 
 
 def _beside_addresses(segment: str) -> str:

@@ -23,6 +23,7 @@ _NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
 # Lookarounds keep years out of DOIs, version numbers and patent numbers.
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _DATE = (rf"(?<![\w./])(?:(?:{_MONTH}|{_SEASON}),?\s*(?:{_YEAR}|['’]\d\d)"
+         rf"|{_YEAR}[-\s]{_MONTH}(?![a-z])"  # the year first: "2023-Sep", "2023 September"
          rf"|{_YEAR}-{_NUM_MONTH}-(?:0[1-9]|[12]\d|3[01])"  # ISO day dates ("2023-08-01") keep their month
          # A day's date, day or month first ("01/03/2024"), one separator throughout.
          rf"|{_DAY}/{_DAY}/{_YEAR}|{_DAY}\.{_DAY}\.{_YEAR}|{_DAY}-{_DAY}-{_YEAR}"
@@ -40,7 +41,8 @@ _RANGE = re.compile(
     rf"|(?P<open>{_DATE})\s*[-–—]+\s*$", re.IGNORECASE)
 _SINGLE = re.compile(_DATE, re.IGNORECASE)
 _PRESENT_RE = re.compile(_PRESENT, re.IGNORECASE)
-_DURATION = re.compile(r"\(?\b\d+\s+(?:years?|yrs?|months?|mos?)(?:,?\s+\d+\s+(?:months?|mos?))?\b\)?",
+# "3 years", "2 yrs 4 mos", and in words as date libraries write one ("a month").
+_DURATION = re.compile(r"\(?\b(?:\d+|an?)\s+(?:years?|yrs?|months?|mos?)(?:,?\s+\d+\s+(?:months?|mos?))?\b\)?",
                        re.IGNORECASE)
 _PARTS = re.compile(r"[a-z]+|\d+", re.IGNORECASE)
 
@@ -123,6 +125,10 @@ _DATE_PIECES = re.compile(rf"(?:{_DATE}|{_MONTH}|{_PRESENT}|[-–—]|\s)+", re.
 _CUT_SHORT = re.compile(rf"(?:[-–—]|(?<![\w/.]){_MONTH})\s*$", re.IGNORECASE)
 
 
+# The rest of a range set on lines of its own: "August 2022" / "— Present".
+_OPENS_WITH_DASH = re.compile(r"\s*[-–—]")
+
+
 def _is_date_piece(line: str) -> bool:
     return bool(line.strip()) and _DATE_PIECES.fullmatch(line) is not None
 
@@ -138,7 +144,8 @@ _END_BESIDE = re.compile(rf"^(?P<end>{_DATE}|[^\W\d_]+)\s+(?P<rest>\S.*)$", re.I
 def join_wrapped_dates(lines: list[str]) -> list[str]:
     """Lines with date ranges that a narrow date column wrapped put back together:
     "Aug", "2023–Present" is "Aug 2023–Present"; "Oct", "2020–Aug", "2023" is
-    "Oct 2020–Aug 2023"; "10/2021–", "Present" is "10/2021–Present". A column read into
+    "Oct 2020–Aug 2023"; "10/2021–", "Present" is "10/2021–Present"; "August 2022", "— Present" is
+    "August 2022 — Present". A column read into
     the lines beside it leaves its pieces at their starts: "12/2017 - Senior Data
     Scientist", "07/2021 Stellaris Bank" is "12/2017 - 07/2021 Senior Data Scientist",
     "Stellaris Bank"; "10/2021 - Pre- Engineer", "sent Acme" is "10/2021 - Present Engineer"."""
@@ -148,7 +155,8 @@ def join_wrapped_dates(lines: list[str]) -> list[str]:
         beside = _range_beside(previous, line)
         if beside:
             joined[-1:] = beside
-        elif _is_date_piece(line) and _is_date_piece(previous) and _CUT_SHORT.search(previous):
+        elif _is_date_piece(line) and _is_date_piece(previous) and (
+                _CUT_SHORT.search(previous) or _OPENS_WITH_DASH.match(line)):
             separator = "" if previous.rstrip()[-1] in "-–—" else " "
             joined[-1] = previous.rstrip() + separator + line.strip()
         else:

@@ -6,7 +6,7 @@ import re
 
 from common.proto.resume.v1 import resume_pb2
 
-from .dates import find_span
+from .dates import find_span, join_wrapped_dates
 from .entries import BULLET, Entry, group_entries, header_fields, name_from_places
 from .skills import skills_in_text
 
@@ -217,7 +217,8 @@ _KIND_WORD = re.compile(rf"(?i:{_INSTITUTION.pattern}|of|for|and|the|technology|
 
 def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
     result = []
-    for entry in _schools(_schools_after_dates(group_entries(_unwrapped_names(lines), _degree_below, _names))):
+    lines = join_wrapped_dates(_unwrapped_names(lines))
+    for entry in _schools(_schools_after_dates(group_entries(lines, _degree_below, _names))):
         parts, locations = header_fields(entry, split_at=_field_at_school)
         degree_level, degree, field = resume_pb2.DEGREE_LEVEL_UNSPECIFIED, "", ""
         degree_parts = set()

@@ -18,8 +18,9 @@ from .places import is_location, split_place
 
 BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤✓✔*\-–—\ue000-\uf8ff]|\d{1,2}[.)])\s*(?=\S)")
 # Separators between the parts of a title line: "Acme – Berlin, Germany", "Engineer | Acme",
+# "Acme, Berlin; Engineer",
 # icon glyphs, runs of spaces, tabs, and "Engineer at Acme".
-_FIELD_SEPARATOR = re.compile(r"\s+[–—|·•@]\s+|\s+-\s+|\t+|\s{3,}|[\ue000-\uf8ff]")
+_FIELD_SEPARATOR = re.compile(r"\s+[–—|·•@]\s+|\s+-\s+|;\s+|\t+|\s{3,}|[\ue000-\uf8ff]")
 # "Engineer at Acme" separates a title from a company, but "University of Texas at Austin" is one name.
 _AT = re.compile(r"\s+at\s+")
 # Labels some templates print above an entry's bullets: neither a title nor a company.
@@ -177,7 +178,7 @@ def header_fields(entry: Entry, *, split_at: Callable[[str, str], bool] | None =
     for line in entry.header:
         if is_prose(line) and not find_span(line):
             break
-        segments = _FIELD_SEPARATOR.split(strip_dates(line))
+        segments = _FIELD_SEPARATOR.split(_PARENTHESISED_NAME.sub(r" | \1", strip_dates(line)))
         if split_at is not None:
             segments = [piece for segment in segments for piece in _split_at(segment, split_at)]
         for segment in segments:
@@ -206,6 +207,10 @@ def _split_at(segment: str, separates: Callable[[str, str], bool]) -> list[str]:
 
 
 _PARENTHESISED = re.compile(r"\(([^()]*)\)")
+# A name of two words or more in brackets is a field of its own: "Bachelor in Business
+# Administration (Georgia Institute of Technology)", "Engineer (Northwind Traders)".
+_NAME_WORD = r"(?:[A-Z][\w.&'’-]*|&|of|and|the|for|de|du|der|di|la)"
+_PARENTHESISED_NAME = re.compile(rf"\s*\(({_NAME_WORD}(?:\s+{_NAME_WORD})+)\)")
 
 
 def _take_location(match: re.Match[str], locations: list[str]) -> str:

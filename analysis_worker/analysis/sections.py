@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .education import names_institution
@@ -140,6 +141,9 @@ def split_sections(text: str, typography: Typography | None = None) -> list[Sect
         headings = {line for line, kind in zip(lines, kinds, strict=True) if kind}
         looking = typography.headings_by_look(lines, headings, _may_be_heading)
         kinds = [OTHER if kind is None and line in looking else kind for line, kind in zip(lines, kinds, strict=True)]
+    labels = _entry_labels(lines, kinds)
+    lines, kinds = [line for line in lines if line not in labels], [kind for line, kind in zip(lines, kinds, strict=True)
+                                                                     if line not in labels]
     run_in = _run_in_headings(lines, kinds)
     sections = [Section(TOP, "")]
     for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
@@ -151,6 +155,25 @@ def split_sections(text: str, typography: Typography | None = None) -> list[Sect
         else:
             sections[-1].lines.append(line)
     return sections
+
+
+# Sections whose entries can each carry a label that reads as a heading.
+_ENTRY_KINDS = {"experience", "education", "projects", "volunteer", "research", "teaching"}
+
+
+def _entry_labels(lines: list[str], kinds: list[str | None]) -> set[str]:
+    """Heading lines printed again and again inside a section of entries: a label each
+    entry carries ("Achievements" above an entry's bullets), not a section. A resume
+    names each of its sections once."""
+    counts = Counter(line for line, kind in zip(lines, kinds, strict=True) if kind)
+    labels = set()
+    inside = None  # the kind of the section the lines are in
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind and counts[line] == 1:
+            inside = kind
+        elif kind and inside in _ENTRY_KINDS:
+            labels.add(line)
+    return labels
 
 
 def _wraps_on(previous: str, line: str) -> bool:

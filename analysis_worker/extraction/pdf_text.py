@@ -102,7 +102,9 @@ def extract_pdf(content: bytes, max_pages: int, ocr: OcrOptions) -> ExtractedDoc
         warnings.append((resume_pb2.WARNING_CODE_READING_ORDER,
                          f"Page(s) {', '.join(map(str, two_column_pages))} use several columns; they were read "
                          "column by column, which may mix up the order of some lines."))
-    body, header = _split_running_lines(pages_text)
+    # A text layer holds only the glyphs drawn: a soft hyphen there is a hyphen shown
+    # ("grace.kim-park@", as Typst maps it), not the invisible hint of word processors.
+    body, header = _split_running_lines([text.replace("\u00ad", "-") for text in pages_text])
     if not body.strip():
         warnings.append((resume_pb2.WARNING_CODE_NO_TEXT_LAYER,
                          "The PDF has no text layer and OCR found no text in it (it may be blank, or OCR "
