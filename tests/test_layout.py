@@ -674,3 +674,17 @@ def test_link_targets_give_an_email_or_phone_only_where_the_text_shows_none(show
     document = ExtractedDocument("pdf", f"Ola Nowak\n{shown}\nExperience", 1, "", (), links=targets)
     contact = analyse(document).contact
     assert (list(contact.emails), list(contact.phones)) == (emails, phones)
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("Kraków, Poland +48 512 192 851", "Kraków, Poland"),  # the phone beside the place, no separator
+    ("Athens, , GR", "Athens, GR"),  # a template's empty region
+    ("Denver, CO (US)", "Denver, CO, US"),  # the country in brackets
+])
+def test_the_place_on_a_contact_line_is_the_location(line: str, place: str) -> None:
+    # Below it, a job's "Company, City, Country" line, which is no place of the candidate.
+    result = read((72, 760, "/F2", 20, "Sophie Laurent"), (72, 740, "/F1", 10, _latin(line)),
+                  (72, 726, "/F1", 10, "sophie.laurent@example.org"), (72, 700, "/F2", 13, "Experience"),
+                  (72, 684, "/F2", 10, "Engineering Manager 08/2021 - Present"),
+                  (72, 670, "/F1", 10, "Atelier Moreau, Dublin, Ireland"))
+    assert result.contact.location == _latin(place)

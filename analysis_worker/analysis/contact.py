@@ -172,11 +172,18 @@ def _targets(links: tuple[str, ...], scheme: str) -> list[str]:
 
 
 def _beside_addresses(segment: str) -> str:
-    """The segment without the email and web addresses on it, nor the label before a colon
-    they leave: a place printed after a link on a line without separators
-    ("linkedin.com/in/jdoe Columbus, OH")."""
-    stripped = URL.sub(" ", EMAIL.sub(" ", segment)) if "." in segment else segment
-    return stripped.split(":")[-1].strip() if stripped != segment else segment.strip()
+    """The segment without the email and web addresses or phone numbers on it, nor the
+    label before a colon they leave: a place printed beside a link or a number on a line
+    without separators ("linkedin.com/in/jdoe Columbus, OH", "Kraków, Poland +48 512 192
+    851"); without the empty part a template leaves for a missing region ("Athens, , GR"),
+    and with a bracketed part as one more ("Denver, CO (US)" is "Denver, CO, US")."""
+    stripped = _PHONE.sub(" ", URL.sub(" ", EMAIL.sub(" ", segment)) if "." in segment else segment)
+    place = stripped.split(":")[-1].strip() if stripped != segment else segment.strip()
+    return _EMPTY_PART.sub(", ", _BRACKETED_PART.sub(r", \1,", place)).strip(" ,")
+
+
+_EMPTY_PART = re.compile(r"\s*,\s*(?:,\s*)*")
+_BRACKETED_PART = re.compile(r"\s*\(([^()]+)\)")
 
 
 def _unique(values: list[str]) -> list[str]:
