@@ -688,3 +688,38 @@ def test_the_place_on_a_contact_line_is_the_location(line: str, place: str) -> N
                   (72, 684, "/F2", 10, "Engineering Manager 08/2021 - Present"),
                   (72, 670, "/F1", 10, "Atelier Moreau, Dublin, Ireland"))
     assert result.contact.location == _latin(place)
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_an_at_sign_before_a_name_opens_the_company_or_school(document) -> None:
+    # "Title @Company – Place" and "Degree in Field @School", years in a gutter.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F3", 9, f"{job['startDate'][:4]} - {job['endDate'][:4] or 'now'}"),
+                  (130, y, "/F2", 10, _latin(f"{job['position']} @{job['name']} - Columbus, OH")),
+                  (130, y - 14, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 34
+    lines.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        y -= 20
+        lines += [(72, y, "/F3", 9, f"{school['startDate'][:4]} - {school['endDate'][:4]}"),
+                  (130, y, "/F2", 10, _latin(f"{school['studyType']} in {school['area']} @{school['institution']}"))]
+    result = read(*lines)
+    assert [(job.title, job.company) for job in result.experience] == [
+        (job["position"], job["name"]) for job in document["work"]]
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+def test_a_contact_column_of_labels_and_addresses_broken_after_a_slash() -> None:
+    # A narrow sidebar: labels before the values ("Home Milan, Italy") and web addresses
+    # broken after a slash ("linkedin.com/" / "in/annadupont").
+    result = read((72, 760, "/F2", 20, "Anna Dupont"), (400, 740, "/F1", 9, "Home Milan, Italy"),
+                  (400, 726, "/F1", 9, "Email anna.dupont@example.org"), (400, 712, "/F1", 9, "linkedin.com/"),
+                  (400, 700, "/F1", 9, "in/annadupont"), (400, 686, "/F1", 9, "github.com/"),
+                  (400, 674, "/F1", 9, "annadupont"), (72, 700, "/F2", 13, "Experience"),
+                  (72, 684, "/F1", 10, "Data Scientist @Brava Energia 2016 - 2020"))
+    assert result.contact.location == "Milan, Italy"
+    assert [link.url for link in result.contact.links] == ["https://linkedin.com/in/annadupont",
+                                                          "https://github.com/annadupont"]

@@ -175,13 +175,16 @@ def _beside_addresses(segment: str) -> str:
     """The segment without the email and web addresses or phone numbers on it, nor the
     label before a colon they leave: a place printed beside a link or a number on a line
     without separators ("linkedin.com/in/jdoe Columbus, OH", "Kraków, Poland +48 512 192
-    851"); without the empty part a template leaves for a missing region ("Athens, , GR"),
+    851"), or after a label ("Home Milan, Italy"); without the empty part a template leaves for a missing region ("Athens, , GR"),
     and with a bracketed part as one more ("Denver, CO (US)" is "Denver, CO, US")."""
     stripped = _PHONE.sub(" ", URL.sub(" ", EMAIL.sub(" ", segment)) if "." in segment else segment)
     place = stripped.split(":")[-1].strip() if stripped != segment else segment.strip()
+    place = _PLACE_LABEL.sub("", place)
     return _EMPTY_PART.sub(", ", _BRACKETED_PART.sub(r", \1,", place)).strip(" ,")
 
 
+# A label a column of labels sets before the place ("Home Milan, Italy").
+_PLACE_LABEL = re.compile(r"^(?:home|address|location|residence|based in|lives in)\b\s*:?\s*", re.IGNORECASE)
 _EMPTY_PART = re.compile(r"\s*,\s*(?:,\s*)*")
 _BRACKETED_PART = re.compile(r"\s*\(([^()]+)\)")
 
@@ -409,12 +412,16 @@ def _is_personal_site(url: str, emails: list[str]) -> bool:
     return len(local) >= 4 and len(label) >= 4 and (local in label or label in local)
 
 
+# A narrow column breaks an address after a slash: "linkedin.com/" / "in/jdoe".
+_BROKEN_AFTER_SLASH = re.compile(r"(?<=[\w.]/)\n(?=[\w.-]+(?:/[\w.-]*)*(?:\n|$))")
+
+
 def _links(segments: list[str], contact_text: str, document_links: tuple[str, ...],
            emails: list[str]) -> list[resume_pb2.Link]:
     found: dict[str, str] = {}
     hosts = [email.split("@")[1].lower() for email in emails] + [
         urlsplit(link).netloc.lower() for link in document_links if link.lower().startswith(("http:", "https:"))]
-    for url in URL.findall(EMAIL.sub(" ", contact_text)):
+    for url in URL.findall(EMAIL.sub(" ", _BROKEN_AFTER_SLASH.sub("", contact_text))):
         url = url.rstrip(".")
         if any(host != url.lower() and host.endswith(url.lower()) and host[-len(url) - 1] != "."
                for host in hosts):

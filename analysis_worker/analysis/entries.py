@@ -18,9 +18,9 @@ from .places import is_location, split_place
 
 BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤✓✔*\-–—\ue000-\uf8ff]|\d{1,2}[.)])\s*(?=\S)")
 # Separators between the parts of a title line: "Acme – Berlin, Germany", "Engineer | Acme",
-# "Acme, Berlin; Engineer",
+# "Acme, Berlin; Engineer", "Engineer @Acme",
 # icon glyphs, runs of spaces, tabs, and "Engineer at Acme".
-_FIELD_SEPARATOR = re.compile(r"\s+[–—|·•@]\s+|\s+-\s+|;\s+|\t+|\s{3,}|[\ue000-\uf8ff]")
+_FIELD_SEPARATOR = re.compile(r"\s+[–—|·•@]\s+|\s+@(?=[^\W\d_])|\s+-\s+|;\s+|\t+|\s{3,}|[\ue000-\uf8ff]")
 # "Engineer at Acme" separates a title from a company, but "University of Texas at Austin" is one name.
 _AT = re.compile(r"\s+at\s+")
 # Labels some templates print above an entry's bullets: neither a title nor a company.
