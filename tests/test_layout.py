@@ -723,3 +723,15 @@ def test_a_contact_column_of_labels_and_addresses_broken_after_a_slash() -> None
     assert result.contact.location == "Milan, Italy"
     assert [link.url for link in result.contact.links] == ["https://linkedin.com/in/annadupont",
                                                           "https://github.com/annadupont"]
+
+
+def test_a_skill_wrapped_inside_its_tag_is_one_skill() -> None:
+    # Tags too narrow for their skill: "Content" / "Marketing", and "Project" /
+    # "Management", whose first word alone reads as a heading.
+    result = read((72, 760, "/F2", 20, "Mateusz Kowalczyk"), (72, 740, "/F1", 10, "mateusz@example.org"),
+                  (72, 700, "/F2", 13, "Skills"), (72, 684, "/F1", 10, "Six Sigma Content"),
+                  (72, 672, "/F1", 10, "Marketing"), (72, 660, "/F1", 10, "Project"),
+                  (72, 648, "/F1", 10, "Management"), (72, 620, "/F2", 13, "Languages"),
+                  (72, 604, "/F1", 10, "English Fluent"))
+    assert {"Content Marketing", "Project Management", "Six Sigma"} <= {skill.name for skill in result.skills}
+    assert [section.kind for section in result.sections] == ["skills", "languages"]

@@ -6,6 +6,7 @@ import re
 
 from .dates import strip_dates
 from .entries import BULLET
+from .skills import canonical_skill
 
 # Spoken languages, to tell "Languages: English, French" from "Languages: Python, Go".
 _SPOKEN = {
@@ -51,14 +52,21 @@ _LIST_END = tuple(",;:|•·")
 
 
 def unwrapped_lists(lines: list[str]) -> list[str]:
-    """Comma-separated lists with their wrapped lines joined again: a narrow column cuts
-    "Prototyping, Usability" / "Testing, Design Systems" inside an item."""
+    """Lists with their wrapped lines joined again: a narrow column cuts "Prototyping,
+    Usability" / "Testing, Design Systems" inside an item, and a tag too narrow for its
+    skill sets it on two lines ("Content" / "Marketing")."""
     result: list[str] = []
     for line in lines:
         previous = result[-1] if result else ""
-        if "," in previous and "," in line and ":" not in line and not previous.rstrip().endswith(_LIST_END) \
-                and not BULLET.match(line):
+        listed = "," in previous and "," in line and ":" not in line and not previous.rstrip().endswith(_LIST_END)
+        if not BULLET.match(line) and (listed or (previous and wraps_skill(previous, line))):
             result[-1] = f"{previous} {line}"
         else:
             result.append(line)
     return result
+
+
+def wraps_skill(line: str, following: str) -> bool:
+    """Whether the last word of a line and the first of the next name a skill together."""
+    last, first = line.split()[-1:], following.split()[:1]
+    return bool(last and first) and canonical_skill(f"{last[0]} {first[0]}") is not None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .education import names_institution
 from .forms import unlabelled
+from .listings import wraps_skill
 from .typography import Typography
 
 TOP = "top"  # kind of the lines before the first heading (name and contact details)
@@ -141,6 +142,9 @@ def split_sections(text: str, typography: Typography | None = None) -> list[Sect
         headings = {line for line, kind in zip(lines, kinds, strict=True) if kind}
         looking = typography.headings_by_look(lines, headings, _may_be_heading)
         kinds = [OTHER if kind is None and line in looking else kind for line, kind in zip(lines, kinds, strict=True)]
+    # "Project" / "Management" in a skills list: a tag's skill wrapped, no heading.
+    kinds = [None if kind and index + 1 < len(lines) and wraps_skill(line, lines[index + 1]) else kind
+             for index, (line, kind) in enumerate(zip(lines, kinds, strict=True))]
     labels = _entry_labels(lines, kinds)
     lines, kinds = [line for line in lines if line not in labels], [kind for line, kind in zip(lines, kinds, strict=True)
                                                                      if line not in labels]
