@@ -735,3 +735,37 @@ def test_a_skill_wrapped_inside_its_tag_is_one_skill() -> None:
                   (72, 604, "/F1", 10, "English Fluent"))
     assert {"Content Marketing", "Project Management", "Six Sigma"} <= {skill.name for skill in result.skills}
     assert [section.kind for section in result.sections] == ["skills", "languages"]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_lower_case_headings_and_the_employer_set_smaller_on_the_title_line(document) -> None:
+    # Headings in lower case throughout ("experience", "education"), the first after a
+    # bullet that could have run on into it; each entry's employer and place in smaller
+    # type at the end of its title line, with no separator in the text.
+    lines = [*_header(document), (72, 710, "/F1", 16, "experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F1", 10, f"{job['startDate'][:4]}-{job['endDate'][:4]} " if job["endDate"] else
+                   f"since {job['startDate'][:4]} ") , (200, y, "/F1", 10, _latin(job["position"])),
+                  (360, y, "/F1", 7, _latin(f"{job['name']}, Riverside, CA")),
+                  (90, y - 14, "/F1", 10, _latin(f"- {job['highlights'][0]} across the four regional teams"))]
+        y -= 34
+    lines.append((72, y, "/F1", 16, "education"))
+    for school in document["education"]:
+        y -= 20
+        lines += [(72, y, "/F1", 10, f"{school['startDate'][:4]}-{school['endDate'][:4]}"),
+                  (200, y, "/F1", 10, _latin(f"{school['studyType']} in {school['area']}")),
+                  (400, y, "/F1", 7, _latin(school["institution"]))]
+    result = read(*lines)
+    assert [(job.title, job.company) for job in result.experience] == [
+        (_latin(job["position"]), _latin(job["name"])) for job in document["work"]]
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+def test_letters_of_unmapped_icons_before_contact_items() -> None:
+    # An icon font without a Unicode map: "B" before the place, "T" before the phone.
+    result = read((72, 760, "/F2", 20, "Luca Moretti"), (72, 740, "/F1", 10, "B Milan, Italy"),
+                  (72, 726, "/F1", 10, "T +39 347 913 2292"), (72, 712, "/F1", 10, "@ luca.moretti@example.com"),
+                  (72, 680, "/F2", 13, "Experience"), (72, 664, "/F1", 10, "UX Designer, Brava Energia 2015 - 2018"))
+    assert (result.contact.location, list(result.contact.phones)) == ("Milan, Italy", ["+393479132292"])

@@ -35,6 +35,9 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
     document = dataclasses.replace(document, text=typography.unbulleted_headers(normalise_text(document.text)),
                                    header_text=normalise_text(document.header_text))
     sections = split_sections(document.text, typography)
+    for section in sections:
+        if section.kind in ("experience", "education"):
+            section.lines = [typography.fields(line) for line in section.lines]
     top, body = sections[0], sections[1:]
 
     def lines_of(kind: str) -> list[str]:

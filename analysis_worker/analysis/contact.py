@@ -136,6 +136,10 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
              _is_contact_item(line)]
     segments = [segment for line in body_contact + header_lines + items
                 for segment in _CONTACT_SEPARATOR.split(line) if segment]
+    # Icons of a font without a Unicode map come out as letters before each item
+    # ("B Austin, TX", "T (512) 555-0134"): a letter alone opening several items is one.
+    if sum(bool(_ICON_LETTER.match(segment)) for segment in segments) >= 2:
+        segments = [_ICON_LETTER.sub("", segment) for segment in segments]
     location = next((place for place in map(_beside_addresses, segments)
                      if is_location(place) or is_spaced_place(place)), "")
 
@@ -179,12 +183,12 @@ def _beside_addresses(segment: str) -> str:
     and with a bracketed part as one more ("Denver, CO (US)" is "Denver, CO, US")."""
     stripped = _PHONE.sub(" ", URL.sub(" ", EMAIL.sub(" ", segment)) if "." in segment else segment)
     place = stripped.split(":")[-1].strip() if stripped != segment else segment.strip()
-    place = _PLACE_LABEL.sub("", place)
-    return _EMPTY_PART.sub(", ", _BRACKETED_PART.sub(r", \1,", place)).strip(" ,")
+    return _EMPTY_PART.sub(", ", _BRACKETED_PART.sub(r", \1,", _PLACE_LABEL.sub("", place))).strip(" ,")
 
 
 # A label a column of labels sets before the place ("Home Milan, Italy").
 _PLACE_LABEL = re.compile(r"^(?:home|address|location|residence|based in|lives in)\b\s*:?\s*", re.IGNORECASE)
+_ICON_LETTER = re.compile(r"^[^\W\d_]\s+(?=\S)")
 _EMPTY_PART = re.compile(r"\s*,\s*(?:,\s*)*")
 _BRACKETED_PART = re.compile(r"\s*\(([^()]+)\)")
 

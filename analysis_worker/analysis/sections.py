@@ -136,8 +136,13 @@ def resume_lines(text: str) -> list[str]:
 
 def split_sections(text: str, typography: Typography | None = None) -> list[Section]:
     lines = unlabelled(resume_lines(text))
-    kinds = [None if index and _wraps_on(lines[index - 1], line) else heading_kind(line)
-             for index, line in enumerate(lines)]
+    kinds = [heading_kind(line) for line in lines]
+    wrapped = {index for index in range(1, len(lines)) if kinds[index] and _wraps_on(lines[index - 1], lines[index])}
+    # A document that sets a heading in lower case where no sentence runs on into it
+    # sets them all so ("experience", "education"): lower case tells nothing there.
+    if not any(kind and line[:1].islower() and index not in wrapped
+               for index, (line, kind) in enumerate(zip(lines, kinds, strict=True))):
+        kinds = [None if index in wrapped else kind for index, kind in enumerate(kinds)]
     if typography is not None:
         headings = {line for line, kind in zip(lines, kinds, strict=True) if kind}
         looking = typography.headings_by_look(lines, headings, _may_be_heading)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..document import StyledLine
-from .entries import BULLET
+from .entries import BULLET, is_prose
 from .normalise import normalise_text
 
 # A line set this many times the body's size stands out as display type (a name).
@@ -116,6 +116,32 @@ class Typography:
         kept = {look for look, count in recognised.items() if count >= 2 and count >= 2 * others[look]}
         return {line for line, look in looks.items()
                 if look in kept and line not in headings and may_be_heading(line)}
+
+
+    def fields(self, line: str) -> str:
+        """The line with a field separator (" | ") where its type changes size between
+        two runs of words: a template sets an entry's title and its employer in two sizes
+        on one line ("Lead Software Engineer" and, smaller, "Tidewater Media, Riverside,
+        CA") with no separator in its text. Small capitals ("P ROFESSIONAL") and a word
+        set a little smaller ("at") are no such change, nor is one of face ("Engineer at
+        **Acme**"); bullets and sentences are left alone."""
+        style = self.style(line) if not BULLET.match(line) and not is_prose(line) else None
+        if style is None:
+            return line
+        runs = [(size, "".join(span.text for span in spans))
+                for size, spans in itertools.groupby(style.spans, lambda span: span.size)]
+        if len(runs) != 2 or not all(_WORDS.search(text) for _, text in runs):
+            return line
+        (first, before), (second, after) = runs
+        if abs(first - second) < _FIELD_SIZE_CHANGE * max(first, second) or not (before[-1:].isspace() or after[:1].isspace()):
+            return line
+        pieces = [normalise_text(before).strip(), normalise_text(after).strip()]
+        return " | ".join(pieces) if _key(" ".join(pieces)) == _key(line) else line
+
+
+# A run of words this much smaller or larger than the rest of its line is a field of its own.
+_FIELD_SIZE_CHANGE = 0.15
+_WORDS = re.compile(r"[^\W\d_]{3,}")
 
 
 # An icon smaller than this share of the words after it decorates them.
