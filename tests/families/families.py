@@ -89,6 +89,13 @@ FAMILIES = (
     Family("chromium-kwan", "html-chromium"),
     Family("weasyprint-eloquent", "html-weasyprint"),
     Family("chromium-cora", "html-chromium"),
+    Family("latex-twentyseconds", "latex"),
+    Family("latex-harnoncv", "latex"),
+    Family("typst-vercanard", "typst"),
+    Family("typst-minimalcv", "typst"),
+    Family("chromium-rocketspacer", "html-chromium"),
+    Family("weasyprint-direct", "html-weasyprint"),
+    Family("chromium-minyma", "html-chromium"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 

@@ -11,8 +11,9 @@ Needs what the tests never need:
   jsonresume-theme-spartan@0.3.0, jsonresume-theme-actual@0.2.2,
   jsonresume-theme-professional@1.1.0, jsonresume-theme-autumn@1.0.1,
   jsonresume-theme-mocha-responsive@1.1.1, jsonresume-theme-sceptile@1.0.5,
-  jsonresume-theme-kwan@0.0.2, jsonresume-theme-eloquent@5.0.0, jsonresume-theme-cora@0.1.1
-  (all MIT);
+  jsonresume-theme-kwan@0.0.2, jsonresume-theme-eloquent@5.0.0, jsonresume-theme-cora@0.1.1,
+  jsonresume-theme-rocketspacer@1.2.2, jsonresume-theme-direct@0.1.1 (all MIT) and
+  jsonresume-theme-minyma@0.0.5 (ISC);
   professional ships JSX and is bundled here with esbuild@0.28.2 against its peers
   react@18.3.1, react-dom@18.3.1 and styled-components@6.6.0; mocha-responsive reads
   Font Awesome's stylesheet from its own node_modules without depending on it, so that
@@ -21,15 +22,18 @@ Needs what the tests never need:
   fonts and stylesheets the themes load from CDNs, served locally instead:
   @fortawesome/fontawesome-free@6.4.2 and font-awesome@4.7.0 (icons, OFL/MIT),
   @fontsource/merriweather@5.3.0, @fontsource/montserrat@5.3.0 and
-  @fontsource/josefin-sans@5.3.0 (OFL), bootstrap@3.3.7 (MIT, for kwan's Bootstrap 3.2.0).
+  @fontsource/josefin-sans@5.3.0 (OFL), bootstrap@3.3.7 (MIT, for kwan's Bootstrap 3.2.0 and
+  rocketspacer's 3.3.7), octicons@2.2.0 (rocketspacer's Octicons 2.0.2: code MIT, font OFL)
+  and flexboxgrid (6.3.1, direct's own dependency, MIT).
 - Chromium (`chromium`, Debian 12: 150.0.7871.100) for the chromium-* families, and pypdf
   (in the project's venv) to fix the date Chromium stamps.
 - WeasyPrint (PyPI weasyprint 70.0) for the weasyprint-* families, in a Python given by
   --weasyprint-python (default DIR/venv/bin/python); it is run as a subprocess.
 - The system fonts the themes name (Debian: fonts-lato, fonts-open-sans, fonts-roboto,
-  fonts-lmodern, DejaVu/Noto for Cyrillic and Greek fallback).
-Nothing reaches a network: CDN <link>/<script> tags are dropped or pointed at the local
-copies above, and WeasyPrint's URL fetcher only allows file: and data: URLs.
+  fonts-lmodern, fonts-roboto-slab, fonts-inter, DejaVu/Noto for Cyrillic and Greek fallback).
+Nothing reaches a network: CDN <link>/<script> tags (and stylesheets' @import of Google
+Fonts) are dropped or pointed at the local copies above, and WeasyPrint's URL fetcher only
+allows file: and data: URLs.
 
 Setup, as done for the stored files (DIR=/work/tools-html, the default):
     cd DIR && npm install jsonresume-theme-stackoverflow@3.3.0 jsonresume-theme-paper@0.5.0 \
@@ -39,7 +43,9 @@ Setup, as done for the stored files (DIR=/work/tools-html, the default):
         @fontsource/merriweather jsonresume-theme-autumn@1.0.1 jsonresume-theme-mocha-responsive@1.1.1 \
         jsonresume-theme-sceptile@1.0.5 @fontsource/montserrat@5.3.0 @fontsource/josefin-sans@5.3.0 \
         jsonresume-theme-kwan@0.0.2 underscore.string@3.3.6 bootstrap@3.3.7 \
-        jsonresume-theme-eloquent@5.0.0 jsonresume-theme-cora@0.1.1
+        jsonresume-theme-eloquent@5.0.0 jsonresume-theme-cora@0.1.1 \
+        jsonresume-theme-rocketspacer@1.2.2 octicons@2.2.0 jsonresume-theme-direct@0.1.1 \
+        jsonresume-theme-minyma@0.0.5
     python3 -m venv DIR/venv && DIR/venv/bin/pip install weasyprint
     .venv/bin/python tests/families/html_families.py [FAMILY ...]
 The professional bundle is written to DIR/.professional.bundle.cjs (so that its peers
@@ -247,6 +253,44 @@ THEMES = {
     # with quotes ('Open Sans' for paragraphs and lists) are invalid, as in any browser:
     # all prints in the body's Montserrat.
     "chromium-cora": Theme("jsonresume-theme-cora", "chromium", _location_sceptile),
+    # Bootstrap 3 rows in light Lato: name and label, then each section's heading in a
+    # label column (a quarter of the width; left-aligned, as the page is printed narrower
+    # than the theme's 768px breakpoint) beside its entries; contact details as small
+    # labelled cells ("Email", "Phone", "Website"), profiles as the network's name over
+    # the username, linked to the URL; no location. Each entry is "Company" with "Month
+    # YYYY — Month YYYY" (or "— Now") at the right of the same line (both positioned
+    # absolutely: Chromium's text layer gives them after the entry), the title below, a
+    # "Highlights" label over bullets (Octicons dots at 10% opacity); skill groups in two
+    # columns of one keyword per line; "Institution" and its dates, then the area (after
+    # a mortar-board icon) over the degree. The languages section reads the old schema's
+    # fields (name, level): only its heading prints. Its headings share a line of the
+    # text layer with their first entry ("Skills Marketing", "Education School ...").
+    "chromium-rocketspacer": Theme("jsonresume-theme-rocketspacer", "chromium", lambda d, p: ""),
+    # A black header band: the name in capitals in a white frame, the label in capitals,
+    # the website (as text, not a link) and "email — phone" (the email only when there is
+    # a phone, which every person has); no location, no profiles. Then the summary, and
+    # flexboxgrid columns: skill groups ("Group" over comma-separated keywords) and
+    # languages in a narrow left column, ruled off from work and education; "**Title**
+    # at **Company** Place" with "MON YYYY — MON YYYY" (or "- NOW") right-aligned in a
+    # third of the width (capitals by text-transform), highlights below; education as
+    # the school in bold over the area and the degree, dates at the right. The theme
+    # sets no page margins: WeasyPrint's default (75px) narrows the columns so that long
+    # "Title at Company" lines wrap beside the dates; the margins browsers print with
+    # (0.4in) are given instead.
+    "weasyprint-direct": Theme("jsonresume-theme-direct", "weasyprint", lambda d, p: "", work_location=True,
+                               links=lambda d: [d["basics"]["url"]] if d["basics"]["url"] else [],
+                               extra_css="@page { margin: 0.4in; }"),
+    # Tailwind on a light grey panel, printed in its narrow (mobile) layout: the name in
+    # bold Inter with "City, CC" after a pin icon, the label in thin grey; email, website,
+    # phone and profiles as "network/username" one per line (the email and phone links are
+    # "mailto: " and "tel: " with a space); headings in large bold Inter; skill groups
+    # with their keywords as dark pills; each work or school entry a disc bullet with the
+    # raw ISO dates ("2021-03-01 - 2022-12-01", "- present") above the company or school
+    # in bold, the title (or "Degree in Area") thin below, highlights as "- " lines;
+    # languages as "Language" over "- Fluency"; a credit line ("CV Made with JSON Resume
+    # using theme Minyma by godraadam", linked to three URLs) at the foot of the panel,
+    # often alone on the last page.
+    "chromium-minyma": Theme("jsonresume-theme-minyma", "chromium", _location_professional),
 }
 
 
@@ -309,6 +353,27 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         page = re.sub(r"<link[^>]+bootstrap/3\.[0-9.]+/css/bootstrap\.min\.css[^>]*>",
                       _stylesheets(modules, ["bootstrap/dist/css/bootstrap.min.css"]), page)
         page = re.sub(r"<img[^>]+src=\"(?:https?:)?//www\.gravatar\.com/[^>]*>", "", page)
+    if name == "chromium-rocketspacer":
+        # Bootstrap 3.3.7 and Octicons 2.0.2 from cdnjs (Octicons served as 2.2.0, the nearest
+        # on npm); the stylesheet's @import of Lato from Google Fonts: a system font.
+        page = re.sub(r"<link[^>]+twitter-bootstrap/3\.3\.7/css/bootstrap\.min\.css[^>]*>",
+                      _stylesheets(modules, ["bootstrap/dist/css/bootstrap.min.css"]), page)
+        page = re.sub(r"<link[^>]+octicons/2\.[0-9.]+/octicons\.min\.css[^>]*>",
+                      _stylesheets(modules, ["octicons/octicons/octicons.css"]), page)
+        page = re.sub(r"@import url\('https://fonts\.googleapis\.com/[^']*'\);", "", page)
+    if name == "weasyprint-direct":
+        # flexboxgrid 6.3.0 from a CDN, served as the theme's own dependency (Roboto Slab
+        # from Google Fonts is a system font). Its <meta charset="utf-9"> names no
+        # encoding: browsers detect UTF-8, WeasyPrint would read windows-1252.
+        page = page.replace('<meta charset="utf-9">', '<meta charset="utf-8">', 1)
+        page = re.sub(r"<link[^>]+flexboxgrid/6\.[0-9.]+/flexboxgrid\.min\.css[^>]*>",
+                      _stylesheets(modules, ["flexboxgrid/dist/flexboxgrid.min.css"]), page)
+    if name == "chromium-minyma":
+        # The avatar (basics.image, which no person has) would be a broken image; an
+        # empty unquoted href= (work[].url, basics.website) would take the next attribute
+        # as a relative URL into the scratch folder: no link.
+        page = re.sub(r"<img\s[^>]*alt=\"avatar\"[^>]*>", "", page)
+        page = re.sub(r"\shref=(?=\s)", "", page)
     return _EXTERNAL.sub("", page)
 
 
@@ -413,7 +478,7 @@ def build(names: list[str] | None = None, themes: Path = Path("/work/tools-html"
                 person_work.mkdir(exist_ok=True)
                 pdf, page = render(name, document, themes, person_work, python, professional)
                 families.save(family, stem, document, {f"{stem}.pdf": pdf}, **shown(name, document, page))
-            print(f"{name}: {len(families.people(family))} files", flush=True)
+            families.report(name)
 
 
 if __name__ == "__main__":

@@ -11,12 +11,14 @@ fonts-roboto-slab (AltaCV under XeLaTeX), fonts-dejavu (europecv and europasscv 
 non-Latin names) and poppler-utils (pdftotext, for the check). The TeX Live classes and
 packages europecv (08/03/2022), simplecv (v1.6a), curve (v1.16), europasscv (2020-10-31),
 moderncv (v2.3.1) with moderntimeline (0.11), pas-cv (v2.01, 2013/11/26), currvita (v0.9i,
-1999/09/13, GPL) and ReadableCV (3.0, 2021/01/09, LPPL 1.3) come with texlive-latex-extra;
+1999/09/13, GPL), ReadableCV (3.0, 2021/01/09, LPPL 1.3) and harnon-cv (1.0, 2012, public
+domain; Cantarell fonts from the cantarell package, OFL) come with texlive-latex-extra;
 their examples, which the documents here follow, with texlive-latex-extra-doc
 (europasscv_en.tex, moderncv's template.tex and the moderntimeline manual, pas-cv's
-cv-orion.tex, currvita's cvtest.tex, readablecv's ReadableCV.tex). The other templates are
-not kept in this repository: check them out under DIR (default $LATEX_TEMPLATES, else
-/tmp/latex-templates), one directory per repository named "owner+name", at these commits:
+cv-orion.tex, currvita's cvtest.tex, readablecv's ReadableCV.tex, harnon-cv's sample.tex
+and README). The other templates are not kept in this repository: check them out under
+DIR (default $LATEX_TEMPLATES, else /tmp/latex-templates), one directory per repository
+named "owner+name", at these commits:
 
     jakegut/resume       3e64a933141a7cda3a328f0743f73a201628a4ba  MIT         preamble of resume.tex
     sb2nov/resume        29293817f92cc4febf6fa14a0f3edf98c01c4db2  MIT         preamble of sourabh_bajaj_resume.tex
@@ -24,13 +26,17 @@ not kept in this repository: check them out under DIR (default $LATEX_TEMPLATES,
                          fontawesome5 and the roboto/sourcesanspro TeX fonts, which TeX Live 2022 has)
     deedy/Deedy-Resume   6d06ba7d8eee5fb8870bb00cb13a777f2083aa18  Apache-2.0  OpenFonts/ class, Lato/Raleway (OFL)
     liantze/AltaCV       91373530c55843533a4de12a29d28896f9b14c0d  LPPL-1.3c   altacv.cls v1.7.4
+    spagnuolocarmine/TwentySecondsCurriculumVitae-LaTex
+                         f7815bd4d39e39ee58648666937810eb7b4f7836  MIT         twentysecondcv.cls (with Clear
+                         Sans (Apache-2.0) and marvosym from TeX Live), as Twenty-Seconds_cv.tex
 
 e.g. `git clone https://github.com/jakegut/resume DIR/jakegut+resume && git -C
 DIR/jakegut+resume checkout 3e64a93`. The document bodies follow each template's example
 (resume.tex, examples/resume.tex, deedy_resume-openfont.xtx, sample.tex, the class
 documentation). People whose data are not all Latin (Greek, Cyrillic names) are set with
 XeLaTeX (LuaLaTeX for pas-cv) and a font that has their letters: the template's own where
-it has them (Roboto Slab/Lato for AltaCV, Roboto for ReadableCV's headings), else CMU
+it has them (Roboto Slab/Lato for AltaCV, Roboto for ReadableCV's headings, Clear Sans
+for the Twenty Seconds CV, Cantarell for harnon-cv), else CMU
 (Unicode Computer Modern) or DejaVu.
 The files carry a fixed date (SOURCE_DATE_EPOCH=1735689600) and are the same bytes on every
 run. After rendering, each family's PDFs are checked: `pdftotext -layout` must hold the
@@ -767,6 +773,157 @@ def readablecv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, A
     return compile_pdf("\n".join(lines) + "\n", work, engine), shown
 
 
+# --- spagnuolocarmine/TwentySecondsCurriculumVitae-LaTex ----------------------------------------
+
+def avatar(work: Path) -> str:
+    """A stand-in profile photo, a grey silhouette drawn by TikZ (the template lays its
+    sidebar out under a round photo): the file name of the PDF written in `work`."""
+    picture = [r"\documentclass[tikz]{standalone}", r"\begin{document}", r"\begin{tikzpicture}[x=1pt,y=1pt]",
+               r"\fill[fill={rgb,255:red,201;green,206;blue,214}] (0,0) rectangle (200,200);",
+               r"\fill[white!95!gray] (100,122) circle (38);", r"\fill[white!95!gray] (100,10) ellipse (70 and 60);",
+               r"\end{tikzpicture}", r"\end{document}"]
+    (work / "avatar.pdf").write_bytes(compile_pdf("\n".join(picture) + "\n", work, "pdflatex"))
+    return "avatar.pdf"
+
+
+def skill_level(keyword: str) -> str:
+    """A level on the template's 0-6 scale for a skill bar, the same on every run (the
+    people have none): 2.5 to 5.8."""
+    return f"{2.5 + int(hashlib.sha256(keyword.encode('utf-8')).hexdigest(), 16) % 34 / 10:.1f}"
+
+
+def year_span(start: str, end: str, since: str = "since ") -> str:
+    """Years as the example writes them: "1863-1865", "since 1865" for a current one."""
+    return f"{since}{start[:4]}" if end == "present" else f"{start[:4]}-{end[:4]}"
+
+
+def twentyseconds(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """The Twenty Seconds CV as its example (Twenty-Seconds_cv.tex) fills it, without the
+    icon option: a grey sidebar on the left (a round photo, the name large in blue, the
+    job title, marvosym icons in blue circles before the address, phone, web site and
+    email, "About me" with the summary, "Skill" with every keyword as a bar on the 0-6
+    scale and the scale's footnote), and the main column of sections whose first three
+    letters stand in a coloured box ("exp|erience"), each entry a row of years ("2019-2021",
+    "since 2022"; the \\twentyitem's "{year}") beside the title, "Company, Place" in small
+    type at the right and the highlights under them; education the degree with the school
+    as the place; the profile links other than the sidebar's site as short items. Letter
+    paper (the class's default). A name too wide for the sidebar in \\Huge (it wraps
+    there) is set in \\LARGE, or \\Large, as its owner would. Greek or Cyrillic names are set by
+    XeLaTeX, in Clear Sans's TrueType fonts (which have those letters)."""
+    basics = document["basics"]
+    engine = "pdflatex" if latin(document) else "xelatex"
+    shutil.copy(SOURCES / "spagnuolocarmine+TwentySecondsCurriculumVitae-LaTex" / "twentysecondcv.cls", work)
+    picture = avatar(work)
+    urls = links(document)
+    site, others = (urls[0], urls[1:]) if urls else ("", [])
+    keywords = [keyword for group in document["skills"] for keyword in group["keywords"]]
+    # Braces keep a "/" or "," of a skill out of the class's \foreach pairs.
+    bars = ",".join(f"{{{{{tex(keyword)}}}/{skill_level(keyword)}}}" for keyword in keywords)
+    name = tex(basics["name"])
+    lines = [r"\documentclass[]{twentysecondcv}"]
+    if engine == "xelatex":
+        # The class loads T1 after Clear Sans has set fontspec up: back to Unicode.
+        lines.append(r"\usepackage[TU]{fontenc}")
+    lines += [r"\begin{document}", "", rf"\profilepic{{{picture}}}",
+              # A name wider than the sidebar would wrap in \Huge: set a size smaller.
+              r"\newsavebox{\namebox}",
+              rf"\cvname{{\sbox{{\namebox}}{{\Huge {name}}}\ifdim\wd\namebox>\linewidth"
+              rf"\sbox{{\namebox}}{{\LARGE {name}}}\ifdim\wd\namebox>\linewidth\Large\else\LARGE\fi\fi {name}}}",
+              rf"\cvjobtitle{{{tex(basics['label'])}}}", rf"\cvaddress{{{tex(place(document))}}}",
+              rf"\cvnumberphone{{{tex(basics['phone'])}}}", rf"\cvmail{{{basics['email']}}}"]
+    if site:
+        lines.append(rf"\cvsite{{{site}}}")
+    lines += ["", r"\aboutme{", "", tex(basics["summary"]), "}", "", rf"\skills{{{bars}}}", "", r"\makeprofile", "",
+              r"\section{experience}", r"\begin{twenty}"]
+    for job in document["work"]:
+        highlights = "".join(rf"\item {tex(item)}" for item in job["highlights"])
+        lines += [r"  \twentyitem", f"    {{{year_span(job['startDate'], job['meta_end'])}}}",
+                  f"    {{{tex(job['position'])}}}", f"    {{{tex(job['name'])}, {tex(job['location'])}}}",
+                  rf"    {{\begin{{itemize}}{highlights}\end{{itemize}}}}"]
+    lines += [r"\end{twenty}", "", r"\section{education}", r"\begin{twenty}"]
+    for school in document["education"]:
+        lines += [r"  \twentyitem", f"    {{{year_span(school['startDate'], school['endDate'])}}}",
+                  f"    {{{tex(degree(school))}}}", f"    {{{tex(school['institution'])}}}", "    {}"]
+    lines += [r"\end{twenty}", ""]
+    if others:
+        names = {profile["url"]: profile["network"] for profile in basics["profiles"]}
+        lines += [r"\section{profiles}", r"\begin{twentyshort}"]
+        lines += [rf"  \twentyitemshort{{{tex(names.get(url, 'Web'))}}}{{\href{{{url}}}{{{tex(bare(url))}}}}}"
+                  for url in others]
+        lines += [r"\end{twentyshort}", ""]
+    lines.append(r"\end{document}")
+    truth = rendered.truth_of(document, "", "", "")
+    years = [{**job, "start": job["start"][:4], "end": job["end"] if job["end"] == "present" else job["end"][:4]}
+             for job in truth["experience"]]
+    return compile_pdf("\n".join(lines) + "\n", work, engine), {"links": urls, "experience": years}
+
+
+# --- harnon-cv (TeX Live) -----------------------------------------------------------------------
+
+def harnoncv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """harnon-cv as its example (sample.tex) and README fill it: the name large top left
+    over the email, the web site (typewriter) and the phone, the address block flush right
+    (here the place, then the profile links), a rule, the summary as the "recent history"
+    between rules, then Cantarell headings: "Experience" as a timeline (the dates in grey
+    in a left column, wrapping at the dash when long, a grey bar down the entries), each
+    entry "Title, Company" as the sub-header, the place in grey, the highlights as the
+    class's timeline bullets; "Education" as a timeline of "Degree, Institution"; "Skills" as
+    \\listitem bullets, the group as a callout before its keywords. The class prints a
+    stray "l" before the email (a typo in its \\@maketitle, "l\\small\\@youremail"),
+    patched out here with etoolbox's \\patchcmd as a user would. A4 (the class's). Greek or
+    Cyrillic names are set by XeLaTeX in Cantarell's OpenType fonts."""
+    basics = document["basics"]
+    engine = "pdflatex" if latin(document) else "xelatex"
+    urls = links(document)
+    site, others = (urls[0], urls[1:]) if urls else ("", [])
+    address = [tex(place(document)), *(rf"\href{{{url}}}{{{tex(bare(url))}}}" for url in others)]
+    lines = []
+    if engine == "xelatex":
+        # The class asks for graphicx with the pdftex driver: loaded first with XeTeX's,
+        # that request is taken as met.
+        lines += [r"\RequirePackage{graphicx}", r"\expandafter\def\csname opt@graphicx.sty\endcsname{pdftex}"]
+    lines.append(r"\documentclass{harnon-cv}")
+    if engine == "xelatex":
+        # The class loads T1 after Cantarell has set fontspec up: back to Unicode.
+        lines.append(r"\usepackage[TU]{fontenc}")
+    lines += [r"\makeatletter", r"\patchcmd{\@maketitle}{l\small\@youremail}{\small\@youremail}{}"
+              r"{\errmessage{harnon-cv: the email line is not the one patched}}", r"\makeatother", "",
+              "\t% personal details", f"\t\\author{{{tex(basics['name'])}}}",
+              f"\t\\youremail{{\\href{{mailto:{basics['email']}}}{{{tex(basics['email'])}}}}}"]
+    if site:
+        lines.append(f"\t\\yourwebsite{{{site}}}")
+    lines += [f"\t\\yournumber{{{tex(basics['phone'])}}}", "\t\\youraddress{" + r"\\".join(address) + "}", "",
+              "\t%personal statement", f"\t\\recenthistory{{{tex(basics['summary'])}}}", "",
+              "\t\\begin{document}", "", "\t\t\\maketitle", "", "\t\t\\addheadertext{Experience}",
+              "\t\t\\starttimeline"]
+
+    def timeline(entries: list[tuple[str, list[str]]]) -> list[str]:
+        found = []
+        for index, (when, body) in enumerate(entries):
+            if index:
+                found += ["\t\t\t\\timelinespacer", ""]
+            found += [f"\t\t\t\\timelineitem{{{when}}}{{", *[f"\t\t\t\t{line}" for line in body], "\t\t\t}"]
+        # The blank line after the timeline, as the example's, lets the heading's space in.
+        return found + ["\t\t\\stoptimeline", ""]
+
+    def dates(start: str, end: str) -> str:
+        # Each month tied, so that a date wraps in the narrow column at its dash only.
+        return f"{month(start[:7], document).replace(' ', '~')} -- {month(end, document).replace(' ', '~')}"
+
+    lines += timeline([(dates(job["startDate"], job["meta_end"]), [
+        rf"\addsubheader{{{tex(job['position'])}, {tex(job['name'])}}}",
+        rf"{{\color{{lightgrey}}{tex(job['location'])}}}\par",
+        *[rf"\addtimelinebullet{{{tex(item)}}}" for item in job["highlights"]]]) for job in document["work"]])
+    lines += ["\t\t\\addheadertext{Education}", "\t\t\\starttimeline"]
+    lines += timeline([(dates(school["startDate"], school["endDate"][:7]), [
+        rf"\addsubheader{{{tex(degree(school))}, {tex(school['institution'])}}}"]) for school in document["education"]])
+    lines += ["\t\t\\addheadertext{Skills}", "\t\t\t\\begin{itemize}"]
+    lines += [f"\t\t\t\t\\listitem{{{tex(group['name'])}}} {tex(', '.join(group['keywords']))}"
+              for group in document["skills"]]
+    lines += ["\t\t\t\\end{itemize}", "", "\t\\end{document}"]
+    return compile_pdf("\n".join(lines) + "\n", work, engine), {"links": urls}
+
+
 # --- the families -----------------------------------------------------------------------------
 
 RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any]]]] = {
@@ -783,6 +940,8 @@ RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any
     "latex-pascv": pascv,
     "latex-currvita": currvita,
     "latex-readablecv": readablecv,
+    "latex-twentyseconds": twentyseconds,
+    "latex-harnoncv": harnoncv,
 }
 
 
@@ -828,7 +987,8 @@ def check(family: families.Family) -> tuple[int, int, list[str]]:
 
 TEMPLATE_REPOSITORIES = {"latex-jake": "jakegut+resume", "latex-sb2nov": "sb2nov+resume",
                          "latex-awesomecv": "posquit0+Awesome-CV", "latex-deedy": "deedy+Deedy-Resume",
-                         "latex-altacv": "liantze+AltaCV"}
+                         "latex-altacv": "liantze+AltaCV",
+                         "latex-twentyseconds": "spagnuolocarmine+TwentySecondsCurriculumVitae-LaTex"}
 
 
 def build(names: list[str] | None = None, sources: Path | None = None) -> None:

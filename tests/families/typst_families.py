@@ -19,7 +19,9 @@ Needs what the tests never need:
   fontawesome-free), Fira Sans from the PyPI package fontpkg-fira-sans 4.203 (SIL OFL
   1.1, installed in the same venv; looked for in $FIRA_SANS_DIR, default that package's
   files/) and, for typst-grotesk only, Hanken Grotesk (variable fonts) from the PyPI
-  package fontpkg-hanken-grotesk 3.13 (SIL OFL 1.1, same venv; $HANKEN_GROTESK_DIR).
+  package fontpkg-hanken-grotesk 3.13 (SIL OFL 1.1, same venv; $HANKEN_GROTESK_DIR), and,
+  for typst-vercanard and typst-minimalcv only, Inria Sans (SIL OFL 1.1, the TTFs of the npm
+  package @expo-google-fonts/inria-sans@0.4.1, installed beside Font Awesome; $INRIA_SANS_DIR).
   Typst embeds New Computer Modern, Libertinus Serif and DejaVu Sans Mono.
 
 Templates (repository, commit, licence):
@@ -51,7 +53,13 @@ Templates (repository, commit, licence):
   is set as Hanken Grotesk (its OFL successor) in info.toml, a grey silhouette stands in
   for the profile photo, and its AI-prompt and keyword injection stay off (its defaults);
 - typst-modernercv: pavelzw/moderner-cv 61f3bc8b (moderner-cv 0.2.1, MIT), with
-  typst-fontawesome v0.6.0 (MIT).
+  typst-fontawesome v0.6.0 (MIT);
+- typst-vercanard: elegaanz/vercanard a7e706f4 (vercanard 1.0.2, GPL-3.0), no dependencies;
+  its main.typ's accent colour and margin;
+- typst-minimalcv: lelimacon/typst-minimal-cv 54a50d40 (minimal-cv 0.1.0; its manifest says
+  MIT, its LICENSE file is MIT No Attribution), no dependencies; imported as the package
+  (the example's relative import aside), its theme's font size set to 9pt and its main
+  gutter to 54pt so that each title and its floated "@Company -- Place" share a line.
 
 Each person's main file is written as the template's own example/template file is: the
 template's macros (or its YAML data file) filled from the JSON Resume document. The PDFs
@@ -91,9 +99,12 @@ _HANKEN_GROTESK_SPEC = importlib.util.find_spec("fontpkg_hanken_grotesk")
 HANKEN_GROTESK = Path(os.environ.get("HANKEN_GROTESK_DIR",
                                      str(Path(_HANKEN_GROTESK_SPEC.origin).parent / "files")
                                      if _HANKEN_GROTESK_SPEC and _HANKEN_GROTESK_SPEC.origin else "/nonexistent"))
+INRIA_SANS = Path(os.environ.get("INRIA_SANS_DIR",
+                                 "/work/tools-typst/npm/node_modules/@expo-google-fonts/inria-sans"))
 # Fonts only some families are given (so that the others' font fallback, and bytes, stay
 # as they were).
-FAMILY_FONT_PATHS = {"typst-grotesk": [str(HANKEN_GROTESK)]}
+FAMILY_FONT_PATHS = {"typst-grotesk": [str(HANKEN_GROTESK)], "typst-vercanard": [str(INRIA_SANS)],
+                     "typst-minimalcv": [str(INRIA_SANS)]}
 TIMESTAMP = 1735689600  # 2025-01-01T00:00:00Z: the PDFs' dates and Typst's datetime.today()
 
 # (name, version, repository, commit, the paths needed when not the whole tree)
@@ -118,6 +129,10 @@ PACKAGES = (
      "typst.toml LICENSE src/lib.typ src/template/info.toml"),
     ("moderner-cv", "0.2.1", "pavelzw/moderner-cv", "61f3bc8b28a42faac16f16cfa9ea1b5f85123f2c",
      "typst.toml LICENSE lib.typ"),
+    ("vercanard", "1.0.2", "elegaanz/vercanard", "a7e706f465490f0b614cecac66560b318d9e209f",
+     "typst.toml LICENSE template.typ"),
+    ("minimal-cv", "0.1.0", "lelimacon/typst-minimal-cv", "54a50d4000a9cd9ea32d4f06bfcc8f1e652c6a33",
+     "typst.toml LICENSE package.typ"),
 )
 # Compatibility fixes for the current compiler, applied to the laid-out copies only:
 # (package, file, pattern, replacement, why).
@@ -876,6 +891,113 @@ def modernercv(document: dict[str, Any], family: str) -> tuple[dict[str, str | b
     return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
 
 
+def vercanard(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """vercanard: a band of the accent colour across the top with the name and the label
+    in capitals; a tinted sidebar, the right third of the page, down its whole height,
+    whose capitalised headings and unmarked, right-aligned list items give the contact
+    details (email, phone, place, then the web addresses), one heading per skill group
+    over its keywords, and the languages ("English : Fluent", as in the template's
+    example); in the main column, capitalised headings running into a rule, each entry the
+    template's entry(title, description, details): the title as a heading, the company
+    over the highlights, then the details line in grey under them, "dates — place" as the
+    template's README writes "2023 — Typst". The template has no place for a summary: it
+    is a "Profile" section of its own, first in the main column. Set as the template's
+    main.typ (accent f3bc54, margin 2.6cm), in Inria Sans, the template's font."""
+    basics = document["basics"]
+    contact = [f"  - #link({s('mailto:' + basics['email'])})", f"  - #{s(basics['phone'])}",
+               f"  - #{s(place(document, family))}"]
+    links = []
+    for url, shown in ((basics["url"], bare(basics["url"])),
+                       (profile(document, "linkedin"), "linkedin.com/in/" + handle(profile(document, "linkedin"))),
+                       (profile(document, "github"), "github.com/" + handle(profile(document, "github")))):
+        if url:
+            contact.append(f"  - #link({s(url)})[#{s(shown)}]")
+            links.append(url)
+    aside = ["  = Contact", "", *contact, ""]
+    for group in document["skills"]:
+        aside += [f"  = #{s(group['name'])}", ""] + [f"  - #{s(keyword)}" for keyword in group["keywords"]] + [""]
+    if document.get("languages"):
+        aside += ["  = Languages", ""]
+        aside += [f"  - #{s(item['language'] + ' : ' + item['fluency'].lower())}" for item in document["languages"]]
+    lines = [f'#set page(paper: "{paper(document)}")', '#import "@preview/vercanard:1.0.2": *', "#show: resume.with(",
+             f"  name: {s(basics['name'])},", f"  title: {s(basics['label'])},", '  accent-color: rgb("f3bc54"),',
+             "  margin: 2.6cm,", "  aside: [", *aside, "  ]", ")", "", "= Profile", "", f"#{s(basics['summary'])}", "",
+             "= Experience", ""]
+    for job in document["work"]:
+        start, end = dates(job, document)
+        body = [f"  #{s(job['name'])}", ""] + [f"  - #{s(highlight)}" for highlight in job["highlights"]]
+        lines += [f"#entry[#{s(job['position'])}][", *body, f"][#{s(f'{start} – {end} — ' + job['location'])}]", ""]
+    lines += ["= Education", ""]
+    for school in document["education"]:
+        years = f"{school['startDate'][:4]} – {school['endDate'][:4]}"
+        lines += [f"#entry[#{s(rendered._degree(school))}][#{s(school['institution'])}][#{s(years)}]", ""]
+    return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
+
+
+def minimalcv(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """minimal-cv: the name large in the accent colour over the label in grey, then a wide
+    main column and a narrow aside, each section a heading over a thick rule and each entry
+    the template's entry(): an italic gutter on the left (the years, "2021 - now", in the
+    main column as in the template's example; the field or group names in the aside), then
+    the title as a heading with, floated to its right, "*@Company* -- Place" as the example
+    writes it (just "*@School*" for the schools, which have no place here), then the
+    highlights. The aside holds the contact details as the example's labelled entries
+    (Home, Phone, Email, then Website, LinkedIn as "in/<user>" and GitHub), the skill
+    groups (name in the gutter, keywords as the body, as the example's "Ops" rows do) and
+    the languages ("Fluent" in the gutter); a summary, which the example has not, is the
+    first section of the main column. Inria Sans, the template's font. The template prints
+    years only: the truth's dates are years, the current position's end "present"."""
+    basics = document["basics"]
+    contact = [("Home", s(place(document, family))), ("Phone", s(basics["phone"])),
+               ("Email", f"link({s('mailto:' + basics['email'])}, {s(basics['email'])})")]
+    links = []
+    linkedin, github = profile(document, "linkedin"), profile(document, "github")
+    for label, url, shown in (("Website", basics["url"], bare(basics["url"])),
+                              ("LinkedIn", linkedin, "in/" + handle(linkedin)),
+                              ("GitHub", github, "github.com/" + handle(github))):
+        if url:
+            contact.append((label, f"link({s(url)}, {s(shown)})"))
+            links.append(url)
+
+    def entry(gutter: str, title: str, body: str, right: str = "", indent: str = "      ") -> list[str]:
+        return [f"{indent}entry(", *([f"{indent}  right: {right},"] if right else []), f"{indent}  {gutter},",
+                f"{indent}  {title},", f"{indent}  {body},", f"{indent})"]
+
+    aside = ["    section(", '      "Contact",', "      {"]
+    for label, value in contact:
+        aside += entry(s(label), value, "none", indent="        ")
+    aside += ["      },", "    )", "", "    section(", '      "Skills",', "      {"]
+    for group in document["skills"]:
+        aside += entry(s(group["name"]), "none", f"[#{s(', '.join(group['keywords']))}]", indent="        ")
+    aside += ["      },", "    )"]
+    if document.get("languages"):
+        aside += ["", "    section(", '      "Languages",', "      {"]
+        for item in document["languages"]:
+            aside += entry(s(item["fluency"]), s(item["language"]), "none", indent="        ")
+        aside += ["      },", "    )"]
+    lines = ['#import "@preview/minimal-cv:0.1.0": *', "", f'#set page(paper: "{paper(document)}")', "",
+             "#show: cv.with(", "  theme: (font-size: 9pt, main-gutter-width: 54pt),",
+             f"  title: {s(basics['name'])},", f"  subtitle: {s(basics['label'])},",
+             "  aside: {", *aside, "  }", ")", "", "#section(", '  "Summary",', "  {",
+             *entry("none", "none", f"[#{s(basics['summary'])}]", indent="    "), "  },", ")", "",
+             "#section(", '  "Professional Experience",', "  {"]
+    experience = []
+    for job in document["work"]:
+        start, end = job["startDate"][:4], ("now" if job["meta_end"] == "present" else job["meta_end"][:4])
+        items = "".join(f"        {s(highlight)},\n" for highlight in job["highlights"])
+        lines += entry(s(f"{start} - {end}"), s(job["position"]), f"[\n        #list(\n{items}        )\n      ]",
+                       right=f"[*#{s('@' + job['name'])}* -- #{s(job['location'])}]", indent="    ")
+        experience.append({"title": job["position"], "company": job["name"], "location": job["location"],
+                           "start": start, "end": "present" if end == "now" else end,
+                           "highlights": job["highlights"]})
+    lines += ["  },", ")", "", "#section(", '  "Educational Background",', "  {"]
+    for school in document["education"]:
+        lines += entry(s(f"{school['startDate'][:4]} - {school['endDate'][:4]}"), s(rendered._degree(school)), "none",
+                       right=f"[*#{s('@' + school['institution'])}*]", indent="    ")
+    lines += ["  },", ")"]
+    return {"main.typ": "\n".join(lines) + "\n"}, {"links": links, "experience": experience}
+
+
 RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes], dict[str, Any]]]] = {
     "typst-basic": basic,
     "typst-moderncv": moderncv,
@@ -887,6 +1009,8 @@ RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes
     "typst-modernresume": modernresume,
     "typst-grotesk": grotesk,
     "typst-modernercv": modernercv,
+    "typst-vercanard": vercanard,
+    "typst-minimalcv": minimalcv,
 }
 
 
