@@ -669,8 +669,8 @@ def test_a_soft_hyphen_in_a_text_layer_is_a_hyphen_shown() -> None:
     # Targets scrambled for a script that a PDF printer does not run.
     ("+48 512 236 456 | ola@example.org", ("tel:+93067781901", "mailto:byn@rknzcyr.bet"),
      ["ola@example.org"], ["+48512236456"]),
-    # Icons alone on the page: the targets are all there is.
-    ("\x07 \x07", ("tel:+48512236456", "mailto:ola@example.org"), ["ola@example.org"], ["+48512236456"]),
+    # Icons alone on the page: the targets are all there is, spaces and all.
+    ("\x07 \x07", ("tel: +48512236456", "mailto: ola@example.org"), ["ola@example.org"], ["+48512236456"]),
 ])
 def test_link_targets_give_an_email_or_phone_only_where_the_text_shows_none(shown, targets, emails, phones) -> None:
     document = ExtractedDocument("pdf", f"Ola Nowak\n{shown}\nExperience", 1, "", (), links=targets)

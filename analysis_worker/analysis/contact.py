@@ -171,8 +171,9 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
 
 
 def _targets(links: tuple[str, ...], scheme: str) -> list[str]:
-    """The addresses of the links of a scheme ("mailto:", "tel:"), without "//" or a query."""
-    return [link[len(scheme):].lstrip("/").split("?")[0] for link in links if link.lower().startswith(scheme)]
+    """The addresses of the links of a scheme ("mailto:", "tel:"), without "//", spaces
+    ("mailto: jo@example.com") or a query."""
+    return [link[len(scheme):].strip().lstrip("/").split("?")[0] for link in links if link.lower().startswith(scheme)]
 
 
 def _beside_addresses(segment: str) -> str:
