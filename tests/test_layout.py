@@ -771,3 +771,40 @@ def test_letters_of_unmapped_icons_before_contact_items() -> None:
                   (72, 726, "/F1", 10, "T +39 347 913 2292"), (72, 712, "/F1", 10, "@ luca.moretti@example.com"),
                   (72, 680, "/F2", 13, "Experience"), (72, 664, "/F1", 10, "UX Designer, Brava Energia 2015 - 2018"))
     assert (result.contact.location, list(result.contact.phones)) == ("Milan, Italy", ["+393479132292"])
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_schools_under_a_heading_not_read_are_schools_not_jobs(document) -> None:
+    # The education heading drawn as a picture: the schools follow the jobs, in the
+    # experience section, with their degree and dates.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
+                  (72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (72, y - 28, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 48
+    for school in document["education"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{school['studyType']} in {school['area']}, {school['institution']}")),
+                  (72, y - 14, "/F1", 10, f"{school['startDate'][:4]} - {school['endDate'][:4]}")]
+        y -= 34
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_headings_on_the_baseline_of_their_first_line_beside_a_heading_line(document) -> None:
+    # A label column whose headings share a line with their section's first line, in a
+    # document whose experience heading stands on a line of its own.
+    lines = [*_header(document), (72, 710, "/F2", 12, "Work"), (72, 690, "/F2", 12, "Skills"),
+             (200, 690, "/F1", 10, "Analysis"), (200, 676, "/F1", 10, "SQL"), (200, 662, "/F1", 10, "Tableau")]
+    y = 640
+    school = document["education"][0]
+    lines += [(72, y, "/F2", 12, "Education"),
+              (200, y, "/F1", 10, _latin(f"{school['institution']} {school['startDate'][:4]} - {school['endDate'][:4]}")),
+              (200, y - 14, "/F1", 10, _latin(f"{school['studyType']} in {school['area']}"))]
+    result = read(*lines)
+    assert [section.kind for section in result.sections] == ["experience", "skills", "education"]
+    assert [school.institution for school in result.education] == [_latin(school["institution"])]

@@ -22,7 +22,7 @@ from .scoring import score_resume
 from .sections import Section, split_sections
 from .skills import find_skills
 from .typography import Typography
-from .unheaded import unheaded_jobs
+from .unheaded import is_school, unheaded_jobs, unheaded_schools
 
 ANALYSIS_VERSION = "1.0.0"
 
@@ -52,6 +52,9 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
         or unheaded_jobs(sections, found.contact.name)
     elsewhere = host_lines(body)
     education = displaced_schools(parse_education(lines_of("education")), elsewhere)
+    if not education:
+        education = unheaded_schools(sections)
+        experience = [job for job in experience if not (education and is_school(job))]
     restore_displaced(displaced_lines(elsewhere), experience, education)
     skills_lines = lines_of("skills")
     result = resume_pb2.ResumeAnalysis(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .education import names_institution
 from .forms import unlabelled
 from .listings import wraps_skill
+from .roles import TITLE_WORDS, words_of
 from .typography import Typography
 
 TOP = "top"  # kind of the lines before the first heading (name and contact details)
@@ -195,18 +196,18 @@ def _run_in_headings(lines: list[str], kinds: list[str | None]) -> dict[int, tup
     """Headings printed in a left column on the baseline of their section's first line
     ("Work Senior Product Designer", "Education Delft University"): {index: (heading, rest)}.
 
-    One such line could be a title ("Research Intern", "Education Consultant"); the
-    layout is recognised only in a document without a heading line for experience or
-    education, with two or more such lines of kinds no heading line opened before.
-    `kinds` are the lines' heading kinds."""
-    if "experience" in kinds or "education" in kinds:
-        return {}
+    One such line could be a title ("Research Intern", "Education Consultant"): the
+    layout is recognised with two or more such lines of kinds no heading line opened
+    before, and, in a document with a heading line for experience or education, of
+    lines without a title's words. `kinds` are the lines' heading kinds."""
+    headed = "experience" in kinds or "education" in kinds
     found: dict[str, tuple[int, str, str]] = {}
     for index, line in enumerate(lines):
         heading, _, rest = line.partition(" ")
         kind = heading_kind(heading) if rest[:1].isupper() and not heading.endswith(":") else None
         # A later heading line of the same kind is a sub-heading ("Tools" in a skills section).
-        if kind and kind not in kinds[:index] and kind not in found and not kinds[index]:
+        if kind and kind not in kinds[:index] and kind not in found and not kinds[index] and not (
+                headed and TITLE_WORDS.intersection(words_of(rest))):
             found[kind] = (index, heading, rest)
     if len(found) < 2:
         return {}
