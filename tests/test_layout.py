@@ -808,3 +808,19 @@ def test_headings_on_the_baseline_of_their_first_line_beside_a_heading_line(docu
     result = read(*lines)
     assert [section.kind for section in result.sections] == ["experience", "skills", "education"]
     assert [school.institution for school in result.education] == [_latin(school["institution"])]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_place_wrapped_after_its_comma_and_a_highlight_after_a_function_word(document) -> None:
+    # "Title at Company City," / "Region" on the next line; an unbulleted highlight
+    # wrapped before its last word ("reviews in" / "Excel").
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']} Denver,")), (72, y - 14, "/F2", 10, "CO"),
+                  (400, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (72, y - 28, "/F1", 10, "Cut stock-outs by a third with weekly inventory reviews in"),
+                  (72, y - 42, "/F1", 10, "Excel")]
+        y -= 62
+    assert [(job.title, job.company, job.location) for job in read(*lines).experience] == [
+        (_latin(job["position"]), _latin(job["name"]), "Denver, CO") for job in document["work"]]

@@ -140,7 +140,7 @@ def _continues(line: str, span: DateSpan | None, previous: str, entry: Entry, lo
     if span or is_location(line) or is_duration(line) or split_place(line) or any(
             is_location(inner) for inner in _PARENTHESISED.findall(line)):
         return False
-    if line[0].islower() or previous.rstrip().endswith(("-", ",", "&")):
+    if line[0].islower() or previous.rstrip().endswith(("-", ",", "&")) or _ENDS_ON_A_FUNCTION_WORD.search(previous):
         return True
     # A label ("Highlights") comes between an entry's title and its bullets: the line above it is a title.
     if following and following[0].rstrip(":").lower() in _LABELS:
@@ -161,6 +161,10 @@ def _continues(line: str, span: DateSpan | None, previous: str, entry: Entry, lo
     return len(previous) >= _WRAPPED_SHARE * longest
 
 
+# No sentence ends on these: a line that does was wrapped ("reviews in" / "Excel").
+_ENDS_ON_A_FUNCTION_WORD = re.compile(r"\s(?:in|of|the|a|an|to|for|with|and|or|by|on|at|from|into|via)\s*$")
+
+
 def _join(text: str, rest: str) -> str:
     if text.endswith("-") and rest[:1].islower():  # "submis-" + "sions"
         return text[:-1] + rest
@@ -175,7 +179,7 @@ def header_fields(entry: Entry, *, split_at: Callable[[str, str], bool] | None =
     gives parts ["Nexus AI", "CTO"] and locations ["Paris, France"]."""
     parts: list[str] = []
     locations: list[str] = []
-    for line in entry.header:
+    for line in _places_unwrapped(entry.header):
         if is_prose(line) and not find_span(line):
             break
         segments = _FIELD_SEPARATOR.split(_PARENTHESISED_NAME.sub(r" | \1", strip_dates(line)))
@@ -196,6 +200,19 @@ def header_fields(entry: Entry, *, split_at: Callable[[str, str], bool] | None =
             else:
                 parts.extend(_comma_parts(segment))
     return parts, locations
+
+
+def _places_unwrapped(header: list[str]) -> list[str]:
+    """The header lines with a place wrapped after its comma put back on its line:
+    "Engineer at Acme Athens," / "Greece" is "Engineer at Acme Athens, Greece"."""
+    lines: list[str] = []
+    for line in header:
+        previous = lines[-1] if lines else ""
+        if previous.rstrip().endswith(",") and split_place(f"{previous.rstrip()} {strip_dates(line).strip(' |–—-')}"):
+            lines[-1] = f"{previous.rstrip()} {line.strip()}"
+        else:
+            lines.append(line)
+    return lines
 
 
 def _split_at(segment: str, separates: Callable[[str, str], bool]) -> list[str]:
