@@ -719,23 +719,25 @@ def test_a_contact_column_of_labels_and_addresses_broken_after_a_slash() -> None
     # broken after a slash ("linkedin.com/" / "in/annadupont").
     result = read((72, 760, "/F2", 20, "Anna Dupont"), (400, 740, "/F1", 9, "Home Milan, Italy"),
                   (400, 726, "/F1", 9, "Email anna.dupont@example.org"), (400, 712, "/F1", 9, "linkedin.com/"),
-                  (400, 700, "/F1", 9, "in/annadupont"), (400, 686, "/F1", 9, "github.com/"),
+                  (400, 700, "/F1", 9, "in/annadupont | x.com/annadupont"), (400, 686, "/F1", 9, "github.com/"),
                   (400, 674, "/F1", 9, "annadupont"), (72, 700, "/F2", 13, "Experience"),
                   (72, 684, "/F1", 10, "Data Scientist @Brava Energia 2016 - 2020"))
     assert result.contact.location == "Milan, Italy"
     assert [link.url for link in result.contact.links] == ["https://linkedin.com/in/annadupont",
-                                                          "https://github.com/annadupont"]
+                                                          "https://x.com/annadupont", "https://github.com/annadupont"]
 
 
 def test_a_skill_wrapped_inside_its_tag_is_one_skill() -> None:
     # Tags too narrow for their skill: "Content" / "Marketing", and "Project" /
-    # "Management", whose first word alone reads as a heading.
+    # "Management", whose first word alone reads as a heading; justified keywords
+    # hyphenated at a line's end ("Lo-" / "gistics").
     result = read((72, 760, "/F2", 20, "Mateusz Kowalczyk"), (72, 740, "/F1", 10, "mateusz@example.org"),
                   (72, 700, "/F2", 13, "Skills"), (72, 684, "/F1", 10, "Six Sigma Content"),
-                  (72, 672, "/F1", 10, "Marketing"), (72, 660, "/F1", 10, "Project"),
+                  (72, 672, "/F1", 10, "Marketing \x95 Lo-"), (72, 660, "/F1", 10, "gistics \x95 Project"),
                   (72, 648, "/F1", 10, "Management"), (72, 620, "/F2", 13, "Languages"),
                   (72, 604, "/F1", 10, "English Fluent"))
-    assert {"Content Marketing", "Project Management", "Six Sigma"} <= {skill.name for skill in result.skills}
+    assert {"Content Marketing", "Project Management", "Six Sigma", "Logistics"} <= {
+        skill.name for skill in result.skills}
     assert [section.kind for section in result.sections] == ["skills", "languages"]
 
 

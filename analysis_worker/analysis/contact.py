@@ -418,7 +418,7 @@ def _is_personal_site(url: str, emails: list[str]) -> bool:
 
 
 # A narrow column breaks an address after a slash: "linkedin.com/" / "in/jdoe".
-_BROKEN_AFTER_SLASH = re.compile(r"(?<=[\w.]/)\n(?=[\w.-]+(?:/[\w.-]*)*(?:\n|$))")
+_BROKEN_AFTER_SLASH = re.compile(r"(?<=[\w.]/)\n(?=[\w.-]+(?:/[\w.-]*)*(?:\s|$))")
 
 
 def _links(segments: list[str], contact_text: str, document_links: tuple[str, ...],

@@ -53,13 +53,16 @@ _LIST_END = tuple(",;:|•·")
 
 def unwrapped_lists(lines: list[str]) -> list[str]:
     """Lists with their wrapped lines joined again: a narrow column cuts "Prototyping,
-    Usability" / "Testing, Design Systems" inside an item, and a tag too narrow for its
-    skill sets it on two lines ("Content" / "Marketing")."""
+    Usability" / "Testing, Design Systems" inside an item, justified text hyphenates a
+    word ("Lo-" / "gistics"), and a tag too narrow for its skill sets it on two lines
+    ("Content" / "Marketing")."""
     result: list[str] = []
     for line in lines:
         previous = result[-1] if result else ""
         listed = "," in previous and "," in line and ":" not in line and not previous.rstrip().endswith(_LIST_END)
-        if not BULLET.match(line) and (listed or (previous and wraps_skill(previous, line))):
+        if previous.rstrip().endswith("-") and line[:1].islower():  # "Lo-" / "gistics • SAP"
+            result[-1] = previous.rstrip()[:-1] + line
+        elif not BULLET.match(line) and (listed or (previous and wraps_skill(previous, line))):
             result[-1] = f"{previous} {line}"
         else:
             result.append(line)
