@@ -826,3 +826,48 @@ def test_a_place_wrapped_after_its_comma_and_a_highlight_after_a_function_word(d
         y -= 62
     assert [(job.title, job.company, job.location) for job in read(*lines).experience] == [
         (_latin(job["position"]), _latin(job["name"]), "Denver, CO") for job in document["work"]]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_floats_drawn_before_the_flow_beside_an_edge_read_top_to_bottom(document) -> None:
+    # Browsers paint floats first: each entry's title row (title left, its first
+    # highlight floated at the middle of the page) comes before the flow that holds the
+    # employers and the full-width highlights, which cross the floats' edge.
+    basics = document["basics"]
+    floats, flow = [], [(72, 760, "/F2", 20, _latin(basics["name"])), (72, 740, "/F1", 10, basics["email"]),
+                        (72, 715, "/F2", 13, "Work")]
+    y = 695
+    for job in document["work"]:
+        flow.append((72, y, "/F2", 12, _latin(job["name"])))
+        floats += [(72, y - 16, "/F1", 10, f"{_latin(job['position'])} {job['startDate'][:10]} - "
+                                           f"{job['endDate'][:10] or 'Present'}"),
+                   (330, y - 16, "/F1", 10, "Designed the onboarding flow")]
+        flow += [(90, y - 30, "/F1", 10, _latin(f"{job['highlights'][0]} for the four regional teams"))]
+        y -= 50
+    result = read(*floats, *flow)
+    assert [(job.title, job.company, job.start) for job in result.experience] == [
+        (_latin(job["position"]), _latin(job["name"]), job["startDate"][:7]) for job in document["work"]]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_range_floated_beside_two_lines_ends_on_the_second(document) -> None:
+    # "Company - Title 2021-11-01" / "— Present"; "School 2012-09-01" / "Degree — 2014-06-01".
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['name']} - {job['position']}")), (480, y, "/F1", 9, job["startDate"]),
+                  (480, y - 12, "/F1", 9, f"- {job['endDate'] or 'Present'}"),
+                  (90, y - 26, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 44
+    lines.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        y -= 20
+        lines += [(72, y, "/F2", 10, _latin(school["institution"])), (480, y, "/F1", 9, school["startDate"]),
+                  (72, y - 12, "/F1", 10, _latin(f"{school['studyType']} - {school['area']}")),
+                  (480, y - 12, "/F1", 9, f"- {school['endDate']}")]
+        y -= 12
+    result = read(*lines)
+    assert [(job.company, job.start, job.end or "present") for job in result.experience] == [
+        (_latin(job["name"]), job["startDate"][:7], job["endDate"][:7] or "present") for job in document["work"]]
+    assert [(school.institution, school.end) for school in result.education] == [
+        (_latin(school["institution"]), school["endDate"][:7]) for school in document["education"]]

@@ -148,13 +148,20 @@ def join_wrapped_dates(lines: list[str]) -> list[str]:
     "August 2022 — Present". A column read into
     the lines beside it leaves its pieces at their starts: "12/2017 - Senior Data
     Scientist", "07/2021 Stellaris Bank" is "12/2017 - 07/2021 Senior Data Scientist",
-    "Stellaris Bank"; "10/2021 - Pre- Engineer", "sent Acme" is "10/2021 - Present Engineer"."""
+    "Stellaris Bank"; "10/2021 - Pre- Engineer", "sent Acme" is "10/2021 - Present Engineer".
+    A range floated at the right of two lines leaves its end on the second: "Acme 2021-11-01",
+    "— Present" and "School 2012-09-01", "Master — 2014-06-01" have their ranges on the first."""
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
         beside = _range_beside(previous, line)
+        tail = _RANGE_TAIL.search(line) if _ends_with_start(previous) else None
         if beside:
             joined[-1:] = beside
+        elif tail:
+            joined[-1] = f"{previous.rstrip()} – {tail.group('end')}"
+            if line[:tail.start()].strip():
+                joined.append(line[:tail.start()])
         elif _is_date_piece(line) and _is_date_piece(previous) and (
                 _CUT_SHORT.search(previous) or _OPENS_WITH_DASH.match(line)):
             separator = "" if previous.rstrip()[-1] in "-–—" else " "
@@ -162,6 +169,16 @@ def join_wrapped_dates(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+# The end of a range at the end of a line: "— Present", "Master — 2014-06-01".
+_RANGE_TAIL = re.compile(rf"(?:^|\s)[-–—]+\s*(?P<end>{_DATE}|{_PRESENT})\s*$", re.IGNORECASE)
+
+
+def _ends_with_start(line: str) -> bool:
+    """Whether the line ends with a date alone, no range: the start of one floated beside it."""
+    span = find_span(line)
+    return span is not None and span.start == span.end and not line[span.stop:].strip() and span.begin > 0
 
 
 def _range_beside(previous: str, line: str) -> list[str]:

@@ -74,6 +74,9 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     gutter = None if geometric else _gutter(placed)
     if gutter is not None and _labels_beside(placed, gutter):
         return plain, False, styled
+    # Lines aligned on an edge without a gutter beside them are floats beside the flow,
+    # not a second column: drawn out of order, that page is read by its geometry too.
+    geometric = geometric or (gutter is None and drawn_out_of_order(runs))
     if gutter is not None or geometric:
         rows = _text_lines([p for line in placed.values() for p in line], plain, starts) if geometric else \
             _columns_rows(placed, gutter, plain, starts)
