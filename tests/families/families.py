@@ -96,6 +96,12 @@ FAMILIES = (
     Family("chromium-rocketspacer", "html-chromium"),
     Family("weasyprint-direct", "html-weasyprint"),
     Family("chromium-minyma", "html-chromium"),
+    Family("latex-friggeri", "latex"),
+    Family("latex-yaac", "latex"),
+    Family("typst-chicv", "typst"),
+    Family("typst-attractive", "typst"),
+    Family("chromium-simple-red", "html-chromium"),
+    Family("weasyprint-dinesh", "html-weasyprint"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 

@@ -12,7 +12,8 @@ Needs what the tests never need:
   jsonresume-theme-professional@1.1.0, jsonresume-theme-autumn@1.0.1,
   jsonresume-theme-mocha-responsive@1.1.1, jsonresume-theme-sceptile@1.0.5,
   jsonresume-theme-kwan@0.0.2, jsonresume-theme-eloquent@5.0.0, jsonresume-theme-cora@0.1.1,
-  jsonresume-theme-rocketspacer@1.2.2, jsonresume-theme-direct@0.1.1 (all MIT) and
+  jsonresume-theme-rocketspacer@1.2.2, jsonresume-theme-direct@0.1.1,
+  jsonresume-theme-simple-red@1.0.4, jsonresume-theme-dinesh@0.0.7 (all MIT) and
   jsonresume-theme-minyma@0.0.5 (ISC);
   professional ships JSX and is bundled here with esbuild@0.28.2 against its peers
   react@18.3.1, react-dom@18.3.1 and styled-components@6.6.0; mocha-responsive reads
@@ -45,7 +46,7 @@ Setup, as done for the stored files (DIR=/work/tools-html, the default):
         jsonresume-theme-kwan@0.0.2 underscore.string@3.3.6 bootstrap@3.3.7 \
         jsonresume-theme-eloquent@5.0.0 jsonresume-theme-cora@0.1.1 \
         jsonresume-theme-rocketspacer@1.2.2 octicons@2.2.0 jsonresume-theme-direct@0.1.1 \
-        jsonresume-theme-minyma@0.0.5
+        jsonresume-theme-minyma@0.0.5 jsonresume-theme-simple-red@1.0.4 jsonresume-theme-dinesh@0.0.7
     python3 -m venv DIR/venv && DIR/venv/bin/pip install weasyprint
     .venv/bin/python tests/families/html_families.py [FAMILY ...]
 The professional bundle is written to DIR/.professional.bundle.cjs (so that its peers
@@ -153,6 +154,12 @@ def _location_sceptile(document: dict[str, Any], page: str) -> str:
     # "City, Region, CC"; without a region the theme prints "City, , CC", kept as "City, CC".
     place = document["basics"]["location"]
     return ", ".join(part for part in (place["city"], place["region"], place["countryCode"]) if part)
+
+
+def _location_simple_red(document: dict[str, Any], page: str) -> str:
+    # "City, Region" (the country code is printed only with a street address).
+    place = document["basics"]["location"]
+    return ", ".join(part for part in (place["city"], place["region"]) if part)
 
 
 @dataclass(frozen=True)
@@ -291,6 +298,33 @@ THEMES = {
     # using theme Minyma by godraadam", linked to three URLs) at the foot of the panel,
     # often alone on the last page.
     "chromium-minyma": Theme("jsonresume-theme-minyma", "chromium", _location_professional),
+    # Name in red heavy Arial (the print style's font: Arimo prints), the label in bold
+    # and the summary in italics; then each section's heading in red in a floated quarter
+    # column beside its entries, education first: "Company" in bold with "Month YYYY -
+    # Month YYYY" (or "- Present") in small print at the right, the title in italics
+    # below, a "Responsibilities:" label over the bullets; schools likewise, "Area /
+    # Degree" in italics (the degree alone without an area). Each school after the first
+    # is floated under the heading instead, at the left margin (the theme floats each
+    # one, 75% wide, after the heading's float). Skill groups as the group's name in
+    # bold before a wrapping row of keywords; languages as "Language" over the fluency in
+    # italics. The print style hides the profiles: the contact details come last, under
+    # the languages (often alone on a second page): "City, Region" (the country code is
+    # printed only with a street address), email over phone, and the website without
+    # its scheme at the right.
+    "chromium-simple-red": Theme("jsonresume-theme-simple-red", "chromium", _location_simple_red,
+                                 links=lambda d: [d["basics"]["url"]] if d["basics"]["url"] else []),
+    # One column in Times New Roman (Tinos prints): "Name, Label", a line of "email |
+    # phone | City, Region, CC" (without a region "City, CC"), the profiles' network
+    # names linked to their URLs (no website); dashed rules between sections, each
+    # heading in capitals in a narrow left column; skills first ("**Group**: keywords"),
+    # then each job as "**Company - Title**" with its raw ISO dates ("2021-09-01 —
+    # Present") floated right; WeasyPrint places that float a line lower and narrower
+    # than the dates, which print as two lines ("2021-09-01" / "— Present") beside the
+    # first bullets (circles); schools as the institution in bold over "Degree
+    # - Area" ("Degree -" without an area), dates likewise; languages as "Language
+    # (Fluency)". The profile picture (basics.picture, which no person has) is dropped.
+    "weasyprint-dinesh": Theme("jsonresume-theme-dinesh", "weasyprint", _location_sceptile,
+                               links=lambda d: [profile["url"] for profile in d["basics"]["profiles"]]),
 }
 
 
@@ -374,6 +408,9 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         # as a relative URL into the scratch folder: no link.
         page = re.sub(r"<img\s[^>]*alt=\"avatar\"[^>]*>", "", page)
         page = re.sub(r"\shref=(?=\s)", "", page)
+    if name == "weasyprint-dinesh":
+        # basics.picture (which no person has): an <img> without a source, a broken image.
+        page = re.sub(r"<img\s[^>]*alt=\"profile-pic\"[^>]*>", "", page)
     return _EXTERNAL.sub("", page)
 
 

@@ -5,7 +5,9 @@ filled from the person's JSON Resume document, compiled with TeX Live 2022.
     python tests/families/latex_families.py [--sources DIR] [family ...]
 
 Needs what the tests never need: TeX Live 2022 (Debian 12 packages texlive-latex-extra,
-texlive-xetex, texlive-luatex (pas-cv with non-Latin names), texlive-fonts-extra for
+texlive-xetex, texlive-luatex (pas-cv with non-Latin names, YAAC), texlive-bibtex-extra
+(biblatex, which the Friggeri and YAAC classes load), texlive-lang-french (babel's French,
+which the YAAC class loads), texlive-fonts-extra for
 fontawesome5, roboto, sourcesanspro, lato and cm-unicode, cm-super), fonts-lato and
 fonts-roboto-slab (AltaCV under XeLaTeX), fonts-dejavu (europecv and europasscv with
 non-Latin names) and poppler-utils (pdftotext, for the check). The TeX Live classes and
@@ -29,6 +31,12 @@ named "owner+name", at these commits:
     spagnuolocarmine/TwentySecondsCurriculumVitae-LaTex
                          f7815bd4d39e39ee58648666937810eb7b4f7836  MIT         twentysecondcv.cls (with Clear
                          Sans (Apache-2.0) and marvosym from TeX Live), as Twenty-Seconds_cv.tex
+    depressiveRobot/friggeri-cv-a4
+                         aa029260665b96a636f3f3d9663aca75414c4ba0  MIT         friggeri-cv-a4.cls with the fonts
+                         it ships (TeX Gyre Heros, GUST; Lato Light, OFL), as cv.tex
+    darwiin/yaac-another-awesome-cv
+                         31dcdba2e0ead49edd665a7c601d60f555d20341  LPPL-1.3c   yaac-another-awesome-cv.cls v2.3.1
+                         with its fonts/ (Source Sans Pro, OFL), as example/cv.tex and its section files
 
 e.g. `git clone https://github.com/jakegut/resume DIR/jakegut+resume && git -C
 DIR/jakegut+resume checkout 3e64a93`. The document bodies follow each template's example
@@ -55,6 +63,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -110,6 +119,16 @@ def links(document: dict[str, Any]) -> list[str]:
 def bare(url: str) -> str:
     """A URL as people print it: no scheme, no www."""
     return url.split("://", 1)[1].removeprefix("www.").rstrip("/")
+
+
+def typeset(truth: dict[str, Any]) -> dict[str, Any]:
+    """A truth's entries as TeX prints them: an apostrophe typed ' is set as ’."""
+    def quotes(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.replace("'", "\u2019")
+        return [quotes(item) for item in value] if isinstance(value, list) else value
+    return {"experience": [{key: quotes(value) for key, value in job.items()} for job in truth["experience"]],
+            "education": [{key: quotes(value) for key, value in school.items()} for school in truth["education"]]}
 
 
 def handle(url: str) -> str:
@@ -924,6 +943,147 @@ def harnoncv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any
     return compile_pdf("\n".join(lines) + "\n", work, engine), {"links": urls}
 
 
+# --- depressiveRobot/friggeri-cv-a4 -------------------------------------------------------------
+
+def friggeri(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """The Friggeri CV (A4 fork) as its example (cv.tex) fills it, set by XeLaTeX with the
+    fonts it ships (TeX Gyre Heros, Lato Light): a dark band across the top of the page
+    with the given name in Lato Light run into the surname in bold Heros (a space kept
+    between them, "{Marcus\\ }{Whitfield}", as a user does) and the label under it; a
+    sidebar left of the main column (the class's aside, one item a line, flush right) with
+    "contact" (the place, phone, email and web addresses) and one heading per skill group
+    over its keywords; the main column's lower-case headings, their first three letters
+    coloured; each entry a year column ("2017--2020", "2022--Now") beside the company in
+    bold with the place in light grey at the right, the title in italics under it and
+    the highlights as a list; education "Degree" in bold with the school at the right.
+    The aside's web addresses are set \\small, and smaller still (to \\tiny) when too wide
+    for its 3.6 cm, so that they stay out of the main column. Letters beyond Latin are not
+    in the shipped fonts: no person of the family has them."""
+    basics = document["basics"]
+    source = SOURCES / "depressiveRobot+friggeri-cv-a4"
+    shutil.copy(source / "friggeri-cv-a4.cls", work)
+    for font in ("Lato-Light.ttf", "texgyreheros-regular.otf", "texgyreheros-bold.otf",
+                 "texgyreheros-italic.otf", "texgyreheros-bolditalic.otf"):
+        shutil.copy(source / font, work)
+    if not latin(document):
+        raise ValueError("friggeri: TeX Gyre Heros and the shipped Lato Light have no Greek or Cyrillic")
+    given, _, surname = basics["name"].partition(" ")
+    urls = links(document)
+
+    def years(start: str, end: str) -> str:
+        return f"{start[:4]}--{'Now' if end == 'present' else end[:4]}"
+
+    # Each line of the aside is a line (\obeycr); the addresses are set small, and smaller
+    # still when too wide for its 3.6 cm, as users of the template do.
+    contact = [tex(place(document)), tex(basics["phone"]), "~",
+               rf"\fitaside{{\href{{mailto:{basics['email']}}}{{{tex(basics['email'])}}}}}"]
+    contact += [rf"\fitaside{{\href{{{url}}}{{{tex(bare(url))}}}}}" for url in urls]
+    lines = [r"\documentclass[]{friggeri-cv-a4}",
+             r"\newcommand{\fitaside}[1]{\sbox0{\small #1}\ifdim\wd0>\linewidth\sbox0{\footnotesize #1}"
+             r"\ifdim\wd0>\linewidth\sbox0{\scriptsize #1}\ifdim\wd0>\linewidth\sbox0{\tiny #1}\fi\fi\fi\usebox0}",
+             r"\begin{document}", "",
+             rf"\header{{{tex(given)}\ }}{{{tex(surname)}}}{{{tex(basics['label'])}}}", "",
+             r"\begin{aside}", r"\section{contact}", *contact]
+    for group in document["skills"]:
+        lines += [rf"\section{{{tex(group['name'].lower())}}}", *(tex(keyword) for keyword in group["keywords"])]
+    lines += [r"\end{aside}", "", r"\section{profile}", "", tex(basics["summary"]), "",
+              r"\section{experience}", "", r"\begin{entrylist}"]
+    for job in document["work"]:
+        items = "".join(rf"\item {tex(item)} " for item in job["highlights"])
+        lines += [r"\entry", f"{{{years(job['startDate'], job['meta_end'])}}}", f"{{{tex(job['name'])}}}",
+                  f"{{{tex(job['location'])}}}",
+                  rf"{{\emph{{{tex(job['position'])}}} \\ \begin{{itemize}}{items}\end{{itemize}}}}"]
+    lines += [r"\end{entrylist}", "", r"\section{education}", "", r"\begin{entrylist}"]
+    for school in document["education"]:
+        lines += [r"\entry", f"{{{years(school['startDate'], school['endDate'])}}}", f"{{{tex(degree(school))}}}",
+                  f"{{{tex(school['institution'])}}}", "{}"]
+    lines += [r"\end{entrylist}", "", r"\end{document}"]
+    truth = typeset(rendered.truth_of(document, "", "", ""))
+    experience = [{**job, "start": job["start"][:4], "end": job["end"] if job["end"] == "present" else job["end"][:4]}
+                  for job in truth["experience"]]
+    # The header is a TikZ picture placed by "remember picture": a second run places it.
+    return compile_pdf("\n".join(lines) + "\n", work, "xelatex", runs=2), {
+        "links": urls, "experience": experience, "education": truth["education"]}
+
+
+# --- darwiin/yaac-another-awesome-cv ------------------------------------------------------------
+
+def yaac(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """YAAC: Another Awesome CV as its example (example/cv.tex and its section files)
+    fills it, with the class's options there (localFont: the Source Sans Pro it ships;
+    alternative header; 10pt; compact), set by LuaLaTeX: the given name with the surname
+    in bold small capitals, the label in bold blue, the social line of Font Awesome icons
+    (LinkedIn and GitHub as "linkedin.com/in/handle", "github.com/handle", a web site by
+    its address), phone and email, then the place; sections headed by an icon and the
+    name in small capitals over a rule; the summary as a paragraph; skill groups in bold
+    as right-aligned labels; each position in a table row pair, the end date ("Present")
+    over the start date in bold right-aligned beside a vertical rule, "Title, COMPANY,
+    Place" in bold (the company in small capitals), the highlights as \\faAngleRight
+    bullets and the skills the highlights mention as outlined tags; education by the
+    year it ended, "Degree, Institution"; a footer of the date, "Name - CV" and the page.
+    The class loads babel with French as the main language: the document selects
+    English, as the example's comment suggests. Source Sans Pro has Greek and Cyrillic;
+    a Greek surname in small capitals is printed without its accents (the truth's name
+    says so)."""
+    basics = document["basics"]
+    source = SOURCES / "darwiin+yaac-another-awesome-cv"
+    shutil.copy(source / "yaac-another-awesome-cv.cls", work)
+    shutil.copytree(source / "fonts", work / "fonts")
+    given, _, surname = basics["name"].partition(" ")
+    handles = social(document)
+    first = []
+    shown = []
+    if basics["url"]:
+        first.append(rf"\website{{{basics['url']}}}{{{tex(bare(basics['url']))}}}")
+        shown.append(basics["url"])
+    for key, prefix in (("linkedin", "https://www.linkedin.com/in/"), ("github", "https://www.github.com/")):
+        if key in handles:
+            first.append(rf"\{key}{{{tex(handles[key])}}}")
+            shown.append(prefix + handles[key])
+    keywords = [keyword for group in document["skills"] for keyword in group["keywords"]]
+    lines = [r"\documentclass[localFont,alternative,10pt,compact]{yaac-another-awesome-cv}",
+             rf"\name{{{tex(given)}}}{{{tex(surname)}}}", rf"\tagline{{{tex(basics['label'])}}}",
+             r"\socialinfo{", "\t" + "\n\t".join(first) + r"\\",
+             f"\t\\smartphone{{{tex(basics['phone'])}}}", f"\t\\email{{{basics['email']}}}\\\\",
+             f"\t\\address{{{tex(place(document))}}}", "}", "", r"\begin{document}", r"\selectlanguage{english}", "",
+             "\t\\makecvheader", "", "\t\\makecvfooter", "\t\t{\\textsc{\\today}}",
+             f"\t\t{{\\textsc{{{tex(basics['name'])} - CV}}}}", "\t\t{\\thepage}", "",
+             r"\par{", "\t" + tex(basics["summary"]), "}", "", r"\sectionTitle{Skills}{\faTasks}", "",
+             "\t\\begin{keywords}"]
+    lines += [f"\t\t\\keywordsentry{{{tex(group['name'])}}}{{{tex(', '.join(group['keywords']))}}}"
+              for group in document["skills"]]
+    lines += ["\t\\end{keywords}", "", r"\sectionTitle{Experience}{\faSuitcase}", r"\begin{experiences}"]
+    for index, job in enumerate(document["work"]):
+        tags = [keyword for keyword in keywords if any(keyword.casefold() in item.casefold()
+                                                       for item in job["highlights"])]
+        items = "\n".join(f"                        \\item {tex(item)}" for item in job["highlights"])
+        if index:
+            lines.append(r"  \emptySeparator")
+        lines += [r"  \experience", f"    {{{month(job['meta_end'], document)}}}{{{tex(job['position'])}}}"
+                  f"{{{tex(job['name'])}}}{{{tex(job['location'])}}}",
+                  f"    {{{month(job['startDate'][:7], document)}}}{{", r"                      \begin{itemize}",
+                  items, r"                      \end{itemize}", "                    }",
+                  # Braced, so that a "," of a skill stays out of the class's \foreach list.
+                  "                    {" + ",".join(f"{{{tex(tag)}}}" for tag in tags) + "}"]
+    lines += [r"\end{experiences}", "", r"\sectionTitle{Education}{\faGraduationCap}", "", r"\begin{scholarship}"]
+    lines += [f"\t\\scholarshipentry{{{school['endDate'][:4]}}}\n\t\t\t\t\t{{{tex(degree(school))}, "
+              f"{tex(school['institution'])}}}" for school in document["education"]]
+    lines += [r"\end{scholarship}", "", r"\end{document}"]
+    source_text = "\n".join(lines) + "\n"
+    # LuaTeX's file identifier depends on the folder it writes in: one from the source.
+    digest = hashlib.md5(source_text.encode("utf-8")).hexdigest().upper()
+    source_text = rf"\pdfvariable trailerid {{[<{digest}> <{digest}>]}}" + "\n" + source_text
+    truth = typeset(rendered.truth_of(document, "", "", ""))
+    shown_truth = {"links": shown, "experience": truth["experience"],
+                   "education": [{**school, "start": ""} for school in truth["education"]]}
+    if re.search("[\u0370-\u03ff]", surname):
+        # Greek small capitals carry no accents (tonos): the surname is printed without them.
+        bare_surname = unicodedata.normalize("NFC", "".join(
+            ch for ch in unicodedata.normalize("NFD", surname) if ch not in "\u0301\u0300\u0342"))
+        shown_truth["name"] = f"{given} {bare_surname}"
+    return compile_pdf(source_text, work, "lualatex", runs=2), shown_truth
+
+
 # --- the families -----------------------------------------------------------------------------
 
 RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any]]]] = {
@@ -942,6 +1102,8 @@ RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any
     "latex-readablecv": readablecv,
     "latex-twentyseconds": twentyseconds,
     "latex-harnoncv": harnoncv,
+    "latex-friggeri": friggeri,
+    "latex-yaac": yaac,
 }
 
 
@@ -988,7 +1150,9 @@ def check(family: families.Family) -> tuple[int, int, list[str]]:
 TEMPLATE_REPOSITORIES = {"latex-jake": "jakegut+resume", "latex-sb2nov": "sb2nov+resume",
                          "latex-awesomecv": "posquit0+Awesome-CV", "latex-deedy": "deedy+Deedy-Resume",
                          "latex-altacv": "liantze+AltaCV",
-                         "latex-twentyseconds": "spagnuolocarmine+TwentySecondsCurriculumVitae-LaTex"}
+                         "latex-twentyseconds": "spagnuolocarmine+TwentySecondsCurriculumVitae-LaTex",
+                         "latex-friggeri": "depressiveRobot+friggeri-cv-a4",
+                         "latex-yaac": "darwiin+yaac-another-awesome-cv"}
 
 
 def build(names: list[str] | None = None, sources: Path | None = None) -> None:

@@ -21,7 +21,10 @@ Needs what the tests never need:
   files/) and, for typst-grotesk only, Hanken Grotesk (variable fonts) from the PyPI
   package fontpkg-hanken-grotesk 3.13 (SIL OFL 1.1, same venv; $HANKEN_GROTESK_DIR), and,
   for typst-vercanard and typst-minimalcv only, Inria Sans (SIL OFL 1.1, the TTFs of the npm
-  package @expo-google-fonts/inria-sans@0.4.1, installed beside Font Awesome; $INRIA_SANS_DIR).
+  package @expo-google-fonts/inria-sans@0.4.1, installed beside Font Awesome; $INRIA_SANS_DIR),
+  and, for typst-attractive only, Mulish (variable fonts, SIL OFL 1.1) from the PyPI package
+  fontpkg-mulish 3.603 (same venv; $MULISH_DIR); typst-chicv's headings are in Linux Biolinum
+  O (Debian's fonts-linuxlibertine, GPL-2+ with font exception / SIL OFL 1.1).
   Typst embeds New Computer Modern, Libertinus Serif and DejaVu Sans Mono.
 
 Templates (repository, commit, licence):
@@ -60,6 +63,13 @@ Templates (repository, commit, licence):
   MIT, its LICENSE file is MIT No Attribution), no dependencies; imported as the package
   (the example's relative import aside), its theme's font size set to 9pt and its main
   gutter to 54pt so that each title and its floated "@Company -- Place" share a line.
+- typst-chicv: skyzh/chicv ab26f3d3 (chicv 0.1.0, MIT as its manifest says; also a CC0-1.0 file), no
+  dependencies: its template/cv.typ is self-contained (lib.typ is blank), so each main file is
+  that file's preamble (its heading font named as installed, "Linux Biolinum O") followed by
+  the person in the example's markup;
+- typst-attractive: Harkunwar/attractive-typst-resume 0196125f (MIT), not a package: its
+  template.typ is put beside the main file, imported by relative path as its resume.typ does,
+  no dependencies; Mulish from PyPI (above) instead of the copies the repository ships.
 
 Each person's main file is written as the template's own example/template file is: the
 template's macros (or its YAML data file) filled from the JSON Resume document. The PDFs
@@ -101,10 +111,13 @@ HANKEN_GROTESK = Path(os.environ.get("HANKEN_GROTESK_DIR",
                                      if _HANKEN_GROTESK_SPEC and _HANKEN_GROTESK_SPEC.origin else "/nonexistent"))
 INRIA_SANS = Path(os.environ.get("INRIA_SANS_DIR",
                                  "/work/tools-typst/npm/node_modules/@expo-google-fonts/inria-sans"))
+_MULISH_SPEC = importlib.util.find_spec("fontpkg_mulish")
+MULISH = Path(os.environ.get("MULISH_DIR", str(Path(_MULISH_SPEC.origin).parent / "files")
+                             if _MULISH_SPEC and _MULISH_SPEC.origin else "/nonexistent"))
 # Fonts only some families are given (so that the others' font fallback, and bytes, stay
 # as they were).
 FAMILY_FONT_PATHS = {"typst-grotesk": [str(HANKEN_GROTESK)], "typst-vercanard": [str(INRIA_SANS)],
-                     "typst-minimalcv": [str(INRIA_SANS)]}
+                     "typst-minimalcv": [str(INRIA_SANS)], "typst-attractive": [str(MULISH)]}
 TIMESTAMP = 1735689600  # 2025-01-01T00:00:00Z: the PDFs' dates and Typst's datetime.today()
 
 # (name, version, repository, commit, the paths needed when not the whole tree)
@@ -143,6 +156,8 @@ PATCHES = (
 )
 SCIENCEICONS = ("curvenote/scienceicons", "36e43cbc83cc46334d0167827220ab1d9160610c")
 VANTAGE = ("sardorml/vantage-typst", "dd4ef90b669088774137b000675763d8cdf9ab68")
+CHICV = ("skyzh/chicv", "ab26f3d340ce0aeb27a5cc21a296fce28f9446c7")
+ATTRACTIVE = ("Harkunwar/attractive-typst-resume", "0196125f692ba0e5c442de0bd7bcd7dbba1dc7ba")
 
 
 # --- sources ------------------------------------------------------------------------
@@ -998,6 +1013,108 @@ def minimalcv(document: dict[str, Any], family: str) -> tuple[dict[str, str | by
     return {"main.typ": "\n".join(lines) + "\n"}, {"links": links, "experience": experience}
 
 
+def chicv(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """chicv: the template's own cv.typ (its preamble kept as it is: Linux Biolinum headings,
+    underlined links, justified text, the chiline() rule under each heading) filled as its
+    example is: the name as the first heading, a "|"-separated contact line (email, phone,
+    place, then the web addresses as underlined links); each entry "*Company*" with the
+    dates at the right, then the title with the place at the right, then the highlights;
+    "*School*" with the years, the degree under it; the template's "Last Updated in" line
+    at the end. The example has no summary or skills: a "Summary" section first and a
+    "Skills" section of "*Group*: keywords" lines, in the template's markup."""
+    basics = document["basics"]
+    template = _git_blob(CHICV[0], CHICV[1], "template/cv.typ").decode("utf-8")
+    # Its heading font, "Linux Biolinum", is installed (fonts-linuxlibertine) as "Linux Biolinum O".
+    preamble = template[:template.index("\n= ")].rstrip().replace('"Linux Biolinum"', '"Linux Biolinum O"')
+    contact = [f"#link({s('mailto:' + basics['email'])})[#{s(basics['email'])}]", f"#{s(basics['phone'])}",
+               f"#{s(place(document, family))}"]
+    links = []
+    for url in (basics["url"], profile(document, "linkedin"), profile(document, "github")):
+        if url:
+            contact.append(f"#link({s(url)})[#{s(bare(url).removeprefix('www.'))}]")
+            links.append(url)
+    lines = [preamble, "", f'#set page(paper: "{paper(document)}")', "", f"= #{s(basics['name'])}", "",
+             " |\n".join(contact), "", "== Summary", "#chiline()", "", f"#{s(basics['summary'])}", "",
+             "== Work Experience", "#chiline()", ""]
+    for job in document["work"]:
+        start, end = dates(job, document)
+        lines += [f"*#{s(job['name'])}* #h(1fr) #{s(start)} -- #{s(end)} \\",
+                  f"#{s(job['position'])} #h(1fr) #{s(job['location'])} \\"]
+        lines += [f"- #{s(highlight)}" for highlight in job["highlights"]]
+        lines.append("")
+    lines += ["== Education", "#chiline()", ""]
+    for school in document["education"]:
+        lines += [f"*#{s(school['institution'])}* #h(1fr) {school['startDate'][:4]} -- {school['endDate'][:4]} \\",
+                  f"#{s(rendered._degree(school))}", ""]
+    lines += ["== Skills", "#chiline()", ""]
+    lines += [f"- *#{s(group['name'])}*: #{s(', '.join(group['keywords']))}" for group in document["skills"]]
+    if document.get("languages"):
+        languages = ", ".join(f"{item['language']} ({item['fluency'].lower()})" for item in document["languages"])
+        lines.append(f"- *Languages*: #{s(languages)}")
+    lines += ["", '#lastupdated("Jan 1, 2025")']
+    return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
+
+
+def attractive(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """attractive-typst-resume: its template.typ beside a main file written as its
+    resume.typ (Mulish, theme 0F83C0, 10/15 mm margins): a header grid of the contact
+    column (phone, email, place and the web addresses, links underlined in the theme
+    colour, centred one per line) left of the name and the label in large capitals; then
+    a left sidebar of a third of the width (skills, one sub-section per group, its name in
+    bold capitals over its keywords joined by bullets; the languages likewise, the
+    fluency under each) beside the main column, headings white on blue bands; each job
+    the company in bold capitals with the place at the right, the title in bold italic
+    blue with "(dates)" at the right, then the highlights; each school in bold capitals,
+    the degree in italic blue, the years under it. The example has no summary: a
+    "Profile" section, first in the main column. The example sets its education in the
+    sidebar, where most school names wrap (the check needs them whole): it is the last
+    section of the main column here."""
+    basics = document["basics"]
+    contact = [f"contact(text: {s(basics['phone'])})",
+               f"contact(text: {s(basics['email'])}, link: {s('mailto:' + basics['email'])})",
+               f"contact(text: {s(place(document, family))})"]
+    links = []
+    for url in (basics["url"], profile(document, "linkedin"), profile(document, "github")):
+        if url:
+            contact.append(f"contact(text: {s(bare(url).removeprefix('www.'))}, link: {s(url)})")
+            links.append(url)
+
+    def sub(indent: str, **fields: str) -> list[str]:
+        return [f"{indent}subSection(", *[f"{indent}  {key}: {value}," for key, value in fields.items()], f"{indent}),"]
+
+    def section(title: str, subsections: list[str]) -> list[str]:
+        return ["    section(", f"      title: {s(title)},", "      content: (", *subsections, "      ),", "    ),"]
+
+    work = []
+    for job in document["work"]:
+        start, end = dates(job, document)
+        items = "".join(f"[#{s(highlight)}], " for highlight in job["highlights"])
+        work += sub("        ", title=s(job["name"]), titleEnd=s(job["location"]), subTitle=s(job["position"]),
+                    subTitleEnd=s(f"({start} – {end})"), content=f"list({items})")
+    skills = []
+    for group in document["skills"]:
+        skills += sub("        ", title=s(group["name"]), content=f"{dict_literal(group['keywords'])}.join(\" • \")")
+    education = []
+    for school in document["education"]:
+        education += sub("        ", title=f"[#set par(justify: false)\n#{s(school['institution'])}]",
+                         subTitle=s(rendered._degree(school)),
+                         content=f"[{school['startDate'][:4]} – {school['endDate'][:4]}]")
+    sidebar = section("Skills", skills)
+    if document.get("languages"):
+        sidebar += section("Languages", [line for item in document["languages"]
+                                         for line in sub("        ", title=s(item["language"]),
+                                                         content=s(item["fluency"]))])
+    lines = ['#import "template.typ": *', "", "#set page(", f'  paper: "{paper(document)}",',
+             "  margin: (", "    left: 10mm,", "    right: 10mm,", "    top: 15mm,", "    bottom: 15mm", "  ),", ")",
+             "", '#set text(font: "Mulish")', "", "#show: project.with(", '  theme: rgb("#0F83C0"),',
+             f"  name: {s(basics['name'])},", f"  title: {s(basics['label'])},", "  contact: (",
+             *[f"    {item}," for item in contact], "  ),", "  main: (",
+             *section("Profile", sub("        ", content=f"[#{s(basics['summary'])}]")),
+             *section("Work Experience", work), *section("Education", education), "  ),", "  sidebar: (",
+             *sidebar, "  ),", ")"]
+    return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
+
+
 RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes], dict[str, Any]]]] = {
     "typst-basic": basic,
     "typst-moderncv": moderncv,
@@ -1011,6 +1128,8 @@ RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes
     "typst-modernercv": modernercv,
     "typst-vercanard": vercanard,
     "typst-minimalcv": minimalcv,
+    "typst-chicv": chicv,
+    "typst-attractive": attractive,
 }
 
 
@@ -1026,6 +1145,8 @@ def compile_pdf(files: dict[str, str | bytes], work: Path, packages: Path, famil
         _export(VANTAGE[0], VANTAGE[1], work)
         for unused in ("example.typ", "example.pdf", "screenshot.png", "configuration.yaml"):
             (work / unused).unlink(missing_ok=True)
+    if family == "typst-attractive":
+        _export(ATTRACTIVE[0], ATTRACTIVE[1], work, "template.typ LICENSE")
     for name, content in files.items():
         target = work / name
         target.parent.mkdir(parents=True, exist_ok=True)
