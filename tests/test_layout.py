@@ -259,6 +259,13 @@ def _expected_jobs(document) -> list[tuple[str, str, str, str]]:
             for job in document["work"]]
 
 
+def _job_at(job, y: float) -> list[tuple[float, float, str, int, str]]:
+    """An entry as most templates print it: "Title at Company", its dates, a bullet."""
+    return [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
+            (72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+            (72, y - 28, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+
+
 def _latin(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
@@ -520,9 +527,7 @@ def test_a_running_foot_naming_the_candidate_is_no_employer(document) -> None:
              (72, 710, "/F2", 13, "Experience")]
     y = 690
     for job in document["work"]:
-        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
-                  (72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
-                  (72, y - 28, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        lines += _job_at(job, y)
         y -= 48
     lines.append((200, 40, "/F1", 8, _latin(f"{basics['name']} CV \x07 January 2025")))
     assert _jobs(read(*lines)) == _expected_jobs(document)
@@ -558,9 +563,7 @@ def test_jobs_under_a_heading_not_read_as_one_are_jobs(document, heading: str) -
              (72, 670, "/F2", 13, heading)]
     y = 650
     for job in document["work"]:
-        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
-                  (72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
-                  (72, y - 28, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        lines += _job_at(job, y)
         y -= 48
     lines.append((72, y, "/F2", 13, "Education"))
     for school in document["education"]:
@@ -782,9 +785,7 @@ def test_schools_under_a_heading_not_read_are_schools_not_jobs(document) -> None
     lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
     y = 690
     for job in document["work"]:
-        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
-                  (72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
-                  (72, y - 28, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        lines += _job_at(job, y)
         y -= 48
     for school in document["education"]:
         lines += [(72, y, "/F2", 10, _latin(f"{school['studyType']} in {school['area']}, {school['institution']}")),
