@@ -872,3 +872,15 @@ def test_a_range_floated_beside_two_lines_ends_on_the_second(document) -> None:
         (_latin(job["name"]), job["startDate"][:7], job["endDate"][:7] or "present") for job in document["work"]]
     assert [(school.institution, school.end) for school in result.education] == [
         (_latin(school["institution"]), school["endDate"][:7]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_name_set_in_two_fonts_on_one_baseline_drawn_apart_is_one(document) -> None:
+    # The given name light and the surname bold in a header band, the sidebar drawn
+    # between them in the content stream.
+    given, _, family = _latin(document["basics"]["name"]).partition(" ")
+    sidebar = [(40, 680 - 14 * index, "/F1", 10, text) for index, text in
+               enumerate(["contact", document["basics"]["email"], "design", "Adobe Illustrator", "User Research"])]
+    result = read((110, 760, "/F1", 36, given), *sidebar, (110 + 20 * len(given), 760, "/F2", 36, family),
+                  (200, 700, "/F2", 13, "Experience"), (200, 684, "/F1", 10, "UX Designer, Brava Energia 2015 - 2018"))
+    assert result.contact.name == _latin(document["basics"]["name"])

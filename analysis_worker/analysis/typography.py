@@ -64,7 +64,8 @@ class Typography:
     def display_lines(self) -> list[str]:
         """Text set well above the body's size at the top of the first page, largest
         first: a line's large spans together ("Grace Kim-Park" before "Email: ..." on its
-        line), and two such lines stacked in the same size as one ("JOHN" / "DOE")."""
+        line), two such lines stacked in the same size as one ("JOHN" / "DOE"), and those
+        on one baseline in the same size as one ("Sophie" / "de la Fontaine")."""
         if not self.body_size:
             return []
         large = []
@@ -76,11 +77,18 @@ class Typography:
                     continue
                 text = normalise_text("".join(span.text for span in spans)).strip()
                 if any(ch.isalpha() for ch in text):
-                    large.append((size, line.top, text))
-        found = list(large)
-        for (size, top, text), (next_size, next_top, next_text) in itertools.pairwise(large):
+                    large.append((size, line.top, line.left, text))
+        found = [(size, top, text) for size, top, _, text in large]
+        for (size, top, _, text), (next_size, next_top, _, next_text) in itertools.pairwise(large):
             if abs(next_size - size) < 0.5 and 0 < next_top - top <= _STACKED * size:
                 found.append((size, top, f"{text} {next_text}"))
+        # A name set in two fonts on one baseline ("Sophie" light, "de la Fontaine" bold)
+        # can come out as two lines, far apart in the text.
+        for (size, top), beside in itertools.groupby(sorted(large, key=lambda item: (item[0], round(item[1]), item[2])),
+                                                     lambda item: (item[0], round(item[1]))):
+            parts = [text for _, _, _, text in beside]
+            if len(parts) > 1:
+                found.append((size, top, " ".join(parts)))
         # A name stacked on two lines ("PIETER VAN" / "DER BERG") is read whole before its first line.
         return [text for _, _, text in sorted(found, key=lambda item: (-item[0], item[1], -len(item[2])))]
 
