@@ -651,8 +651,8 @@ def test_ranges_set_over_several_lines_and_written_year_first(document) -> None:
     lines.append((72, y, "/F2", 13, "Education"))
     for school in document["education"]:
         y -= 20
-        lines += [(72, y, "/F1", 10, f"Sep {school['startDate'][:4]} - Jun"), (72, y - 14, "/F1", 10, school["endDate"][:4]),
-                  (160, y, "/F1", 10, _latin(school["institution"]))]
+        lines += [(72, y, "/F1", 10, f"Sep {school['startDate'][:4]} - Jun"),
+                  (72, y - 14, "/F1", 10, school["endDate"][:4]), (160, y, "/F1", 10, _latin(school["institution"]))]
         y -= 14
     result = read(*lines)
     assert _jobs(result) == _expected_jobs(document)
@@ -806,7 +806,8 @@ def test_headings_on_the_baseline_of_their_first_line_beside_a_heading_line(docu
     y = 640
     school = document["education"][0]
     lines += [(72, y, "/F2", 12, "Education"),
-              (200, y, "/F1", 10, _latin(f"{school['institution']} {school['startDate'][:4]} - {school['endDate'][:4]}")),
+              (200, y, "/F1", 10,
+               _latin(f"{school['institution']} {school['startDate'][:4]} - {school['endDate'][:4]}")),
               (200, y - 14, "/F1", 10, _latin(f"{school['studyType']} in {school['area']}"))]
     result = read(*lines)
     assert [section.kind for section in result.sections] == ["experience", "skills", "education"]
@@ -820,7 +821,8 @@ def test_a_place_wrapped_after_its_comma_and_a_highlight_after_a_function_word(d
     lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
     y = 690
     for job in document["work"]:
-        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']} Denver,")), (72, y - 14, "/F2", 10, "CO"),
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']} Denver,")),
+                  (72, y - 14, "/F2", 10, "CO"),
                   (400, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
                   (72, y - 28, "/F1", 10, "Cut stock-outs by a third with weekly inventory reviews in"),
                   (72, y - 42, "/F1", 10, "Excel")]
@@ -856,7 +858,8 @@ def test_a_range_floated_beside_two_lines_ends_on_the_second(document) -> None:
     lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
     y = 690
     for job in document["work"]:
-        lines += [(72, y, "/F2", 10, _latin(f"{job['name']} - {job['position']}")), (480, y, "/F1", 9, job["startDate"]),
+        lines += [(72, y, "/F2", 10, _latin(f"{job['name']} - {job['position']}")),
+                  (480, y, "/F1", 9, job["startDate"]),
                   (480, y - 12, "/F1", 9, f"- {job['endDate'] or 'Present'}"),
                   (90, y - 26, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
         y -= 44

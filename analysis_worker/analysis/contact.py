@@ -180,8 +180,9 @@ def _beside_addresses(segment: str) -> str:
     """The segment without the email and web addresses or phone numbers on it, nor the
     label before a colon they leave: a place printed beside a link or a number on a line
     without separators ("linkedin.com/in/jdoe Columbus, OH", "Kraków, Poland +48 512 192
-    851"), or after a label ("Home Milan, Italy"); without the empty part a template leaves for a missing region ("Athens, , GR"),
-    and with a bracketed part as one more ("Denver, CO (US)" is "Denver, CO, US")."""
+    851"), or after a label ("Home Milan, Italy"); without the empty part a template
+    leaves for a missing region ("Athens, , GR"), and with a bracketed part as one more
+    ("Denver, CO (US)" is "Denver, CO, US")."""
     stripped = _PHONE.sub(" ", URL.sub(" ", EMAIL.sub(" ", segment)) if "." in segment else segment)
     place = stripped.split(":")[-1].strip() if stripped != segment else segment.strip()
     return _EMPTY_PART.sub(", ", _BRACKETED_PART.sub(r", \1,", _PLACE_LABEL.sub("", place))).strip(" ,")

@@ -152,8 +152,8 @@ def split_sections(text: str, typography: Typography | None = None) -> list[Sect
     kinds = [None if kind and index + 1 < len(lines) and wraps_skill(line, lines[index + 1]) else kind
              for index, (line, kind) in enumerate(zip(lines, kinds, strict=True))]
     labels = _entry_labels(lines, kinds)
-    lines, kinds = [line for line in lines if line not in labels], [kind for line, kind in zip(lines, kinds, strict=True)
-                                                                     if line not in labels]
+    kinds = [kind for line, kind in zip(lines, kinds, strict=True) if line not in labels]
+    lines = [line for line in lines if line not in labels]
     run_in = _run_in_headings(lines, kinds)
     sections = [Section(TOP, "")]
     for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):

@@ -141,7 +141,8 @@ class Typography:
         if len(runs) != 2 or not all(_WORDS.search(text) for _, text in runs):
             return line
         (first, before), (second, after) = runs
-        if abs(first - second) < _FIELD_SIZE_CHANGE * max(first, second) or not (before[-1:].isspace() or after[:1].isspace()):
+        at_a_gap = before[-1:].isspace() or after[:1].isspace()
+        if abs(first - second) < _FIELD_SIZE_CHANGE * max(first, second) or not at_a_gap:
             return line
         pieces = [normalise_text(before).strip(), normalise_text(after).strip()]
         return " | ".join(pieces) if _key(" ".join(pieces)) == _key(line) else line
