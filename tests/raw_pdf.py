@@ -12,8 +12,9 @@ from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, Na
 
 def one_page_pdf(content: bytes, glyph_names: list[str] = ()) -> bytes:
     """A page whose content stream is `content`, in Helvetica as /F1 (Helvetica-Bold as /F2,
-    Helvetica-Oblique as /F3); with `glyph_names`, codes 1, 2, ... of /F1 are those glyphs
-    (a /Differences encoding, no ToUnicode map)."""
+    Helvetica-Oblique as /F3, and /F4 an icon font, Font Awesome, whose text layer names its
+    glyphs); with `glyph_names`, codes 1, 2, ... of /F1 are those glyphs (a /Differences
+    encoding, no ToUnicode map)."""
     writer = pypdf.PdfWriter()
     page = writer.add_blank_page(612, 792)
     encoding: DictionaryObject | NameObject = NameObject("/WinAnsiEncoding")
@@ -29,8 +30,9 @@ def one_page_pdf(content: bytes, glyph_names: list[str] = ()) -> bytes:
     })
     faces = {NameObject(f"/F{number}"): writer._add_object(DictionaryObject({
         NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject(f"/Helvetica-{face}"),
-        NameObject("/Encoding"): NameObject("/WinAnsiEncoding")})) for number, face in ((2, "Bold"), (3, "Oblique"))}
+        NameObject("/BaseFont"): NameObject(name),
+        NameObject("/Encoding"): NameObject("/WinAnsiEncoding")}))
+        for number, name in ((2, "/Helvetica-Bold"), (3, "/Helvetica-Oblique"), (4, "/FontAwesome5Free-Solid"))}
     page[NameObject("/Resources")] = DictionaryObject(
         {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font), **faces})})
     stream = DecodedStreamObject()

@@ -887,3 +887,14 @@ def test_a_name_set_in_two_fonts_on_one_baseline_drawn_apart_is_one(document) ->
     result = read((110, 760, "/F1", 36, given), *sidebar, (110 + 20 * len(given), 760, "/F2", 36, family),
                   (200, 700, "/F2", 13, "Experience"), (200, 684, "/F1", 10, "UX Designer, Brava Energia 2015 - 2018"))
     assert result.contact.name == _latin(document["basics"]["name"])
+
+
+def test_the_text_an_icon_font_shows_is_an_icon() -> None:
+    # Icon fonts whose text layer names the glyph ("map-marker-alt") or reads as a letter:
+    # before a place, a phone and a heading, each is an icon, not a word.
+    result = read((72, 760, "/F2", 20, "Rosa Delgado"), (72, 740, "/F4", 10, "map-marker-alt"),
+                  (90, 740, "/F1", 10, "Austin, TX"), (72, 726, "/F4", 10, "T"), (90, 726, "/F1", 10, "(512) 555-0134"),
+                  (72, 700, "/F4", 12, "SUITCASE"), (90, 700, "/F2", 12, "EXPERIENCE"),
+                  (72, 684, "/F1", 10, "Senior Software Engineer, Brightline Analytics 2017 - 2020"))
+    assert (result.contact.location, list(result.contact.phones)) == ("Austin, TX", ["+15125550134"])
+    assert [(section.kind, section.heading) for section in result.sections] == [("experience", "EXPERIENCE")]

@@ -48,18 +48,25 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     again as the plain pass: it is made only where the runs cannot be placed, or show no
     gutter but a band beside the edge that a layout rendering could find one in."""
     runs: list[_Run] = []
-    chunks: list[str] = []
+    shown: list[str] = []  # the chunks of text as pypdf wrote them
+    chunks: list[str] = []  # the same, an icon font's text replaced by ICON
+    icons = _IconFonts()
 
     def note_run(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        chunks.append(text)
+        shown.append(text)
         # A run may end with the line break pypdf adds; what follows it has no position.
         first = text.split("\n", 1)[0].rstrip()
+        if first.strip() and icons(font):
+            text, first = ICON + text[len(first):], ICON
+        chunks.append(text)
         if first.strip():
             scale = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
             runs.append(_Run(tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5],
                              first, font, size * scale, len(chunks) - 1))
 
     plain = page.extract_text(visitor_text=note_run) or ""
+    if icons.seen:
+        plain = _with_icons(plain, shown, chunks)
     starts = _chunk_starts(plain, chunks)
     faces, page_top = Faces(), _page_top(page)
     styled = [] if starts is None else plain_lines(plain, runs, starts, number, page_top, faces)
@@ -85,6 +92,46 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     if not _has_free_band(placed):
         return plain, False, styled
     return _layout_columns(page, plain, styled)
+
+
+# What an icon font's glyph reads as: the Private Use Area, where the analysis knows icons.
+ICON = "\ue000"
+# Icon fonts whose text layer names their glyphs or maps them to letters
+# ("map-marker-alt", MarVoSym's "T" before a phone): their text is an icon, whatever it reads.
+_ICON_FONT = re.compile(r"awesome|marvosym|octicon|academicons|fontello|glyphicons|ionicons|icomoon|"
+                        r"material-?(?:design-?)?icons|bootstrap-?icons", re.IGNORECASE)
+
+
+class _IconFonts:
+    """Whether a font resource is an icon font, read once per font; `seen` once one was."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[int, bool] = {}
+        self.seen = False
+
+    def __call__(self, font: Any) -> bool:
+        key = id(font)
+        if key not in self._fonts:
+            try:
+                name = str(font.get_object().get("/BaseFont", "")) if font is not None else ""
+            except Exception:  # noqa: BLE001 - a damaged font dictionary names no icon font
+                name = ""
+            self._fonts[key] = bool(_ICON_FONT.search(name))
+        self.seen |= self._fonts[key]
+        return self._fonts[key]
+
+
+def _with_icons(plain: str, shown: list[str], chunks: list[str]) -> str:
+    """The plain text with the chunks pypdf wrote (`shown`) replaced by `chunks`, where
+    icon fonts' text is ICON; unchanged when the chunks cannot be found in it."""
+    starts = _chunk_starts(plain, shown)
+    if starts is None:
+        return plain
+    pieces, at = [], 0
+    for before, after, start in zip(shown, chunks, starts, strict=True):
+        pieces += [plain[at:start], after]
+        at = start + len(before)
+    return "".join(pieces) + plain[at:]
 
 
 def _page_top(page: pypdf.PageObject) -> float:
