@@ -145,11 +145,14 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
 
     body_block = "\n".join(body_contact)
     header_block = "\n".join(header_lines)
-    # A link's target gives an email or a phone only where the text shows none: an
-    # icon alone on the page. Beside the text's own, it is at best the same one written
+    # A link's target gives an email or a phone only where the text shows none (an
+    # icon alone on the page), or only the tail of one a narrow column broke ("mar-" /
+    # "cus.whitfield@..."). Beside the text's own, it is at best the same one written
     # otherwise, at worst scrambled for a script that unscrambles it in a browser.
-    emails = _whole(_unique(EMAIL.findall(body_block) + EMAIL.findall(header_block))) \
-        or _whole(_unique(_targets(links, "mailto:"))) or EMAIL.findall(body_text)[:1]
+    shown = _unique(EMAIL.findall(body_block) + EMAIL.findall(header_block))
+    targets = _unique(_targets(links, "mailto:"))
+    emails = _whole(shown + [target for target in targets if _completes(target, shown)]) \
+        or _whole(targets) or EMAIL.findall(body_text)[:1]
     labelled = [line for line in body_text.splitlines() if _PHONE_LABEL.search(line)]
     region = country_code(location) if location else None
     phones = _phones("\n".join([body_block, header_block, *items, *labelled]), region) \
@@ -200,6 +203,11 @@ def _unique(values: list[str]) -> list[str]:
     for value in values:
         seen.setdefault(value.lower(), value)
     return list(seen.values())
+
+
+def _completes(address: str, shown: list[str]) -> bool:
+    """Whether the address ends with one of the `shown` addresses, which is its broken tail."""
+    return any(address.lower() != tail.lower() and address.lower().endswith(tail.lower()) for tail in shown)
 
 
 def _whole(emails: list[str]) -> list[str]:
