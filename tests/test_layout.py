@@ -898,3 +898,20 @@ def test_the_text_an_icon_font_shows_is_an_icon() -> None:
                   (72, 684, "/F1", 10, "Senior Software Engineer, Brightline Analytics 2017 - 2020"))
     assert (result.contact.location, list(result.contact.phones)) == ("Austin, TX", ["+15125550134"])
     assert [(section.kind, section.heading) for section in result.sections] == [("experience", "EXPERIENCE")]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_date_column_with_the_end_above_the_start_and_tags_under_the_bullets(document) -> None:
+    # The end date beside an entry's one-line header, its start beside the first bullet
+    # (an icon), and a row of the skills the bullets name as tags under them.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        end = f"{job['endDate'][5:7]}/{job['endDate'][:4]}" if job["endDate"] else "Present"
+        lines += [(72, y, "/F1", 9, end),
+                  (130, y, "/F2", 10, _latin(f"{job['position']}, {job['name']}, Dublin, Ireland")),
+                  (72, y - 14, "/F1", 9, f"{job['startDate'][5:7]}/{job['startDate'][:4]}"),
+                  (116, y - 14, "/F4", 9, "Angle-Right"), (130, y - 14, "/F1", 10, _latin(job["highlights"][0])),
+                  (130, y - 28, "/F1", 9, "Python SQL Tableau")]
+        y -= 46
+    assert _jobs(read(*lines)) == _expected_jobs(document)

@@ -12,12 +12,13 @@ from ..document import ExtractedDocument
 from .contact import contact_lines, extract_contact
 from .displaced import displaced_lines, displaced_schools, host_lines, restore_displaced
 from .education import is_skill_list, parse_education
-from .entries import group_entries, is_prose
+from .entries import group_entries
 from .experience import parse_experience, total_years
 from .listings import list_items, spoken_languages, unwrapped_lists
 from .matching import match_job
 from .normalise import normalise_text
 from .projects import parse_projects
+from .prose import is_prose
 from .scoring import score_resume
 from .sections import Section, split_sections
 from .skills import find_skills

@@ -13,8 +13,8 @@ import phonenumbers
 from common.proto.resume.v1 import resume_pb2
 
 from .addresses import EMAIL, URL
-from .entries import is_prose
 from .places import country_code, is_location, is_spaced_place
+from .prose import is_prose
 from .roles import is_job_title
 from .sections import heading_kind
 

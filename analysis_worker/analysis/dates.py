@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .prose import is_prose
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -154,7 +156,7 @@ def join_wrapped_dates(lines: list[str]) -> list[str]:
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
-        beside = _range_beside(previous, line)
+        beside = _range_beside(previous, line) or _range_reversed(previous, line)
         tail = _RANGE_TAIL.search(line) if _ends_with_start(previous) else None
         if beside:
             joined[-1:] = beside
@@ -173,6 +175,31 @@ def join_wrapped_dates(lines: list[str]) -> list[str]:
 
 # The end of a range at the end of a line: "— Present", "Master — 2014-06-01".
 _RANGE_TAIL = re.compile(rf"(?:^|\s)[-–—]+\s*(?P<end>{_DATE}|{_PRESENT})\s*$", re.IGNORECASE)
+
+
+# A date (or "Present") opening a line, before the entry's text beside a date column.
+_LEADING_DATE = re.compile(rf"^\s*(?P<date>{_DATE}|{_PRESENT})(?:\s+|(?=[\ue000-\uf8ff]))(?P<rest>\S.*)$",
+                           re.IGNORECASE)
+
+
+def _range_reversed(previous: str, line: str) -> list[str]:
+    """[previous, line] with a range whose end opens `previous` and whose start opens
+    `line`: a date column that sets the end above the start, each beside a line of the
+    entry ("Present Operations Manager, Acme" / "10/2022 Set up reporting"); [] else."""
+    above, below = _LEADING_DATE.match(previous), _LEADING_DATE.match(line)
+    opening = find_span(previous)  # None for "Present", else the date that opens the line
+    if above is None or below is None or opening is not None and (opening.end != opening.start or opening.begin > 0):
+        return []
+    start, end = find_span(below.group("date")), above.group("date")
+    # Below the entry's first line comes its description: a sentence, or a bullet's icon.
+    if start is None or start.start != start.end or not (is_prose(below.group("rest"))
+                                                          or below.group("rest") >= "\ue000"):
+        return []
+    later = _PRESENT_RE.fullmatch(end) or (month_index(parse_date(end), end=True) or 0) > (
+        month_index(start.start, end=False) or 0)
+    if not later:
+        return []
+    return [f"{below.group('date')} - {end} {above.group('rest')}", below.group("rest")]
 
 
 def _ends_with_start(line: str) -> bool:

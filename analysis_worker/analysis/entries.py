@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .addresses import holds_address
 from .dates import DateSpan, find_span, is_duration, strip_dates
 from .places import is_location, split_place
+from .prose import is_prose
 
 BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤✓✔*\-–—\ue000-\uf8ff]|\d{1,2}[.)])\s*(?=\S)")
 # Separators between the parts of a title line: "Acme – Berlin, Germany", "Engineer | Acme",
@@ -37,15 +38,6 @@ class Entry:
     header: list[str] = field(default_factory=list)  # non-bullet lines as written
     highlights: list[str] = field(default_factory=list)
     span: DateSpan | None = None
-
-
-def is_prose(line: str) -> bool:
-    """A sentence (summary, description) rather than a title, place or date line:
-    title lines are mostly capitalised words, sentences mostly lower-case ones."""
-    words = [word for word in line.split() if word[0].isalpha()]
-    if len(words) >= 4 and line.rstrip().endswith("."):
-        return True
-    return len(words) >= 6 and sum(word[0].islower() for word in words) >= 0.5 * len(words)
 
 
 def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | None = None,

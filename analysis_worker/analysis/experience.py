@@ -8,6 +8,7 @@ from datetime import date
 from common.proto.resume.v1 import resume_pb2
 
 from .dates import find_span, join_wrapped_dates, month_index, today_index
+from .education import is_skill_list
 from .entries import BULLET, Entry, group_entries, header_fields, name_from_places
 from .roles import TITLE_WORDS, words_of
 
@@ -53,7 +54,8 @@ def parse_experience(lines: list[str], candidate: str = "",
         # (name, headline, contact details) read among the entries, not a job.
         if len(named) < len(parts) and entry.span is None:
             continue
-        parts = named
+        # A row of skill tags printed under an entry's bullets is no part of the next entry's header.
+        parts = [part for part in named if title_score(part) > 0 or not is_skill_list(part)]
         if not parts and entry.span is not None and entry.highlights:
             parts = next(remaining, [])
         if not parts or (entry.span is None and not entry.highlights):

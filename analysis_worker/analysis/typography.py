@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..document import StyledLine
-from .entries import BULLET, is_prose
+from .entries import BULLET
 from .normalise import normalise_text
+from .prose import is_prose
 
 # A line set this many times the body's size stands out as display type (a name).
 _DISPLAY = 1.3
