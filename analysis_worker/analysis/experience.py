@@ -8,9 +8,9 @@ from datetime import date
 from common.proto.resume.v1 import resume_pb2
 
 from .dates import find_span, join_wrapped_dates, month_index, today_index
-from .education import is_skill_list
 from .entries import BULLET, Entry, group_entries, header_fields, name_from_places
 from .roles import TITLE_WORDS, words_of
+from .skills import skills_in_text
 
 _COMPANY_WORDS = {
     "inc", "llc", "ltd", "limited", "corp", "corporation", "company", "co", "gmbh", "ag", "sa", "plc", "technologies",
@@ -55,7 +55,7 @@ def parse_experience(lines: list[str], candidate: str = "",
         if len(named) < len(parts) and entry.span is None:
             continue
         # A row of skill tags printed under an entry's bullets is no part of the next entry's header.
-        parts = [part for part in named if title_score(part) > 0 or not is_skill_list(part)]
+        parts = [part for part in named if not _tag_row(part)]
         if not parts and entry.span is not None and entry.highlights:
             parts = next(remaining, [])
         if not parts or (entry.span is None and not entry.highlights):
@@ -76,6 +76,13 @@ def parse_experience(lines: list[str], candidate: str = "",
             highlights=entry.highlights,
         ))
     return result
+
+
+def _tag_row(part: str) -> bool:
+    """A row of skill tags ("Inventory Management Procurement Excel"): two skills or more
+    and no other word, which a name made of skill words ("Amazon Web Services") has not."""
+    skills = skills_in_text(part)
+    return len(skills) >= 2 and set(words_of(part)) <= {word for skill in skills for word in words_of(skill)}
 
 
 def _untitled(entry: Entry) -> bool:
