@@ -915,3 +915,14 @@ def test_a_date_column_with_the_end_above_the_start_and_tags_under_the_bullets(d
                   (130, y - 28, "/F1", 9, "Python SQL Tableau")]
         y -= 46
     assert _jobs(read(*lines)) == _expected_jobs(document)
+
+
+def test_a_templates_credit_line_gives_no_skill_and_no_link() -> None:
+    # "CV made with JSON Resume using theme Minyma by godraadam", linked to its author.
+    text = ("Hannah Lindqvist\nhannah@example.org\nSkills\nPython, SQL\n"
+            "CV made with JSON Resume using theme Minyma by godraadam")
+    document = ExtractedDocument("pdf", text, 1, "", (), links=("https://github.com/godraadam",
+                                                                 "https://github.com/hannahlindqvist"))
+    result = analyse(document)
+    assert [link.url for link in result.contact.links] == ["https://github.com/hannahlindqvist"]
+    assert [skill.name for skill in result.skills] == ["Python", "SQL"]

@@ -10,6 +10,7 @@ from common.proto.resume.v1 import resume_pb2
 
 from ..document import ExtractedDocument
 from .contact import contact_lines, extract_contact
+from .credits import without_credits
 from .displaced import displaced_lines, displaced_schools, host_lines, restore_displaced
 from .education import is_skill_list, parse_education
 from .entries import group_entries
@@ -33,8 +34,8 @@ __all__ = ["ANALYSIS_VERSION", "analyse"]
 def analyse(document: ExtractedDocument, *, job_description: str = "",
             required_skills: Sequence[str] = ()) -> resume_pb2.ResumeAnalysis:
     typography = Typography(document.lines)
-    document = dataclasses.replace(document, text=typography.unbulleted_headers(normalise_text(document.text)),
-                                   header_text=normalise_text(document.header_text))
+    text, links = without_credits(typography.unbulleted_headers(normalise_text(document.text)), document.links)
+    document = dataclasses.replace(document, text=text, links=links, header_text=normalise_text(document.header_text))
     sections = split_sections(document.text, typography)
     for section in sections:
         if section.kind in ("experience", "education"):
