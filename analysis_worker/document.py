@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Stands for any icon in the text: an icon font's glyph, whatever its text layer reads.
+# It lies in the Private Use Area, where icon fonts map their glyphs.
+ICON = "\ue000"
+
 
 class ExtractionError(Exception):
     """The file cannot be analysed, whatever the number of retries (corrupt, encrypted,

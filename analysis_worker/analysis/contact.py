@@ -205,17 +205,20 @@ def _unique(values: list[str]) -> list[str]:
     return list(seen.values())
 
 
+def _tail_of(tail: str, address: str) -> bool:
+    """Whether `tail` is what a narrow column left of `address` after breaking it."""
+    return tail.lower() != address.lower() and address.lower().endswith(tail.lower())
+
+
 def _completes(address: str, shown: list[str]) -> bool:
-    """Whether the address ends with one of the `shown` addresses, which is its broken tail."""
-    return any(address.lower() != tail.lower() and address.lower().endswith(tail.lower()) for tail in shown)
+    """Whether the address is whole where one of the `shown` addresses is its broken tail."""
+    return any(_tail_of(tail, address) for tail in shown)
 
 
 def _whole(emails: list[str]) -> list[str]:
     """The addresses without the tails of those a narrow column broke ("mar-" /
     "cus.whitfield@example.com" beside the link to "marcus.whitfield@example.com")."""
-    lowered = [email.lower() for email in emails]
-    return [email for email, low in zip(emails, lowered, strict=True)
-            if not any(other != low and other.endswith(low) for other in lowered)]
+    return [email for email in emails if not any(_tail_of(email, other) for other in emails)]
 
 
 def _digits(text: str) -> str:

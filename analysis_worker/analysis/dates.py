@@ -146,10 +146,10 @@ _END_BESIDE = re.compile(rf"^(?P<end>{_DATE}|[^\W\d_]+)\s+(?P<rest>\S.*)$", re.I
 def join_wrapped_dates(lines: list[str]) -> list[str]:
     """Lines with date ranges that a narrow date column wrapped put back together:
     "Aug", "2023–Present" is "Aug 2023–Present"; "Oct", "2020–Aug", "2023" is
-    "Oct 2020–Aug 2023"; "10/2021–", "Present" is "10/2021–Present"; "August 2022", "— Present" is
-    "August 2022 — Present". A column read into
-    the lines beside it leaves its pieces at their starts: "12/2017 - Senior Data
-    Scientist", "07/2021 Stellaris Bank" is "12/2017 - 07/2021 Senior Data Scientist",
+    "Oct 2020–Aug 2023"; "10/2021–", "Present" is "10/2021–Present"; "August 2022",
+    "— Present" is "August 2022 — Present". A column read into the lines beside it
+    leaves its pieces at their starts: "12/2017 - Senior Data Scientist", "07/2021
+    Stellaris Bank" is "12/2017 - 07/2021 Senior Data Scientist",
     "Stellaris Bank"; "10/2021 - Pre- Engineer", "sent Acme" is "10/2021 - Present Engineer".
     A range floated at the right of two lines leaves its end on the second: "Acme 2021-11-01",
     "— Present" and "School 2012-09-01", "Master — 2014-06-01" have their ranges on the first."""

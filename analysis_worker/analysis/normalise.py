@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Stands for any icon: the heuristics already treat icon-font glyphs as separators.
-ICON = "\ue000"
+from ..document import ICON
 
 # Invisible characters that only carry typesetting hints.
 _DROPPED = "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufe0e\ufe0f"

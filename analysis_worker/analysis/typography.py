@@ -126,7 +126,6 @@ class Typography:
         return {line for line, look in looks.items()
                 if look in kept and line not in headings and may_be_heading(line)}
 
-
     def fields(self, line: str) -> str:
         """The line with a field separator (" | ") where its type changes size between
         two runs of words: a template sets an entry's title and its employer in two sizes

@@ -12,7 +12,7 @@ from typing import Any
 
 import pypdf
 
-from analysis_worker.document import StyledLine
+from analysis_worker.document import ICON, StyledLine
 from analysis_worker.extraction.layout import Faces, plain_lines, styled_line
 from analysis_worker.extraction.stream_order import drawn_out_of_order
 
@@ -65,9 +65,9 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
                              first, font, size * scale, len(chunks) - 1))
 
     plain = page.extract_text(visitor_text=note_run) or ""
-    if icons.seen:
-        plain = _with_icons(plain, shown, chunks)
-    starts = _chunk_starts(plain, chunks)
+    starts = _chunk_starts(plain, shown)
+    if icons.seen and starts is not None:
+        plain, starts = _with_icons(plain, shown, chunks, starts)
     faces, page_top = Faces(), _page_top(page)
     styled = [] if starts is None else plain_lines(plain, runs, starts, number, page_top, faces)
     # A page of one column drawn out of order is read by its geometry, line by line.
@@ -94,8 +94,6 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     return _layout_columns(page, plain, styled)
 
 
-# What an icon font's glyph reads as: the Private Use Area, where the analysis knows icons.
-ICON = "\ue000"
 # Icon fonts whose text layer names their glyphs or maps them to letters
 # ("map-marker-alt", MarVoSym's "T" before a phone): their text is an icon, whatever it reads.
 _ICON_FONT = re.compile(r"awesome|marvosym|octicon|academicons|fontello|glyphicons|ionicons|icomoon|"
@@ -121,17 +119,19 @@ class _IconFonts:
         return self._fonts[key]
 
 
-def _with_icons(plain: str, shown: list[str], chunks: list[str]) -> str:
-    """The plain text with the chunks pypdf wrote (`shown`) replaced by `chunks`, where
-    icon fonts' text is ICON; unchanged when the chunks cannot be found in it."""
-    starts = _chunk_starts(plain, shown)
-    if starts is None:
-        return plain
-    pieces, at = [], 0
+def _with_icons(plain: str, shown: list[str], chunks: list[str], starts: list[int]) -> tuple[str, list[int]]:
+    """The plain text with the chunks pypdf wrote (`shown`, beginning at `starts`) replaced
+    by `chunks`, where icon fonts' text is ICON, and where each chunk now begins."""
+    pieces: list[str] = []
+    moved: list[int] = []
+    at, length = 0, 0
     for before, after, start in zip(shown, chunks, starts, strict=True):
-        pieces += [plain[at:start], after]
+        gap = plain[at:start]
+        moved.append(length + len(gap))
+        pieces += [gap, after]
+        length += len(gap) + len(after)
         at = start + len(before)
-    return "".join(pieces) + plain[at:]
+    return "".join(pieces) + plain[at:], moved
 
 
 def _page_top(page: pypdf.PageObject) -> float:
