@@ -13,6 +13,12 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+# This process hosts the gateway and also starts PostgreSQL as another user, which makes
+# subprocess fork rather than vfork. gRPC's fork handlers then restart its poller in the
+# child, which dies on the descriptors subprocess closes before exec (grpc/grpc#43055).
+# No child here uses gRPC without exec, so they are not needed. Read when grpc loads.
+os.environ["GRPC_ENABLE_FORK_SUPPORT"] = "false"
+
 import grpc
 import pytest
 
