@@ -189,6 +189,21 @@ def test_undated_schools_each_keep_their_degree(document) -> None:
                                                                  for school in document["education"]]
 
 
+@pytest.mark.parametrize("heads", ["Qualification Grade Date Institution",
+                                   "Degree | Board / University | Year of Passing | CGPA"])
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_table_of_schools_under_a_row_of_column_heads(document, heads: str) -> None:
+    # Schools as a table's rows, each read as one line with its month and year in figures
+    # between the degree and the school, under a row naming the columns.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Qualifications"), (72, 694, "/F2", 9, heads)]
+    for number, school in enumerate(document["education"]):
+        lines.append((72, 680 - 14 * number, "/F1", 10, _latin(
+            f"{school['studyType']} - {school['endDate'][5:7]}-{school['endDate'][:4]} {school['institution']}")))
+    result = read(*lines)
+    assert [(entry.institution, entry.end) for entry in result.education] == [
+        (_latin(school["institution"]), school["endDate"][:7]) for school in document["education"]]
+
+
 def _europass(document) -> list[tuple[float, float, str, int, str]]:
     """The person as the Europass form lays them out: labels right-aligned in a left column,
     each value on its label's line, the stream label by label with its value."""
@@ -900,10 +915,12 @@ def test_the_text_an_icon_font_shows_is_an_icon() -> None:
     assert [(section.kind, section.heading) for section in result.sections] == [("experience", "EXPERIENCE")]
 
 
+@pytest.mark.parametrize("tags", ["Python SQL Tableau", "Content Marketing", "Forecasting QuickBooks SAP"])
 @pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
-def test_a_date_column_with_the_end_above_the_start_and_tags_under_the_bullets(document) -> None:
+def test_a_date_column_with_the_end_above_the_start_and_tags_under_the_bullets(document, tags: str) -> None:
     # The end date beside an entry's one-line header, its start beside the first bullet
-    # (an icon), and a row of the skills the bullets name as tags under them.
+    # (an icon), and a row of the skills the bullets name as tags under them: several, one,
+    # or skills under another of their names ("Forecasting").
     lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
     y = 690
     for job in document["work"]:
@@ -912,7 +929,7 @@ def test_a_date_column_with_the_end_above_the_start_and_tags_under_the_bullets(d
                   (130, y, "/F2", 10, _latin(f"{job['position']}, {job['name']}, Dublin, Ireland")),
                   (72, y - 14, "/F1", 9, f"{job['startDate'][5:7]}/{job['startDate'][:4]}"),
                   (116, y - 14, "/F4", 9, "Angle-Right"), (130, y - 14, "/F1", 10, _latin(job["highlights"][0])),
-                  (130, y - 28, "/F1", 9, "Python SQL Tableau")]
+                  (130, y - 28, "/F1", 9, tags)]
         y -= 46
     assert _jobs(read(*lines)) == _expected_jobs(document)
 

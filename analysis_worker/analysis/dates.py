@@ -118,7 +118,16 @@ def find_span(line: str) -> DateSpan | None:
             value = parse_date(single.group())
             offset = line.find(single.group())
             return DateSpan(value, value, False, offset, offset + len(single.group()))
+    # A month and year in figures is a date wherever it stands, as in a table's row read
+    # as one line ("Bachelor in Physics — 06-2018 Ohio State University"); not in a sentence.
+    numeric = _NUMERIC_MONTH.search(line)
+    if numeric and not is_prose(line):
+        value = parse_date(numeric.group())
+        return DateSpan(value, value, False, numeric.start(), numeric.end())
     return None
+
+
+_NUMERIC_MONTH = re.compile(rf"(?<![\w./-])(?:{_YEAR}[-/.]{_NUM_MONTH}|{_NUM_MONTH}[-/.]{_YEAR})(?![\w/.-])")
 
 
 # What a date column holds: dates, month names, "Present" and the dashes between them.

@@ -27,6 +27,14 @@ _AT = re.compile(r"\s+at\s+")
 # Labels some templates print above an entry's bullets: neither a title nor a company.
 _LABELS = {"highlights", "responsibilities", "key responsibilities", "duties", "tasks", "description",
            "key achievements"}
+# The heads of a table's columns: a row of them ("Qualification Grade Date Institution",
+# "Degree | Board / University | Year of Passing | CGPA") heads the entries and is none.
+_COLUMN_HEADS = frozenset("""
+    qualification degree course examination exam grade cgpa gpa percentage marks score result
+    date dates year years period duration from to of passing institution institute school college
+    university board specialization specialisation major subject stream company employer
+    organisation organization position role title designation location place city""".split())
+_WORD = re.compile(r"[^\W\d_]+")
 # How many following lines are searched for the date of a next entry.
 _LOOKAHEAD = 4
 # A wrapped bullet leaves a line filling most of the text width.
@@ -58,7 +66,7 @@ def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | No
     previous = ""
     in_bullet = False  # the last line went into a highlight
     for index, line in enumerate(lines):
-        if line.rstrip(":").lower() in _LABELS:
+        if line.rstrip(":").lower() in _LABELS or _column_heads(line):
             continue
         bullet = BULLET.match(line)
         if bullet:
@@ -97,6 +105,12 @@ def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | No
             current.span = span
         previous, in_bullet = line, False
     return entries
+
+
+def _column_heads(line: str) -> bool:
+    words = _WORD.findall(line.lower())
+    return len({word for word in words if word not in ("of", "from", "to")}) >= 2 and all(
+        word in _COLUMN_HEADS for word in words)
 
 
 def _next_entry_lines(entry: Entry, kind: Callable[[str], str] | None) -> list[str]:

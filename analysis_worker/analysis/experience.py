@@ -10,7 +10,7 @@ from common.proto.resume.v1 import resume_pb2
 from .dates import find_span, join_wrapped_dates, month_index, today_index
 from .entries import BULLET, Entry, group_entries, header_fields, name_from_places
 from .roles import TITLE_WORDS, words_of
-from .skills import skills_in_text
+from .skills import skill_row
 
 _COMPANY_WORDS = {
     "inc", "llc", "ltd", "limited", "corp", "corporation", "company", "co", "gmbh", "ag", "sa", "plc", "technologies",
@@ -54,8 +54,7 @@ def parse_experience(lines: list[str], candidate: str = "",
         # (name, headline, contact details) read among the entries, not a job.
         if len(named) < len(parts) and entry.span is None:
             continue
-        # A row of skill tags printed under an entry's bullets is no part of the next entry's header.
-        parts = [part for part in named if not _tag_row(part)]
+        parts = _without_tags(named, entry.header)
         if not parts and entry.span is not None and entry.highlights:
             parts = next(remaining, [])
         if not parts or (entry.span is None and not entry.highlights):
@@ -78,11 +77,15 @@ def parse_experience(lines: list[str], candidate: str = "",
     return result
 
 
-def _tag_row(part: str) -> bool:
-    """A row of skill tags ("Inventory Management Procurement Excel"): two skills or more
-    and no other word, which a name made of skill words ("Amazon Web Services") has not."""
-    skills = skills_in_text(part)
-    return len(skills) >= 2 and set(words_of(part)) <= {word for skill in skills for word in words_of(skill)}
+def _without_tags(parts: list[str], header: list[str]) -> list[str]:
+    """The parts of a header without the row of skill tags printed under the bullets of the
+    entry before: two skills or more and no other word, or one skill on a line of its own
+    ("Python") where two other parts remain to name the title and the employer (a skill in
+    a line, "Intercom, Remote", may name the employer)."""
+    parts = [part for part in parts if skill_row(part) < 2]
+    lines = {line.strip() for line in header}
+    named = [part for part in parts if part not in lines or not skill_row(part)]
+    return named if len(named) >= 2 else parts
 
 
 def _untitled(entry: Entry) -> bool:

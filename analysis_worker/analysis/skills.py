@@ -156,6 +156,19 @@ def find_skills(groups: list[tuple[int, list[str]]]) -> list[resume_pb2.Skill]:
             for n in order]
 
 
+def skill_row(text: str) -> int:
+    """How many skills a text is made of when each of its words is in one ("Forecasting
+    QuickBooks SAP": 3, a row of tags), else 0 ("Amazon Web Services Europe")."""
+    tokens = _line_tokens(text)
+    count = position = 0
+    while position < len(tokens):
+        match = _match_at(tokens, position, False)
+        if match is None:
+            return 0
+        count, position = count + 1, position + match[1]
+    return count
+
+
 def skills_in_text(text: str) -> list[str]:
     """Canonical names of the skills mentioned in free text (a job description)."""
     found = find_skills([(resume_pb2.SKILL_SOURCE_OTHER, text.splitlines())])
