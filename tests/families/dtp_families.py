@@ -1,14 +1,14 @@
 """Renders the desktop-publishing families: one-page resumes laid out in Scribus, every block
 of the resume in its own text frame placed on the page, exported to PDF by Scribus.
 
-    python tests/families/dtp_families.py [dtp-frames dtp-columns]
+    python tests/families/dtp_families.py [dtp-frames dtp-columns dtp-timeline]
 
 Needs: Scribus 1.5 (Debian 12 `scribus`, 1.5.8+dfsg-4 here) run headless through its
 Python scripter under a virtual X server (`xvfb-run` from Debian's `xvfb`), the Carlito and
 Caladea fonts (`fonts-crosextra-carlito`, `fonts-crosextra-caladea`; chosen over Liberation,
 whose Sans Bold and Serif Regular Scribus 1.5 maps the hyphen of to U+00AD in the PDF's text
 layer), and poppler-utils (`pdftotext`) for the check. No Scribus resume template ships with Scribus or was found
-under a usable licence, so the two designs are built by the scripter the way DTP resumes
+under a usable licence, so the designs are built by the scripter the way DTP resumes
 are made: coloured rectangles for bands and sidebars, character and paragraph styles
 (tracking for the letter-spaced name, bullets, right tab stops), and text frames created
 in an order of their own (the PDF's text follows creation order, not reading order):
@@ -20,6 +20,13 @@ in an order of their own (the PDF's text follows creation order, not reading ord
   columns with section headings in their own frames; the experience is one story in a
   chain of linked frames running from the left column into the foot of the right one,
   and the frames are created right column first, headings and header last.
+- dtp-timeline: the name large at the top right over the label, a rule, the contact details
+  on one "|"-separated line; a narrow left column whose frames (letter-spaced capital
+  headings, each entry's dates in the person's convention) are aligned with their row or
+  entry in the right column, where each job and school is a frame of its own (title bold,
+  "Company · Place" in grey, bullets) and the skills are "Group: keywords" lines. Carlito's
+  ligatures are turned off (the text layer would keep the fi/ffi glyphs), and the frames are
+  created dates first, entries bottom-up, headings, header last.
 """
 
 from __future__ import annotations
@@ -98,6 +105,9 @@ def build(spec):
             if count:
                 scribus.selectText(start, count, frame)
                 scribus.setCharacterStyle(cstyle, frame)
+        if item.get("fontfeatures"):  # e.g. "-liga": no ligatures, whose glyphs the text layer keeps
+            scribus.selectText(0, len(text), frame)
+            scribus.setFontFeatures(item["fontfeatures"], frame)
         scribus.selectText(0, 0, frame)
         if item.get("grow", True):
             scribus.layoutText(frame)
@@ -112,7 +122,10 @@ def build(spec):
     for column, setting in spec["columns"].items():
         members = sorted((item for item in spec["items"] if item.get("column") == column),
                          key=lambda item: item["order"])
-        y = setting["top"]
+        if "below" in setting:  # the column starts under a frame (grown to its text)
+            y = scribus.getPosition(setting["below"])[1] + scribus.getSize(setting["below"])[1] + setting["gap"]
+        else:
+            y = setting["top"]
         for item in members:
             y += item.get("gap", 0)
             scribus.moveObjectAbs(item["x"], y, item["id"])
@@ -120,6 +133,12 @@ def build(spec):
                 scribus.sizeObject(item["w"], max(5, item["fill_to"] - y), item["id"])
             y += scribus.getSize(item["id"])[1]
         lowest = max(lowest, y)
+    # Items aligned with a stacked frame (a date beside its entry, a heading beside its row).
+    for item in spec["items"]:
+        if item.get("align"):
+            y = scribus.getPosition(item["align"])[1] + item.get("dy", 0)
+            scribus.moveObjectAbs(item["x"], y, item["id"])
+            lowest = max(lowest, y + scribus.getSize(item["id"])[1])
     for name, item in frames.items():
         if item.get("paragraphs"):
             scribus.layoutTextChain(name)
@@ -319,7 +338,97 @@ def columns_spec(document: dict[str, Any], pdf: Path, scale: float) -> dict[str,
             "items": creation, "columns": {"left": {"top": top}, "right": {"top": top}}}
 
 
-SPECS = {"dtp-frames": frames_spec, "dtp-columns": columns_spec}
+def timeline_spec(document: dict[str, Any], pdf: Path, scale: float) -> dict[str, Any]:
+    """dtp-timeline: name and label top right, a rule over a "|"-separated contact line; a
+    narrow left column of section headings and of dates, each frame aligned with its row
+    or entry in the wide right column; created dates first, entries bottom-up, headings,
+    the header last."""
+    basics, convention = document["basics"], document["meta"]["convention"]
+    left_x, left_w, right_x, right_w, full_w = 14.0, 38.0, 58.0, 138.0, 182.0
+    chars, paras = _styles(scale, right_w)
+
+    def size(points: float) -> float:
+        return round(points * scale, 2)
+    chars += [
+        {"name": "tl-name", "font": "Carlito Bold", "fontsize": 30.0, "fillcolor": "Ink"},
+        {"name": "tl-label", "font": "Carlito Regular", "fontsize": 13.0, "fillcolor": "Accent"},
+        {"name": "tl-heading", "font": "Carlito Bold", "fontsize": size(10.0), "fillcolor": "Accent",
+         "tracking": 120, "features": "allcaps"},
+        {"name": "tl-dates", "font": "Carlito Regular", "fontsize": size(8.5), "fillcolor": "Ink"},
+        {"name": "tl-title", "font": "Carlito Bold", "fontsize": size(10.5), "fillcolor": "Ink"},
+        {"name": "tl-place", "font": "Carlito Regular", "fontsize": size(9.0), "fillcolor": "Grey"},
+        {"name": "tl-body", "font": "Carlito Regular", "fontsize": size(9.5), "fillcolor": "Ink"},
+        {"name": "tl-group", "font": "Carlito Bold", "fontsize": size(9.5), "fillcolor": "Ink"},
+    ]
+    paras += [{"name": "tl-right", "linespacingmode": 1, "alignment": 2},
+              {"name": "tl-place", "linespacingmode": 1, "gapafter": size(1.2)}]
+
+    def text(ident: str, paragraphs: list, order: int, gap: float = 0.0) -> dict:
+        return {"kind": "text", "id": ident, "x": right_x, "w": right_w, "paragraphs": paragraphs,
+                "column": "right", "order": order, "gap": gap}
+
+    def beside(ident: str, paragraphs: list, target: str, dy: float) -> dict:
+        return {"kind": "text", "id": ident, "x": left_x, "w": left_w, "paragraphs": paragraphs,
+                "align": target, "dy": dy}
+
+    order = iter(range(1000))
+    rows, headings, dates, entries = [], [], [], []
+
+    def section(title: str, first: bool = False) -> None:
+        ident = f"row-{title.lower()}"
+        # An empty frame holding the row's place in the right column, a rule along it.
+        rows.append({"kind": "text", "id": ident, "x": right_x, "w": right_w, "h": 4.5, "grow": False,
+                     "column": "right", "order": next(order), "gap": 0.0 if first else 6.0})
+        rows.append({"kind": "line", "id": ident + "-rule", "x": right_x, "y": 0, "w": right_w,
+                     "color": "Pale", "width": 0.8, "align": ident, "dy": 2.0})
+        headings.append(beside(f"h-{title.lower()}", [["tight", [[title, "tl-heading"]]]], ident, 0.4))
+
+    section("Profile", first=True)
+    entries.append(text("profile", [["plain", [[basics["summary"], "tl-body"]]]], next(order), 1.5))
+    section("Experience")
+    for number, job in enumerate(document["work"]):
+        paragraphs = [["tight", [[job["position"], "tl-title"]]],
+                      ["tl-place", [[f"{job['name']} · {job['location']}", "tl-place"]]]]
+        paragraphs += [["bullet", [["•  " + highlight, "tl-body"]]] for highlight in job["highlights"]]
+        entries.append(text(f"job-{number}", paragraphs, next(order), 1.5 if number == 0 else 4.0))
+        dates.append(beside(f"dates-job-{number}", [["tight", [[_months(job, convention), "tl-dates"]]]],
+                            f"job-{number}", 0.6))
+    section("Education")
+    for number, school in enumerate(document["education"]):
+        entries.append(text(f"school-{number}", [["tight", [[_degree(school), "tl-title"]]],
+                                                 ["tight", [[school["institution"], "tl-place"]]]],
+                            next(order), 1.5 if number == 0 else 3.0))
+        dates.append(beside(f"dates-school-{number}", [["tight", [[_years(school), "tl-dates"]]]],
+                            f"school-{number}", 0.6))
+    section("Skills")
+    skills = [["plain", [[group["name"] + ": ", "tl-group"], [", ".join(group["keywords"]), "tl-body"]]]
+              for group in document["skills"]]
+    entries.append(text("skills", skills, next(order), 1.5))
+
+    contact = " | ".join([_location(document), basics["phone"], basics["email"],
+                          *(_bare(url) for url in _links(document))])
+    # One line: the type is made smaller for the longer ones.
+    chars.append({"name": "tl-contact", "font": "Carlito Regular",
+                  "fontsize": min(8.5, round(8.5 * 112 / len(contact), 1)), "fillcolor": "Ink"})
+    header = [
+        {"kind": "text", "id": "contact", "x": left_x, "y": 35.5, "w": full_w,
+         "paragraphs": [["tl-right", [[contact, "tl-contact"]]]]},
+        {"kind": "line", "id": "rule", "x": left_x, "y": 33.0, "w": full_w, "color": "Accent", "width": 1.0},
+        {"kind": "text", "id": "label", "x": left_x, "y": 24.5, "w": full_w,
+         "paragraphs": [["tl-right", [[basics["label"], "tl-label"]]]]},
+        {"kind": "text", "id": "name", "x": left_x, "y": 11.0, "w": full_w,
+         "paragraphs": [["tl-right", [[basics["name"], "tl-name"]]]]},
+    ]
+    # Creation order: the dates, the entries from the last up, the rows and headings, the header.
+    creation = [*dates, *reversed(entries), *rows, *headings, *header]
+    for item in creation:
+        if item["kind"] == "text":
+            item["fontfeatures"] = "-liga"  # Carlito's fi, fl, ffi ligatures turned off
+    return {"pdf": str(pdf), "title": basics["name"], "colors": COLORS, "charstyles": chars, "parastyles": paras,
+            "items": creation, "columns": {"right": {"below": "contact", "gap": 8.0}}}
+
+
+SPECS = {"dtp-frames": frames_spec, "dtp-columns": columns_spec, "dtp-timeline": timeline_spec}
 
 
 def _scribus(specs: list[dict[str, Any]], work: Path) -> list[dict[str, Any]]:

@@ -102,6 +102,13 @@ FAMILIES = (
     Family("typst-attractive", "typst"),
     Family("chromium-simple-red", "html-chromium"),
     Family("weasyprint-dinesh", "html-weasyprint"),
+    Family("latex-limecv", "latex"),
+    Family("typst-linkedcv", "typst"),
+    Family("chromium-orbit", "html-chromium"),
+    Family("weasyprint-slick", "html-weasyprint"),
+    Family("office-textboxes", "office"),
+    Family("office-columns", "office"),
+    Family("dtp-timeline", "dtp"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 

@@ -13,7 +13,8 @@ Needs what the tests never need:
   jsonresume-theme-mocha-responsive@1.1.1, jsonresume-theme-sceptile@1.0.5,
   jsonresume-theme-kwan@0.0.2, jsonresume-theme-eloquent@5.0.0, jsonresume-theme-cora@0.1.1,
   jsonresume-theme-rocketspacer@1.2.2, jsonresume-theme-direct@0.1.1,
-  jsonresume-theme-simple-red@1.0.4, jsonresume-theme-dinesh@0.0.7 (all MIT) and
+  jsonresume-theme-simple-red@1.0.4, jsonresume-theme-dinesh@0.0.7,
+  jsonresume-theme-orbit@3.0.0, jsonresume-theme-slick@0.1.16 (all MIT) and
   jsonresume-theme-minyma@0.0.5 (ISC);
   professional ships JSX and is bundled here with esbuild@0.28.2 against its peers
   react@18.3.1, react-dom@18.3.1 and styled-components@6.6.0; mocha-responsive reads
@@ -25,9 +26,12 @@ Needs what the tests never need:
   @fontsource/merriweather@5.3.0, @fontsource/montserrat@5.3.0 and
   @fontsource/josefin-sans@5.3.0 (OFL), bootstrap@3.3.7 (MIT, for kwan's Bootstrap 3.2.0 and
   rocketspacer's 3.3.7), octicons@2.2.0 (rocketspacer's Octicons 2.0.2: code MIT, font OFL)
-  and flexboxgrid (6.3.1, direct's own dependency, MIT).
+  and flexboxgrid (6.3.1, direct's own dependency, MIT); orbit's Bootstrap 5.0.2 as
+  bootstrap5 (an npm alias of bootstrap@5.0.2, MIT) and slick's Bootswatch Lumen from
+  bootswatch@3.3.7 (MIT).
 - Chromium (`chromium`, Debian 12: 150.0.7871.100) for the chromium-* families, and pypdf
-  (in the project's venv) to fix the date Chromium stamps.
+  (in the project's venv) to fix the date Chromium stamps; Pillow (in the project's venv)
+  and the system's Roboto to measure what orbit's sidebar fits.
 - WeasyPrint (PyPI weasyprint 70.0) for the weasyprint-* families, in a Python given by
   --weasyprint-python (default DIR/venv/bin/python); it is run as a subprocess.
 - The system fonts the themes name (Debian: fonts-lato, fonts-open-sans, fonts-roboto,
@@ -46,7 +50,9 @@ Setup, as done for the stored files (DIR=/work/tools-html, the default):
         jsonresume-theme-kwan@0.0.2 underscore.string@3.3.6 bootstrap@3.3.7 \
         jsonresume-theme-eloquent@5.0.0 jsonresume-theme-cora@0.1.1 \
         jsonresume-theme-rocketspacer@1.2.2 octicons@2.2.0 jsonresume-theme-direct@0.1.1 \
-        jsonresume-theme-minyma@0.0.5 jsonresume-theme-simple-red@1.0.4 jsonresume-theme-dinesh@0.0.7
+        jsonresume-theme-minyma@0.0.5 jsonresume-theme-simple-red@1.0.4 jsonresume-theme-dinesh@0.0.7 \
+        jsonresume-theme-orbit@3.0.0 bootstrap5@npm:bootstrap@5.0.2 jsonresume-theme-slick@0.1.16 \
+        bootswatch@3.3.7
     python3 -m venv DIR/venv && DIR/venv/bin/pip install weasyprint
     .venv/bin/python tests/families/html_families.py [FAMILY ...]
 The professional bundle is written to DIR/.professional.bundle.cjs (so that its peers
@@ -72,6 +78,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdf
+from PIL import ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import families  # noqa: E402
@@ -87,6 +94,11 @@ globalThis.Date = class extends RealDate {
   static now() { return renderToday; }
 };
 """
+# orbit: the fonts of its name and of its schools, and the width either may take in its
+# sidebar (180px, less a margin for the browser's shaping).
+_ROBOTO_BLACK = "/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Black.ttf"
+_ROBOTO_MEDIUM = "/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Medium.ttf"
+_ORBIT_WIDTH = 171
 # Stylesheets and scripts from CDNs (also protocol-relative ones): dropped.
 _EXTERNAL = re.compile(r"<link[^>]+href=[\"'](?:https?:)?//[^>]*>"
                        r"|<script[^>]+src=[\"'](?:https?:)?//[^>]*>\s*</script>", re.IGNORECASE)
@@ -172,6 +184,9 @@ class Theme:
     skills_shown: bool = True  # whether the skill groups can be read on the page
     degree_needs_area: bool = False  # whether studyType is printed only with an area
     education_dates: bool = True  # whether education[].startDate/endDate are printed
+    highlights_shown: bool = True  # whether work[].highlights are printed
+    work_years: bool = False  # whether work dates are printed as years only
+    degree: Callable[[str], str] | None = None  # studyType as printed, when changed
     zoom: float = 1.0  # WeasyPrint: what Chromium's shrink-to-fit does for wide pages
     extra_css: str = ""
     today: str = ""  # the date Node's clock reads while the theme renders ("" the real one)
@@ -325,6 +340,39 @@ THEMES = {
     # (Fluency)". The profile picture (basics.picture, which no person has) is dropped.
     "weasyprint-dinesh": Theme("jsonresume-theme-dinesh", "weasyprint", _location_sceptile,
                                links=lambda d: [profile["url"] for profile in d["basics"]["profiles"]]),
+    # Xiaoying Riley's Orbit (styles-1, its default variant): a teal sidebar at the right
+    # (absolutely positioned, first page only) holding the name in heavy Roboto (set
+    # smaller when too wide, see _local_assets), the label, email, phone, website and the
+    # profiles' URLs without their scheme, after icons (a long URL wraps at a hyphen or
+    # runs past the sidebar), then the education ("Bachelors in Area": "Bachelor" and
+    # "Master" get an "s"; "High School Diploma in" with nothing after it without an area;
+    # the school below, smaller when too wide; "YYYY - YYYY") and "English (Fluent)"; no
+    # location. The main column: the summary, then "Work Experience": the title in bold
+    # with "YYYY - YYYY" (or "- Present") at the right, "Company, Place" in grey below;
+    # the highlights are not printed (only work[].summary, which no person has), nor are
+    # the skills they mention. "Skills & Proficiency" prints each skill group's name over
+    # a level bar (drawn full: its width is set by a jQuery script from a CDN, not run;
+    # skills[].level is given empty, see _theme_input); the keywords are not printed:
+    # no skill can be read. The print style sets the body 1020px wide, which Chromium
+    # shrinks to the page; the theme's credit line ("Designed with [heart] by Xiaoying
+    # Riley for developers") ends the document.
+    "chromium-orbit": Theme("jsonresume-theme-orbit", "chromium", lambda d, p: "", work_location=True,
+                            skills_shown=False, highlights_shown=False, work_years=True,
+                            degree=lambda study: study + "s" if study.lower() in ("bachelor", "master") else study),
+    # Slick, on Bootswatch's Lumen (Bootstrap 3): an empty quarter (the picture's, which no
+    # person has) beside the name in Roboto over the label in capitals, then the website
+    # (as written), the email and the phone after Entypo icons, and the profiles as large
+    # icons only, linked to their URLs; Bootstrap's print style prints each link's target
+    # after it ("(https://...)", "(mailto:...)"), so the profiles' URLs are printed as
+    # text. No location (the theme prints one only with a street address). The summary
+    # in large light type. Printed narrower than Bootstrap's 768px breakpoint, the
+    # sections are stacked: an icon beside each heading in capitals, then the entries:
+    # the company in large type, the title in light type, the raw ISO dates ("2021-03-01
+    # - 2022-12-01", "- Present"), small bullets; no work location; schools as the
+    # institution over the area and the degree in bold, dates likewise; skill groups side
+    # by side, the group's name over a bulleted list of its keywords; "English" over
+    # "Fluent" in italics.
+    "weasyprint-slick": Theme("jsonresume-theme-slick", "weasyprint", lambda d, p: ""),
 }
 
 
@@ -342,6 +390,11 @@ def _theme_input(name: str, document: dict[str, Any]) -> dict[str, Any]:
             # The class theme's (older schema) field for the degree.
             school["qualification"] = f"{school['studyType']} in {school['area']}" if school["area"] \
                 else school["studyType"]
+    if name == "chromium-orbit":
+        # Its skillLevel helper lower-cases skills[].level, which it takes to be there: an
+        # empty one (no level), as the schema's string allows.
+        for group in resume["skills"]:
+            group["level"] = ""
     return resume
 
 
@@ -411,7 +464,43 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
     if name == "weasyprint-dinesh":
         # basics.picture (which no person has): an <img> without a source, a broken image.
         page = re.sub(r"<img\s[^>]*alt=\"profile-pic\"[^>]*>", "", page)
+    if name == "chromium-orbit":
+        # Bootstrap 5.0.2 and Font Awesome 4.7.0 from CDNs; Roboto from Google Fonts is a
+        # system font; the picture (basics.image, which no person has) would be an empty
+        # image.
+        page = re.sub(r"<link[^>]+bootstrap@5\.0\.2/dist/css/bootstrap\.min\.css[^>]*>",
+                      _stylesheets(modules, ["bootstrap5/dist/css/bootstrap.min.css"]), page)
+        page = re.sub(r"<link[^>]+font-awesome/4\.7\.0/css/font-awesome\.min\.css[^>]*>",
+                      _stylesheets(modules, ["font-awesome/css/font-awesome.min.css"]), page)
+        page = re.sub(r"<img class=\"profile\" src=\"\" alt=\"\" />", "", page)
+        # The name (heavy Roboto, 32px) and long school names (medium, 14px) wrap in the
+        # sidebar's 180px, their lines then interleaved with the main column's in the text
+        # (the check needs them whole): each is set smaller where too wide, as its owner
+        # would, in the largest whole size that fits. A hyphenated email would wrap at its
+        # hyphen: kept on one line.
+        page = re.sub(r'(<h1 class="name")(>.*?</h1>)',
+                      lambda found: found.group(1) + _orbit_fit(found.group(2), _ROBOTO_BLACK, 32), page, flags=re.S)
+        page = re.sub(r'(<h5 class="meta")(>.*?</h5>)',
+                      lambda found: found.group(1) + _orbit_fit(found.group(2), _ROBOTO_MEDIUM, 14), page, flags=re.S)
+        page = page.replace("</head>", "<style>.sidebar-wrapper .contact-list .email a { white-space: nowrap; }"
+                            "</style></head>", 1)
+    if name == "weasyprint-slick":
+        # Bootswatch's Lumen from bootswatch.com, served as bootswatch 3.3.7 (its @import of
+        # Source Sans Pro from Google Fonts is not fetched, and the theme's Roboto, a
+        # system font, is the body's font).
+        page = re.sub(r"<link[^>]+bootswatch\.com/lumen/bootstrap\.min\.css[^>]*>",
+                      _stylesheets(modules, ["bootswatch/lumen/bootstrap.min.css"]), page)
     return _EXTERNAL.sub("", page)
+
+
+def _orbit_fit(element: str, font: str, size: int) -> str:
+    """orbit: ">text</hN>" in the largest whole size up to `size` px in which its text
+    fits the sidebar on one line."""
+    shown = _text(element[1:])
+    face = ImageFont.truetype(font, size)
+    fits = next((smaller for smaller in range(size, 7, -1)
+                 if face.font_variant(size=smaller).getlength(shown) <= _ORBIT_WIDTH), 8)
+    return element if fits == size else f' style="font-size: {fits}px"{element}'
 
 
 def _stylesheets(modules: Path, paths: list[str]) -> str:
@@ -489,10 +578,22 @@ def shown(name: str, document: dict[str, Any], page: str) -> dict[str, Any]:
                      for entry, school in zip(education, document["education"], strict=True)]
     if not theme.education_dates:
         education = [{**entry, "start": "", "end": ""} for entry in education]
+    if theme.degree:
+        education = [{**entry, "degree": theme.degree(entry["degree"])} for entry in education]
     if education != truth["education"]:
         result["education"] = education
+    experience = truth["experience"]
     if not theme.work_location:
-        result["experience"] = [{**job, "location": ""} for job in truth["experience"]]
+        experience = [{**job, "location": ""} for job in experience]
+    if theme.work_years:
+        experience = [{**job, "start": job["start"][:4],
+                       "end": job["end"] if job["end"] == "present" else job["end"][:4]} for job in experience]
+    if not theme.highlights_shown:
+        # The skills the highlights mention are not printed either.
+        experience = [{**job, "highlights": []} for job in experience]
+        result["skills_mentioned"] = []
+    if experience != truth["experience"]:
+        result["experience"] = experience
     if not theme.skills_shown:
         result["skills"], result["skills_complete"] = {}, False
     return result

@@ -5,10 +5,10 @@ filled from the person's JSON Resume document, compiled with TeX Live 2022.
     python tests/families/latex_families.py [--sources DIR] [family ...]
 
 Needs what the tests never need: TeX Live 2022 (Debian 12 packages texlive-latex-extra,
-texlive-xetex, texlive-luatex (pas-cv with non-Latin names, YAAC), texlive-bibtex-extra
+texlive-xetex, texlive-luatex (pas-cv with non-Latin names, YAAC, limecv), texlive-bibtex-extra
 (biblatex, which the Friggeri and YAAC classes load), texlive-lang-french (babel's French,
 which the YAAC class loads), texlive-fonts-extra for
-fontawesome5, roboto, sourcesanspro, lato and cm-unicode, cm-super), fonts-lato and
+fontawesome5, roboto, sourcesanspro, lato, fira (limecv) and cm-unicode, cm-super), fonts-lato and
 fonts-roboto-slab (AltaCV under XeLaTeX), fonts-dejavu (europecv and europasscv with
 non-Latin names) and poppler-utils (pdftotext, for the check). The TeX Live classes and
 packages europecv (08/03/2022), simplecv (v1.6a), curve (v1.16), europasscv (2020-10-31),
@@ -37,6 +37,11 @@ named "owner+name", at these commits:
     darwiin/yaac-another-awesome-cv
                          31dcdba2e0ead49edd665a7c601d60f555d20341  LPPL-1.3c   yaac-another-awesome-cv.cls v2.3.1
                          with its fonts/ (Source Sans Pro, OFL), as example/cv.tex and its section files
+    opieters/limecv      4aefad7dcb8a79fdc84406f3b2f9f31f9096e991  LPPL-1.3c   src/limecv.dtx v0.1.13 (2021/12/01),
+                         the source of TeX Live's limecv, which Debian's texlive-latex-extra 2022 leaves
+                         out; limecv.cls is generated from it (tex limecv.ins) at each rendering; set by
+                         LuaLaTeX with TeX Live's fira (Fira Sans, OFL) and fontawesome5, as
+                         examples/mwe-lualatex.tex
 
 e.g. `git clone https://github.com/jakegut/resume DIR/jakegut+resume && git -C
 DIR/jakegut+resume checkout 3e64a93`. The document bodies follow each template's example
@@ -1084,6 +1089,86 @@ def yaac(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
     return compile_pdf(source_text, work, "lualatex", runs=2), shown_truth
 
 
+# --- limecv (opieters/limecv, the source of the TeX Live package) ------------------------------
+
+def limecv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """limecv as its example (examples/mwe-lualatex.tex) and its documentation fill it, set
+    by LuaLaTeX with the Fira Sans and Fira Mono of TeX Live's fira package (XeLaTeX finds
+    fonts by name through fontconfig only, which does not see TeX Live's fonts) and
+    fontawesome5: a light green sidebar on the left with the given name over the surname
+    (no picture: the documentation allows an empty one) and the label, then "Profile"
+    (the summary, centred), "Contact" (Font Awesome icons before the place, phone, email,
+    web site and the LinkedIn and GitHub handles, linked to their addresses) and
+    "Languages" (unrated: the class's [norating]), each heading between rules; the main
+    column's headings with an icon over a green rule, each entry a dot on a time line:
+    education first, as in the example, "Degree" in Fira Sans Medium over "Institution.
+    Start -- End"; then experience, the title in Fira Sans Medium (the markup command
+    the documentation suggests, as \\cvEntry: a command \\cvEducation would clash with the
+    class's environment) over "COMPANY, Place. Start -- End" with the company in small
+    capitals and the highlights as one paragraph of sentences; last the skills, the
+    class's rated grid of two columns (five dots: the first group's keywords at 5, the
+    others at 4; the group names are not shown): the class has no skills in its sidebar."""
+    basics = document["basics"]
+    source = SOURCES / "opieters+limecv" / "src"
+    for name in ("limecv.dtx", "limecv.ins"):
+        shutil.copy(source / name, work)
+    subprocess.run(["tex", "-interaction=batchmode", "limecv.ins"], cwd=work, capture_output=True, check=True,
+                   timeout=120, env=_ENVIRONMENT)
+    given, _, surname = basics["name"].partition(" ")
+    handles = social(document)
+    contact = [rf"\cvContactAddress{{{tex(place(document))}}}",
+               rf"\cvContactEmail{{mailto:{basics['email']}}}{{{tex(basics['email'])}}}",
+               rf"\cvContactPhone{{{tex(basics['phone'])}}}"]
+    if basics["url"]:
+        contact.append(rf"\cvContactWebsite{{{basics['url']}}}{{{tex(bare(basics['url']))}}}")
+    for profile in basics["profiles"]:
+        key = network(profile["url"])
+        shown = tex(handles[key]) if key != "web" else tex(bare(profile["url"]))
+        command = {"linkedin": "Linkedin", "github": "Github"}.get(key, "Website")
+        contact.append(rf"\cvContact{command}{{{profile['url']}}}{{{shown}}}")
+
+    def sentences(items: list[str]) -> str:
+        return " ".join(tex(item if item.endswith(".") else item + ".") for item in items)
+
+    lines = [r"\documentclass[a4paper]{limecv}", "", "% Defaults used in template design.",
+             r"\usepackage[margin=\cvMargin,noheadfoot]{geometry}", "",
+             r"\newfontfamily\firaMedium{Fira Sans Medium}",
+             r"\NewDocumentCommand{\cvEntry}{mmm}{{\firaMedium #1}\\ #2\IfValueT{#3}{\\ #3}}", "",
+             r"\begin{document}", "", r"\begin{cvSidebar}",
+             rf"  \cvID{{{tex(given)}}}{{{tex(surname)}}}{{}}{{{tex(basics['label'])}}}", "",
+             r"  \begin{cvProfile}", f"    {tex(basics['summary'])}", r"  \end{cvProfile}", "",
+             r"  \begin{cvContact}", *(f"    {line}" for line in contact), r"  \end{cvContact}", "",
+             r"  \begin{cvLanguages}[norating]"]
+    lines += [rf"    \cvLanguage{{{tex(language['language'])} ({tex(language['fluency'].lower())})}}"
+              for language in document.get("languages", [])]
+    lines += [r"  \end{cvLanguages}", r"\end{cvSidebar}", "", r"\begin{cvMainContent}", "",
+              r"  \begin{cvEducation}"]
+    for school in document["education"]:
+        lines.append(rf"    \cvItem{{\cvEntry{{{tex(degree(school))}}}"
+                     rf"{{{tex(school['institution'])}. {school_dates(school, document)}}}{{}}}}")
+    lines += [r"  \end{cvEducation}", "", r"  \begin{cvExperience}"]
+    for job in document["work"]:
+        lines.append(rf"    \cvItem{{\cvEntry{{{tex(job['position'])}}}"
+                     rf"{{\textsc{{{tex(job['name'])}}}, {tex(job['location'])}. {job_dates(job, document)}}}"
+                     rf"{{{sentences(job['highlights'])}}}}}")
+    lines += [r"  \end{cvExperience}", "", r"  \begin{cvSkills}"]
+    rated = [(5 if index == 0 else 4, keyword) for index, group in enumerate(document["skills"])
+             for keyword in group["keywords"]]
+    for first in range(0, len(rated), 2):
+        pair = rated[first:first + 2]
+        command = r"\cvSkillTwo" if len(pair) == 2 else r"\cvSkillOne"
+        lines.append("    " + command + "".join(f"{{{level}}}{{{tex(keyword)}}}" for level, keyword in pair))
+    lines += [r"  \end{cvSkills}", "", r"\end{cvMainContent}", "", r"\end{document}"]
+    source_text = "\n".join(lines) + "\n"
+    # LuaTeX's file identifier depends on the folder it writes in: one from the source.
+    digest = hashlib.md5(source_text.encode("utf-8")).hexdigest().upper()
+    source_text = rf"\pdfvariable trailerid {{[<{digest}> <{digest}>]}}" + "\n" + source_text
+    truth = typeset(rendered.truth_of(document, "", "", ""))
+    # The sidebar and the time line are TikZ pictures placed by "remember picture": two runs.
+    return compile_pdf(source_text, work, "lualatex", runs=2), {
+        "experience": truth["experience"], "education": truth["education"]}
+
+
 # --- the families -----------------------------------------------------------------------------
 
 RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any]]]] = {
@@ -1104,6 +1189,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any
     "latex-harnoncv": harnoncv,
     "latex-friggeri": friggeri,
     "latex-yaac": yaac,
+    "latex-limecv": limecv,
 }
 
 
@@ -1152,7 +1238,8 @@ TEMPLATE_REPOSITORIES = {"latex-jake": "jakegut+resume", "latex-sb2nov": "sb2nov
                          "latex-altacv": "liantze+AltaCV",
                          "latex-twentyseconds": "spagnuolocarmine+TwentySecondsCurriculumVitae-LaTex",
                          "latex-friggeri": "depressiveRobot+friggeri-cv-a4",
-                         "latex-yaac": "darwiin+yaac-another-awesome-cv"}
+                         "latex-yaac": "darwiin+yaac-another-awesome-cv",
+                         "latex-limecv": "opieters+limecv"}
 
 
 def build(names: list[str] | None = None, sources: Path | None = None) -> None:

@@ -1,7 +1,8 @@
 """Renders the office families: Word documents (DOCX) filled with python-docx and exported
 to PDF by LibreOffice Writer, both kept.
 
-    python tests/families/office_families.py [office-sidebar office-banded office-tabular]
+    python tests/families/office_families.py [office-sidebar office-banded office-tabular
+                                              office-textboxes office-columns]
 
 Needs: LibreOffice Writer 7.4 (Debian 12 `libreoffice-writer`, `soffice` on PATH), whose
 `libreoffice-common` package (4:7.4.7-1+deb12u14 here) ships the two templates used, from
@@ -23,6 +24,23 @@ into DOCX by LibreOffice at build time and never stored.
 - office-tabular: CV.ott (LibreOffice's "CV" template, Europass-like): a borderless
   two-column table whose narrow left column holds the section labels, field labels and
   dates, the right column the entries; its rows are cloned and filled.
+- office-textboxes: no permissively licensed DOCX/ODT template with text boxes was found,
+  so the design is this project's own, built on python-docx's default template the way
+  Word's text-box resumes are: a dark header band (name, label, email and phone) and a
+  tinted sidebar (place, web addresses, skills, languages), left for the 1st, 3rd and
+  5th people, right for the others, are floating text boxes anchored to the page in the
+  first paragraph (DrawingML `wps:wsp`/`wps:txbx` with its VML `mc:Fallback`, both
+  holding the `w:txbxContent`), while profile, experience ("Title" bold with the dates on
+  a right tab, "Company, Place" italic, List Bullet highlights) and education flow in
+  the body, whose margins keep clear of the boxes.
+- office-columns: also this project's own design on python-docx's default template: a
+  one-column section (Title name, Subtitle label, contact line, web addresses, summary
+  over a rule), then a continuous section of two unequal page columns
+  (`w:cols w:num="2" w:equalWidth="0"`) split by a column break: education, skills and
+  languages in the narrow column and experience ("Company" bold with the dates on a right
+  tab, the title italic with the place on a right tab, List Bullet highlights) in the
+  wide one; the narrow column comes first for the 1st, 3rd and 5th people, second for
+  the others.
 """
 
 from __future__ import annotations
@@ -38,9 +56,10 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt, RGBColor
 
@@ -443,6 +462,298 @@ def tabular_docx(document: dict[str, Any], work: Path) -> bytes:
     return _docx_bytes(docx)
 
 
+# --- office-textboxes: header and sidebar in floating text boxes ---------------------
+
+_EMU_PER_TWIP, _EMU_PER_PT = 635, 12700
+# The namespaces a Word text box's run uses (all declared on python-docx's document root too).
+_BOX_NAMESPACES = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in (
+    ("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+    ("mc", "http://schemas.openxmlformats.org/markup-compatibility/2006"),
+    ("wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"),
+    ("wp14", "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing"),
+    ("a", "http://schemas.openxmlformats.org/drawingml/2006/main"),
+    ("wps", "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"),
+    ("v", "urn:schemas-microsoft-com:vml"),
+    ("o", "urn:schemas-microsoft-com:office:office"),
+    ("w10", "urn:schemas-microsoft-com:office:word")))
+
+
+def _text_box(number: int, x: int, y: int, width: int, height: int, fill: str, insets: tuple[int, int, int, int],
+              paragraphs: list[Any]) -> Any:
+    """A run holding a floating text box as Word 2010+ writes it: a DrawingML shape
+    (`wps:wsp` with `wps:txbx`) anchored to the page, "in front of text", and the VML
+    fallback with the same `w:txbxContent`. Positions and sizes in EMU from the page's
+    top left corner; `paragraphs` (w:p elements) are moved into the box."""
+    left, top, right, bottom = insets
+    pt = lambda emu: f"{emu / _EMU_PER_PT:g}pt"  # noqa: E731
+    shape_type = ('<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
+                  'path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
+                  '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>') if number == 1 else ""
+    run = parse_xml(
+        f'<w:r {_BOX_NAMESPACES}><w:rPr><w:noProof/></w:rPr><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing>'
+        f'<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
+        f'relativeHeight="{251658240 + number * 1024}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        f'<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{number}" name="Text Box {number}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'<wps:wsp><wps:cNvSpPr txBox="1"/>'
+        f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>'
+        f'<a:ln w="6350"><a:noFill/></a:ln></wps:spPr>'
+        f'<wps:txbx/>'
+        f'<wps:bodyPr rot="0" spcFirstLastPara="0" vertOverflow="overflow" horzOverflow="overflow" vert="horz" '
+        f'wrap="square" lIns="{left}" tIns="{top}" rIns="{right}" bIns="{bottom}" numCol="1" spcCol="0" '
+        f'rtlCol="0" fromWordArt="0" anchor="t" anchorCtr="0" forceAA="0" compatLnSpc="1">'
+        f'<a:prstTxWarp prst="textNoShape"><a:avLst/></a:prstTxWarp><a:noAutofit/></wps:bodyPr>'
+        f'</wps:wsp></a:graphicData></a:graphic>'
+        f'<wp14:sizeRelH relativeFrom="margin"><wp14:pctWidth>0</wp14:pctWidth></wp14:sizeRelH>'
+        f'<wp14:sizeRelV relativeFrom="margin"><wp14:pctHeight>0</wp14:pctHeight></wp14:sizeRelV>'
+        f'</wp:anchor></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict>{shape_type}'
+        f'<v:shape id="Text Box {number}" o:spid="_x0000_s{1025 + number}" type="#_x0000_t202" '
+        f'style="position:absolute;margin-left:{pt(x)};margin-top:{pt(y)};width:{pt(width)};height:{pt(height)};'
+        f'z-index:{251658240 + number * 1024};visibility:visible;mso-wrap-style:square;'
+        f'mso-wrap-distance-left:9pt;mso-wrap-distance-top:0;mso-wrap-distance-right:9pt;'
+        f'mso-wrap-distance-bottom:0;mso-position-horizontal:absolute;mso-position-horizontal-relative:page;'
+        f'mso-position-vertical:absolute;mso-position-vertical-relative:page;v-text-anchor:top" '
+        f'fillcolor="#{fill}" stroked="f" strokeweight=".5pt">'
+        f'<v:textbox inset="{pt(left)},{pt(top)},{pt(right)},{pt(bottom)}"/>'
+        f'<w10:wrap anchorx="page" anchory="page"/></v:shape></w:pict></mc:Fallback>'
+        f'</mc:AlternateContent></w:r>')
+    content = OxmlElement("w:txbxContent")
+    for paragraph in paragraphs:
+        content.append(paragraph)
+    run.find(".//{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}txbx").append(content)
+    run.find(".//{urn:schemas-microsoft-com:vml}textbox").append(copy.deepcopy(content))
+    return run
+
+
+def _detached(paragraph: Any) -> Any:
+    """A paragraph python-docx added to the body, taken out of it (for a text box)."""
+    element = paragraph._p
+    element.getparent().remove(element)
+    return element
+
+
+def _right_tab(paragraph: Any, position: int) -> None:
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Emu(position), WD_TAB_ALIGNMENT.RIGHT)
+
+
+def textboxes_docx(document: dict[str, Any], sidebar_left: bool) -> bytes:
+    basics, convention = document["basics"], document["meta"]["convention"]
+    docx = Document()
+    section = docx.sections[0]
+    page_width, page_height = section.page_width, section.page_height
+    band_height, side_width, gap = Emu(1325880), Emu(2286000), Emu(365760)  # 1.45 in, 2.5 in, 0.4 in
+    section.top_margin = Emu(band_height + gap)
+    section.bottom_margin = Emu(548640)
+    outer = Emu(548640)  # 0.6 in
+    section.left_margin, section.right_margin = ((Emu(side_width + gap), outer) if sidebar_left
+                                                 else (outer, Emu(side_width + gap)))
+    width = page_width - section.left_margin - section.right_margin
+    styles = docx.styles
+    styles["Normal"].font.size = Pt(10)
+    styles["Normal"].paragraph_format.space_after = Pt(2)
+    heading = styles["Heading 1"]
+    heading.font.size, heading.font.color.rgb, heading.font.all_caps = Pt(12), RGBColor(0x2E, 0x3B, 0x4E), True
+    heading.paragraph_format.space_before, heading.paragraph_format.space_after = Pt(10), Pt(4)
+    _border(heading.element.get_or_add_pPr(), "bottom", "2E3B4E", 8)
+    white, pale, ink = RGBColor(0xFF, 0xFF, 0xFF), RGBColor(0xC9, 0xD3, 0xE0), RGBColor(0x2E, 0x3B, 0x4E)
+
+    def line(text: str = "", size: float = 10, bold: bool = False, color: RGBColor | None = None,
+             before: float = 0, after: float = 2) -> Any:
+        paragraph = docx.add_paragraph()
+        paragraph.paragraph_format.space_before, paragraph.paragraph_format.space_after = Pt(before), Pt(after)
+        if text:
+            run = paragraph.add_run(text)
+            run.font.size, run.bold = Pt(size), bold
+            if color is not None:
+                run.font.color.rgb = color
+        return paragraph
+
+    # The header band: name, label, email and phone.
+    header = [line(basics["name"], 26, True, white, after=0), line(basics["label"], 13, False, pale, after=4),
+              line(f"{basics['email']}   •   {basics['phone']}", 10, False, white, after=0)]
+    header = [_detached(paragraph) for paragraph in header]
+
+    # The sidebar: contact (place, web addresses), skills, languages.
+    link_props = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "18")
+    link_props.append(size)
+    side = [line("Contact", 11, True, ink, after=3), line(_location(document), 9)]
+    for _, url in _links(document):
+        paragraph = line(after=1)
+        _hyperlink(paragraph._p, docx.part, url, _bare(url), link_props)
+        side.append(paragraph)
+    side.append(line("Skills", 11, True, ink, before=12, after=3))
+    for group in document["skills"]:
+        side.append(line(group["name"], 9, True, after=0))
+        side.append(line(", ".join(group["keywords"]), 9, after=4))
+    if document.get("languages"):
+        side.append(line("Languages", 11, True, ink, before=12, after=3))
+        for language in document["languages"]:
+            side.append(line(f"{language['language']} – {language.get('fluency', '')}".rstrip(" –"), 9))
+    side = [_detached(paragraph) for paragraph in side]
+
+    # The body: profile, experience, education.
+    docx.add_heading("Profile", level=1)
+    docx.add_paragraph(basics["summary"])
+    docx.add_heading("Experience", level=1)
+    for job in document["work"]:
+        paragraph = docx.add_paragraph()
+        paragraph.paragraph_format.space_before, paragraph.paragraph_format.keep_with_next = Pt(6), True
+        _right_tab(paragraph, width)
+        paragraph.add_run(job["position"]).bold = True
+        paragraph.add_run(f"\t{_months(job, convention)}")
+        docx.add_paragraph(f"{job['name']}, {job['location']}").runs[0].italic = True
+        for highlight in job["highlights"]:
+            docx.add_paragraph(highlight, style="List Bullet")
+    docx.add_heading("Education", level=1)
+    for school in document["education"]:
+        paragraph = docx.add_paragraph()
+        paragraph.paragraph_format.space_before = Pt(4)
+        _right_tab(paragraph, width)
+        paragraph.add_run(_degree(school)).bold = True
+        paragraph.add_run(f"\t{_years(school)}")
+        docx.add_paragraph(school["institution"]).runs[0].italic = True
+
+    # Both boxes anchored in the first paragraph, as Word keeps them.
+    inset = Emu(91440)
+    side_x = 0 if sidebar_left else page_width - side_width
+    first = docx.element.body.find(qn("w:p"))
+    first.insert(1, _text_box(1, 0, 0, page_width, band_height, "2E3B4E",
+                              (outer, Emu(320040), outer, inset), header))
+    first.insert(2, _text_box(2, side_x, band_height, side_width, page_height - band_height, "EDEFF2",
+                              (Emu(320040), Emu(320040), Emu(228600), inset), side))
+    docx.core_properties.title = basics["name"]
+    return _docx_bytes(docx)
+
+
+# --- office-columns: a full-width header over a section of two page columns ---------
+
+def columns_docx(document: dict[str, Any], experience_first: bool) -> bytes:
+    basics, convention = document["basics"], document["meta"]["convention"]
+    docx = Document()
+    section = docx.sections[0]
+    section.left_margin = section.right_margin = Emu(640080)  # 0.7 in
+    section.top_margin = section.bottom_margin = Emu(548640)
+    width_twips = int((section.page_width - section.left_margin - section.right_margin) / _EMU_PER_TWIP)
+    space_twips, narrow_twips = 432, 3240
+    wide_twips = width_twips - narrow_twips - space_twips
+    styles = docx.styles
+    styles["Normal"].font.size = Pt(10)
+    styles["Normal"].paragraph_format.space_after = Pt(2)
+    title = styles["Title"]
+    title.font.size, title.font.color.rgb, title.font.bold = Pt(28), RGBColor(0x7A, 0x1F, 0x2B), True
+    title.paragraph_format.space_after = Pt(0)
+    title_pr = title.element.get_or_add_pPr()
+    for old in title_pr.findall(qn("w:pBdr")):
+        title_pr.remove(old)
+    subtitle = styles["Subtitle"]
+    subtitle.font.color.rgb, subtitle.font.size = RGBColor(0x55, 0x55, 0x55), Pt(13)
+    heading = styles["Heading 1"]
+    heading.font.size, heading.font.color.rgb, heading.font.all_caps = Pt(11), RGBColor(0x7A, 0x1F, 0x2B), True
+    heading.paragraph_format.space_before, heading.paragraph_format.space_after = Pt(10), Pt(3)
+    _border(heading.element.get_or_add_pPr(), "bottom", "7A1F2B", 6)
+
+    # Section 1, one column: name, label, contact details, summary.
+    docx.add_paragraph(basics["name"], style="Title")
+    docx.add_paragraph(basics["label"], style="Subtitle")
+    contact = docx.add_paragraph(f"{_location(document)}  ·  {basics['phone']}  ·  {basics['email']}")
+    links = docx.add_paragraph()
+    for position, (_, url) in enumerate(_links(document)):
+        if position:
+            links.add_run("  ·  ")
+        _hyperlink(links._p, docx.part, url, _bare(url))
+    summary = docx.add_paragraph(basics["summary"])
+    summary.paragraph_format.space_before = Pt(6)
+    _border(summary._p.get_or_add_pPr(), "bottom", "7A1F2B", 12)
+    for paragraph in (contact, links):
+        paragraph.paragraph_format.space_after = Pt(0)
+
+    # Section 2, continuous, two unequal page columns split by a column break.
+    columns = docx.add_section(WD_SECTION.CONTINUOUS)
+    cols = columns._sectPr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        columns._sectPr.append(cols)
+    for child in list(cols):
+        cols.remove(child)
+    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:space"), str(space_twips))
+    cols.set(qn("w:equalWidth"), "0")
+    widths = (wide_twips, narrow_twips) if experience_first else (narrow_twips, wide_twips)
+    for position, column_width in enumerate(widths):
+        col = OxmlElement("w:col")
+        col.set(qn("w:w"), str(column_width))
+        if position == 0:
+            col.set(qn("w:space"), str(space_twips))
+        cols.append(col)
+    # python-docx's add_section leaves the break in an empty paragraph: the header's last
+    # paragraph carries it instead, as Word writes it.
+    break_paragraph = docx.element.body.findall(qn("w:p"))[-1]
+    summary._p.get_or_add_pPr().append(break_paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}"))
+    docx.element.body.remove(break_paragraph)
+
+    def column_break_heading(text: str, after_break: bool) -> None:
+        paragraph = docx.add_heading(level=1)
+        if after_break:
+            paragraph.add_run().add_break(WD_BREAK.COLUMN)
+        paragraph.add_run(text)
+
+    def experience(after_break: bool) -> None:
+        column_break_heading("Experience", after_break)
+        tab = Emu(wide_twips * _EMU_PER_TWIP)
+        for job in document["work"]:
+            paragraph = docx.add_paragraph()
+            paragraph.paragraph_format.space_before, paragraph.paragraph_format.keep_with_next = Pt(6), True
+            _right_tab(paragraph, tab)
+            paragraph.add_run(job["name"]).bold = True
+            paragraph.add_run(f"\t{_months(job, convention)}")
+            paragraph = docx.add_paragraph()
+            paragraph.paragraph_format.keep_with_next = True
+            _right_tab(paragraph, tab)
+            paragraph.add_run(job["position"]).italic = True
+            paragraph.add_run(f"\t{job['location']}")
+            for highlight in job["highlights"]:
+                docx.add_paragraph(highlight, style="List Bullet")
+
+    def education_and_skills(after_break: bool) -> None:
+        column_break_heading("Education", after_break)
+        for school in document["education"]:
+            paragraph = docx.add_paragraph()
+            paragraph.paragraph_format.space_before = Pt(4)
+            paragraph.add_run(_degree(school)).bold = True
+            paragraph.add_run().add_break()
+            paragraph.add_run(school["institution"])
+            paragraph.add_run().add_break()
+            paragraph.add_run(_years(school)).italic = True
+        docx.add_heading("Skills", level=1)
+        for group in document["skills"]:
+            paragraph = docx.add_paragraph()
+            paragraph.add_run(group["name"]).bold = True
+            paragraph.add_run().add_break()
+            paragraph.add_run(", ".join(group["keywords"]))
+        if document.get("languages"):
+            docx.add_heading("Languages", level=1)
+            for language in document["languages"]:
+                docx.add_paragraph(f"{language['language']} – {language.get('fluency', '')}".rstrip(" –"))
+
+    if experience_first:
+        experience(False)
+        education_and_skills(True)
+    else:
+        education_and_skills(False)
+        experience(True)
+    docx.core_properties.title = basics["name"]
+    return _docx_bytes(docx)
+
+
 # --- build and check ------------------------------------------------------------------
 
 def build(names: list[str] | None = None) -> None:
@@ -454,13 +765,17 @@ def build(names: list[str] | None = None) -> None:
             out = work / name
             out.mkdir()
             people = families.people(family)
-            for stem, document in people:
+            for position, (stem, document) in enumerate(people):
                 if name == "office-sidebar":
                     content = sidebar_docx(document, work)
                 elif name == "office-banded":
                     content = banded_docx(document)
                 elif name == "office-tabular":
                     content = tabular_docx(document, work)
+                elif name == "office-textboxes":
+                    content = textboxes_docx(document, sidebar_left=position % 2 == 0)
+                elif name == "office-columns":
+                    content = columns_docx(document, experience_first=position % 2 == 1)
                 else:
                     raise ValueError(f"not an office family: {name}")
                 (out / f"{stem}.docx").write_bytes(content)

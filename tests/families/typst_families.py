@@ -70,6 +70,9 @@ Templates (repository, commit, licence):
 - typst-attractive: Harkunwar/attractive-typst-resume 0196125f (MIT), not a package: its
   template.typ is put beside the main file, imported by relative path as its resume.typ does,
   no dependencies; Mulish from PyPI (above) instead of the copies the repository ships.
+- typst-linkedcv: ellsphillips/linked-cv 75b0eb02 (linked-cv 0.1.0, MIT; its tech icons,
+  not used here, are the brands' logos), no dependencies; Roboto and Source Sans Pro as its
+  template/main.typ sets them; no employer logo (the template's grey placeholder square).
 
 Each person's main file is written as the template's own example/template file is: the
 template's macros (or its YAML data file) filled from the JSON Resume document. The PDFs
@@ -146,6 +149,8 @@ PACKAGES = (
      "typst.toml LICENSE template.typ"),
     ("minimal-cv", "0.1.0", "lelimacon/typst-minimal-cv", "54a50d4000a9cd9ea32d4f06bfcc8f1e652c6a33",
      "typst.toml LICENSE package.typ"),
+    ("linked-cv", "0.1.0", "ellsphillips/linked-cv", "75b0eb02f3a191304ac4573e45a2688512f14d0e",
+     "typst.toml LICENCE lib.typ src"),
 )
 # Compatibility fixes for the current compiler, applied to the laid-out copies only:
 # (package, file, pattern, replacement, why).
@@ -1115,6 +1120,76 @@ def attractive(document: dict[str, Any], family: str) -> tuple[dict[str, str | b
     return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
 
 
+def linkedcv(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """linked-cv (LinkedIn look) as its template/main.typ: Roboto headings, Source Sans Pro
+    8pt body (justified, no hyphenation), A4 as the template sets it; the centred name in
+    large bold type over a "|"-separated line of the phone, email and the GitHub and
+    LinkedIn user names (linked; the template shows no label, place or web site); the
+    summary in the accent colour; headings with their first three letters in the accent
+    colour, run into a rule; each employer a grey placeholder square (no logo) beside its
+    name in bold and the time spent there ("2 yrs 1 mo", counted to 2025-01-01), then its
+    roles as connected timeline frames, each the title in bold with "Mon YYYY — Mon YYYY"
+    (or "— current") italic at the right over the highlights. Consecutive jobs at the same
+    employer would share one employer line and one timeline (the template's own feature);
+    the people of this family have none, so each job is an employer with one role, and the
+    job's place is not shown. Education as the template's "Qualifications" table
+    (qualification, grade "—", the end as "MM-YYYY", institution at the right); the
+    skills, which the template has no component for, as a two-column table in the same
+    styles under a "Skills" heading."""
+    basics = document["basics"]
+    first, last = split_name(basics["name"])
+    github, linkedin = profile(document, "github"), profile(document, "linkedin")
+    socials = {"email": basics["email"], "mobile": basics["phone"],
+               "github": handle(github) if github else None, "linkedin": handle(linkedin) if linkedin else None}
+    links = ([f"https://github.com/{handle(github)}"] if github else []) \
+        + ([f"https://www.linkedin.com/in/{handle(linkedin)}"] if linkedin else [])
+
+    def mm_yyyy(value: str) -> str:
+        return "current" if value == "present" else f"{value[5:7]}-{value[:4]}"
+
+    lines = ['#import "@preview/linked-cv:0.1.0": *', "", "#show: linked-cv.with(",
+             f"  firstname: {s(first)},", f"  lastname: {s(last)},", f"  socials: {dict_literal(socials)},",
+             "  accent-colour: colours.accent,", '  fonts: (headings: "Roboto", body: "Source Sans Pro"),', ")", "",
+             "#set text(size: 8pt, hyphenate: false)", "#set par(justify: true, leading: 0.52em)", "",
+             f"#typography.summary({s(basics['summary'])})", "",
+             '#components.section("Experience")', ""]
+    groups: list[list[dict[str, Any]]] = []
+    for job in document["work"]:  # most recent first
+        if groups and groups[-1][-1]["name"] == job["name"]:
+            groups[-1].append(job)
+        else:
+            groups.append([job])
+    for number, group in enumerate(groups, 1):
+        span = f"({s(mm_yyyy(group[-1]['startDate'][:7]))}, {s(mm_yyyy(group[0]['meta_end']))})"
+        lines += ["#components.employer-info(", "  none,", f"  name: {s(group[0]['name'])},",
+                  f"  duration: {span},", ")", "", "#frame.connected-frames(", f'  "employer-{number}",']
+        for job in group:
+            lines += ["  (", f"    title: [#{s(job['position'])}],",
+                      f"    duration: ({s(mm_yyyy(job['startDate'][:7]))}, {s(mm_yyyy(job['meta_end']))}),",
+                      "    body: ["]
+            lines += [f"      - #{s(highlight)}" for highlight in job["highlights"]]
+            lines += ["    ]", "  ),"]
+        lines += [")", ""]
+    lines += ['#components.section("Qualifications")', "", "#table(", "  columns: (30%, 15%, 15%, 40%),",
+              "  align: (left, left, left, right),", "  stroke: none,",
+              '  ..(("Qualification", "Grade", "Date", "Institution").map(typography.table-header)),',
+              "  table.hline(stroke: 0.5pt + colours.gray.lighten(60%)),", "  ..(for item in ("]
+    for school in document["education"]:
+        lines.append(f"    ({s(rendered._degree(school))}, \"\u2014\", {s(mm_yyyy(school['endDate'][:7]))}, "
+                     f"{s(school['institution'])}),")
+    lines += ["  ) {", "    components.qualification(..item)", "  })", ")", "", '#components.section("Skills")', "",
+              "#table(", "  columns: (30%, 70%),", "  stroke: none,"]
+    for group in document["skills"]:
+        lines.append(f"  typography.table-header({s(group['name'])}), "
+                     f"text(size: 8pt, fill: colours.graytext, {s(', '.join(group['keywords']))}),")
+    lines.append(")")
+    truth = rendered.truth_of(document, "", "", "")
+    return {"main.typ": "\n".join(lines) + "\n"}, {
+        "location": "", "links": links,
+        "experience": [{**job, "location": ""} for job in truth["experience"]],
+        "education": [{**school, "start": ""} for school in truth["education"]]}
+
+
 RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes], dict[str, Any]]]] = {
     "typst-basic": basic,
     "typst-moderncv": moderncv,
@@ -1130,6 +1205,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes
     "typst-minimalcv": minimalcv,
     "typst-chicv": chicv,
     "typst-attractive": attractive,
+    "typst-linkedcv": linkedcv,
 }
 
 
