@@ -232,6 +232,7 @@ def test_words_are_not_degrees():
     ("Technical Skills:", "skills"), ("Selected Honors", "awards"), ("Volunteer Experience", "volunteer"),
     ("E D U C A T I O N", "education"), ("Invited Talks", "talks"), ("Research Intern", None),
     ("NVIDIA Research", None), ("Languages: Python, C++", None), ("John Doe", None),
+    ("Skills & Proficiency", "skills"), ("Technical Proficiencies", "skills"),
 ])
 def test_headings(line, kind):
     assert heading_kind(line) == kind

@@ -52,7 +52,7 @@ _MODIFIERS = {
     "selected", "select", "relevant", "professional", "work", "technical", "key", "other", "additional",
     "core", "recent", "academic", "personal", "and", "my", "me", "of", "related", "invited", "notable",
     "areas", "history", "background", "community", "industry", "soft", "hard", "computer", "it", "the",
-    "major", "main", "complete", "full", "a", "in",
+    "major", "main", "complete", "full", "a", "in", "proficiency", "proficiencies",
 }
 # Phrases whose first heading word would give the wrong kind.
 _PHRASES = {
@@ -66,9 +66,10 @@ _PHRASES = {
 _HEADING_CHARS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ &/,:'’+-]+")
 _LETTER_SPACED = re.compile(r"(?:\S ){2,}\S")
 _WORDS = re.compile(r"[a-zà-öø-ÿ]+")
-# Capitals in pieces, one of a single letter at least: letter-spaced capitals whose word
-# gaps the text layer lost or put in the wrong places ("C ON TAC T", "P ROFESSIONAL S KILLS").
-_BROKEN_CAPITALS = re.compile(r"(?=.*(?:^|\s)[A-Z](?:\s|$))[A-Z]+(?:\s+[A-Z]+)+")
+# Capitals in pieces: letter-spaced capitals whose word gaps the text layer lost or put in
+# the wrong places ("C ON TAC T", "P ROFESSIONAL S KILLS", kerned pairs closed up as in
+# "EDUC AT ION"), read as the heading words their letters spell.
+_BROKEN_CAPITALS = re.compile(r"[A-Z]+(?:\s+[A-Z]+)+")
 
 
 def _segmented(letters: str) -> list[str] | None:
