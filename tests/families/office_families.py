@@ -543,6 +543,19 @@ def _right_tab(paragraph: Any, position: int) -> None:
     paragraph.paragraph_format.tab_stops.add_tab_stop(Emu(position), WD_TAB_ALIGNMENT.RIGHT)
 
 
+def _tabbed(docx: Any, text: str, right: str, tab: int, style: str, *, before: float | None = None,
+            keep: bool | None = None) -> None:
+    """A paragraph of `text` in a style ("bold", "italic") and `right` on a right tab stop;
+    spacing before it and keeping it with the next are the style's unless given."""
+    paragraph = docx.add_paragraph()
+    if before is not None:
+        paragraph.paragraph_format.space_before = Pt(before)
+    paragraph.paragraph_format.keep_with_next = keep
+    _right_tab(paragraph, tab)
+    setattr(paragraph.add_run(text), style, True)
+    paragraph.add_run(f"\t{right}")
+
+
 def textboxes_docx(document: dict[str, Any], sidebar_left: bool) -> bytes:
     basics, convention = document["basics"], document["meta"]["convention"]
     docx = Document()
@@ -605,21 +618,13 @@ def textboxes_docx(document: dict[str, Any], sidebar_left: bool) -> bytes:
     docx.add_paragraph(basics["summary"])
     docx.add_heading("Experience", level=1)
     for job in document["work"]:
-        paragraph = docx.add_paragraph()
-        paragraph.paragraph_format.space_before, paragraph.paragraph_format.keep_with_next = Pt(6), True
-        _right_tab(paragraph, width)
-        paragraph.add_run(job["position"]).bold = True
-        paragraph.add_run(f"\t{_months(job, convention)}")
+        _tabbed(docx, job["position"], _months(job, convention), width, "bold", before=6, keep=True)
         docx.add_paragraph(f"{job['name']}, {job['location']}").runs[0].italic = True
         for highlight in job["highlights"]:
             docx.add_paragraph(highlight, style="List Bullet")
     docx.add_heading("Education", level=1)
     for school in document["education"]:
-        paragraph = docx.add_paragraph()
-        paragraph.paragraph_format.space_before = Pt(4)
-        _right_tab(paragraph, width)
-        paragraph.add_run(_degree(school)).bold = True
-        paragraph.add_run(f"\t{_years(school)}")
+        _tabbed(docx, _degree(school), _years(school), width, "bold", before=4)
         docx.add_paragraph(school["institution"]).runs[0].italic = True
 
     # Both boxes anchored in the first paragraph, as Word keeps them.
@@ -710,16 +715,8 @@ def columns_docx(document: dict[str, Any], experience_first: bool) -> bytes:
         column_break_heading("Experience", after_break)
         tab = Emu(wide_twips * _EMU_PER_TWIP)
         for job in document["work"]:
-            paragraph = docx.add_paragraph()
-            paragraph.paragraph_format.space_before, paragraph.paragraph_format.keep_with_next = Pt(6), True
-            _right_tab(paragraph, tab)
-            paragraph.add_run(job["name"]).bold = True
-            paragraph.add_run(f"\t{_months(job, convention)}")
-            paragraph = docx.add_paragraph()
-            paragraph.paragraph_format.keep_with_next = True
-            _right_tab(paragraph, tab)
-            paragraph.add_run(job["position"]).italic = True
-            paragraph.add_run(f"\t{job['location']}")
+            _tabbed(docx, job["name"], _months(job, convention), tab, "bold", before=6, keep=True)
+            _tabbed(docx, job["position"], job["location"], tab, "italic", keep=True)
             for highlight in job["highlights"]:
                 docx.add_paragraph(highlight, style="List Bullet")
 
