@@ -401,33 +401,29 @@ def _theme_input(name: str, document: dict[str, Any]) -> dict[str, Any]:
 def _local_assets(name: str, page: str, themes: Path) -> str:
     modules = themes / "node_modules"
     if name == "chromium-stackoverflow":
-        awesome = (modules / "@fortawesome/fontawesome-free/css/all.min.css").as_uri()
-        page = re.sub(r"<link[^>]+font-awesome/6[^>]*>", f'<link rel="stylesheet" href="{awesome}">', page)
+        page = _served_locally(page, modules, r"font-awesome/6", ["@fortawesome/fontawesome-free/css/all.min.css"])
         page = re.sub(r'<link rel="stylesheet" href="\./override\.css">', "", page)
     if name == "weasyprint-spartan":
-        page = re.sub(r"<link[^>]+font-awesome/4\.7\.0[^>]*>",
-                      f'<link rel="stylesheet" href="{(modules / "font-awesome/css/font-awesome.min.css").as_uri()}">',
-                      page)
+        page = _served_locally(page, modules, r"font-awesome/4\.7\.0", ["font-awesome/css/font-awesome.min.css"])
     if name == "chromium-paper":
-        page = re.sub(r"<link[^>]+family=Merriweather[^>]*>", "".join(
-            f'<link rel="stylesheet" href="{(modules / f"@fontsource/merriweather/{weight}.css").as_uri()}">'
-            for weight in (300, 400, 700)), page)
+        page = _served_locally(page, modules, r"family=Merriweather",
+                               [f"@fontsource/merriweather/{weight}.css" for weight in (300, 400, 700)])
     if name == "weasyprint-professional":
         # The theme's @font-face rules load Latin Modern from the site's /fonts/.
         page = page.replace('url("/fonts/', 'url("file:///usr/share/texmf/fonts/opentype/public/lm/')
     if name in ("chromium-autumn", "weasyprint-sceptile", "chromium-kwan", "chromium-cora"):
         # Font Awesome 4 (4.7.0 here, 4.1.0 in sceptile, 4.2.0 in kwan) from a CDN.
-        page = re.sub(r"<link[^>]+font-awesome/4\.[0-9.]+/css/font-awesome\.min\.css[^>]*>",
-                      _stylesheets(modules, ["font-awesome/css/font-awesome.min.css"]), page)
+        page = _served_locally(page, modules, r"font-awesome/4\.[0-9.]+/css/font-awesome\.min\.css",
+                               ["font-awesome/css/font-awesome.min.css"])
     if name in ("weasyprint-sceptile", "chromium-cora"):
         # Montserrat and Open Sans from Google Fonts: Open Sans is a system font.
-        page = re.sub(r"<link[^>]+family=Montserrat[^>]*>",
-                      _stylesheets(modules, [f"@fontsource/montserrat/{weight}.css" for weight in (400, 700)]), page)
+        page = _served_locally(page, modules, r"family=Montserrat",
+                               [f"@fontsource/montserrat/{weight}.css" for weight in (400, 700)])
     if name == "chromium-mocha-responsive":
-        page = re.sub(r"<link[^>]+use\.fontawesome\.com/releases/v5[^>]*/all\.css[^>]*>", _stylesheets(
-            modules, ["@fortawesome/fontawesome-free/css/all.min.css"]), page)
-        page = re.sub(r"<link[^>]+use\.fontawesome\.com/releases/v5[^>]*/v4-shims\.css[^>]*>", _stylesheets(
-            modules, ["@fortawesome/fontawesome-free/css/v4-shims.min.css"]), page)
+        page = _served_locally(page, modules, r"use\.fontawesome\.com/releases/v5[^>]*/all\.css",
+                               ["@fortawesome/fontawesome-free/css/all.min.css"])
+        page = _served_locally(page, modules, r"use\.fontawesome\.com/releases/v5[^>]*/v4-shims\.css",
+                               ["@fortawesome/fontawesome-free/css/v4-shims.min.css"])
         # @font-face rules: Josefin Sans from Google's servers, replaced by the local copy;
         # Lato's Google URLs dropped, its local() sources (the system's Lato) kept.
         page = re.sub(r"@font-face\s*\{[^}]*'Josefin Sans'[^}]*\}", "", page)
@@ -437,24 +433,24 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
     if name == "chromium-kwan":
         # Bootstrap 3.2.0 from a CDN, served as 3.3.7; Lato and Open Sans from Google Fonts
         # are system fonts. The Gravatar picture (a URL made from the email) is not fetched.
-        page = re.sub(r"<link[^>]+bootstrap/3\.[0-9.]+/css/bootstrap\.min\.css[^>]*>",
-                      _stylesheets(modules, ["bootstrap/dist/css/bootstrap.min.css"]), page)
+        page = _served_locally(page, modules, r"bootstrap/3\.[0-9.]+/css/bootstrap\.min\.css",
+                               ["bootstrap/dist/css/bootstrap.min.css"])
         page = re.sub(r"<img[^>]+src=\"(?:https?:)?//www\.gravatar\.com/[^>]*>", "", page)
     if name == "chromium-rocketspacer":
         # Bootstrap 3.3.7 and Octicons 2.0.2 from cdnjs (Octicons served as 2.2.0, the nearest
         # on npm); the stylesheet's @import of Lato from Google Fonts: a system font.
-        page = re.sub(r"<link[^>]+twitter-bootstrap/3\.3\.7/css/bootstrap\.min\.css[^>]*>",
-                      _stylesheets(modules, ["bootstrap/dist/css/bootstrap.min.css"]), page)
-        page = re.sub(r"<link[^>]+octicons/2\.[0-9.]+/octicons\.min\.css[^>]*>",
-                      _stylesheets(modules, ["octicons/octicons/octicons.css"]), page)
+        page = _served_locally(page, modules, r"twitter-bootstrap/3\.3\.7/css/bootstrap\.min\.css",
+                               ["bootstrap/dist/css/bootstrap.min.css"])
+        page = _served_locally(page, modules, r"octicons/2\.[0-9.]+/octicons\.min\.css",
+                               ["octicons/octicons/octicons.css"])
         page = re.sub(r"@import url\('https://fonts\.googleapis\.com/[^']*'\);", "", page)
     if name == "weasyprint-direct":
         # flexboxgrid 6.3.0 from a CDN, served as the theme's own dependency (Roboto Slab
         # from Google Fonts is a system font). Its <meta charset="utf-9"> names no
         # encoding: browsers detect UTF-8, WeasyPrint would read windows-1252.
         page = page.replace('<meta charset="utf-9">', '<meta charset="utf-8">', 1)
-        page = re.sub(r"<link[^>]+flexboxgrid/6\.[0-9.]+/flexboxgrid\.min\.css[^>]*>",
-                      _stylesheets(modules, ["flexboxgrid/dist/flexboxgrid.min.css"]), page)
+        page = _served_locally(page, modules, r"flexboxgrid/6\.[0-9.]+/flexboxgrid\.min\.css",
+                               ["flexboxgrid/dist/flexboxgrid.min.css"])
     if name == "chromium-minyma":
         # The avatar (basics.image, which no person has) would be a broken image; an
         # empty unquoted href= (work[].url, basics.website) would take the next attribute
@@ -468,10 +464,10 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         # Bootstrap 5.0.2 and Font Awesome 4.7.0 from CDNs; Roboto from Google Fonts is a
         # system font; the picture (basics.image, which no person has) would be an empty
         # image.
-        page = re.sub(r"<link[^>]+bootstrap@5\.0\.2/dist/css/bootstrap\.min\.css[^>]*>",
-                      _stylesheets(modules, ["bootstrap5/dist/css/bootstrap.min.css"]), page)
-        page = re.sub(r"<link[^>]+font-awesome/4\.7\.0/css/font-awesome\.min\.css[^>]*>",
-                      _stylesheets(modules, ["font-awesome/css/font-awesome.min.css"]), page)
+        page = _served_locally(page, modules, r"bootstrap@5\.0\.2/dist/css/bootstrap\.min\.css",
+                               ["bootstrap5/dist/css/bootstrap.min.css"])
+        page = _served_locally(page, modules, r"font-awesome/4\.7\.0/css/font-awesome\.min\.css",
+                               ["font-awesome/css/font-awesome.min.css"])
         page = re.sub(r"<img class=\"profile\" src=\"\" alt=\"\" />", "", page)
         # The name (heavy Roboto, 32px) and long school names (medium, 14px) wrap in the
         # sidebar's 180px, their lines then interleaved with the main column's in the text
@@ -488,8 +484,8 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         # Bootswatch's Lumen from bootswatch.com, served as bootswatch 3.3.7 (its @import of
         # Source Sans Pro from Google Fonts is not fetched, and the theme's Roboto, a
         # system font, is the body's font).
-        page = re.sub(r"<link[^>]+bootswatch\.com/lumen/bootstrap\.min\.css[^>]*>",
-                      _stylesheets(modules, ["bootswatch/lumen/bootstrap.min.css"]), page)
+        page = _served_locally(page, modules, r"bootswatch\.com/lumen/bootstrap\.min\.css",
+                               ["bootswatch/lumen/bootstrap.min.css"])
     return _EXTERNAL.sub("", page)
 
 
@@ -501,6 +497,12 @@ def _orbit_fit(element: str, font: str, size: int) -> str:
     fits = next((smaller for smaller in range(size, 7, -1)
                  if face.font_variant(size=smaller).getlength(shown) <= _ORBIT_WIDTH), 8)
     return element if fits == size else f' style="font-size: {fits}px"{element}'
+
+
+def _served_locally(page: str, modules: Path, href: str, paths: list[str]) -> str:
+    """The page with its <link> to a stylesheet whose address matches `href` (one on a CDN or
+    Google Fonts) replaced by links to the npm packages' copies at `paths`."""
+    return re.sub(rf"<link[^>]+{href}[^>]*>", _stylesheets(modules, paths), page)
 
 
 def _stylesheets(modules: Path, paths: list[str]) -> str:
