@@ -24,6 +24,7 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
 # Lookarounds keep years out of DOIs, version numbers and patent numbers.
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH_YEAR_IN_FIGURES = rf"{_YEAR}[-/.]{_NUM_MONTH}|{_NUM_MONTH}[-/.]{_YEAR}"
 _DATE = (rf"(?<![\w./])(?:(?:{_MONTH}|{_SEASON}),?\s*(?:{_YEAR}|['’]\d\d)"
          rf"|{_YEAR}[-\s]{_MONTH}(?![a-z])"  # the year first: "2023-Sep", "2023 September"
          rf"|{_YEAR}-{_NUM_MONTH}-(?:0[1-9]|[12]\d|3[01])"  # ISO day dates ("2023-08-01") keep their month
@@ -31,7 +32,7 @@ _DATE = (rf"(?<![\w./])(?:(?:{_MONTH}|{_SEASON}),?\s*(?:{_YEAR}|['’]\d\d)"
          rf"|{_DAY}/{_DAY}/{_YEAR}|{_DAY}\.{_DAY}\.{_YEAR}|{_DAY}-{_DAY}-{_YEAR}"
          # Not followed by another number ("2019-5", "1.2.3"), but a year may follow a
          # year's hyphen: "2019-2021" is a range.
-         rf"|{_YEAR}[-/.]{_NUM_MONTH}|{_NUM_MONTH}[-/.]{_YEAR}|{_YEAR})(?![\w/]|\.\d|-(?!{_YEAR}\b)\d)")
+         rf"|{_MONTH_YEAR_IN_FIGURES}|{_YEAR})(?![\w/]|\.\d|-(?!{_YEAR}\b)\d)")
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|date)\b"
 # Letter-spaced small capitals come out of some text layers as "T O 2021" or, closed up
 # with the next word, "TOPRESENT": the connector is still "to" before a date.
@@ -127,7 +128,7 @@ def find_span(line: str) -> DateSpan | None:
     return None
 
 
-_NUMERIC_MONTH = re.compile(rf"(?<![\w./-])(?:{_YEAR}[-/.]{_NUM_MONTH}|{_NUM_MONTH}[-/.]{_YEAR})(?![\w/.-])")
+_NUMERIC_MONTH = re.compile(rf"(?<![\w./-])(?:{_MONTH_YEAR_IN_FIGURES})(?![\w/.-])")
 
 
 # What a date column holds: dates, month names, "Present" and the dashes between them.

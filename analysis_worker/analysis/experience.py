@@ -82,9 +82,10 @@ def _without_tags(parts: list[str], header: list[str]) -> list[str]:
     entry before: two skills or more and no other word, or one skill on a line of its own
     ("Python") where two other parts remain to name the title and the employer (a skill in
     a line, "Intercom, Remote", may name the employer)."""
-    parts = [part for part in parts if skill_row(part) < 2]
+    skills = {part: skill_row(part) for part in parts}
+    parts = [part for part in parts if skills[part] < 2]
     lines = {line.strip() for line in header}
-    named = [part for part in parts if part not in lines or not skill_row(part)]
+    named = [part for part in parts if part not in lines or not skills[part]]
     return named if len(named) >= 2 else parts
 
 
