@@ -57,12 +57,15 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import statistics
 import sys
 import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -72,7 +75,7 @@ from common.proto.resume.v1 import resume_pb2
 
 from .analysis import analyse
 from .analysis.skills import canonical_skill
-from .document import DEFAULT_OCR, OcrOptions
+from .document import DEFAULT_OCR, ExtractedDocument, OcrOptions
 from .extraction import extract
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -235,28 +238,41 @@ def _compare(result: resume_pb2.ResumeAnalysis, expected: dict[str, Any],
 
 
 def evaluate(
-    cases: Iterable[Any], today: date | None = None, record_mistakes: bool = True, ocr: OcrOptions = DEFAULT_OCR
+    cases: Iterable[Any], today: date | None = None, record_mistakes: bool = True, ocr: OcrOptions = DEFAULT_OCR,
+    processes: int = 1,
 ) -> Report:
     """Runs extraction and analysis on each case (objects with name, file_name, content
     and expected, as tests/labeled/cases.py makes them) and tallies every field; without
     record_mistakes only the tallies are kept, so that no mismatch can be shown."""
     today = today or date.today()
     report = Report()
-    for case in cases:
-        started = time.perf_counter()
-        document = extract(case.content, file_name=case.file_name, ocr=ocr)
-        report.extraction_ms_per_page.append(1000 * (time.perf_counter() - started) / max(document.pages, 1))
-        timings = []
-        for _ in range(_RUNS):
-            started = time.perf_counter()
-            result = analyse(document)
-            timings.append(1000 * (time.perf_counter() - started))
-        report.analysis_ms.append(statistics.median(timings))
-        for name, (found, wanted) in _compare(result, case.expected, today).items():
-            false_positives, misses = report.tallies[name].add(found, wanted)
-            if record_mistakes and (false_positives or misses):
-                report.mistakes.append((case.name, name, false_positives, misses))
+    cases = list(cases)
+    # OCR costs seconds a page: scans are read by several processes.
+    with ProcessPoolExecutor(processes) if processes > 1 else nullcontext() as pool:
+        extracted = (pool.map if pool else map)(_timed_extraction, cases, [ocr] * len(cases))
+        for case, (document, extraction_ms) in zip(cases, extracted, strict=True):
+            report.extraction_ms_per_page.append(extraction_ms / max(document.pages, 1))
+            _tally(report, case, document, today, record_mistakes)
     return report
+
+
+def _timed_extraction(case: Any, ocr: OcrOptions) -> tuple[ExtractedDocument, float]:
+    started = time.perf_counter()
+    document = extract(case.content, file_name=case.file_name, ocr=ocr)
+    return document, 1000 * (time.perf_counter() - started)
+
+
+def _tally(report: Report, case: Any, document: ExtractedDocument, today: date, record_mistakes: bool) -> None:
+    timings = []
+    for _ in range(_RUNS):
+        started = time.perf_counter()
+        result = analyse(document)
+        timings.append(1000 * (time.perf_counter() - started))
+    report.analysis_ms.append(statistics.median(timings))
+    for name, (found, wanted) in _compare(result, case.expected, today).items():
+        false_positives, misses = report.tallies[name].add(found, wanted)
+        if record_mistakes and (false_positives or misses):
+            report.mistakes.append((case.name, name, false_positives, misses))
 
 
 def evaluate_parts(cases: Iterable[Any], today: date | None = None) -> dict[str, Report]:
@@ -318,6 +334,21 @@ def per_family(report: Report) -> str:
     return "Documents with a mismatch, per development family:\n" + "\n".join(lines)
 
 
+def evaluate_family_scans(dpi: int, ocr: OcrOptions = DEFAULT_OCR) -> dict[str, Report]:
+    """Each family part's chosen PDFs born-digital and, beside them, the same documents
+    scanned at `dpi` and read by OCR (tests/families/scans.py)."""
+    _tests_on_path()
+    from families.scans import family_scans
+
+    reports = {}
+    for part, held_out in zip(FAMILY_PARTS, (False, True), strict=True):
+        digital, scans = family_scans(held_out, dpi)
+        reports[part] = evaluate(digital, record_mistakes=not held_out)
+        reports[f"{part.split()[0]}, scanned"] = evaluate(scans, record_mistakes=not held_out, ocr=ocr,
+                                                          processes=os.cpu_count() or 1)
+    return reports
+
+
 def load_scan_cases() -> list[Any]:
     """Scans made from the labeled set (tests/labeled/scans.py), read by OCR."""
     _tests_on_path()
@@ -354,14 +385,21 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
                         help="list every mismatch per document of the development part")
     parser.add_argument("--ocr-dpi", type=int, default=DEFAULT_OCR.dpi,
                         help="resolution the scans' pages are rendered at for OCR")
+    parser.add_argument("--scan-dpi", type=int, default=200,
+                        help="resolution the template families are scanned at")
     parser.add_argument("--scans-only", action="store_true", help="evaluate the scans alone")
     arguments = parser.parse_args(argv)
-    # The scans as one block: they test OCR, and the born-digital parts above keep their figures.
-    scans = {"scans": evaluate(load_scan_cases(), ocr=OcrOptions(dpi=arguments.ocr_dpi))}
+    # The scans as blocks of their own: they test OCR, and the born-digital parts keep their figures.
+    ocr = OcrOptions(dpi=arguments.ocr_dpi)
+    scans = {"scans": evaluate(load_scan_cases(), ocr=ocr, processes=os.cpu_count() or 1)}
+    family_scans = evaluate_family_scans(arguments.scan_dpi, ocr)
+    scan_blocks = (f"Scans of the labeled set, read by OCR at {arguments.ocr_dpi} DPI (tests/labeled/scans.py):\n"
+                   f"{format_reports(scans, arguments.details)}\n\n"
+                   f"Template families born-digital and scanned at {arguments.scan_dpi} DPI, the same documents "
+                   f"(tests/families/scans.py):\n{format_reports(family_scans, arguments.details)}")
     if arguments.scans_only:
-        print(f"Scans of the labeled set, read by OCR at {arguments.ocr_dpi} DPI (tests/labeled/scans.py):\n"
-              f"{format_reports(scans, arguments.details)}")
-        return {"scans": scans["scans"].figures()}
+        print(scan_blocks)
+        return {part: report.figures() for part, report in {**scans, **family_scans}.items()}
     cases = load_cases()
     reports = evaluate_all(cases)
     print(format_reports(reports, arguments.details))
@@ -375,8 +413,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
           f"{format_reports(families, arguments.details)}")
     if arguments.details:
         print(per_family(families[FAMILY_PARTS[0]]))
-    print(f"\nScans of the labeled set, read by OCR at {arguments.ocr_dpi} DPI (tests/labeled/scans.py):\n"
-          f"{format_reports(scans)}")
+    print(f"\n{scan_blocks}")
     return {part: report.figures() for part, report in {**reports, **families}.items()}
 
 

@@ -17,6 +17,16 @@ from analysis_worker.document import DEFAULT_OCR, ExtractedDocument, OcrOptions
 PRELOAD = ("analysis_worker.extraction", "analysis_worker.analysis", "google.protobuf.json_format")
 
 
+def prepare(ocr: OcrOptions) -> None:
+    """Loads, in a pool process before its first job, what jobs may need beyond the
+    modules: the OCR engine when OCR is on, so that the first scan a process reads costs
+    what the next ones do, and no job's time limit counts the load."""
+    if ocr.enabled:
+        from analysis_worker.extraction.ocr import load_engine
+
+        load_engine()
+
+
 def extract_document(
     content: bytes, mime_type: str, file_name: str, max_pages: int, ocr: OcrOptions = DEFAULT_OCR
 ) -> ExtractedDocument:

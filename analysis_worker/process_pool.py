@@ -23,8 +23,13 @@ from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
+from common import logs
 from common.malloc import keep_large_buffers_out_of_the_heap
 
+log = logs.get_logger(__name__)
+
+# A function and its arguments, as a child runs them.
+Call = tuple[Callable[..., Any], tuple[Any, ...]]
 # Calls (a function and its arguments, the file among them) at least this large are
 # written to the child from a thread.
 _SEND_IN_THREAD_BYTES = 1024 * 1024
@@ -39,7 +44,7 @@ class ProcessDied(Exception):
 
 
 class _Child:
-    def __init__(self, memory_limit: int, preload: tuple[str, ...]) -> None:
+    def __init__(self, memory_limit: int, preload: tuple[str, ...], initializer: Call | None) -> None:
         parent_end, child_end = socket.socketpair()
         self.process = subprocess.Popen(
             [sys.executable, "-c", "from analysis_worker.process_pool import serve; serve()",
@@ -51,6 +56,8 @@ class _Child:
         )
         child_end.close()
         self.connection = Connection(parent_end.detach())
+        # Small enough for the socket's buffer: the child reads it once its modules are imported.
+        self.connection.send_bytes(ForkingPickler.dumps(initializer))
         # Until the child says it has imported its modules: a call's time limit does not
         # count a process starting (a second or more on a loaded machine).
         self.ready = False
@@ -62,17 +69,22 @@ class _Child:
 
 
 class ProcessPool:
-    def __init__(self, size: int, *, memory_limit: int, preload: tuple[str, ...] = ()) -> None:
+    def __init__(self, size: int, *, memory_limit: int, preload: tuple[str, ...] = (),
+                 initializer: Call | None = None) -> None:
+        """Each process imports the `preload` modules, then runs `initializer` (a function
+        and its arguments) before its first call: what it loads is not counted against
+        a call's time limit. A failed initializer is logged; the process serves calls anyway."""
         self.size = size
         self._memory_limit = memory_limit
         self._preload = preload
+        self._initializer = initializer
         self._idle: asyncio.Queue[_Child] = asyncio.Queue()
         self._children: set[_Child] = set()
         for _ in range(size):
             self._add_child()
 
     def _add_child(self) -> None:
-        child = _Child(self._memory_limit, self._preload)
+        child = _Child(self._memory_limit, self._preload, self._initializer)
         self._children.add(child)
         self._idle.put_nowait(child)
 
@@ -86,8 +98,10 @@ class ProcessPool:
         child = await self._idle.get()
         try:
             if not child.ready:
-                await _receive(child.connection)
+                initialized, error = await _receive(child.connection)
                 child.ready = True
+                if not initialized:
+                    log.warning("a pool process could not prepare: %s", error)
             await _send(child.connection, (function, args))
             ok, value = await asyncio.wait_for(_receive(child.connection), timeout)
         except TimeoutError:
@@ -115,7 +129,7 @@ class ProcessPool:
         self._children.clear()
 
 
-async def _send(connection: Connection, call: tuple[Callable[..., Any], tuple[Any, ...]]) -> None:
+async def _send(connection: Connection, call: Call) -> None:
     """Sends from the event loop when the call is small: the child waits in recv, so the
     write ends at once, and a thread hop would cost more than it. A large one (a file of
     megabytes) is sent from a thread, so that the loop goes on meanwhile."""
@@ -150,7 +164,14 @@ def serve() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     for module in sys.argv[3:]:
         __import__(module)
-    connection.send(True)  # ready
+    initializer = connection.recv()
+    try:
+        if initializer is not None:
+            function, args = initializer
+            function(*args)
+        connection.send((True, None))  # ready
+    except Exception as error:  # noqa: BLE001 - reported by the parent; calls are served anyway
+        connection.send((False, f"{type(error).__name__}: {error}"))
     while True:
         try:
             function, args = connection.recv()

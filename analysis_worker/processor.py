@@ -30,13 +30,17 @@ LOADED, DONE = 20, 100
 _HASH_IN_THREAD_BYTES = 1024 * 1024
 
 
+def ocr_options(settings: Settings) -> OcrOptions:
+    return OcrOptions(settings.ocr_enabled, settings.ocr_max_pages, settings.ocr_dpi)
+
+
 class ResumeProcessor:
     def __init__(self, settings: Settings, pool: ProcessPool, files: FileSource, results: Results) -> None:
         self._settings = settings
         self._pool = pool
         self._files = files
         self._results = results
-        self._ocr = OcrOptions(settings.ocr_enabled, settings.ocr_max_pages, settings.ocr_dpi)
+        self._ocr = ocr_options(settings)
         # A job holds its file only while a process works on it, or as the one next in line:
         # ten jobs waiting for two processes would otherwise hold ten files (50 MB of 5 MB
         # files) at once. The one in line keeps a process from idling while the next file loads.

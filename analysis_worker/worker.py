@@ -15,9 +15,9 @@ from redis.exceptions import RedisError, ResponseError
 
 from analysis_worker import heartbeat
 from analysis_worker.file_source import FileSource
-from analysis_worker.pipeline import PRELOAD
+from analysis_worker.pipeline import PRELOAD, prepare
 from analysis_worker.process_pool import ProcessPool
-from analysis_worker.processor import ResumeProcessor
+from analysis_worker.processor import ResumeProcessor, ocr_options
 from analysis_worker.storage import WorkerStorage
 from common import failures, logs
 from common.background import BackgroundTasks
@@ -108,6 +108,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> int:
         pool_size(settings),
         memory_limit=settings.extraction_memory_bytes,
         preload=PRELOAD,
+        initializer=(prepare, (ocr_options(settings),)),
     )
     files = FileSource(settings, blobs)
     tasks = BackgroundTasks(on_failure=stop.set)

@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tls-key", help="client key, for mutual TLS")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    submit = commands.add_parser("submit", help="submit a PDF or DOCX")
+    submit = commands.add_parser("submit", help="submit a PDF, DOCX or picture (PNG, JPEG, TIFF, WebP) of a resume")
     source = submit.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", help="path of the resume")
     source.add_argument("--url", help="http(s) URL the worker downloads the resume from")

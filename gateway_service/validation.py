@@ -147,9 +147,11 @@ def _check_content(violations: dict[str, str], content: bytes, declared: str, li
             f"the file is {len(content)} bytes; the limit is {limit} bytes ({limit / 2**20:g} MiB)"
         )
         return ""
-    sniffed = {"pdf": "pdf", "zip": "docx"}.get(file_types.sniff(content), "")
+    sniffed = file_types.sniff(content).replace("zip", "docx")
     if not sniffed:
-        violations["content"] = "the file is neither a PDF nor a DOCX (unknown magic bytes)"
+        picture = file_types.unsupported_picture(content)
+        violations["content"] = (f"the file is {picture}, which is not read; convert it to PNG or JPEG" if picture
+                                 else f"the file is not {file_types.SUPPORTED} (unknown magic bytes)")
     elif declared and sniffed != declared:
         violations["mime_type"] = (
             f"it says {declared.upper()} but disagrees with the content, which is a {sniffed.upper()} file"

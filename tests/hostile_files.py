@@ -11,6 +11,7 @@ import io
 import random
 import re
 import string
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -376,6 +377,33 @@ def random_bytes_with_pdf_header(size: int = 4096, seed: int = 8) -> bytes:
     return b"%PDF-1.7\n" + random.Random(seed).randbytes(size)
 
 
+def png_bomb() -> bytes:
+    """A PNG declaring 100,000 x 100,000 pixels (10 GB as greys) over a few bytes of data."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("L", (8, 8), 255).save(out, "PNG")
+    png = bytearray(out.getvalue())
+    header = b"IHDR" + struct.pack(">II", 100_000, 100_000) + bytes(png[24:29])
+    png[12:29] = header
+    png[29:33] = struct.pack(">I", zlib.crc32(header))
+    return bytes(png)
+
+
+def truncated_jpeg() -> bytes:
+    return _scanned_page_jpeg()[:len(_scanned_page_jpeg()) // 3]
+
+
+def many_page_tiff(pages: int = 300) -> bytes:
+    """A TIFF of `pages` blank frames."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    frames = [Image.new("L", (64, 64), 255) for _ in range(pages)]
+    frames[0].save(out, "TIFF", save_all=True, append_images=frames[1:])
+    return out.getvalue()
+
+
 @dataclass(frozen=True)
 class Hostile:
     name: str
@@ -408,4 +436,7 @@ CORPUS: tuple[Hostile, ...] = (
     Hostile("empty file", lambda: b"", PDF_MIME, "cv.pdf"),
     Hostile("random bytes", random_bytes, "", "cv.pdf"),
     Hostile("random bytes after a PDF header", random_bytes_with_pdf_header, "", "cv.pdf"),
+    Hostile("PNG bomb (100,000 x 100,000)", png_bomb, "image/png", "cv.png"),
+    Hostile("truncated JPEG", truncated_jpeg, "image/jpeg", "cv.jpg"),
+    Hostile("TIFF of 300 pages", many_page_tiff, "image/tiff", "cv.tiff"),
 )

@@ -197,6 +197,18 @@ def test_date_ranges(text, start, end, current):
     assert (span.start, span.end, span.current) == (start, end, current)
 
 
+@pytest.mark.parametrize("month_first", [True, False])
+@pytest.mark.parametrize("separator", ["/", ".", "-"])
+def test_ranges_in_figures_closed_up_around_their_hyphen(month_first: bool, separator: str) -> None:
+    """OCR drops the spaces around a range's hyphen ("03/2021-07/2024"), which a text
+    layer keeps: every way of writing a month and year in figures still makes a range."""
+    def written(year: int, month: int) -> str:
+        return f"{month:02d}{separator}{year}" if month_first else f"{year}{separator}{month:02d}"
+
+    span = find_span(f"SENIOR ENGINEER {written(2021, 3)}-{written(2024, 7)}")
+    assert (span.start, span.end, span.current) == ("2021-03", "2024-07", False)
+
+
 def test_dates_are_not_found_in_numbers():
     assert find_span("10.1234/neurips.2023.1234") is None
     assert find_span("Raised $18M Series A in 2021 from investors") is None  # mid-sentence, not a date column

@@ -6,6 +6,7 @@ import grpc
 import pytest
 import redis.asyncio as redis
 from docx_resumes import build_docx
+from pictures import EMAIL, EXTENSIONS, FORMATS, NAME, page_images, photographed, picture_file, resume_pdf
 
 from common.cache import resume_analysis_key
 from common.config import Settings
@@ -103,6 +104,23 @@ async def test_inline_pdf(stub, queue_blobs: redis.Redis, cache_client: redis.Re
 
 async def test_inline_docx_with_type_from_the_file_name(stub) -> None:
     assert_jane_roe(await submit_and_wait(stub, submit_request(content=DOCX, file_name=DOCX_NAME)))
+
+
+@pytest.fixture(scope="module")
+def resume_page():
+    return page_images(resume_pdf(), dpi=200)[0]
+
+
+@pytest.mark.parametrize("kind", [*FORMATS, "photo"])
+async def test_inline_pictures_are_read_by_ocr(stub, resume_page, kind: str) -> None:
+    content = photographed(resume_page, seed=5) if kind == "photo" else picture_file([resume_page], kind)
+    request = submit_request(content=content, file_name=f"cv{EXTENSIONS.get(kind, '.jpg')}")
+    status = await submit_and_wait(stub, request)
+    assert status.state == resume_pb2.JOB_STATE_COMPLETED, status.failed_reason
+    assert status.result.contact.name == NAME
+    assert list(status.result.contact.emails) == [EMAIL]
+    assert status.result.document.format == ("jpeg" if kind == "photo" else kind)
+    assert resume_pb2.WARNING_CODE_OCR_USED in [warning.code for warning in status.result.warnings]
 
 
 async def test_pdf_and_docx_by_url(stub, file_server) -> None:

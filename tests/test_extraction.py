@@ -262,12 +262,12 @@ def test_pdf_encrypted_with_empty_password_opens_with_a_warning():
 
 @pytest.mark.parametrize(("content", "mime_type", "message"), [
     (b"", "", "empty"),
-    (os.urandom(4096), "", "neither a PDF nor a DOCX"),
+    (os.urandom(4096), "", "is not a PDF, DOCX, PNG, JPEG, TIFF or WebP file"),
     (fixture_pdf("Classic")[:40_000], "application/pdf", "damaged or truncated"),
     (fixture_pdf("Classic"), DOCX_MIME, "does not match"),
     (build_docx(SAMPLE), "application/pdf", "does not match"),
-    (fixture_pdf("Classic"), "image/png", "is not supported"),
-    (b"Jane Doe\nSoftware engineer\n", DOCX_MIME, "neither a PDF nor a DOCX"),
+    (fixture_pdf("Classic"), "image/gif", "is not supported"),
+    (b"Jane Doe\nSoftware engineer\n", DOCX_MIME, "is not a PDF, DOCX, PNG, JPEG, TIFF or WebP file"),
     (b"PK\x03\x04" + os.urandom(2000), DOCX_MIME, "not a valid ZIP"),
     (hostile.zip_bytes({"hello.txt": b"hi"}), DOCX_MIME, "not a Word document"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000), "application/msword", "legacy Word"),

@@ -53,12 +53,16 @@ EXPECTED: dict[str, str | None] = {
     "DOCX with XXE": "declares a DTD",
     "DOCX billion laughs": "declares a DTD",
     "DOCX nested 5,000 deep": "nested too deeply",
-    "text labelled DOCX": "neither a PDF nor a DOCX",
+    "text labelled DOCX": "is not a PDF, DOCX, PNG, JPEG, TIFF or WebP file",
     "truncated ZIP labelled DOCX": "not a valid ZIP archive",
     "PDF labelled DOCX": "does not match the content",
     "empty file": "The file is empty",
-    "random bytes": "neither a PDF nor a DOCX",
+    "random bytes": "is not a PDF, DOCX, PNG, JPEG, TIFF or WebP file",
     "random bytes after a PDF header": "damaged or truncated",
+    "PNG bomb (100,000 x 100,000)": "megapixels, which are not read",
+    "truncated JPEG": "damaged or truncated",
+    # The first OCR_MAX_PAGES (5) frames are read, blank: analysed, with warnings.
+    "TIFF of 300 pages": ANALYSED,
 }
 # The gateway refuses these inline uploads itself (INVALID_ARGUMENT), naming the field.
 REFUSED_BY_GATEWAY = {

@@ -13,7 +13,7 @@ from labeled.scans import image_pdf, page_images, scan_cases
 
 from analysis_worker.analysis import analyse
 from analysis_worker.document import OcrOptions
-from analysis_worker.extraction import extract, scanned_pages
+from analysis_worker.extraction import extract, ocr, scanned_pages
 from analysis_worker.extraction.reading_order import Box, assemble, level
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2
@@ -194,9 +194,14 @@ def box(left: float, top: float, text: str, width: float = 80, height: float = 2
     return Box(left, top, left + width, top + height, text)
 
 
+def read(boxes: list[Box], page_width: float) -> list[str]:
+    """The lines the boxes are assembled into, as text."""
+    return [" ".join(box.text for box in line) for line in assemble(boxes, page_width)]
+
+
 def test_boxes_of_a_tilted_line_stay_on_one_line() -> None:
     boxes = [box(300, 104, "Engineer"), box(100, 100, "Software"), box(100, 140, "Acme")]
-    assert assemble(boxes, 1000) == "Software Engineer\nAcme"
+    assert read(boxes, 1000) == ["Software Engineer", "Acme"]
 
 
 def test_boxes_are_levelled_by_the_skew_of_the_long_lines() -> None:
@@ -207,15 +212,52 @@ def test_boxes_are_levelled_by_the_skew_of_the_long_lines() -> None:
         top = 100 + 80 * row
         regions.append((((100, top), (1100, top + 20), (1100, top + 50), (100, top + 30)), f"Line {row}"))
         regions.append((((2000, top + 40), (2100, top + 40), (2100, top + 70), (2000, top + 70)), f"{2010 + row}"))
-    assert assemble(level(regions), 2400).splitlines() == [f"Line {row} {2010 + row}" for row in range(6)]
+    assert read(level(regions), 2400) == [f"Line {row} {2010 + row}" for row in range(6)]
     # Two long lines are too few to trust a skew: the page is read as upright.
-    assert assemble(level(regions[:4]), 2400).splitlines() == ["Line 0", "2010", "Line 1", "2011"]
+    assert read(level(regions[:4]), 2400) == ["Line 0", "2010", "Line 1", "2011"]
+
+
+@pytest.mark.parametrize("side", ["dates flush right", "labels flush right"])
+def test_a_side_set_flush_right_stays_on_its_lines(side: str) -> None:
+    """Dates and places set flush right beside entries, or labels set flush right against
+    their fields, leave a gutter on every line; they are fields of those lines, not a column."""
+    rows = range(14)
+    if side == "dates flush right":
+        left = [box(100, 60 * row, f"Title {row}", width=600 + 40 * (row % 5)) for row in rows]
+        right = [box(2300 - 150 - 60 * (row % 3), 60 * row, f"20{10 + row}", width=150 + 60 * (row % 3))
+                 for row in rows]
+    else:
+        left = [box(700 - 100 - 80 * (row % 4), 60 * row, f"Label {row}", width=100 + 80 * (row % 4)) for row in rows]
+        right = [box(800, 60 * row, f"Field {row}", width=900) for row in rows]
+    assert read(right + left, 2400) == [f"{a.text} {b.text}" for a, b in zip(left, right, strict=True)]
+
+
+def test_a_line_across_both_columns_is_read_before_them() -> None:
+    """A name and a heading set across the page cut it into bands; each band's columns are
+    read one after the other."""
+    name = box(100, 0, "Jane Doe", width=1500, height=40)
+    heading = box(100, 500, "Experience and Education", width=1500)
+    above = [box(50, 60 + 40 * row, f"left{row}") for row in range(10)] + \
+        [box(600, 60 + 40 * row, f"right{row}", width=300) for row in range(10)]
+    below = [box(50, 540 + 40 * row, f"left{row}b") for row in range(6)] + \
+        [box(600, 540 + 40 * row, f"right{row}b", width=300) for row in range(6)]
+    assert read([*below, heading, *above, name], 1000) == (
+        ["Jane Doe"] + [f"left{row}" for row in range(10)] + [f"right{row}" for row in range(10)]
+        + ["Experience and Education"] + [f"left{row}b" for row in range(6)] + [f"right{row}b" for row in range(6)])
+
+
+def test_sizes_read_from_regions_are_levelled() -> None:
+    """Regions of one type size differ by a pixel or two with the letters they hold; the
+    analysis tells sizes apart by equality, as a text layer gives them."""
+    sizes = list(ocr._type_sizes([10.2, 10.9, 10.5, 24.1, 23.0, 15.0, 10.0]))
+    assert sizes[0] == sizes[1] == sizes[2] == sizes[6] and sizes[3] == sizes[4]
+    assert sizes[0] < sizes[5] < sizes[3]
 
 
 def test_two_columns_are_read_one_after_the_other() -> None:
     left = [box(50, 40 * row, f"left{row}") for row in range(12)]
     right = [box(600, 40 * row, f"right{row}", width=300) for row in range(12)]
-    lines = assemble(right + left, 1000).splitlines()
+    lines = read(right + left, 1000)
     assert lines == [f"left{row}" for row in range(12)] + [f"right{row}" for row in range(12)]
 
 

@@ -93,3 +93,35 @@ async def test_a_call_s_time_limit_does_not_count_its_process_starting(monkeypat
         assert await pool.run(0.5, square, 8) == 64
     finally:
         pool.close()
+
+
+PREPARED: list[str] = []
+
+
+def prepare(what: str) -> None:
+    time.sleep(1.0)
+    PREPARED.append(what)
+
+
+def prepared() -> list[str]:
+    return PREPARED
+
+
+async def test_each_process_prepares_before_its_first_call_and_the_time_limit_spares_it() -> None:
+    """What a process loads for every job (the OCR engine) is loaded once, before its
+    first call, and a call's time limit does not count it."""
+    pool = ProcessPool(2, memory_limit=512 * 2**20, initializer=(prepare, ("ocr",)))
+    try:
+        answers = await asyncio.gather(pool.run(0.5, prepared), pool.run(0.5, prepared))
+        assert answers == [["ocr"], ["ocr"]]
+    finally:
+        pool.close()
+
+
+async def test_a_process_that_cannot_prepare_serves_calls_and_says_why(caplog: pytest.LogCaptureFixture) -> None:
+    pool = ProcessPool(1, memory_limit=512 * 2**20, initializer=(fail, ("no OCR model",)))
+    try:
+        assert await pool.run(5, square, 3) == 9
+    finally:
+        pool.close()
+    assert "could not prepare: ValueError: no OCR model" in caplog.text

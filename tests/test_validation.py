@@ -51,9 +51,16 @@ async def test_empty_content(stub) -> None:
 
 
 async def test_unsupported_type(stub) -> None:
-    request = submit_request(content=PDF, mime_type="image/png")
-    await expect_invalid(stub, request, "mime_type", "not supported")
-    await expect_invalid(stub, submit_request(content=b"GIF89a......"), "content", "neither a PDF nor a DOCX")
+    request = submit_request(content=PDF, mime_type="image/gif")
+    await expect_invalid(stub, request, "mime_type", "not supported; send a PDF, DOCX, PNG, JPEG, TIFF or WebP")
+    await expect_invalid(stub, submit_request(content=b"GIF89a......"), "content", "a GIF image, which is not read")
+    await expect_invalid(stub, submit_request(content=b"\x00\x00\x00\x18ftypheic...."), "content", "a HEIC photo")
+    await expect_invalid(stub, submit_request(content=b"Jane Doe, engineer"), "content", "unknown magic bytes")
+
+
+async def test_a_picture_labelled_as_a_pdf_is_refused(stub) -> None:
+    request = submit_request(content=b"\x89PNG\r\n\x1a\n....", mime_type=file_types.PDF)
+    await expect_invalid(stub, request, "mime_type", "disagrees with the content, which is a PNG file")
 
 
 async def test_mime_type_that_contradicts_the_content(stub) -> None:

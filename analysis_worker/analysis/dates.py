@@ -30,9 +30,9 @@ _DATE = (rf"(?<![\w./])(?:(?:{_MONTH}|{_SEASON}),?\s*(?:{_YEAR}|['’]\d\d)"
          rf"|{_YEAR}-{_NUM_MONTH}-(?:0[1-9]|[12]\d|3[01])"  # ISO day dates ("2023-08-01") keep their month
          # A day's date, day or month first ("01/03/2024"), one separator throughout.
          rf"|{_DAY}/{_DAY}/{_YEAR}|{_DAY}\.{_DAY}\.{_YEAR}|{_DAY}-{_DAY}-{_YEAR}"
-         # Not followed by another number ("2019-5", "1.2.3"), but a year may follow a
-         # year's hyphen: "2019-2021" is a range.
-         rf"|{_MONTH_YEAR_IN_FIGURES}|{_YEAR})(?![\w/]|\.\d|-(?!{_YEAR}\b)\d)")
+         # Not followed by another number ("2019-5", "1.2.3"), but a date may follow a
+         # hyphen: "2019-2021" and, closed up as OCR reads it, "03/2021-07/2024" are ranges.
+         rf"|{_MONTH_YEAR_IN_FIGURES}|{_YEAR})(?![\w/]|\.\d|-(?!(?:{_MONTH_YEAR_IN_FIGURES}|{_YEAR})(?![\w/])\b)\d)")
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|date)\b"
 # Letter-spaced small capitals come out of some text layers as "T O 2021" or, closed up
 # with the next word, "TOPRESENT": the connector is still "to" before a date.

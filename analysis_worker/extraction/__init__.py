@@ -1,4 +1,4 @@
-"""Text extraction from PDF and DOCX resumes.
+"""Text extraction from PDF and DOCX resumes and from pictures of their pages.
 
 Everything here runs on untrusted bytes: any failure to parse is reported as an
 ExtractionError with a sentence the API caller can act on, never as the parser's
@@ -13,6 +13,7 @@ import zipfile
 from analysis_worker.document import DEFAULT_OCR, ExtractedDocument, ExtractionError, OcrOptions
 from analysis_worker.extraction.checks import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from analysis_worker.extraction.docx_text import extract_docx
+from analysis_worker.extraction.image_files import extract_image
 from analysis_worker.extraction.pdf_text import MAX_PDF_PAGES, extract_pdf
 from common import file_types
 
@@ -21,15 +22,13 @@ __all__ = ["MAX_PDF_PAGES", "MAX_TEXT_CHARS", "ExtractedDocument", "ExtractionEr
 
 
 def detect_format(content: bytes, mime_type: str = "", file_name: str = "") -> str:
-    """Returns "pdf" or "docx" from the magic bytes; refuses other types and a
-    mime_type that contradicts the bytes."""
+    """The file's kind (common.file_types.KINDS) from the magic bytes; refuses other types
+    and a mime_type that contradicts the bytes."""
     if not content:
         raise ExtractionError("The file is empty; upload the resume again.")
     name = f" '{file_name}'" if file_name else ""
-    sniffed = file_types.sniff(content)
-    if sniffed == "pdf":
-        found = "pdf"
-    elif sniffed == "zip":
+    found = file_types.sniff(content)
+    if found == "zip":
         names = _zip_names(content)
         if names is None:
             raise ExtractionError(
@@ -43,8 +42,11 @@ def detect_format(content: bytes, mime_type: str = "", file_name: str = "") -> s
         raise ExtractionError(
             f"The file{name} is a legacy Word (.doc) document, which is not supported; "
             "save it as DOCX or PDF and upload it again.")
-    else:
-        raise ExtractionError(f"The file{name} is neither a PDF nor a DOCX document; upload a PDF or DOCX resume.")
+    elif not found:
+        picture = file_types.unsupported_picture(content)
+        raise ExtractionError(f"The file{name} is {picture}, which is not read; convert it to PNG or JPEG, or upload "
+                              "a PDF or DOCX resume." if picture else
+                              f"The file{name} is not {file_types.SUPPORTED}; upload the resume as one of them.")
 
     try:
         declared = file_types.declared_kind(mime_type)
@@ -60,15 +62,18 @@ def detect_format(content: bytes, mime_type: str = "", file_name: str = "") -> s
 def extract(
     content: bytes, mime_type: str = "", file_name: str = "", *, max_pages: int = 50, ocr: OcrOptions = DEFAULT_OCR
 ) -> ExtractedDocument:
-    """Extracts the text of a PDF or DOCX resume; pages and pictures without text are
-    read by OCR as `ocr` allows."""
+    """Extracts the text of a resume: a PDF or DOCX, whose pages and pictures without
+    text are read by OCR as `ocr` allows, or a picture of its pages, read by OCR."""
     if len(content) > MAX_FILE_BYTES:
         raise ExtractionError(
             f"The file is {len(content) // (1024 * 1024)} MB; resumes larger than "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB are not accepted.")
-    if detect_format(content, mime_type, file_name) == "pdf":
+    kind = detect_format(content, mime_type, file_name)
+    if kind == "pdf":
         return extract_pdf(content, max_pages, ocr)
-    return extract_docx(content, ocr)
+    if kind == "docx":
+        return extract_docx(content, ocr)
+    return extract_image(content, kind, ocr)
 
 
 def _zip_names(content: bytes) -> list[str] | None:

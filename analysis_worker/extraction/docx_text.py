@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from analysis_worker.document import ExtractedDocument, ExtractionError, OcrOptions
+from analysis_worker.document import ExtractedDocument, ExtractionError, OcrOptions, StyledLine
 from analysis_worker.extraction.checks import check_text_length, garbled_warning
 from analysis_worker.extraction.scanned_pages import needs_ocr, read_docx_picture
 from common.proto.resume.v1 import resume_pb2
@@ -159,11 +159,12 @@ def extract_docx(content: bytes, ocr: OcrOptions) -> ExtractedDocument:
     check_text_length(len(text))
     header = "\n".join(dict.fromkeys(line for line in header_lines if line.strip()))
     warnings: list[tuple[int, str]] = []
+    lines: tuple[StyledLine, ...] = ()  # Word's runs give no place on a page: only a picture's OCR does
     if needs_ocr(text):
         # A resume saved as one picture in a document: its text is in the picture.
-        ocr_text, ocr_warnings = read_docx_picture(content, ocr)
+        ocr_text, ocr_lines, ocr_warnings = read_docx_picture(content, ocr)
         if len(ocr_text.strip()) > len(text.strip()):
-            text = ocr_text
+            text, lines = ocr_text, tuple(ocr_lines)
             warnings.extend(ocr_warnings)
     if not text.strip() and not header.strip():
         warnings.append((resume_pb2.WARNING_CODE_NO_TEXT_LAYER,
@@ -171,7 +172,7 @@ def extract_docx(content: bytes, ocr: OcrOptions) -> ExtractedDocument:
     warnings.extend(garbled_warning(text))
     # Word does not store a page count we can trust (docProps is often stale), so the
     # pages are counted from explicit and last-rendered page breaks.
-    return ExtractedDocument("docx", text, 1 + breaks, header, tuple(warnings), links)
+    return ExtractedDocument("docx", text, 1 + breaks, header, tuple(warnings), links, lines)
 
 
 class _Relationship(NamedTuple):

@@ -91,7 +91,10 @@ def extract_pdf(content: bytes, max_pages: int, ocr: OcrOptions) -> ExtractedDoc
         raise _pdf_error(error) from error
     if total == 0:
         raise ExtractionError("The PDF has no pages; export it again and upload the new file.")
-    pages_text, ocr_warnings = read_scanned_pages(content, pages_text, scanned_pages, ocr)
+    pages_text, ocr_lines, ocr_warnings = read_scanned_pages(content, pages_text, scanned_pages, ocr)
+    # The lines stay in the text's order: a page read by OCR has its lines in place of its text layer's.
+    styled = sorted([line for line in styled if line.page not in ocr_lines] +
+                    [line for lines in ocr_lines.values() for line in lines], key=lambda line: line.page)
     check_text_length(sum(len(text) for text in pages_text))
     warnings.extend(ocr_warnings)
 

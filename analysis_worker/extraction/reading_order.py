@@ -4,6 +4,7 @@ column's lines together."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 from collections.abc import Sequence
@@ -17,6 +18,12 @@ Quad = Sequence[Sequence[float]]
 _LONG = 3
 # Fewer long regions than this give no skew worth trusting: the page is taken as upright.
 _MIN_LONG = 5
+# Up to this share of a page's boxes may lie across the gutter between its columns.
+_ACROSS = 0.1
+# Boxes whose edges lie within this share of the page's width of each other are aligned;
+# a side of the page is set flush right when this share of its boxes end aligned.
+_ALIGNED = 0.01
+_FLUSH = 0.7
 
 
 @dataclass(frozen=True)
@@ -54,20 +61,25 @@ def level(regions: list[tuple[Quad, str]]) -> list[Box]:
     return boxes
 
 
-def assemble(boxes: list[Box], page_width: float) -> str:
-    """The page's text: column by column when the boxes leave a gutter, top to bottom,
-    each line's boxes left to right."""
+def assemble(boxes: list[Box], page_width: float) -> list[list[Box]]:
+    """The page's lines, each line's boxes left to right: top to bottom, or column by
+    column where the boxes leave a gutter. Boxes set across the gutter (the name, a
+    heading over both columns) cut the page into bands, each read column by column."""
     if not boxes:
-        return ""
+        return []
     gutter = _find_gutter(boxes, page_width)
     if gutter is None:
-        return "\n".join(_lines(boxes))
-    left = [box for box in boxes if box.right <= gutter]
-    right = [box for box in boxes if box.right > gutter]
-    return "\n".join(_lines(left) + _lines(right))
+        return _lines(boxes)
+    lines = []
+    for across, band in itertools.groupby(sorted(boxes, key=lambda box: box.middle),
+                                          key=lambda box: box.left < gutter < box.right):
+        band = list(band)
+        lines += _lines(band) if across else \
+            _lines([box for box in band if box.right <= gutter]) + _lines([box for box in band if box.right > gutter])
+    return lines
 
 
-def _lines(boxes: list[Box]) -> list[str]:
+def _lines(boxes: list[Box]) -> list[list[Box]]:
     """Boxes whose vertical middles lie within half a text height of a line's are on
     that line: a tilt of a degree or two keeps a printed line's boxes together."""
     if not boxes:
@@ -79,13 +91,15 @@ def _lines(boxes: list[Box]) -> list[str]:
             lines[-1].append(box)
         else:
             lines.append([box])
-    return [" ".join(box.text.strip() for box in sorted(line, key=lambda box: box.left)) for line in lines]
+    return [sorted(line, key=lambda box: box.left) for line in lines]
 
 
 def _find_gutter(boxes: list[Box], page_width: float) -> float | None:
-    """An x in the middle half of the page that no box crosses, with text on both sides
-    of it on at least a third of the lines, and at least ten boxes on each side: a
-    sidebar or a second column. Right-aligned dates beside titles fill too few lines."""
+    """An x in the middle half of the page with text on both sides of it on at least a
+    third of the lines, at least ten boxes on each side, and few boxes across it (the
+    fewest there are): a sidebar or a second column. A side whose boxes share their right
+    edge and not their left is no column: dates and places set flush right beside entries,
+    or labels flush right against their fields, stay on their lines."""
     if len(boxes) < 20:
         return None
     lines: dict[int, list[Box]] = {}
@@ -93,14 +107,25 @@ def _find_gutter(boxes: list[Box], page_width: float) -> float | None:
     for box in boxes:
         lines.setdefault(round(box.middle / height), []).append(box)
     step = max(page_width / 200, 1.0)
-    x = page_width / 4
-    while x < 3 * page_width / 4:
-        if not any(box.left < x < box.right for box in boxes):
-            left = sum(1 for box in boxes if box.right <= x)
-            right = len(boxes) - left
-            both = sum(1 for line in lines.values()
-                       if any(box.right <= x for box in line) and any(box.left >= x for box in line))
-            if left >= 10 and right >= 10 and both >= len(lines) / 3:
-                return x
-        x += step
-    return None
+    best: tuple[int, float] | None = None
+    for x in (page_width / 4 + step * index for index in range(int(page_width / 2 / step))):
+        across = sum(1 for box in boxes if box.left < x < box.right)
+        if across > _ACROSS * len(boxes) or (best and across >= best[0]):
+            continue
+        left = [box for box in boxes if box.right <= x]
+        right = [box for box in boxes if box.left >= x]
+        both = sum(1 for line in lines.values()
+                   if any(box.right <= x for box in line) and any(box.left >= x for box in line))
+        if len(left) >= 10 and len(right) >= 10 and both >= len(lines) / 3 and \
+                not _flush_right(left, page_width) and not _flush_right(right, page_width):
+            best = (across, x)
+    return best[1] if best else None
+
+
+def _flush_right(boxes: list[Box], page_width: float) -> bool:
+    """Most boxes end at one x, and they start at many."""
+    tolerance = _ALIGNED * page_width
+    edge = statistics.median(box.right for box in boxes)
+    flush = sum(1 for box in boxes if abs(box.right - edge) <= tolerance)
+    starts = sorted(box.left for box in boxes)
+    return flush >= _FLUSH * len(boxes) and starts[-1 - len(starts) // 5] - starts[len(starts) // 5] > 4 * tolerance

@@ -8,7 +8,7 @@ import zlib
 
 import pypdf
 
-from analysis_worker.document import OcrOptions
+from analysis_worker.document import OcrOptions, StyledLine
 from analysis_worker.extraction.ocr import open_image, read_image, render_pdf_pages
 from common.proto.resume.v1 import resume_pb2
 
@@ -71,22 +71,23 @@ def _draws_more_than_text(contents: pypdf.generic.ContentStream | None, resource
 
 def read_scanned_pages(
     content: bytes, pages_text: list[str], wanted: list[int], options: OcrOptions
-) -> tuple[list[str], list[tuple[int, str]]]:
+) -> tuple[list[str], dict[int, list[StyledLine]], list[tuple[int, str]]]:
     """The pages' text with the `wanted` pages (numbers from 1, those without a usable
-    text layer) read by OCR, the first options.max_pages of them, and the warnings
-    naming the pages read and skipped."""
+    text layer) read by OCR, the first options.max_pages of them; the lines of each page
+    read; and the warnings naming the pages read and skipped."""
     if not options.enabled or not wanted:
-        return pages_text, []
+        return pages_text, {}, []
     read, skipped = wanted[:options.max_pages], wanted[options.max_pages:]
     pages = list(pages_text)
-    used = []
+    lines = {}
     for number, image in render_pdf_pages(content, read, options.dpi).items():
-        ocr_text = read_image(image)
+        ocr_text, ocr_lines = read_image(image, number)
         # A page with a few real characters and more in its images keeps whichever is longer;
         # a blank page stays blank, and is not reported as read.
         if len(ocr_text.strip()) > len(pages[number - 1].strip()):
             pages[number - 1] = ocr_text
-            used.append(number)
+            lines[number] = ocr_lines
+    used = sorted(lines)
     warnings = []
     if used:
         warnings.append((resume_pb2.WARNING_CODE_OCR_USED,
@@ -96,7 +97,7 @@ def read_scanned_pages(
         warnings.append((resume_pb2.WARNING_CODE_OCR_USED,
                          f"Page(s) {_numbers(skipped)} have no usable text layer and were not read: OCR reads "
                          f"at most {options.max_pages} page(s) of a document (OCR_MAX_PAGES)."))
-    return pages, warnings
+    return pages, lines, warnings
 
 
 def _numbers(pages: list[int]) -> str:
@@ -114,26 +115,27 @@ def _numbers(pages: list[int]) -> str:
 MAX_PICTURE_BYTES = 20 * 1024 * 1024
 
 
-def read_docx_picture(content: bytes, options: OcrOptions) -> tuple[str, list[tuple[int, str]]]:
-    """The text of the largest picture in a DOCX, for a document whose body is that
-    picture, and the warning that says so; ("", []) when there is none to read."""
+def read_docx_picture(content: bytes, options: OcrOptions) -> tuple[str, list[StyledLine], list[tuple[int, str]]]:
+    """The text and lines of the largest picture in a DOCX, for a document whose body is
+    that picture, and the warning that says so; ("", [], []) when there is none to read."""
+    nothing: tuple[str, list[StyledLine], list[tuple[int, str]]] = ("", [], [])
     if not options.enabled:
-        return "", []
+        return nothing
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             pictures = [entry for entry in archive.infolist()
                         if entry.filename.startswith("word/media/") and 0 < entry.file_size <= MAX_PICTURE_BYTES]
             if not pictures:
-                return "", []
+                return nothing
             largest = max(pictures, key=lambda entry: entry.file_size)
             with archive.open(largest) as member:
                 # The declared size may lie (a zip bomb): never read past the bound.
                 data = member.read(MAX_PICTURE_BYTES + 1)
     except (zipfile.BadZipFile, OSError, ValueError, zlib.error):
-        return "", []  # a damaged picture: the document is analysed as its text is
+        return nothing  # a damaged picture: the document is analysed as its text is
     image = open_image(data) if len(data) <= MAX_PICTURE_BYTES else None
     if image is None:
-        return "", []
-    return read_image(image), [(resume_pb2.WARNING_CODE_OCR_USED,
+        return nothing
+    return *read_image(image), [(resume_pb2.WARNING_CODE_OCR_USED,
                                 "The document's text is a picture and was read by OCR; check the analysis, "
                                 "and prefer a document with real text.")]

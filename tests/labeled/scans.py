@@ -39,20 +39,20 @@ def degrade(page: Image.Image, seed: int) -> bytes:
     return out.getvalue()
 
 
-def page_images(pdf: bytes, seed: int) -> list[bytes]:
+def page_images(pdf: bytes, seed: int, dpi: int = SCAN_DPI) -> list[bytes]:
     document = pypdfium2.PdfDocument(pdf)
     try:
-        return [degrade(page.render(scale=SCAN_DPI / 72).to_pil(), seed + index)
+        return [degrade(page.render(scale=dpi / 72).to_pil(), seed + index)
                 for index, page in enumerate(document)]
     finally:
         document.close()
 
 
-def image_pdf(pages: list[bytes]) -> bytes:
-    """An image-only PDF, one JPEG per page, with no text layer."""
+def image_pdf(pages: list[bytes], dpi: int = SCAN_DPI) -> bytes:
+    """An image-only PDF, one JPEG per page scanned at `dpi`, with no text layer."""
     images = [Image.open(io.BytesIO(page)) for page in pages]
     out = io.BytesIO()
-    images[0].save(out, "PDF", resolution=SCAN_DPI, save_all=True, append_images=images[1:])
+    images[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
     return out.getvalue()
 
 
