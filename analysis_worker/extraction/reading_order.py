@@ -21,7 +21,7 @@ _MIN_LONG = 5
 # Up to this share of a page's boxes may lie across the gutter between its columns.
 _ACROSS = 0.1
 # Boxes whose edges lie within this share of the page's width of each other are aligned;
-# a side of the page is set flush right when this share of its boxes end aligned.
+# a side of the page is when this share of its boxes are.
 _ALIGNED = 0.01
 _FLUSH = 0.7
 
@@ -123,9 +123,10 @@ def _find_gutter(boxes: list[Box], page_width: float) -> float | None:
 
 
 def _flush_right(boxes: list[Box], page_width: float) -> bool:
-    """Most boxes end at one x, and they start at many."""
-    tolerance = _ALIGNED * page_width
-    edge = statistics.median(box.right for box in boxes)
-    flush = sum(1 for box in boxes if abs(box.right - edge) <= tolerance)
-    starts = sorted(box.left for box in boxes)
-    return flush >= _FLUSH * len(boxes) and starts[-1 - len(starts) // 5] - starts[len(starts) // 5] > 4 * tolerance
+    """Most boxes end at one x, and fewer start at one (a column of justified text does both)."""
+    return _aligned([box.right for box in boxes], page_width) and not _aligned([box.left for box in boxes], page_width)
+
+
+def _aligned(edges: list[float], page_width: float) -> bool:
+    edge = statistics.median(edges)
+    return sum(1 for x in edges if abs(x - edge) <= _ALIGNED * page_width) >= _FLUSH * len(edges)
