@@ -38,8 +38,9 @@ test: $(VENV)/.test-deps $(NODE_DEPS)
 bench: $(VENV)/.test-deps $(NODE_DEPS)
 	$(BIN)/python tests/bench/run.py $(BENCH_ARGS)
 
-# Per-field precision, recall and F1 on the labeled set (tests/labeled), on scans of it read
-# by OCR (a few minutes), and timings.
+# Per-field precision, recall and F1 on the labeled set (tests/labeled), the corpus and the
+# template families, on scans of the labeled set and of the families read by OCR (some
+# minutes), and timings.
 .PHONY: evaluate
 evaluate: $(VENV)/.test-deps
 	$(BIN)/python -m analysis_worker.evaluation

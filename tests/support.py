@@ -55,6 +55,22 @@ def service_env(redis_port: int, **extra: str) -> dict[str, str]:
     }
 
 
+def tree_rss(pid: int) -> int:
+    """Current resident set size of a process and all its descendants, in bytes."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        total += int(fields.get("VmRSS", "0 kB").split()[0]) * 1024
+    return total
+
+
 class WorkerProcess:
     """`python -m analysis_worker` as a child process, its log kept for assertions."""
 

@@ -29,7 +29,7 @@ from analysis_worker.extraction import ExtractionError
 from analysis_worker.pipeline import analyse_document, extract_document
 from analysis_worker.process_pool import CallTimeout, ProcessPool
 from common.proto.resume.v1 import resume_pb2
-from support import RPC_TIMEOUT, WorkerProcess, isolated_stack, submit_request, wait_for_final_state
+from support import RPC_TIMEOUT, WorkerProcess, isolated_stack, submit_request, tree_rss, wait_for_final_state
 
 ANALYSED = None
 # What each hostile file ends with: a fragment of the failure reason, or ANALYSED.
@@ -94,22 +94,6 @@ def peak_rss(pid: int | str = "self") -> int:
         return 0
     fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
     return int(fields.get("VmHWM", "0 kB").split()[0]) * 1024
-
-
-def tree_rss(pid: int) -> int:
-    """Current resident set size of a process and all its descendants, in bytes."""
-    total, pending = 0, [pid]
-    while pending:
-        current = pending.pop()
-        try:
-            status = Path(f"/proc/{current}/status").read_text()
-            for task in Path(f"/proc/{current}/task").iterdir():
-                pending += [int(child) for child in (task / "children").read_text().split()]
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        total += int(fields.get("VmRSS", "0 kB").split()[0]) * 1024
-    return total
 
 
 def child_peak_rss() -> int:

@@ -1,6 +1,8 @@
-"""CPU time and memory of OCR per scanned page (to compare OCR models or reading order).
+"""CPU time and memory of OCR per scanned page (to compare OCR models or reading order),
+and the worker's memory for ten scans at once on the whole stack.
 
     .venv/bin/python tests/bench/ocr_pages.py [ROUNDS]
+    .venv/bin/python tests/bench/ocr_pages.py --stack
 
 Renders the pages of the scanned PDFs of the labeled set (tests/labeled/scans.py, eight
 pages) at 300 DPI, reads one to load the engine, then all of them ROUNDS times (default
@@ -9,13 +11,20 @@ pages) at 300 DPI, reads one to load the engine, then all of them ROUNDS times (
 the first page's time with the engine's load, and the process's peak address space and
 resident memory. Run it from another checkout's root with this file's path to compare two
 versions on the same machine.
+
+With --stack: a Redis server, the gateway and a worker with WORKER_CONCURRENCY=10 (its
+pool as large as the machine's cores allow), ten scans (PDF and one-picture DOCX) submitted
+at once over gRPC; prints the time until all ten are analysed and the peak resident memory
+of the worker with its pool processes, sampled every 50 ms.
 """
 
 from __future__ import annotations
 
+import asyncio
 import resource
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,6 +35,15 @@ import pypdfium2  # noqa: E402
 from labeled.scans import scan_cases  # noqa: E402
 
 from analysis_worker.extraction import ocr  # noqa: E402
+from common.proto.resume.v1 import resume_pb2  # noqa: E402
+from support import (  # noqa: E402
+    RPC_TIMEOUT,
+    WorkerProcess,
+    isolated_stack,
+    submit_request,
+    tree_rss,
+    wait_for_final_state,
+)
 
 
 def main() -> None:
@@ -54,5 +72,39 @@ def main() -> None:
           f"peak address space {peak} MB, peak resident {resident} MB")
 
 
+async def stack() -> None:
+    scans = scan_cases()[:10]
+    with tempfile.TemporaryDirectory() as directory:
+        async with isolated_stack(Path(directory), WORKER_CONCURRENCY="10") as running:
+            worker = WorkerProcess(running.env, Path(directory) / "worker.log")
+            try:
+                peak, done = 0, False
+
+                async def sample() -> None:
+                    nonlocal peak
+                    while not done:
+                        peak = max(peak, tree_rss(worker.process.pid))
+                        await asyncio.sleep(0.05)
+
+                sampler = asyncio.create_task(sample())
+                requests = [submit_request(content=case.content, file_name=case.file_name) for case in scans]
+                started = time.monotonic()
+                jobs = [await running.stub.SubmitResume(request, timeout=RPC_TIMEOUT) for request in requests]
+                states = [(await wait_for_final_state(running.stub, job.job_id, request.organisation_id,
+                                                      timeout=600)).state
+                          for job, request in zip(jobs, requests, strict=True)]
+                elapsed = time.monotonic() - started
+                done = True
+                await sampler
+            finally:
+                worker.terminate()
+    completed = states.count(resume_pb2.JOB_STATE_COMPLETED)
+    print(f"{len(scans)} scans at once, WORKER_CONCURRENCY=10: {completed} completed in {elapsed:.1f} s; "
+          f"worker with its pool processes peaked at {peak / 2**20:.0f} MB resident")
+
+
 if __name__ == "__main__":
-    main()
+    if "--stack" in sys.argv:
+        asyncio.run(stack())
+    else:
+        main()
