@@ -56,7 +56,7 @@ class StyledLine:
 
 @dataclass(frozen=True)
 class ExtractedDocument:
-    format: str  # "pdf" or "docx"
+    format: str  # "pdf", "docx", or a picture's kind: "png", "jpeg", "tiff", "webp"
     text: str  # body text in reading order, pages separated by "\n\f\n"
     pages: int
     header_text: str  # text found only in page headers/footers
@@ -65,7 +65,7 @@ class ExtractedDocument:
     # templates often show an icon and a user name while the URL lives only here.
     links: tuple[str, ...] = ()
     # The body's lines with their place and type, in the text's order, where the format
-    # tells them (PDF text layers, DOCX runs); empty where it does not (OCR).
+    # tells them (PDF text layers, OCR of scans and pictures); empty where it does not (DOCX).
     lines: tuple[StyledLine, ...] = ()
 
 
