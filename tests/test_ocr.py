@@ -7,6 +7,8 @@ OCR_MAX_PAGES; born-digital pages never reach OCR.
 
 from __future__ import annotations
 
+import io
+
 import hostile_files as hostile
 import pytest
 from labeled.scans import image_pdf, page_images, scan_cases
@@ -96,6 +98,25 @@ def test_a_sparse_page_with_a_picture_or_outlined_text_goes_to_ocr(scan) -> None
         last = pypdf.PdfReader(io.BytesIO(sparse_last_page_pdf(drawn))).pages[-1]
         assert scanned_pages.needs_ocr(last.extract_text())
         assert scanned_pages.shows_more_than_text(last), drawn.__name__
+
+
+@pytest.mark.parametrize(("scanned_at", "rendered_at"), [(200, 200), (300, 300), (400, 300), (100, 150)])
+def test_a_scan_is_rendered_at_its_own_resolution_up_to_ocr_dpi(scan, scanned_at: int, rendered_at: int) -> None:
+    """Rendering a 200-DPI scan at 300 DPI adds pixels, not detail; a page whose picture is
+    only a logo is rendered at OCR_DPI (its outlined text has no resolution of its own)."""
+    pdf = image_pdf(page_images(extract_pdf_of(scan), seed=1, dpi=scanned_at)[:1], scanned_at)
+    image = ocr.render_pdf_pages(pdf, [1], 300)[1]
+    assert image.width == pytest.approx(8.27 * rendered_at, rel=0.01)  # an A4 page is 8.27 inches wide
+
+
+def test_a_page_with_a_small_picture_is_rendered_at_ocr_dpi(scan) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(io.BytesIO(page_images(extract_pdf_of(scan), seed=2, dpi=72)[0]), x=10, y=10, w=40)
+    image = ocr.render_pdf_pages(bytes(pdf.output()), [1], 300)[1]
+    assert image.width == pytest.approx(8.27 * 300, rel=0.01)
 
 
 def test_a_scanned_pdf_is_read_and_the_pages_named(scan) -> None:

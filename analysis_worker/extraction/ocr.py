@@ -26,6 +26,7 @@ from analysis_worker.document import ExtractionError, Span, StyledLine
 from analysis_worker.extraction.reading_order import assemble, level
 
 if TYPE_CHECKING:
+    import pypdfium2
     from PIL import Image
     from rapidocr_onnxruntime import RapidOCR
 
@@ -40,6 +41,8 @@ MAX_PIXELS = PAGE_SIZE[0] * PAGE_SIZE[1]
 # memory, which under the extraction process's address-space limit fails with bad_alloc
 # on full pages at 300 DPI.
 _DETECTION_SIDE = 1450
+# A scan is rendered at its own resolution, but never below this.
+_LEAST_DPI = 150
 
 # Characters read this many times their usual pitch apart have something between them that
 # is no character (an icon); a space, narrower, is read as one.
@@ -176,7 +179,9 @@ def _type_sizes(sizes: list[float]) -> Iterator[float]:
 
 
 def render_pdf_pages(content: bytes, numbers: list[int], dpi: int) -> dict[int, Image.Image]:
-    """Images of the given pages (1-based) of a PDF, at `dpi` or less for huge pages."""
+    """Images of the given pages (1-based) of a PDF, at `dpi` or less: at the resolution of
+    a scan that has less (rendering more adds pixels, not detail, and names were read
+    better at a 200-DPI scan's own resolution: README, OCR), and less for huge pages."""
     import pypdfium2
 
     images = {}
@@ -186,7 +191,8 @@ def render_pdf_pages(content: bytes, numbers: list[int], dpi: int) -> dict[int, 
             for number in numbers:
                 page = document[number - 1]
                 width, height = page.get_size()
-                scale = min(dpi / 72, math.sqrt(MAX_PIXELS / max(width * height, 1.0)))
+                resolution = min(dpi, _scan_resolution(page, width * height) or dpi)
+                scale = min(resolution / 72, math.sqrt(MAX_PIXELS / max(width * height, 1.0)))
                 images[number] = page.render(scale=scale, grayscale=True).to_pil()
                 page.close()
         finally:
@@ -195,6 +201,19 @@ def render_pdf_pages(content: bytes, numbers: list[int], dpi: int) -> dict[int, 
         raise ExtractionError(
             "The PDF's pages could not be rendered for OCR; export it again and upload the new file.") from error
     return images
+
+
+def _scan_resolution(page: pypdfium2.PdfPage, area: float) -> float | None:
+    """The dots per inch of the picture a page is a scan of, as it is drawn: the largest
+    picture, when it covers at least half of the page (not a logo); never below _LEAST_DPI."""
+    import pypdfium2.raw as pdfium
+
+    largest = (0.0, 0.0)
+    for picture in page.get_objects(filter=(pdfium.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        left, bottom, right, top = picture.get_bounds()
+        if right > left and (right - left) * (top - bottom) > largest[0]:
+            largest = ((right - left) * (top - bottom), picture.get_px_size()[0] * 72 / (right - left))
+    return max(largest[1], _LEAST_DPI) if largest[0] >= area / 2 else None
 
 
 def open_image(data: bytes) -> Image.Image | None:
