@@ -9,6 +9,8 @@ from dataclasses import dataclass
 # Stands for any icon in the text: an icon font's glyph, whatever its text layer reads.
 # It lies in the Private Use Area, where icon fonts map their glyphs.
 ICON = "\ue000"
+# Between the pages of a document's text.
+PAGE_SEPARATOR = "\n\f\n"
 
 
 class ExtractionError(Exception):
@@ -57,7 +59,7 @@ class StyledLine:
 @dataclass(frozen=True)
 class ExtractedDocument:
     format: str  # "pdf", "docx", or a picture's kind: "png", "jpeg", "tiff", "webp"
-    text: str  # body text in reading order, pages separated by "\n\f\n"
+    text: str  # body text in reading order, pages separated by PAGE_SEPARATOR
     pages: int
     header_text: str  # text found only in page headers/footers
     warnings: tuple[tuple[int, str], ...]  # (resume_pb2.WarningCode value, message)

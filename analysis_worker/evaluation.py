@@ -350,7 +350,7 @@ def evaluate_family_scans(dpi: int, ocr: OcrOptions = DEFAULT_OCR) -> dict[str, 
         digital, scans = family_scans(held_out, dpi)
         reports[part] = evaluate(digital, record_mistakes=not held_out)
         reports[SCANNED[part]] = evaluate(scans, record_mistakes=not held_out, ocr=ocr,
-                                                          processes=os.cpu_count() or 1)
+                                          processes=os.cpu_count() or 1)
     return reports
 
 

@@ -58,8 +58,8 @@ class _Child:
         self.connection = Connection(parent_end.detach())
         # Small enough for the socket's buffer: the child reads it once its modules are imported.
         self.connection.send_bytes(ForkingPickler.dumps(initializer))
-        # Until the child says it has imported its modules: a call's time limit does not
-        # count a process starting (a second or more on a loaded machine).
+        # Until the child says it has imported its modules and run the initializer: a call's
+        # time limit does not count a process starting (a second or more on a loaded machine).
         self.ready = False
 
     def kill(self) -> None:

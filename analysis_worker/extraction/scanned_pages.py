@@ -137,5 +137,5 @@ def read_docx_picture(content: bytes, options: OcrOptions) -> tuple[str, list[St
     if image is None:
         return nothing
     return *read_image(image), [(resume_pb2.WARNING_CODE_OCR_USED,
-                                "The document's text is a picture and was read by OCR; check the analysis, "
-                                "and prefer a document with real text.")]
+                                 "The document's text is a picture and was read by OCR; check the analysis, "
+                                 "and prefer a document with real text.")]
