@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import grpc
 
-
-class Unauthenticated(Exception):
-    pass
+from gateway_service.errors import Unauthenticated
 
 
 def bearer_token(context: grpc.aio.ServicerContext) -> str:

@@ -1,43 +1,95 @@
-"""How failures reach callers: canonical status codes, actionable messages, rich details."""
+"""How failures reach callers: canonical status codes, actionable messages, rich details.
+
+Every failure a caller is told of is a `ServiceError`, which carries its status code and
+details. `answered` wraps each RPC of a servicer once, at registration: it bounds the call's
+time and turns a `ServiceError`, or a failure of Redis or PostgreSQL, into its status.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import functools
-from collections.abc import Awaitable, Callable
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
 import grpc
 from google.protobuf import any_pb2
+from google.protobuf.descriptor import ServiceDescriptor
 from google.protobuf.message import Message
-from google.rpc import code_pb2, error_details_pb2, status_pb2
+from google.rpc import error_details_pb2, status_pb2
 from grpc_status import rpc_status
 from redis.exceptions import RedisError
 
 from common import failures, logs
 from common.redis_connections import TRANSIENT_ERRORS
 from common.store.analyses import StoreUnavailable
-from gateway_service.auth import Unauthenticated
-from gateway_service.validation import InvalidRequest
 
 log = logs.get_logger(__name__)
 
 _ANSWER_MARGIN = 0.05
-Request = TypeVar("Request")
-Response = TypeVar("Response")
-Handler = Callable[[Any, Request, grpc.aio.ServicerContext], Awaitable[Response]]
+S = TypeVar("S")
 
 
-class PermissionDenied(Exception):
-    pass
+class ServiceError(Exception):
+    """A failure the caller is told of, with its status code and, when there are, details."""
+
+    code = grpc.StatusCode.INTERNAL
+
+    def details(self) -> Message | None:
+        return None
 
 
-class Overloaded(Exception):
+class InvalidRequest(ServiceError):
+    """One or more fields are invalid: `violations` maps each field to what is wrong."""
+
+    code = grpc.StatusCode.INVALID_ARGUMENT
+
+    def __init__(self, violations: dict[str, str]) -> None:
+        self.violations = violations
+        super().__init__("invalid request: " + "; ".join(f"{field}: {what}" for field, what in violations.items()))
+
+    def details(self) -> error_details_pb2.BadRequest:
+        return error_details_pb2.BadRequest(
+            field_violations=[
+                error_details_pb2.BadRequest.FieldViolation(field=field, description=what)
+                for field, what in self.violations.items()
+            ]
+        )
+
+
+class Unauthenticated(ServiceError):
+    code = grpc.StatusCode.UNAUTHENTICATED
+
+
+class PermissionDenied(ServiceError):
+    code = grpc.StatusCode.PERMISSION_DENIED
+
+
+class Unavailable(ServiceError):
+    """What the caller should retry with backoff; gRPC clients treat it as retryable."""
+
+    code = grpc.StatusCode.UNAVAILABLE
+
+
+class Refused(ServiceError):
+    """Redis refused for a reason a retry does not change (WRONGTYPE, NOPERM, a script's error)."""
+
+    code = grpc.StatusCode.INTERNAL
+
+
+class Overloaded(ServiceError):
     """RESOURCE_EXHAUSTED, with a google.rpc.RetryInfo that says when to try again."""
+
+    code = grpc.StatusCode.RESOURCE_EXHAUSTED
 
     def __init__(self, message: str, retry_after_ms: int) -> None:
         self.retry_after_ms = retry_after_ms
         super().__init__(f"{message}; retry in {retry_after_ms / 1000:.1f} s")
+
+    def details(self) -> error_details_pb2.RetryInfo:
+        info = error_details_pb2.RetryInfo()
+        info.retry_delay.FromMilliseconds(self.retry_after_ms)
+        return info
 
 
 class RateLimited(Overloaded):
@@ -56,7 +108,9 @@ class QueueFull(Overloaded):
         )
 
 
-class JobNotFound(Exception):
+class JobNotFound(ServiceError):
+    code = grpc.StatusCode.NOT_FOUND
+
     def __init__(self, job_id: str) -> None:
         super().__init__(
             f"job {job_id!r} not found: it does not exist, belongs to another "
@@ -64,7 +118,9 @@ class JobNotFound(Exception):
         )
 
 
-class ResumeNotFound(Exception):
+class ResumeNotFound(ServiceError):
+    code = grpc.StatusCode.NOT_FOUND
+
     def __init__(self, resume_id: str) -> None:
         super().__init__(
             f"no analysis of resume {resume_id!r}: it was not analysed yet, belongs to another "
@@ -72,7 +128,9 @@ class ResumeNotFound(Exception):
         )
 
 
-class StoreNotConfigured(Exception):
+class StoreNotConfigured(ServiceError):
+    code = grpc.StatusCode.FAILED_PRECONDITION
+
     def __init__(self) -> None:
         super().__init__(
             "this gateway has no analysis database (DATABASE_URL is unset); "
@@ -80,87 +138,89 @@ class StoreNotConfigured(Exception):
         )
 
 
-async def abort_with_details(
-    context: grpc.aio.ServicerContext, code: int, message: str, details: Message
-) -> None:
-    """Aborts with a google.rpc.Status that carries machine-readable `details`."""
-    packed = any_pb2.Any()
-    packed.Pack(details)
-    status = status_pb2.Status(code=code, message=message, details=[packed])
-    await context.abort_with_status(rpc_status.to_status(status))
+def answered(servicer: S, service: ServiceDescriptor, rpc_timeout: float) -> S:
+    """Has every unary and server-streaming RPC of `service` answer failures by their status.
+
+    A unary call is bounded by `rpc_timeout` (or a little less than the caller's deadline);
+    a stream is bounded until its first message, then lasts as long as the caller wants.
+    The bound keeps an unreachable Redis from holding a call until the deadline."""
+    for method in service.methods:
+        inner = getattr(servicer, method.name, None)
+        if inner is None or method.client_streaming:
+            continue
+        wrap = _streamed if inspect.isasyncgenfunction(inner) else _unary
+        setattr(servicer, method.name, wrap(method.name, inner, rpc_timeout))
+    return servicer
 
 
-def bad_request(error: InvalidRequest) -> error_details_pb2.BadRequest:
-    return error_details_pb2.BadRequest(
-        field_violations=[
-            error_details_pb2.BadRequest.FieldViolation(field=field, description=what)
-            for field, what in error.violations.items()
-        ]
-    )
-
-
-async def abort_overloaded(context: grpc.aio.ServicerContext, error: Overloaded) -> None:
-    """RESOURCE_EXHAUSTED, with a google.rpc.RetryInfo of the error's delay."""
-    info = error_details_pb2.RetryInfo()
-    info.retry_delay.FromMilliseconds(error.retry_after_ms)
-    await abort_with_details(context, code_pb2.RESOURCE_EXHAUSTED, str(error), info)
-
-
-def translate_errors(handler: Handler[Request, Response]) -> Handler[Request, Response]:
-    """Bounds the handler's time and turns known failures into status codes.
-
-    Redis failures become UNAVAILABLE, which gRPC clients treat as retryable, but a full
-    Redis RESOURCE_EXHAUSTED; the time bound keeps an unreachable Redis from holding the
-    call until the deadline. No exception's own text reaches the caller or the log for
-    Redis and PostgreSQL: theirs may quote the data (common.failures).
-    """
-
-    @functools.wraps(handler)
-    async def wrapper(self: Any, request: Request, context: grpc.aio.ServicerContext) -> Response:
-        budget = self.settings.rpc_timeout
-        remaining = context.time_remaining()
-        if remaining is not None:
-            # A little before the caller gives up, so that it learns why.
-            budget = max(0.0, min(budget, remaining - _ANSWER_MARGIN))
+def _unary(
+    name: str, inner: Callable[[Any, grpc.aio.ServicerContext], Awaitable[Any]], rpc_timeout: float
+) -> Callable[[Any, grpc.aio.ServicerContext], Awaitable[Any]]:
+    async def unary(request: Any, context: grpc.aio.ServicerContext) -> Any:
+        budget = _budget(rpc_timeout, context)
         try:
             async with asyncio.timeout(budget):
-                return await handler(self, request, context)
-        except InvalidRequest as error:
-            await abort_with_details(
-                context, code_pb2.INVALID_ARGUMENT, f"invalid request: {error}", bad_request(error)
-            )
-        except Overloaded as error:
-            await abort_overloaded(context, error)
-        except Unauthenticated as error:
-            await context.abort(grpc.StatusCode.UNAUTHENTICATED, str(error))
-        except PermissionDenied as error:
-            await context.abort(grpc.StatusCode.PERMISSION_DENIED, str(error))
-        except (JobNotFound, ResumeNotFound) as error:
-            await context.abort(grpc.StatusCode.NOT_FOUND, str(error))
-        except StoreNotConfigured as error:
-            await context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(error))
-        except StoreUnavailable as error:
-            log.warning("database unavailable during %s: %s", handler.__name__, error)
-            await context.abort(
-                grpc.StatusCode.UNAVAILABLE,
-                f"the analysis database (PostgreSQL) is unavailable: {error}; retry with backoff",
-            )
-        # Before OSError, of which TimeoutError is a subclass.
-        except TimeoutError:
-            await context.abort(
-                grpc.StatusCode.UNAVAILABLE,
-                f"the job store (Redis) did not answer within {budget:.1f} s; retry with backoff",
-            )
-        except (RedisError, OSError) as error:
-            if failures.is_out_of_memory(error):
-                log.warning("redis out of memory during %s", handler.__name__)
-                await abort_overloaded(context, QueueFull())
-            text = failures.describe(error)
-            log.warning("redis failed during %s: %s", handler.__name__, text)
-            if isinstance(error, (*TRANSIENT_ERRORS, OSError)):
-                await context.abort(grpc.StatusCode.UNAVAILABLE, f"the job store (Redis) is unavailable: {text}")
-            # Refused for a reason a retry does not change (WRONGTYPE, NOPERM, a script's error).
-            await context.abort(grpc.StatusCode.INTERNAL, f"the job store (Redis) refused the request: {text}")
-        raise AssertionError("unreachable: context.abort raises")
+                return await inner(request, context)
+        except Exception as error:  # noqa: BLE001 - what is not a status is raised again
+            await _abort(context, _status(error, name, budget))
 
-    return wrapper
+    return unary
+
+
+def _streamed(
+    name: str, inner: Callable[[Any, grpc.aio.ServicerContext], AsyncIterator[Any]], rpc_timeout: float
+) -> Callable[[Any, grpc.aio.ServicerContext], AsyncIterator[Any]]:
+    async def streamed(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
+        budget = _budget(rpc_timeout, context)
+        responses = aiter(inner(request, context))
+        try:
+            async with asyncio.timeout(budget):
+                response = await anext(responses, None)
+            while response is not None:
+                yield response
+                response = await anext(responses, None)
+        except Exception as error:  # noqa: BLE001 - what is not a status is raised again
+            await _abort(context, _status(error, name, budget))
+
+    return streamed
+
+
+def _budget(rpc_timeout: float, context: grpc.aio.ServicerContext) -> float:
+    remaining = context.time_remaining()
+    if remaining is None:
+        return rpc_timeout
+    # A little before the caller gives up, so that it learns why.
+    return max(0.0, min(rpc_timeout, remaining - _ANSWER_MARGIN))
+
+
+def _status(error: Exception, name: str, budget: float) -> ServiceError:
+    """The status a failure is answered with. No exception's own text reaches the caller or
+    the log for Redis and PostgreSQL: theirs may quote the data (common.failures)."""
+    if isinstance(error, ServiceError):
+        return error
+    if isinstance(error, StoreUnavailable):
+        log.warning("database unavailable during %s: %s", name, error)
+        return Unavailable(f"the analysis database (PostgreSQL) is unavailable: {error}; retry with backoff")
+    # Before OSError, of which TimeoutError is a subclass.
+    if isinstance(error, TimeoutError):
+        return Unavailable(f"the job store (Redis) did not answer within {budget:.1f} s; retry with backoff")
+    if isinstance(error, (RedisError, OSError)):
+        if failures.is_out_of_memory(error):
+            log.warning("redis out of memory during %s", name)
+            return QueueFull()
+        text = failures.describe(error)
+        log.warning("redis failed during %s: %s", name, text)
+        if isinstance(error, (*TRANSIENT_ERRORS, OSError)):
+            return Unavailable(f"the job store (Redis) is unavailable: {text}")
+        return Refused(f"the job store (Redis) refused the request: {text}")
+    raise error
+
+
+async def _abort(context: grpc.aio.ServicerContext, error: ServiceError) -> None:
+    details = error.details()
+    if details is None:
+        await context.abort(error.code, str(error))
+    packed = any_pb2.Any()
+    packed.Pack(details)
+    status = status_pb2.Status(code=error.code.value[0], message=str(error), details=[packed])
+    await context.abort_with_status(rpc_status.to_status(status))

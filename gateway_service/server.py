@@ -19,6 +19,7 @@ from common.redis_connections import connect_cache, connect_queue
 from common.store.analyses import AnalysisStore
 from common.tokens import TokenStore
 from gateway_service.analyses import GatewayStore
+from gateway_service.errors import answered
 from gateway_service.health import FOLLOWING_REDIS, LIVENESS, SERVICE_NAME, HealthReporter, follow_redis
 from gateway_service.job_events import JobEvents
 from gateway_service.metrics import timed
@@ -63,8 +64,9 @@ class Gateway:
             GatewayStore(settings, self._store, Cache.of_analyses(settings, self._cache_client),
                          self._queue.bullmq_queue, self._queue_client) if self._store else None,
         )
+        service = resume_pb2.DESCRIPTOR.services_by_name["GatewayService"]
         resume_pb2_grpc.add_GatewayServiceServicer_to_server(
-            timed(servicer, resume_pb2.DESCRIPTOR.services_by_name["GatewayService"]), self.server
+            timed(answered(servicer, service, settings.rpc_timeout), service), self.server
         )
         health_pb2_grpc.add_HealthServicer_to_server(
             timed(self.health, health_pb2.DESCRIPTOR.services_by_name["Health"]), self.server

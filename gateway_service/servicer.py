@@ -16,14 +16,14 @@ from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import retry_transient
 from common.tokens import TokenInfo, TokenStore
 from gateway_service.analyses import GatewayStore, erasure_message, page_messages, stored_message
-from gateway_service.auth import Unauthenticated, bearer_token
+from gateway_service.auth import bearer_token
 from gateway_service.errors import (
     JobNotFound,
     PermissionDenied,
     RateLimited,
     ResumeNotFound,
     StoreNotConfigured,
-    translate_errors,
+    Unauthenticated,
 )
 from gateway_service.health import HealthReporter
 from gateway_service.job_events import JobEvents
@@ -73,7 +73,6 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
             raise Unauthenticated("the token is unknown, expired or revoked")
         return info
 
-    @translate_errors
     async def SubmitResume(
         self, request: resume_pb2.SubmitResumeRequest, context: grpc.aio.ServicerContext
     ) -> resume_pb2.SubmitResumeResponse:
@@ -128,7 +127,6 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
                 if snapshot is None:
                     return  # removed meanwhile
 
-    @translate_errors
     async def _visible_snapshot(
         self, request: resume_pb2.GetJobStatusRequest | resume_pb2.WatchJobRequest,
         context: grpc.aio.ServicerContext,
@@ -151,7 +149,6 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
             except (RedisError, OSError):
                 await asyncio.sleep(self.settings.health_interval)
 
-    @translate_errors
     async def Health(
         self, request: resume_pb2.HealthRequest, context: grpc.aio.ServicerContext
     ) -> resume_pb2.HealthResponse:
@@ -163,7 +160,6 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
             raise StoreNotConfigured()
         return self._store
 
-    @translate_errors
     async def GetResumeAnalysis(
         self, request: resume_pb2.GetResumeAnalysisRequest, context: grpc.aio.ServicerContext
     ) -> resume_pb2.GetResumeAnalysisResponse:
@@ -178,7 +174,6 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
             raise ResumeNotFound(request.resume_id)
         return resume_pb2.GetResumeAnalysisResponse(analysis=stored_message(stored))
 
-    @translate_errors
     async def ListCandidateAnalyses(
         self, request: resume_pb2.ListCandidateAnalysesRequest, context: grpc.aio.ServicerContext
     ) -> resume_pb2.ListCandidateAnalysesResponse:
@@ -193,7 +188,6 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
             analyses=await page_messages(page), next_page_token=page_token(page.next_after)
         )
 
-    @translate_errors
     async def EraseCandidate(
         self, request: resume_pb2.EraseCandidateRequest, context: grpc.aio.ServicerContext
     ) -> resume_pb2.EraseCandidateResponse:

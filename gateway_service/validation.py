@@ -11,6 +11,7 @@ from common import file_types
 from common.config import Settings
 from common.jobs import ResumeJobData
 from common.proto.resume.v1 import resume_pb2
+from gateway_service.errors import InvalidRequest
 
 # Ids end up inside Redis keys such as `resume:{id}:analysis`: no ':' or spaces.
 _ID = re.compile(r"^[A-Za-z0-9._@~-]{1,128}$")
@@ -23,14 +24,6 @@ MAX_JOB_ID_LENGTH = 256
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 _PAGE_TOKEN_PREFIX = "after:"
-
-
-class InvalidRequest(Exception):
-    """One or more fields are invalid: `violations` maps each field to what is wrong."""
-
-    def __init__(self, violations: dict[str, str]) -> None:
-        self.violations = violations
-        super().__init__("; ".join(f"{field}: {what}" for field, what in violations.items()))
 
 
 def validate_submit(
