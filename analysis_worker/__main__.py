@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from analysis_worker import heartbeat
-from analysis_worker.worker import run_worker
+from analysis_worker.worker import serve
 from common.config import Settings
 from common.lifecycle import run_service
 from common.malloc import keep_large_buffers_out_of_the_heap
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem or "ok")
         return 1 if problem else 0
     keep_large_buffers_out_of_the_heap()
-    return run_service("worker", run_worker)
+    return run_service("worker", serve)
 
 
 if __name__ == "__main__":

@@ -15,10 +15,10 @@ from analysis_worker.file_source import FileSource, FileUnavailable
 from analysis_worker.metrics import ACTIVE_JOBS, EXTRACTION_SECONDS_PER_PAGE, JOB_SECONDS, JOBS
 from analysis_worker.pipeline import extract_and_analyse
 from analysis_worker.process_pool import CallTimeout, ProcessDied, ProcessPool
-from analysis_worker.results import Results
 from common import failures, logs
 from common.config import Settings
 from common.jobs import ResumeJobData
+from common.store.analyses import Analyses
 
 log = logs.get_logger(__name__)
 
@@ -35,11 +35,11 @@ def ocr_options(settings: Settings) -> OcrOptions:
 
 
 class ResumeProcessor:
-    def __init__(self, settings: Settings, pool: ProcessPool, files: FileSource, results: Results) -> None:
+    def __init__(self, settings: Settings, pool: ProcessPool, files: FileSource, analyses: Analyses) -> None:
         self._settings = settings
         self._pool = pool
         self._files = files
-        self._results = results
+        self._analyses = analyses
         self._ocr = ocr_options(settings)
         # A job holds its file only while a process works on it, or as the one next in line:
         # ten jobs waiting for two processes would otherwise hold ten files (50 MB of 5 MB
@@ -48,7 +48,7 @@ class ResumeProcessor:
 
     async def __call__(self, job: Job, token: str) -> dict[str, Any]:
         started = time.monotonic()
-        data = ResumeJobData.from_json(job.data if isinstance(job.data, dict) else {})
+        data = ResumeJobData.of(job)
         # Anything but success or an unrecoverable error is retried by BullMQ, if attempts remain.
         outcome, reason = "retry", ""
         ACTIVE_JOBS.inc()
@@ -112,7 +112,7 @@ class ResumeProcessor:
         except ProcessDied as error:
             raise UnrecoverableError(f"analysing the file failed: {error}") from None
         EXTRACTION_SECONDS_PER_PAGE.observe(analysed.extraction_seconds / max(1, analysed.pages))
-        await self._results.keep(job, data, analysed.analysis, file_sha256)
+        await self._analyses.keep(job, data, analysed.analysis, file_sha256)
         await _progress(job, DONE)
         return analysed.analysis
 

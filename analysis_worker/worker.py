@@ -1,74 +1,35 @@
-"""The worker process: a BullMQ Worker on the resume-analysis queue, and its shutdown."""
+"""The worker: a BullMQ Worker on the resume-analysis queue and what it owns; `start()`
+connects and takes jobs, `stop(grace)` lets running jobs finish and releases."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 import time
+from collections.abc import Callable
 from typing import Any
 
-import msgpack
 from bullmq import Job, Worker
-from bullmq.redis_connection import RedisConnection
-from redis.exceptions import RedisError, ResponseError
+from redis.exceptions import RedisError
 
-from analysis_worker import heartbeat
+from analysis_worker import bullmq_patches, heartbeat
 from analysis_worker.file_source import FileSource
 from analysis_worker.pipeline import PRELOAD, prepare
 from analysis_worker.process_pool import ProcessPool
 from analysis_worker.processor import ResumeProcessor, ocr_options
-from analysis_worker.storage import WorkerStorage
 from common import failures, logs
-from common.background import BackgroundTasks
-from common.cache import Cache
+from common.background import BackgroundTasks, once_reachable
 from common.config import Settings
-from common.jobs import QUEUE_NAME, node_client_name, retention_options
+from common.jobs import QUEUE_NAME, ResumeJobData, node_client_name, retention_options
 from common.metrics import serve_metrics
 from common.redis_connections import connect_cache, connect_queue, raise_if_cancelling
 from common.redis_modes import RedisClient
+from common.store.analyses import Analyses
+from common.store.database import StoreUnavailable
 
 log = logs.get_logger(__name__)
-
-_ROOM_POLL_SECONDS = 0.2
-
-
-def _record_processed_by(worker: Worker, name: str) -> None:
-    """Has the worker's name written to each job it takes (`pb`), as Node.js BullMQ does, so
-    that dashboards show who ran a job. The Lua script writes it when its options carry a
-    `name`; the Python port leaves it out, so it is added to the options on the way."""
-    move_to_active = worker.scripts.commands["moveToActive"]
-
-    async def moving_with_name(keys: list[str], args: list[Any]) -> Any:
-        options = msgpack.unpackb(args[2], raw=False)
-        options["name"] = name
-        return await move_to_active(keys=keys, args=[*args[:2], msgpack.packb(options, use_bin_type=True)])
-
-    worker.scripts.commands["moveToActive"] = moving_with_name
-
-
-def _finish_when_there_is_room(worker: Worker, patience: float) -> None:
-    """Has a job that ends while Redis is out of memory wait for room to record the end,
-    instead of failing the attempt: the gateway stops admitting jobs short of maxmemory, so
-    room comes back as running jobs complete and their files are deleted. After `patience`
-    seconds (the job's lock lapses soon after) the error stands."""
-    move_to_finished = worker.scripts.commands["moveToFinished"]
-
-    async def finishing(keys: list[str], args: list[Any]) -> Any:
-        deadline = time.monotonic() + patience
-        waited = False
-        while True:
-            try:
-                return await move_to_finished(keys=keys, args=args)
-            except ResponseError as error:
-                if not failures.is_out_of_memory(error) or time.monotonic() > deadline:
-                    raise
-                if not waited:  # once per job, not at every poll
-                    log.warning("a job's end waits for room: Redis is out of memory")
-                    waited = True
-                await asyncio.sleep(_ROOM_POLL_SECONDS)
-
-    worker.scripts.commands["moveToFinished"] = finishing
 
 
 class WorkerErrors:
@@ -96,102 +57,147 @@ def pool_size(settings: Settings) -> int:
     return max(1, min(settings.worker_concurrency, os.cpu_count() or 1))
 
 
-async def run_worker(settings: Settings, stop: asyncio.Event) -> int:
-    """Processes jobs until `stop` is set, then lets running jobs finish within the grace
-    period. A background task that dies stops the worker too: the exit status is then 1,
-    for the orchestrator to restart it."""
-    # The socket timeout (REDIS_SOCKET_TIMEOUT) stays above BullMQ's longest blocking call.
-    queue_client = connect_queue(settings)
-    blobs = connect_queue(settings, decode_responses=False)
-    cache_client = connect_cache(settings)
-    pool = ProcessPool(
-        pool_size(settings),
-        memory_limit=settings.extraction_memory_bytes,
-        preload=PRELOAD,
-        initializer=(prepare, (ocr_options(settings),)),
-    )
-    files = FileSource(settings, blobs)
-    tasks = BackgroundTasks(on_failure=stop.set)
-    storage = WorkerStorage(settings, Cache.of_analyses(settings, cache_client), queue_client, tasks)
-    processor = ResumeProcessor(settings, pool, files, storage.results)
-    worker_name = f"{socket.gethostname()}-{os.getpid()}"
-    worker = Worker(
-        QUEUE_NAME,
-        processor,
-        {
-            "connection": queue_client,
-            "prefix": settings.queue_prefix,
-            "concurrency": settings.worker_concurrency,
-            "autorun": False,
-            "lockDuration": settings.worker_lock_duration_ms,
-            "stalledInterval": settings.worker_stalled_interval_ms,
-            # BullMQ's default waits 15 s before retrying a lost Redis.
-            "runRetryDelay": settings.worker_reconnect_delay_ms,
-            "name": worker_name,
-            # Applied to jobs that carry no retention of their own (e.g. from Node producers).
-            **retention_options(settings),
-        },
-    )
+class AnalysisWorker:
+    def __init__(self, settings: Settings, on_failure: Callable[[], None]) -> None:
+        """`on_failure` is called when a background task dies: the worker cannot recover it,
+        and should be stopped (then `stop` returns 1, for the orchestrator to restart it)."""
+        self.settings = settings
+        # The socket timeout (REDIS_SOCKET_TIMEOUT) stays above BullMQ's longest blocking call.
+        self._queue_client = connect_queue(settings)
+        self._blobs = connect_queue(settings, decode_responses=False)
+        self._cache_client = connect_cache(settings)
+        self._pool = ProcessPool(
+            pool_size(settings),
+            memory_limit=settings.extraction_memory_bytes,
+            preload=PRELOAD,
+            initializer=(prepare, (ocr_options(settings),)),
+        )
+        self._files = FileSource(settings, self._blobs)
+        self._tasks = BackgroundTasks(on_failure=on_failure)
+        self._analyses = Analyses.of(settings, self._cache_client, self._queue_client)
+        self._stopping = asyncio.Event()
+        self._starting: asyncio.Task[None] | None = None
+        self.name = f"{socket.gethostname()}-{os.getpid()}"
+        self._worker = Worker(
+            QUEUE_NAME,
+            ResumeProcessor(settings, self._pool, self._files, self._analyses),
+            {
+                "connection": self._queue_client,
+                "prefix": settings.queue_prefix,
+                "concurrency": settings.worker_concurrency,
+                "autorun": False,
+                "lockDuration": settings.worker_lock_duration_ms,
+                "stalledInterval": settings.worker_stalled_interval_ms,
+                # BullMQ's default waits 15 s before retrying a lost Redis.
+                "runRetryDelay": settings.worker_reconnect_delay_ms,
+                "name": self.name,
+                # Applied to jobs that carry no retention of their own (e.g. from Node producers).
+                **retention_options(settings),
+            },
+        )
+        bullmq_patches.block_on_named_connection(
+            self._worker, connect_queue(settings, client_name=node_client_name(self.name, settings.queue_prefix))
+        )
+        bullmq_patches.record_processed_by(self._worker, self.name)
+        bullmq_patches.finish_when_there_is_room(self._worker, settings.worker_lock_duration_ms / 2000)
+        self._worker.on("completed", self._delete_upload)
+        self._worker.on("completed", self._erase_if_marked)
+        self._worker.on("failed", self._erase_if_marked)
+        self._worker.on("error", WorkerErrors())
 
-    def on_completed(job: Job, result: Any) -> None:
+    def start(self) -> None:
+        """Begins taking jobs once Redis (and PostgreSQL, when configured) can be reached."""
+        self._starting = asyncio.create_task(self._start())
+
+    async def _start(self) -> None:
+        retry_delay = self.settings.worker_reconnect_delay_ms / 1000
+        # Without the server version the worker rounds block timeouts up to whole seconds,
+        # and delayed or backed-off jobs run up to a second late.
+        await once_reachable(
+            self._worker.blockingRedisConnection.getRedisVersion, (RedisError, OSError),
+            waiting_for="Redis", delay=retry_delay, stop=self._stopping,
+        )
+        database = self._analyses.database
+        if database is None:
+            log.warning("no DATABASE_URL: analyses are kept in the cache only")
+        else:
+            await database.open()
+            await database.migrate_when_reachable(retry_delay, self._stopping)
+        if self._stopping.is_set():
+            return
+        if database is not None and self.settings.analysis_retention_days > 0:
+            self._tasks.spawn("retention", self._expire_periodically())
+        self._tasks.spawn("bullmq worker", self._worker.run())
+        self._tasks.spawn("heartbeat", heartbeat.beat(self.settings, self._queue_client, self.name, self._stopping))
+        serve_metrics(self.settings.worker_metrics_port)
+        log.info(
+            "worker started",
+            extra={"queue": QUEUE_NAME, "concurrency": self.settings.worker_concurrency,
+                   "processes": pool_size(self.settings)},
+        )
+
+    async def stop(self, grace: float) -> int:
+        """Lets running jobs finish for up to `grace` seconds, hands the others back, and
+        releases everything; the exit status: 1 if a background task died, else 0."""
+        log.info("worker stopping", extra={"grace_seconds": grace})
+        self._stopping.set()
+        if self._starting is not None:
+            await self._starting
+        closing = asyncio.create_task(self._worker.close())
+        done, _ = await asyncio.wait({closing}, timeout=grace)
+        if not done:
+            # Jobs still running go back to waiting through stalled-job recovery.
+            log.warning("grace period over; handing running jobs back")
+            await self._worker.close(force=True)
+            await closing
+        await self._tasks.join()
+        if self._analyses.database is not None:
+            await self._analyses.database.close()
+        self._pool.close()
+        await self._files.close()
+        # BullMQ closes only the connections it made itself.
+        await self._queue_client.aclose()
+        await self._cache_client.aclose()
+        log.info("worker stopped")
+        return 1 if self._tasks.failures else 0
+
+    def _delete_upload(self, job: Job, *_: Any) -> None:
         # The upload goes only once the job is recorded as completed: deleting it earlier
         # would leave a retry, after a crash in between, without its file.
-        data = job.data if isinstance(job.data, dict) else {}
-        if data.get("contentKey"):
-            tasks.spawn("upload deletion", _delete_upload(blobs, data["contentKey"]))
+        content_key = ResumeJobData.of(job).content_key
+        if content_key:
+            self._tasks.spawn("upload deletion", _delete_upload(self._blobs, content_key))
 
-    # As Node.js BullMQ does: the blocking wait gets a connection of its own, the only one
-    # named, with the base64 queue name. Node's Queue.getWorkers() and the dashboards built
-    # on it then list this worker once; naming redis-py's whole pool, as the port would,
-    # lists it once per pooled connection. An empty clientName keeps the port from naming.
-    worker.backend.blocking_connection = RedisConnection(
-        connect_queue(settings, client_name=node_client_name(worker_name, settings.queue_prefix))
-    )
-    worker.blockingRedisConnection = worker.backend.blocking_connection
-    worker.clientName = ""
-    _record_processed_by(worker, worker_name)
-    _finish_when_there_is_room(worker, settings.worker_lock_duration_ms / 2000)
-    worker.on("completed", on_completed)
-    worker.on("completed", storage.on_job_end)
-    worker.on("failed", storage.on_job_end)
-    worker.on("error", WorkerErrors())
-    # Without the server version the worker rounds block timeouts up to whole seconds,
-    # and delayed or backed-off jobs run up to a second late. Asking is also where a worker
-    # started before Redis waits for it, rather than crashing.
-    while not stop.is_set():
+    def _erase_if_marked(self, job: Job, *_: Any) -> None:
+        if self._analyses.database is not None:
+            self._tasks.spawn("erasure of an ended job", self._erase_ended_job(job))
+
+    async def _erase_ended_job(self, job: Job) -> None:
         try:
-            await worker.blockingRedisConnection.getRedisVersion()
-            break
-        except (RedisError, OSError) as error:
-            log.warning("waiting for Redis: %s", failures.describe(error))
-            await asyncio.sleep(settings.worker_reconnect_delay_ms / 1000)
-    await storage.start(stop)
-    tasks.spawn("bullmq worker", worker.run())
-    tasks.spawn("heartbeat", heartbeat.beat(settings, queue_client, worker_name, stop))
-    serve_metrics(settings.worker_metrics_port)
-    log.info(
-        "worker started",
-        extra={"queue": QUEUE_NAME, "concurrency": settings.worker_concurrency,
-               "processes": pool_size(settings)},
-    )
+            await self._analyses.erase_if_marked(job)
+        except (StoreUnavailable, RedisError, OSError) as error:
+            log.error("could not erase a job of an erased candidate",
+                      extra={"job_id": job.id, "error": failures.describe(error)})
+
+    async def _expire_periodically(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                expired = await self._analyses.expire(self.settings.analysis_retention_days)
+                if expired is not None:
+                    log.info("retention: old analyses deleted", extra={"analyses": expired.analyses})
+            except (StoreUnavailable, RedisError, OSError) as error:
+                log.warning("retention postponed: %s", failures.describe(error))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.settings.analysis_retention_interval)
+
+
+async def serve(settings: Settings, stop: asyncio.Event) -> int:
+    """Processes jobs until `stop` is set, then lets running jobs finish within the grace
+    period. A background task that dies stops the worker too: the exit status is then 1."""
+    worker = AnalysisWorker(settings, on_failure=stop.set)
+    worker.start()
     await stop.wait()
-    log.info("worker stopping", extra={"grace_seconds": settings.worker_grace})
-    closing = asyncio.create_task(worker.close())
-    done, _ = await asyncio.wait({closing}, timeout=settings.worker_grace)
-    if not done:
-        # Jobs still running go back to waiting through stalled-job recovery.
-        log.warning("grace period over; handing running jobs back")
-        await worker.close(force=True)
-        await closing
-    await tasks.join()
-    await storage.close()
-    pool.close()
-    await files.close()
-    # BullMQ closes only the connections it made itself.
-    await queue_client.aclose()
-    await cache_client.aclose()
-    log.info("worker stopped")
-    return 1 if tasks.failures else 0
+    return await worker.stop(settings.worker_grace)
 
 
 async def _delete_upload(blobs: RedisClient, key: str) -> None:

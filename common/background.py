@@ -9,12 +9,15 @@ which can no longer do its work is restarted instead of carrying on half-dead.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
-from typing import Any
+import contextlib
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, TypeVar
 
-from common import logs
+from common import failures, logs
 
 log = logs.get_logger(__name__)
+
+T = TypeVar("T")
 
 
 class BackgroundTasks:
@@ -50,3 +53,19 @@ class BackgroundTasks:
         for task in self._running:
             task.cancel()
         await self.join()
+
+
+async def once_reachable(
+    attempt: Callable[[], Awaitable[T]], retry_on: tuple[type[Exception], ...], *,
+    waiting_for: str, delay: float, stop: asyncio.Event,
+) -> T | None:
+    """`attempt`'s result, trying again every `delay` seconds while it fails with `retry_on`
+    (each failure logged as waiting for `waiting_for`); None if `stop` is set first."""
+    while not stop.is_set():
+        try:
+            return await attempt()
+        except retry_on as error:
+            log.warning("waiting for %s: %s", waiting_for, failures.describe(error))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+    return None

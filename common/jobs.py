@@ -13,10 +13,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from bullmq import Job
+
 from common.config import Settings
 
 QUEUE_NAME = "resume-analysis"
 JOB_NAME = "analyze-resume"
+
+# Every state BullMQ keeps a job in. In this order, a job that starts while they are read
+# one after the other is still found: "active" comes last.
+JOB_STATES = ("waiting", "paused", "delayed", "prioritized", "waiting-children", "completed", "failed", "active")
+# The states the gateway's metrics count (this queue is never paused and has no child jobs).
+COUNTED_STATES = ("waiting", "active", "completed", "failed", "delayed", "prioritized")
+FINAL_STATES = frozenset({"completed", "failed"})
 
 
 def new_job_id() -> str:
@@ -96,6 +105,11 @@ class ResumeJobData:
         }
         data.update((key, value) for key, value in optional.items() if value)
         return data
+
+    @classmethod
+    def of(cls, job: Job) -> ResumeJobData:
+        """The job's data; a job whose data is not an object (a foreign producer's) has none."""
+        return cls.from_json(job.data if isinstance(job.data, dict) else {})
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ResumeJobData:

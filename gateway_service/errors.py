@@ -22,7 +22,7 @@ from redis.exceptions import RedisError
 
 from common import failures, logs
 from common.redis_connections import TRANSIENT_ERRORS
-from common.store.analyses import StoreUnavailable
+from common.store.database import StoreUnavailable
 
 log = logs.get_logger(__name__)
 

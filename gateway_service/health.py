@@ -22,7 +22,7 @@ from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import raise_if_cancelling
 from common.redis_memory import memory_use
 from common.redis_modes import RedisClient
-from common.store.analyses import AnalysisStore, StoreUnavailable
+from common.store.database import AnalysisDatabase, StoreUnavailable
 from gateway_service.metrics import CACHE_READS, QUEUE_JOBS
 from gateway_service.resume_queue import ResumeQueue
 
@@ -71,16 +71,16 @@ async def probe_connection(
     return health
 
 
-async def probe_database(store: AnalysisStore | None, timeout: float) -> resume_pb2.DatabaseHealth:
-    if store is None:
+async def probe_database(database: AnalysisDatabase | None, timeout: float) -> resume_pb2.DatabaseHealth:
+    if database is None:
         return resume_pb2.DatabaseHealth(configured=False)
-    use = store.pool_use()
+    use = database.pool_use()
     health = resume_pb2.DatabaseHealth(
         configured=True, pool_in_use=use.in_use, pool_idle=use.idle, pool_max=use.max
     )
     try:
         async with asyncio.timeout(timeout):
-            health.latency_ms = await store.ping() * 1000
+            health.latency_ms = await database.ping() * 1000
     except (TimeoutError, StoreUnavailable) as error:
         raise_if_cancelling(error)
         health.error = str(error) or f"no answer within {timeout:g} s"
@@ -93,14 +93,14 @@ class HealthReporter:
     def __init__(
         self, cache_client: RedisClient, queue_client: RedisClient, cache: Cache,
         queue: ResumeQueue, timeout: float, tasks: BackgroundTasks, admission_limit: float,
-        store: AnalysisStore | None = None,
+        database: AnalysisDatabase | None = None,
     ) -> None:
         self._cache_client = cache_client
         self._queue_client = queue_client
         self._cache = cache
         self._queue = queue
         self._timeout = timeout
-        self._store = store
+        self._database = database
         self._tasks = tasks
         self._admission_limit = admission_limit
 
@@ -114,7 +114,7 @@ class HealthReporter:
     async def serving(self) -> bool:
         """Whether Redis and the database are reachable and no background task died."""
         (cache, queue), database = await asyncio.gather(
-            self._probe(), probe_database(self._store, self._timeout)
+            self._probe(), probe_database(self._database, self._timeout)
         )
         reachable = cache.accepts_writes and queue.accepts_writes and (database.connected or not database.configured)
         return reachable and not self._tasks.failures
@@ -150,7 +150,7 @@ class HealthReporter:
                         f"refused above {self._admission_limit:.0%} (REDIS_ADMISSION_LIMIT)"
                     )
         if full or check == Check.HEALTH_CHECK_DATABASE:
-            response.database.CopyFrom(await probe_database(self._store, self._timeout))
+            response.database.CopyFrom(await probe_database(self._database, self._timeout))
             if response.database.configured and not response.database.connected:
                 problems.append(f"database: {response.database.error}")
         if full or check == Check.HEALTH_CHECK_QUEUE:

@@ -12,6 +12,7 @@ from redis.exceptions import ConnectionError, ResponseError
 
 from common.config import Settings
 from common.jobs import (
+    COUNTED_STATES,
     JOB_NAME,
     QUEUE_NAME,
     ResumeJobData,
@@ -24,7 +25,6 @@ from common.redis_memory import MemoryWatch
 from common.redis_modes import RedisClient
 from gateway_service.admission import Admission
 
-COUNTED_STATES = ("waiting", "active", "completed", "failed", "delayed", "prioritized")
 # The key of REDIS_WAIT_REPLICAS's write, in the queue database.
 REPLICATION_MARK = "replication:mark"
 
@@ -132,7 +132,7 @@ class ResumeQueue:
         return JobSnapshot(
             job_id=job_id,
             state=state,
-            data=ResumeJobData.from_json(job.data if isinstance(job.data, dict) else {}),
+            data=ResumeJobData.of(job),
             progress=max(0, min(100, int(progress))),
             attempts_made=int(job.attemptsMade or 0),
             max_attempts=int(job.opts.get("attempts") or 1),
@@ -142,10 +142,6 @@ class ResumeQueue:
             finished_ms=int(job.finishedOn or 0),
             result=job.returnvalue if isinstance(job.returnvalue, dict) else None,
         )
-
-    @property
-    def bullmq_queue(self) -> Queue:
-        return self._queue
 
     async def counts(self) -> dict[str, int]:
         counts = await self._queue.getJobCounts(*COUNTED_STATES)

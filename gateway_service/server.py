@@ -16,9 +16,8 @@ from common.config import Settings
 from common.metrics import serve_metrics
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import connect_cache, connect_queue
-from common.store.analyses import AnalysisStore
+from common.store.analyses import Analyses
 from common.tokens import TokenStore
-from gateway_service.analyses import GatewayStore
 from gateway_service.errors import answered
 from gateway_service.health import FOLLOWING_REDIS, LIVENESS, SERVICE_NAME, HealthReporter, follow_redis
 from gateway_service.job_events import JobEvents
@@ -40,14 +39,13 @@ class Gateway:
         self._queue = ResumeQueue(settings, self._queue_client, connect_queue(settings, decode_responses=False))
         self._events_client = connect_queue(settings)
         self._events = JobEvents(self._events_client, settings.queue_prefix)
-        self._store = AnalysisStore(
-            settings.database_url, pool_size=settings.database_pool_size, timeout=settings.database_timeout
-        ) if settings.database_url else None
+        self._analyses = Analyses.of(settings, self._cache_client, self._queue_client)
+        self._database = self._analyses.database
         self._tasks = BackgroundTasks(on_failure=self._out_of_service)
         self._health_reporter = HealthReporter(
             self._cache_client, self._queue_client, Cache(self._cache_client), self._queue,
             timeout=max(settings.health_interval, 0.5), tasks=self._tasks,
-            admission_limit=settings.redis_admission_limit, store=self._store,
+            admission_limit=settings.redis_admission_limit, database=self._database,
         )
         self.health = health.aio.HealthServicer()
         limit = 2 * settings.max_message_bytes  # larger files get a clear INVALID_ARGUMENT
@@ -61,8 +59,7 @@ class Gateway:
         servicer = GatewayServicer(
             settings, self._queue, self._events, self._health_reporter, TokenStore(self._cache_client),
             RateLimiter(self._cache_client, settings.rate_limit_per_minute, settings.rate_limit_burst),
-            GatewayStore(settings, self._store, Cache.of_analyses(settings, self._cache_client),
-                         self._queue.bullmq_queue, self._queue_client) if self._store else None,
+            self._analyses,
         )
         service = resume_pb2.DESCRIPTOR.services_by_name["GatewayService"]
         resume_pb2_grpc.add_GatewayServiceServicer_to_server(
@@ -85,17 +82,17 @@ class Gateway:
         # Until the first check of Redis, probes see NOT_SERVING rather than NOT_FOUND.
         for service in FOLLOWING_REDIS:
             await self.health.set(service, health_pb2.HealthCheckResponse.NOT_SERVING)
-        if self._store is not None:
-            await self._store.open()
+        if self._database is not None:
+            await self._database.open()
         await self.server.start()
         serve_metrics(self.settings.gateway_metrics_port)
         self._tasks.spawn(
             "health", follow_redis(self.health, self._health_reporter, self.settings.health_interval, self._stopping)
         )
         self._tasks.spawn("job events", self._events.run(self._stopping))
-        if self._store is not None:
+        if self._database is not None:
             self._tasks.spawn(
-                "schema migration", self._store.migrate_when_reachable(self.settings.health_interval, self._stopping)
+                "schema migration", self._database.migrate_when_reachable(self.settings.health_interval, self._stopping)
             )
         log.info("gateway listening", extra={"address": self.settings.grpc_address, "port": self.port})
         return self.port
@@ -150,8 +147,8 @@ class Gateway:
         await self._queue.close()
         # BullMQ closes only the connections it made itself.
         await self._queue_client.aclose()
-        if self._store is not None:
-            await self._store.close()
+        if self._database is not None:
+            await self._database.close()
         await self._cache_client.aclose()
         await self._events_client.aclose()
         log.info("gateway stopped")

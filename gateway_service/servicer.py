@@ -6,16 +6,15 @@ import asyncio
 from collections.abc import AsyncIterator
 
 import grpc
-from google.protobuf import json_format, timestamp_pb2
 from redis.exceptions import RedisError
 
 from common import logs
 from common.config import Settings
-from common.jobs import ResumeJobData
+from common.jobs import FINAL_STATES, ResumeJobData
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import retry_transient
+from common.store.analyses import Analyses
 from common.tokens import TokenInfo, TokenStore
-from gateway_service.analyses import GatewayStore, erasure_message, page_messages, stored_message
 from gateway_service.auth import bearer_token
 from gateway_service.errors import (
     JobNotFound,
@@ -27,6 +26,7 @@ from gateway_service.errors import (
 )
 from gateway_service.health import HealthReporter
 from gateway_service.job_events import JobEvents
+from gateway_service.messages import STATE_MESSAGES, erasure_message, page_messages, status_message, stored_message
 from gateway_service.rate_limit import RateLimiter
 from gateway_service.resume_queue import JobSnapshot, ResumeQueue, Submission
 from gateway_service.validation import (
@@ -39,22 +39,12 @@ from gateway_service.validation import (
 
 log = logs.get_logger(__name__)
 
-JOB_STATES = {
-    "waiting": resume_pb2.JOB_STATE_WAITING,
-    "active": resume_pb2.JOB_STATE_ACTIVE,
-    "completed": resume_pb2.JOB_STATE_COMPLETED,
-    "failed": resume_pb2.JOB_STATE_FAILED,
-    "delayed": resume_pb2.JOB_STATE_DELAYED,
-    "prioritized": resume_pb2.JOB_STATE_PRIORITIZED,
-    "waiting-children": resume_pb2.JOB_STATE_WAITING_CHILDREN,
-}
-FINAL_STATES = {"completed", "failed"}
 
 
 class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     def __init__(
         self, settings: Settings, queue: ResumeQueue, events: JobEvents, health: HealthReporter,
-        tokens: TokenStore, limiter: RateLimiter, store: GatewayStore | None = None,
+        tokens: TokenStore, limiter: RateLimiter, analyses: Analyses,
     ) -> None:
         self.settings = settings
         self._queue = queue
@@ -62,7 +52,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         self._health = health
         self._tokens = tokens
         self._limiter = limiter
-        self._store = store
+        self._analyses = analyses
 
     async def _caller(self, context: grpc.aio.ServicerContext) -> TokenInfo | None:
         """The caller's token, or None when authentication is off."""
@@ -98,7 +88,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         )
         return resume_pb2.SubmitResumeResponse(
             job_id=submission.job_id,
-            state=JOB_STATES.get(submission.state, resume_pb2.JOB_STATE_UNSPECIFIED),
+            state=STATE_MESSAGES.get(submission.state, resume_pb2.JOB_STATE_UNSPECIFIED),
             duplicate=submission.duplicate,
         )
 
@@ -134,7 +124,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         caller = await self._caller(context)
         validate_job_reference(request)
         # Another organisation's job answers exactly as a missing one: ids leak nothing.
-        if caller is not None and caller.organisation_id != request.organisation_id:
+        if _foreign(caller, request.organisation_id):
             raise JobNotFound(request.job_id)
         snapshot = await self._queue.snapshot(request.job_id)
         if snapshot is None or snapshot.data.organisation_id != request.organisation_id:
@@ -155,21 +145,21 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         await self._caller(context)
         return await self._health.report(request.check)
 
-    def _configured_store(self) -> GatewayStore:
-        if self._store is None:
+    def _configured_store(self) -> Analyses:
+        if self._analyses.database is None:
             raise StoreNotConfigured()
-        return self._store
+        return self._analyses
 
     async def GetResumeAnalysis(
         self, request: resume_pb2.GetResumeAnalysisRequest, context: grpc.aio.ServicerContext
     ) -> resume_pb2.GetResumeAnalysisResponse:
         caller = await self._caller(context)
         validate_owned_id(request, "resume_id")
-        store = self._configured_store()
+        analyses = self._configured_store()
         # Another organisation's resume answers exactly as a missing one.
-        if caller is not None and caller.organisation_id != request.organisation_id:
+        if _foreign(caller, request.organisation_id):
             raise ResumeNotFound(request.resume_id)
-        stored = await store.analyses.current(request.organisation_id, request.resume_id)
+        stored = await analyses.current(request.organisation_id, request.resume_id)
         if stored is None:
             raise ResumeNotFound(request.resume_id)
         return resume_pb2.GetResumeAnalysisResponse(analysis=stored_message(stored))
@@ -179,11 +169,11 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     ) -> resume_pb2.ListCandidateAnalysesResponse:
         caller = await self._caller(context)
         size, after = validate_list(request)
-        store = self._configured_store()
+        analyses = self._configured_store()
         # Another organisation's candidate has, as far as this caller can tell, no analyses.
-        if caller is not None and caller.organisation_id != request.organisation_id:
+        if _foreign(caller, request.organisation_id):
             return resume_pb2.ListCandidateAnalysesResponse()
-        page = await store.store.candidate_page(request.organisation_id, request.candidate_id, after, size)
+        page = await analyses.candidate_page(request.organisation_id, request.candidate_id, after, size)
         return resume_pb2.ListCandidateAnalysesResponse(
             analyses=await page_messages(page), next_page_token=page_token(page.next_after)
         )
@@ -193,56 +183,19 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     ) -> resume_pb2.EraseCandidateResponse:
         caller = await self._caller(context)
         validate_owned_id(request, "candidate_id")
-        store = self._configured_store()
+        analyses = self._configured_store()
         _require_organisation(caller, request.organisation_id)
         requested_by = f"token {caller.id}" if caller is not None else "unauthenticated caller (AUTH_REQUIRED=false)"
-        erasure = await store.erase(request.organisation_id, request.candidate_id, requested_by)
+        erasure = await analyses.erase(request.organisation_id, request.candidate_id, requested_by)
         return erasure_message(erasure)
+
+
+def _foreign(caller: TokenInfo | None, organisation_id: str) -> bool:
+    """Whether the caller's token acts for another organisation than `organisation_id`."""
+    return caller is not None and caller.organisation_id != organisation_id
 
 
 def _require_organisation(caller: TokenInfo | None, organisation_id: str) -> None:
     """Writes for another organisation are refused, and say why."""
-    if caller is not None and caller.organisation_id != organisation_id:
+    if caller is not None and _foreign(caller, organisation_id):
         raise PermissionDenied(f"the token acts for organisation {caller.organisation_id!r}, not {organisation_id!r}")
-
-
-def status_message(snapshot: JobSnapshot) -> resume_pb2.GetJobStatusResponse:
-    data = snapshot.data
-    response = resume_pb2.GetJobStatusResponse(
-        job_id=snapshot.job_id,
-        state=JOB_STATES.get(snapshot.state, resume_pb2.JOB_STATE_UNSPECIFIED),
-        progress=snapshot.progress,
-        attempts_made=snapshot.attempts_made,
-        max_attempts=snapshot.max_attempts,
-        failed_reason=snapshot.failed_reason,
-        metadata=resume_pb2.JobMetadata(
-            resume_id=data.resume_id,
-            candidate_id=data.candidate_id,
-            organisation_id=data.organisation_id,
-            file_name=data.file_name,
-            mime_type=data.mime_type,
-            file_url=data.file_url,
-            request_id=data.request_id,
-        ),
-    )
-    for field, millis in (
-        (response.create_time, snapshot.created_ms),
-        (response.process_time, snapshot.processed_ms),
-        (response.finish_time, snapshot.finished_ms),
-    ):
-        if millis:
-            field.CopyFrom(_timestamp(millis))
-    if snapshot.state == "completed" and snapshot.result is not None:
-        try:
-            # Results written by an older analysis may carry fields this version dropped.
-            json_format.ParseDict(snapshot.result, response.result, ignore_unknown_fields=True)
-        except json_format.ParseError:
-            # Not the parser's text, which quotes the value it could not read.
-            log.warning("unreadable job result", extra={"job_id": snapshot.job_id})
-    return response
-
-
-def _timestamp(millis: int) -> timestamp_pb2.Timestamp:
-    stamp = timestamp_pb2.Timestamp()
-    stamp.FromMilliseconds(millis)
-    return stamp

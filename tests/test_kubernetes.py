@@ -19,10 +19,9 @@ import yaml
 
 from analysis_worker.worker import pool_size
 from common.config import Settings, host_ports
-from common.jobs import queue_key
+from common.jobs import COUNTED_STATES, queue_key
 from gateway_service.health import LIVENESS, READINESS
 from gateway_service.metrics import QUEUE_JOBS
-from gateway_service.resume_queue import COUNTED_STATES
 from support import ROOT
 
 KUBERNETES = ROOT / "deploy" / "kubernetes"

@@ -26,7 +26,7 @@ from common.embedded_redis import RedisServer, free_port
 from common.jobs import queue_key
 from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import connect, connect_cache, connect_queue
-from common.store.analyses import AnalysisStore
+from common.store.database import AnalysisDatabase
 from common.store.erasure import ErasureMarks
 from support import (
     FIXTURES,
@@ -247,7 +247,7 @@ async def test_no_answer_or_log_line_quotes_the_file_or_personal_data(
             await admin.execute_command("REPLICAOF", "NO", "ONE")
             # WRONGTYPE where the worker checks for an erasure of the candidate: every attempt fails.
             candidate = unique("candidate")
-            store = AnalysisStore(postgres.url, pool_size=1, timeout=5)
+            store = AnalysisDatabase(postgres.url, pool_size=1, timeout=5)
             await store.open()
             try:
                 mark = await ErasureMarks(admin, store, 60).key(jobs[0][1], candidate)

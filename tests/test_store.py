@@ -28,8 +28,8 @@ from common.embedded_redis import free_port
 from common.jobs import QUEUE_NAME, queue_key, upload_key
 from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import connect, connect_cache, connect_queue
-from common.store.analyses import RETENTION_LOCK, AnalysisStore, StoredAnalysis, StoreUnavailable
-from common.store.cached import CachedAnalyses
+from common.store.analyses import Analyses
+from common.store.database import RETENTION_LOCK, AnalysisDatabase, StoredAnalysis, StoreUnavailable
 from common.store.erasure import ErasureMarks
 from common.store.migrations import available, migrate
 from common.tokens import TokenStore
@@ -57,8 +57,8 @@ async def cache_client(settings: Settings) -> AsyncIterator[redis.Redis]:
 
 
 @pytest.fixture
-async def store(postgres: PostgresServer) -> AsyncIterator[AnalysisStore]:
-    store = AnalysisStore(postgres.url, pool_size=4, timeout=5)
+async def store(postgres: PostgresServer) -> AsyncIterator[AnalysisDatabase]:
+    store = AnalysisDatabase(postgres.url, pool_size=4, timeout=5)
     await store.open()
     connection = await asyncpg.connect(postgres.url)
     try:
@@ -77,7 +77,7 @@ async def rows(url: str, query: str, *args: object) -> list[asyncpg.Record]:
         await connection.close()
 
 
-async def record(store: AnalysisStore, organisation: str, candidate: str, resume: str, job: str) -> None:
+async def record(store: AnalysisDatabase, organisation: str, candidate: str, resume: str, job: str) -> None:
     await store.record(
         organisation_id=organisation, resume_id=resume, candidate_id=candidate, job_id=job,
         job_created_ms=1_700_000_000_000, analysis={"analysisVersion": "t", "summary": f"{resume} by {job}"},
@@ -141,12 +141,12 @@ async def test_reads_go_through_the_cache_and_a_miss_refills_it(stub, cache_clie
 
 
 async def test_a_refill_racing_an_erasure_leaves_no_copy_in_the_cache(
-    postgres: PostgresServer, store: AnalysisStore, cache_client: redis.Redis
+    postgres: PostgresServer, store: AnalysisDatabase, cache_client: redis.Redis
 ) -> None:
     organisation, candidate, resume = unique("org"), unique("candidate"), unique("resume")
     await record(store, organisation, candidate, resume, unique("job"))
 
-    class ErasedAfterTheRead(AnalysisStore):
+    class ErasedAfterTheRead(AnalysisDatabase):
         async def current(self, organisation_id: str, resume_id: str) -> StoredAnalysis | None:
             found = await super().current(organisation_id, resume_id)
             await store.erase_candidate(organisation, candidate)  # and the erasure clears the cache now
@@ -155,13 +155,13 @@ async def test_a_refill_racing_an_erasure_leaves_no_copy_in_the_cache(
     racing = ErasedAfterTheRead(postgres.url, pool_size=1, timeout=5)
     await racing.open()
     try:
-        assert await CachedAnalyses(racing, Cache(cache_client), 60).current(organisation, resume) is None
+        assert await Analyses(Cache(cache_client), 60, racing).current(organisation, resume) is None
     finally:
         await racing.close()
     assert not await cache_client.exists(resume_analysis_key(resume), resume_analysis_metadata_key(resume))
 
 
-async def test_another_organisations_resume_answers_as_a_missing_one(stub, store: AnalysisStore) -> None:
+async def test_another_organisations_resume_answers_as_a_missing_one(stub, store: AnalysisDatabase) -> None:
     organisation, resume = unique("org"), unique("resume")
     await record(store, organisation, unique("candidate"), resume, unique("job"))
     await stub.GetResumeAnalysis(get_request(resume, organisation), timeout=RPC_TIMEOUT)  # cached now
@@ -176,7 +176,7 @@ async def test_another_organisations_resume_answers_as_a_missing_one(stub, store
 
 
 async def test_tokens_see_and_erase_only_their_own_organisation(
-    tmp_path: Path, postgres: PostgresServer, store: AnalysisStore
+    tmp_path: Path, postgres: PostgresServer, store: AnalysisDatabase
 ) -> None:
     own, other = unique("org"), unique("org")
     candidate, resume = unique("candidate"), unique("resume")
@@ -212,7 +212,7 @@ async def test_tokens_see_and_erase_only_their_own_organisation(
         assert [record["requested_by"] for record in audit] == [f"token {own_info.id}"]
 
 
-async def test_a_candidates_analyses_come_a_page_at_a_time(stub, store: AnalysisStore) -> None:
+async def test_a_candidates_analyses_come_a_page_at_a_time(stub, store: AnalysisDatabase) -> None:
     organisation, candidate = unique("org"), unique("candidate")
     jobs = [unique("job") for _ in range(5)]
     for index, job in enumerate(jobs):
@@ -264,7 +264,7 @@ async def test_bad_requests_name_their_fields(stub) -> None:
 
 
 async def test_an_unreachable_database_is_reported_as_unavailable() -> None:
-    store = AnalysisStore(f"postgresql://nobody@127.0.0.1:{free_port()}/none", pool_size=1, timeout=2)
+    store = AnalysisDatabase(f"postgresql://nobody@127.0.0.1:{free_port()}/none", pool_size=1, timeout=2)
     await store.open()
     try:
         with pytest.raises(StoreUnavailable, match="^ConnectionRefusedError: "):
@@ -330,7 +330,7 @@ async def test_a_migration_that_fails_takes_the_gateway_out_of_service(
 
 
 async def test_retention_deletes_old_analyses_one_process_at_a_time(
-    tmp_path: Path, postgres: PostgresServer, store: AnalysisStore
+    tmp_path: Path, postgres: PostgresServer, store: AnalysisDatabase
 ) -> None:
     organisation = unique("org")
     old, recent = unique("resume"), unique("resume")
@@ -380,7 +380,7 @@ async def count_everywhere(
 
 
 async def test_erasure_reaches_every_copy_and_leaves_an_audit_record(
-    tmp_path: Path, postgres: PostgresServer, store: AnalysisStore
+    tmp_path: Path, postgres: PostgresServer, store: AnalysisDatabase
 ) -> None:
     async with isolated_stack(tmp_path, DATABASE_URL=postgres.url) as stack:
         settings = Settings.from_env(stack.env)
@@ -486,7 +486,7 @@ async def test_an_erased_candidate_leaves_nothing_in_either_redis_database(
 
 @pytest.mark.usefixtures("worker")
 async def test_a_running_job_of_an_erased_candidate_is_erased_when_it_ends(
-    stub, settings: Settings, postgres: PostgresServer, store: AnalysisStore, file_server: tuple[str, Path]
+    stub, settings: Settings, postgres: PostgresServer, store: AnalysisDatabase, file_server: tuple[str, Path]
 ) -> None:
     base, directory = file_server
     (directory / "erased.pdf").write_bytes(PDF)
