@@ -19,7 +19,7 @@ $(VENV)/.test-deps: pyproject.toml | $(BIN)/python
 	@touch $@
 
 run: $(VENV)/.run-deps
-	$(BIN)/python -m common.stack
+	$(BIN)/python -m common.devstack
 
 # The Node.js interoperability tests need tests/node/node_modules; without npm they skip.
 NODE_DEPS := $(if $(shell command -v npm),tests/node/node_modules/.package-lock.json)

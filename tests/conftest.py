@@ -24,8 +24,8 @@ import pytest
 
 from common import logs
 from common.config import Settings
-from common.embedded_postgres import PostgresServer, binaries_dir, pgserver_binaries
-from common.embedded_redis import RedisServer
+from common.devstack.embedded_postgres import PostgresServer, binaries_dir, pgserver_binaries
+from common.devstack.embedded_redis import RedisServer
 from common.proto.resume.v1 import resume_pb2_grpc
 from gateway_service.server import Gateway
 from support import WorkerProcess, service_env

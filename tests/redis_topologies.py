@@ -9,7 +9,7 @@ from pathlib import Path
 
 import redis
 
-from common.embedded_redis import RedisServer, port_free, server_binary
+from common.devstack.embedded_redis import RedisServer, port_free, server_binary
 
 MASTER_NAME = "resumes"
 SLOTS = 16384

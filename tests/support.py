@@ -19,7 +19,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_status import rpc_status
 
 from common.config import Settings
-from common.embedded_redis import RedisServer
+from common.devstack.embedded_redis import RedisServer
 from common.jobs import queue_key
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import connect_queue

@@ -18,7 +18,7 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from common.config import Settings
-from common.embedded_redis import free_port
+from common.devstack.embedded_redis import free_port
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from support import (
     FIXTURES,

@@ -17,7 +17,7 @@ import redis.asyncio as redis
 
 from analysis_worker.heartbeat import heartbeat_key
 from common.config import Settings
-from common.embedded_redis import free_port, port_free
+from common.devstack.embedded_redis import free_port, port_free
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from gateway_service.server import Gateway
 from support import FIXTURES, ROOT, RPC_TIMEOUT, WorkerProcess, isolated_stack, submit_request, wait_for_final_state

@@ -21,8 +21,8 @@ from prometheus_client import REGISTRY
 from common import logs
 from common.cache import resume_analysis_key
 from common.config import Settings
-from common.embedded_postgres import PostgresServer
-from common.embedded_redis import RedisServer, free_port
+from common.devstack.embedded_postgres import PostgresServer
+from common.devstack.embedded_redis import RedisServer, free_port
 from common.jobs import queue_key
 from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import connect, connect_cache, connect_queue

@@ -14,7 +14,7 @@ from certificates import Authority, create_authority
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from common.config import Settings
-from common.embedded_redis import server_binary
+from common.devstack.embedded_redis import server_binary
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.tokens import TokenStore
 from gateway_service.server import Gateway

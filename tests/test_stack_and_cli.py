@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from common.embedded_redis import free_port
+from common.devstack.embedded_redis import free_port
 from support import FIXTURES, ROOT, wait_serving
 
 PDF = FIXTURES / "John_Doe_ClassicTheme_CV.pdf"
@@ -63,7 +63,7 @@ def public_dir() -> Iterator[Path]:
 
 @contextlib.asynccontextmanager
 async def running_stack(directory: Path) -> AsyncIterator[tuple[int, subprocess.Popen[bytes]]]:
-    """`python -m common.stack` in `directory`, from empty data directories, as `make run`
+    """`python -m common.devstack` in `directory`, from empty data directories, as `make run`
     starts it: (gRPC port, the stack's process) once the gateway reports SERVING. Stopped
     with Ctrl-C after, and expected to stop cleanly."""
     grpc_port = free_port()
@@ -72,7 +72,7 @@ async def running_stack(directory: Path) -> AsyncIterator[tuple[int, subprocess.
     env.pop("REDIS_HOST", None)
     env.pop("DATABASE_URL", None)
     log = (directory / "stack.log").open("w+")
-    stack = subprocess.Popen([sys.executable, "-m", "common.stack"], cwd=directory, env=env,
+    stack = subprocess.Popen([sys.executable, "-m", "common.devstack"], cwd=directory, env=env,
                              stdout=log, stderr=subprocess.STDOUT)
     try:
         await wait_serving(grpc_port, timeout=60, alive=lambda: stack.poll() is None)

@@ -23,8 +23,8 @@ from prometheus_client import REGISTRY
 
 from common.cache import Cache, resume_analysis_key, resume_analysis_metadata_key
 from common.config import Settings
-from common.embedded_postgres import PostgresServer, pgserver_binaries, stop_by_directory
-from common.embedded_redis import free_port
+from common.devstack.embedded_postgres import PostgresServer, pgserver_binaries, stop_by_directory
+from common.devstack.embedded_redis import free_port
 from common.jobs import QUEUE_NAME, queue_key, upload_key
 from common.proto.resume.v1 import resume_pb2
 from common.redis_connections import connect, connect_cache, connect_queue

@@ -1,4 +1,4 @@
-"""`python -m common.stack`: Redis (embedded unless REDIS_HOST is set), PostgreSQL (embedded
+"""`python -m common.devstack`: Redis (embedded unless REDIS_HOST is set), PostgreSQL (embedded
 unless DATABASE_URL is set), the gateway and a worker.
 
 Ctrl-C stops the worker and the gateway gracefully, then PostgreSQL and Redis.
@@ -14,13 +14,13 @@ from pathlib import Path
 
 from common import logs
 from common.config import Settings
-from common.embedded_postgres import PostgresServer
-from common.embedded_redis import RedisServer, free_port, port_free
+from common.devstack.embedded_postgres import PostgresServer
+from common.devstack.embedded_redis import RedisServer, free_port, port_free
 from common.processes import supervise
 from common.redis_connections import connect_cache
 from common.tokens import TokenStore
 
-log = logs.get_logger("common.stack")
+log = logs.get_logger("common.devstack")
 STATE_DIR = Path(".run")
 DEMO_ORGANISATION = "demo"
 

@@ -22,7 +22,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from common.embedded_redis import free_port, wait_until_ready
+from common.devstack.embedded_redis import free_port, wait_until_ready
 
 UNPRIVILEGED_USER = "nobody"
 SUPERUSER = "postgres"
