@@ -9,6 +9,10 @@ The stack is an embedded redis-server, `python -m gateway_service` and
 own), configured as the tests configure them (tests/support.py service_env). The load
 comes from this process. Results go to .bench/results-<timestamp>.json.
 
+The stack is stack.py; each part is a module of its own (submit, worker_throughput,
+latency, memory), with its anchors in node_anchors.py and extraction_anchors.py; report.py,
+targets.py and compare.py turn the results into what is printed.
+
 Anchors, and why these:
 - SubmitResume vs bullmq's Queue.add from this process, with the same job data and
   options and the same number of adds in flight: what the gateway adds on top of the
