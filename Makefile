@@ -33,10 +33,10 @@ test: $(VENV)/.test-deps $(NODE_DEPS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Throughput, latency and memory of the real stack beside anchors measured in the same
-# run (tests/bench/run.py); BENCH_ARGS=--quick for a smoke run, results in .bench/.
+# run (python -m tests.bench.run); BENCH_ARGS=--quick for a smoke run, results in .bench/.
 .PHONY: bench
 bench: $(VENV)/.test-deps $(NODE_DEPS)
-	$(BIN)/python tests/bench/run.py $(BENCH_ARGS)
+	$(BIN)/python -m tests.bench.run $(BENCH_ARGS)
 
 # Per-field precision, recall and F1 on the labeled set (tests/labeled), the corpus and the
 # template families, on scans of the labeled set and of the families read by OCR (some

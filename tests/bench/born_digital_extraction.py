@@ -1,11 +1,11 @@
 """Extraction time of born-digital PDFs (which must not change with OCR available).
 
-    .venv/bin/python tests/bench/born_digital_extraction.py [ROUNDS]
+    .venv/bin/python -m tests.bench.born_digital_extraction [ROUNDS]
 
 Extracts the RenderCV fixtures and the labeled set's PDFs ROUNDS times (default 5) in
 this process and prints the median milliseconds per page and per file, with the
-number of files that went through OCR (0 expected). Run it from another checkout's
-root with this file's path to compare two versions on the same machine.
+number of files that went through OCR (0 expected). Run it from each checkout's root to
+compare two versions on the same machine.
 """
 
 from __future__ import annotations
@@ -13,14 +13,10 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path.cwd()
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+from labeled.cases import labeled_cases
 
-from labeled.cases import labeled_cases  # noqa: E402
-
-from analysis_worker.extraction import extract  # noqa: E402
+from analysis_worker.extraction import extract
 
 
 def main() -> None:

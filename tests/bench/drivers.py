@@ -1,7 +1,7 @@
 """asyncpg against psycopg 3 (async, psycopg_pool): the choice of the PostgreSQL driver.
 
     .venv/bin/pip install 'psycopg[binary]' psycopg_pool   # not dependencies of the project
-    .venv/bin/python tests/bench/drivers.py [--rounds N]
+    .venv/bin/python -m tests.bench.drivers [--rounds N]
 
 Both drive the same embedded PostgreSQL (fsync on) through a pool of 4, one statement at a
 time: an INSERT of a 5 kB JSONB document and a SELECT of the latest by key, as the store
@@ -15,7 +15,6 @@ import asyncio
 import json
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -25,8 +24,7 @@ import asyncpg
 import psycopg_pool
 from psycopg.types.json import Jsonb
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from common.embedded_postgres import PostgresServer  # noqa: E402
+from common.embedded_postgres import PostgresServer
 
 DOCUMENT = {"skills": [{"name": f"skill {i}", "category": "tools"} for i in range(60)], "summary": "x" * 2000}
 

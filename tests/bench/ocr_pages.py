@@ -1,16 +1,16 @@
 """CPU time and memory of OCR per scanned page (to compare OCR models or reading order),
 and the worker's memory for ten scans at once on the whole stack.
 
-    .venv/bin/python tests/bench/ocr_pages.py [ROUNDS]
-    .venv/bin/python tests/bench/ocr_pages.py --stack
+    .venv/bin/python -m tests.bench.ocr_pages [ROUNDS]
+    .venv/bin/python -m tests.bench.ocr_pages --stack
 
 Renders the pages of the scanned PDFs of the labeled set (tests/labeled/scans.py, eight
 pages) at 300 DPI, reads one to load the engine, then all of them ROUNDS times (default
 2) by OCR in this process, and prints the median, least and most CPU seconds per page
 (process time: steadier than wall time on a shared machine, and OCR runs on one thread),
 the first page's time with the engine's load, and the process's peak address space and
-resident memory. Run it from another checkout's root with this file's path to compare two
-versions on the same machine.
+resident memory. Run it from each checkout's root to compare two versions on the same
+machine.
 
 With --stack: a Redis server, the gateway and a worker with WORKER_CONCURRENCY=10 (its
 pool as large as the machine's cores allow), ten scans (PDF and one-picture DOCX) submitted
@@ -28,15 +28,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path.cwd()
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+import pypdfium2
+from labeled.scans import scan_cases
 
-import pypdfium2  # noqa: E402
-from labeled.scans import scan_cases  # noqa: E402
-
-from analysis_worker.extraction import ocr  # noqa: E402
-from common.proto.resume.v1 import resume_pb2  # noqa: E402
-from support import (  # noqa: E402
+from analysis_worker.extraction import ocr
+from common.proto.resume.v1 import resume_pb2
+from support import (
     RPC_TIMEOUT,
     WorkerProcess,
     isolated_stack,

@@ -1,6 +1,6 @@
 """What the analysis store costs: the worker's write per job, and GetResumeAnalysis reads.
 
-    .venv/bin/python tests/bench/store.py [--rounds N]
+    .venv/bin/python -m tests.bench.store [--rounds N]
 
 Starts its own redis-server and PostgreSQL (fsync on, as in production) in a temporary
 directory, and the gateway in this process. Prints, as median and p99 in milliseconds:
@@ -16,7 +16,6 @@ import argparse
 import asyncio
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 import uuid
@@ -25,23 +24,20 @@ from pathlib import Path
 
 import grpc
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-from analysis_worker.pipeline import extract_and_analyse  # noqa: E402
-from analysis_worker.results import CachedResults, StoredResults  # noqa: E402
-from common.cache import Cache, resume_analysis_key, resume_analysis_metadata_key  # noqa: E402
-from common.config import Settings  # noqa: E402
-from common.embedded_postgres import PostgresServer  # noqa: E402
-from common.embedded_redis import RedisServer  # noqa: E402
-from common.jobs import ResumeJobData  # noqa: E402
-from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc  # noqa: E402
-from common.redis_connections import connect_cache, connect_queue  # noqa: E402
-from common.store.analyses import AnalysisStore  # noqa: E402
-from common.store.cached import CachedAnalyses  # noqa: E402
-from common.store.erasure import ErasureMarks  # noqa: E402
-from gateway_service.server import Gateway  # noqa: E402
-from support import FIXTURES, service_env  # noqa: E402
+from analysis_worker.pipeline import extract_and_analyse
+from analysis_worker.results import CachedResults, StoredResults
+from common.cache import Cache, resume_analysis_key, resume_analysis_metadata_key
+from common.config import Settings
+from common.embedded_postgres import PostgresServer
+from common.embedded_redis import RedisServer
+from common.jobs import ResumeJobData
+from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
+from common.redis_connections import connect_cache, connect_queue
+from common.store.analyses import AnalysisStore
+from common.store.cached import CachedAnalyses
+from common.store.erasure import ErasureMarks
+from gateway_service.server import Gateway
+from support import FIXTURES, service_env
 
 ORGANISATION = "bench-org"
 

@@ -1,7 +1,7 @@
 """A gRPC server set up as the gateway is, whose SubmitResume does only part of the
 gateway's work: the bench drives it with the gateway's load to split the cost per call.
 
-    python tests/bench/stub_gateway.py PORT MODE
+    python -m tests.bench.stub_gateway PORT MODE
 
 MODE is what SubmitResume does before answering:
 - empty: nothing (the cost of grpc-aio alone);
@@ -15,18 +15,24 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 
 import grpc
 import uvloop
 from bullmq import Queue
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from common.config import Settings  # noqa: E402
-from common.jobs import JOB_NAME, QUEUE_NAME, ResumeJobData, job_options, new_job_id  # noqa: E402
-from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc  # noqa: E402
-from common.redis_connections import connect_queue  # noqa: E402
+from common.config import Settings
+from common.jobs import JOB_NAME, QUEUE_NAME, ResumeJobData, job_options, new_job_id
+from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
+from common.redis_connections import connect_queue
 
+# What this server can do of the gateway's work, from none to the queue's, and how the
+# bench's report names each.
+STUB_MODES = ("empty", "ping", "add")
+STUB_LABELS = {
+    "empty": "gRPC alone (empty handler)",
+    "ping": "+ one Redis PING (redis-py)",
+    "add": "+ bullmq Queue.add instead of PING",
+}
 ANSWER = resume_pb2.SubmitResumeResponse(job_id="resume-0", state=resume_pb2.JOB_STATE_WAITING)
 
 

@@ -1,6 +1,6 @@
 """What REDIS_WAIT_REPLICAS costs a submission.
 
-    .venv/bin/python tests/bench/wait_replicas.py [--calls N] [--callers C]
+    .venv/bin/python -m tests.bench.wait_replicas [--calls N] [--callers C]
 
 Starts a redis-server master and one replica on loopback, and the gateway in this
 process, once with REDIS_WAIT_REPLICAS=0 and once with 1. Prints SubmitResume's latency
@@ -13,21 +13,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import grpc
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-from common.config import Settings  # noqa: E402
-from common.embedded_redis import RedisServer  # noqa: E402
-from common.proto.resume.v1 import resume_pb2_grpc  # noqa: E402
-from gateway_service.server import Gateway  # noqa: E402
-from support import FIXTURES, service_env, submit_request  # noqa: E402
+from common.config import Settings
+from common.embedded_redis import RedisServer
+from common.proto.resume.v1 import resume_pb2_grpc
+from gateway_service.server import Gateway
+from support import FIXTURES, service_env, submit_request
 
 PDF = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
 
