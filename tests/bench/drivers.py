@@ -24,7 +24,7 @@ import asyncpg
 import psycopg_pool
 from psycopg.types.json import Jsonb
 
-from common.embedded_postgres import PostgresServer
+from common.devstack.embedded_postgres import PostgresServer
 
 DOCUMENT = {"skills": [{"name": f"skill {i}", "category": "tools"} for i in range(60)], "summary": "x" * 2000}
 

@@ -16,7 +16,7 @@ import grpc
 from bullmq import Queue
 
 from common.config import Settings
-from common.embedded_redis import RedisServer, free_port
+from common.devstack.embedded_redis import RedisServer, free_port
 from common.jobs import QUEUE_NAME
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import connect_queue

@@ -25,17 +25,14 @@ from pathlib import Path
 import grpc
 
 from analysis_worker.pipeline import extract_and_analyse
-from analysis_worker.results import CachedResults, StoredResults
 from common.cache import Cache, resume_analysis_key, resume_analysis_metadata_key
 from common.config import Settings
-from common.embedded_postgres import PostgresServer
-from common.embedded_redis import RedisServer
+from common.devstack.embedded_postgres import PostgresServer
+from common.devstack.embedded_redis import RedisServer
 from common.jobs import ResumeJobData
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import connect_cache, connect_queue
-from common.store.analyses import AnalysisStore
-from common.store.cached import CachedAnalyses
-from common.store.erasure import ErasureMarks
+from common.store.analyses import Analyses
 from gateway_service.server import Gateway
 from support import FIXTURES, service_env
 
@@ -43,7 +40,7 @@ ORGANISATION = "bench-org"
 
 
 class FakeJob:
-    """What the results code reads of a BullMQ job."""
+    """What Analyses.keep reads of a BullMQ job."""
 
     def __init__(self, data: dict[str, str]) -> None:
         self.id = f"resume-{uuid.uuid4().hex}"
@@ -81,20 +78,20 @@ async def main(rounds: int) -> None:
     settings = Settings.from_env(service_env(redis_server.port, DATABASE_URL=postgres.url))
     gateway = Gateway(settings)
     cache_client, queue_client = connect_cache(settings), connect_queue(settings)
-    store = AnalysisStore(postgres.url, pool_size=settings.database_pool_size, timeout=settings.database_timeout)
+    # As the worker keeps analyses with a database, and without one.
+    stored = Analyses.of(settings, cache_client, queue_client)
+    cached_only = Analyses(Cache.of_analyses(settings, cache_client), settings.analysis_ttl_seconds)
+    store = stored.database
+    assert store is not None
     try:
         await gateway.start()
         await store.open()
         await store.migrate_when_reachable(0.2, asyncio.Event())
-        cache = Cache(cache_client)
-        cached_only = CachedResults(cache, settings.analysis_ttl_seconds)
-        stored = StoredResults(store, CachedAnalyses(store, cache, settings.analysis_ttl_seconds),
-                               ErasureMarks(queue_client, store, settings.keep_failed_seconds))
         resumes = [f"bench-{uuid.uuid4().hex}" for _ in range(rounds)]
         jobs = [FakeJob({"resumeId": resume, "candidateId": "bench-candidate", "organisationId": ORGANISATION})
                 for resume in resumes]
 
-        async def keep(results: CachedResults | StoredResults, index: int) -> None:
+        async def keep(results: Analyses, index: int) -> None:
             job = jobs[index]
             await results.keep(job, ResumeJobData.from_json(job.data), analysis, "0" * 64)  # type: ignore[arg-type]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import grpc
 
 from common.config import Settings
-from common.embedded_redis import RedisServer
+from common.devstack.embedded_redis import RedisServer
 from common.proto.resume.v1 import resume_pb2_grpc
 from gateway_service.server import Gateway
 from support import FIXTURES, service_env, submit_request
