@@ -119,10 +119,13 @@ class Cache:
         async with self._client.pipeline(transaction=False) as pipe:
             for key in keys:
                 pipe.get(key)
-            *raw, _ = await pipe.hincrby(STATS_KEY, "hits", 1).execute()
+            pipe.hincrby(STATS_KEY, "hits", 1)
+            *raw, _ = await pipe.execute()
         if any(value is None for value in raw):
             async with self._client.pipeline(transaction=False) as pipe:
-                await pipe.hincrby(STATS_KEY, "hits", -1).hincrby(STATS_KEY, "misses", 1).execute()
+                pipe.hincrby(STATS_KEY, "hits", -1)
+                pipe.hincrby(STATS_KEY, "misses", 1)
+                await pipe.execute()
         return [None if value is None else json.loads(value) for value in raw]
 
     async def set(self, key: str, value: Any, ttl: int | None) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from redis.asyncio.cluster import RedisCluster
 
@@ -47,7 +49,7 @@ async def _per_server(client: RedisClient) -> list[MemoryUse]:
     return [_use(await client.info("memory"))]
 
 
-def _use(info: dict[str, object]) -> MemoryUse:
+def _use(info: Mapping[str, Any]) -> MemoryUse:
     return MemoryUse(int(info["used_memory"]), int(info.get("maxmemory", 0)), str(info.get("maxmemory_policy", "")))
 
 

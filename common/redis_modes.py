@@ -7,7 +7,7 @@ from typing import Any
 
 import redis.asyncio as redis
 from redis.asyncio.cluster import ClusterNode, RedisCluster
-from redis.asyncio.sentinel import Sentinel
+from redis.asyncio.sentinel import Sentinel, SentinelConnectionPool
 
 from common.config import Settings, host_ports
 
@@ -24,12 +24,19 @@ def redis_client(settings: Settings, db: int, **options: Any) -> RedisClient:
     if settings.redis_mode == "sentinel":
         # Sentinels have credentials of their own; the data nodes' go to the master's pool.
         timeouts = {key: options[key] for key in ("socket_connect_timeout", "socket_timeout") if key in options}
-        sentinel = Sentinel(
+        sentinel = Sentinel(  # type: ignore[no-untyped-call]  # redis-py leaves it unannotated
             host_ports(settings.redis_sentinels),
             sentinel_kwargs={**timeouts, **_tls(settings), "password": settings.redis_sentinel_password},
         )
-        return sentinel.master_for(settings.redis_sentinel_master, redis_class=_SentinelMaster, db=db, **options)
+        master: _SentinelMaster = sentinel.master_for(
+            settings.redis_sentinel_master, redis_class=_SentinelMaster, db=db, **options
+        )
+        return master
     return redis.Redis(host=settings.redis_host, port=settings.redis_port, db=db, **options)
+
+
+# A stream's entries as a client that decodes replies reads them: (id, fields).
+StreamEntries = list[tuple[str, dict[str, str]]]
 
 
 class _SentinelMaster(redis.Redis):
@@ -37,6 +44,7 @@ class _SentinelMaster(redis.Redis):
 
     async def aclose(self, close_connection_pool: bool | None = None) -> None:
         await super().aclose(close_connection_pool)
+        assert isinstance(self.connection_pool, SentinelConnectionPool)
         for sentinel in self.connection_pool.sentinel_manager.sentinels:
             await sentinel.aclose()
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from common.cache import auth_blacklist_key
 from common.redis_modes import RedisClient
@@ -61,7 +63,8 @@ class TokenStore:
         """The token's description if it is valid now: known, not revoked, not expired."""
         digest = _hash(token)
         async with self._client.pipeline(transaction=False) as pipe:
-            pipe.hgetall(_TOKEN_KEY.format(digest)).exists(auth_blacklist_key(digest))
+            pipe.hgetall(_TOKEN_KEY.format(digest))
+            pipe.exists(auth_blacklist_key(digest))
             fields, revoked = await pipe.execute()
         if not fields or revoked:
             return None
@@ -100,13 +103,14 @@ class TokenStore:
             # Not a transaction: a cluster may hold the two keys on two nodes. Either step
             # alone already makes lookup() refuse the token.
             async with self._client.pipeline(transaction=False) as pipe:
-                pipe.set(auth_blacklist_key(digest), info.organisation_id, ex=remaining).delete(key)
+                pipe.set(auth_blacklist_key(digest), info.organisation_id, ex=remaining)
+                pipe.delete(key)
                 await pipe.execute()
             return info
         return None
 
 
-def _info(digest: str, fields: dict[str, str]) -> TokenInfo:
+def _info(digest: str, fields: Mapping[Any, Any]) -> TokenInfo:
     return TokenInfo(
         id=digest[:12],
         organisation_id=fields.get("organisation", ""),

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 
 from gateway_service.errors import Unauthenticated
 
 
-def bearer_token(context: grpc.aio.ServicerContext) -> str:
+def bearer_token(context: grpc.aio.ServicerContext[Any, Any]) -> str:
     for key, value in context.invocation_metadata() or ():
         if key == "authorization":
             scheme, _, token = str(value).partition(" ")

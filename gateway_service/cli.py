@@ -25,6 +25,7 @@ import json
 import mimetypes
 import sys
 import uuid
+from collections.abc import Awaitable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -85,8 +86,7 @@ async def _call(args: argparse.Namespace) -> int:
             _print(response)
             return 0 if response.status == resume_pb2.HEALTH_STATUS_HEALTHY else 1
         if args.command in ANALYSIS_COMMANDS:
-            method, request = ANALYSIS_COMMANDS[args.command](stub, args)
-            _print(await method(request, timeout=args.timeout, metadata=metadata))
+            _print(await _analysis_call(stub, args, metadata))
             return 0
         if args.command == "submit":
             submitted = await stub.SubmitResume(_submit_request(args), timeout=args.timeout, metadata=metadata)
@@ -110,15 +110,22 @@ async def _call(args: argparse.Namespace) -> int:
         return 0 if status.state != resume_pb2.JOB_STATE_FAILED else 1
 
 
-ANALYSIS_COMMANDS = {
-    "analysis": lambda stub, args: (stub.GetResumeAnalysis, resume_pb2.GetResumeAnalysisRequest(
-        resume_id=args.id, organisation_id=args.organisation)),
-    "analyses": lambda stub, args: (stub.ListCandidateAnalyses, resume_pb2.ListCandidateAnalysesRequest(
-        candidate_id=args.id, organisation_id=args.organisation, page_size=args.page_size,
-        page_token=args.page_token)),
-    "erase": lambda stub, args: (stub.EraseCandidate, resume_pb2.EraseCandidateRequest(
-        candidate_id=args.id, organisation_id=args.organisation)),
-}
+ANALYSIS_COMMANDS = ("analysis", "analyses", "erase")
+
+
+def _analysis_call(
+    stub: resume_pb2_grpc.GatewayServiceAsyncStub, args: argparse.Namespace, metadata: tuple[tuple[str, str], ...]
+) -> Awaitable[Message]:
+    """The call one of ANALYSIS_COMMANDS makes."""
+    if args.command == "analysis":
+        return stub.GetResumeAnalysis(resume_pb2.GetResumeAnalysisRequest(
+            resume_id=args.id, organisation_id=args.organisation), timeout=args.timeout, metadata=metadata)
+    if args.command == "analyses":
+        return stub.ListCandidateAnalyses(resume_pb2.ListCandidateAnalysesRequest(
+            candidate_id=args.id, organisation_id=args.organisation, page_size=args.page_size,
+            page_token=args.page_token), timeout=args.timeout, metadata=metadata)
+    return stub.EraseCandidate(resume_pb2.EraseCandidateRequest(
+        candidate_id=args.id, organisation_id=args.organisation), timeout=args.timeout, metadata=metadata)
 
 
 async def _tokens(args: argparse.Namespace, settings: Settings) -> int:

@@ -154,9 +154,9 @@ def answered(servicer: S, service: ServiceDescriptor, rpc_timeout: float) -> S:
 
 
 def _unary(
-    name: str, inner: Callable[[Any, grpc.aio.ServicerContext], Awaitable[Any]], rpc_timeout: float
-) -> Callable[[Any, grpc.aio.ServicerContext], Awaitable[Any]]:
-    async def unary(request: Any, context: grpc.aio.ServicerContext) -> Any:
+    name: str, inner: Callable[[Any, grpc.aio.ServicerContext[Any, Any]], Awaitable[Any]], rpc_timeout: float
+) -> Callable[[Any, grpc.aio.ServicerContext[Any, Any]], Awaitable[Any]]:
+    async def unary(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
         budget = _budget(rpc_timeout, context)
         try:
             async with asyncio.timeout(budget):
@@ -168,9 +168,9 @@ def _unary(
 
 
 def _streamed(
-    name: str, inner: Callable[[Any, grpc.aio.ServicerContext], AsyncIterator[Any]], rpc_timeout: float
-) -> Callable[[Any, grpc.aio.ServicerContext], AsyncIterator[Any]]:
-    async def streamed(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
+    name: str, inner: Callable[[Any, grpc.aio.ServicerContext[Any, Any]], AsyncIterator[Any]], rpc_timeout: float
+) -> Callable[[Any, grpc.aio.ServicerContext[Any, Any]], AsyncIterator[Any]]:
+    async def streamed(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
         budget = _budget(rpc_timeout, context)
         responses = aiter(inner(request, context))
         try:
@@ -185,7 +185,7 @@ def _streamed(
     return streamed
 
 
-def _budget(rpc_timeout: float, context: grpc.aio.ServicerContext) -> float:
+def _budget(rpc_timeout: float, context: grpc.aio.ServicerContext[Any, Any]) -> float:
     remaining = context.time_remaining()
     if remaining is None:
         return rpc_timeout
@@ -216,7 +216,7 @@ def _status(error: Exception, name: str, budget: float) -> ServiceError:
     raise error
 
 
-async def _abort(context: grpc.aio.ServicerContext, error: ServiceError) -> None:
+async def _abort(context: grpc.aio.ServicerContext[Any, Any], error: ServiceError) -> None:
     details = error.details()
     if details is None:
         await context.abort(error.code, str(error))

@@ -10,14 +10,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Coroutine, Iterator
-from typing import Any
+from typing import Any, cast
 
 from redis.exceptions import RedisError
 
 from common import failures, logs
 from common.jobs import queue_key
 from common.redis_connections import raise_if_cancelling
-from common.redis_modes import RedisClient
+from common.redis_modes import RedisClient, StreamEntries
 
 log = logs.get_logger(__name__)
 
@@ -71,7 +71,11 @@ class JobEvents:
                     # What happened between a watcher's first snapshot and this id was not
                     # read: the watchers look at their job again.
                     self._resync()
-                replies = await self._client.xread({self._key: last_id}, block=self._block_ms, count=500)
+                # The client decodes replies (decode_responses): ids and fields are str.
+                replies = cast(
+                    list[tuple[str, StreamEntries]],
+                    await self._client.xread({self._key: last_id}, block=self._block_ms, count=500),
+                )
             except (RedisError, OSError) as error:
                 raise_if_cancelling(error)
                 log.warning("job event stream unavailable: %s", failures.describe(error))
@@ -85,7 +89,7 @@ class JobEvents:
 
     async def _latest_id(self) -> str:
         # A concrete id rather than "$": a reconnect must not skip what came meanwhile.
-        newest = await self._client.xrevrange(self._key, count=1)
+        newest = cast(StreamEntries, await self._client.xrevrange(self._key, count=1))
         return newest[0][0] if newest else "0-0"
 
     async def _reconnected(self) -> None:

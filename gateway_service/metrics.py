@@ -41,7 +41,7 @@ def timed(servicer: S, service: ServiceDescriptor) -> S:
 def _timed_unary(method: str, inner: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
     observe = _Observer(method)
 
-    async def unary(request: Any, context: grpc.aio.ServicerContext) -> Any:
+    async def unary(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
         started = time.perf_counter()
         try:
             return await inner(request, context)
@@ -57,7 +57,7 @@ def _timed_stream(method: str, inner: Callable[..., Any]) -> Callable[..., Any]:
     observe = _Observer(method)
     if inspect.isasyncgenfunction(inner):
 
-        async def generated(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
+        async def generated(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
             started = time.perf_counter()
             try:
                 async for response in inner(request, context):
@@ -67,7 +67,7 @@ def _timed_stream(method: str, inner: Callable[..., Any]) -> Callable[..., Any]:
 
         return generated
 
-    async def written(request: Any, context: grpc.aio.ServicerContext) -> None:
+    async def written(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> None:
         started = time.perf_counter()
         try:
             await inner(request, context)
@@ -86,7 +86,7 @@ class _Observer:
         self._seconds = RPC_SECONDS.labels(method)
         self._handled: dict[str, Any] = {}
 
-    def __call__(self, context: grpc.aio.ServicerContext, started: float) -> None:
+    def __call__(self, context: grpc.aio.ServicerContext[Any, Any], started: float) -> None:
         code = context.code()
         if isinstance(code, grpc.StatusCode):
             name = code.name

@@ -86,7 +86,8 @@ class ResumeQueue:
         if content is not None:
             key = upload_key(job_id)
             async with self._blobs.pipeline(transaction=False) as pipe:
-                await self._replicated(pipe.set(key, content, ex=self._settings.upload_ttl_seconds), "file")
+                pipe.set(key, content, ex=self._settings.upload_ttl_seconds)
+                await self._replicated(pipe, "file")
             data = replace(data, content_key=key)
         opts = {**self._job_options, "jobId": job_id}
         try:
@@ -102,7 +103,8 @@ class ResumeQueue:
             # The job was added on a connection of BullMQ's: a write on the connection of
             # the WAIT, made after the job was added, reaches the replicas only after it did.
             async with self._client.pipeline(transaction=False) as pipe:
-                await self._replicated(pipe.incr(REPLICATION_MARK), "job")
+                pipe.incr(REPLICATION_MARK)
+                await self._replicated(pipe, "job")
         return Submission(job_id, "waiting", duplicate=False)
 
     async def _replicated(self, writes: Pipeline | ClusterPipeline, what: str) -> None:
@@ -114,7 +116,8 @@ class ResumeQueue:
         if not wanted:
             await writes.execute()
             return
-        *_, acknowledged = await writes.wait(wanted, timeout_ms).execute()
+        writes.wait(wanted, timeout_ms)
+        *_, acknowledged = await writes.execute()
         if acknowledged < wanted:
             raise NotReplicated(
                 f"{acknowledged} of {wanted} replicas confirmed the {what} within {timeout_ms} ms "

@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import grpc
+from google.protobuf import descriptor_pool
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
@@ -66,11 +67,10 @@ class Gateway:
             timed(answered(servicer, service, settings.rpc_timeout), service), self.server
         )
         health_pb2_grpc.add_HealthServicer_to_server(
-            timed(self.health, health_pb2.DESCRIPTOR.services_by_name["Health"]), self.server
+            timed(self.health, descriptor_pool.Default().FindServiceByName(health.SERVICE_NAME)), self.server
         )
         reflection.enable_server_reflection(
-            (SERVICE_NAME, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
-             reflection.SERVICE_NAME),
+            (SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME),
             self.server,
         )
         self._stopping = asyncio.Event()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from typing import Any
 
 import grpc
 from redis.exceptions import RedisError
@@ -54,7 +55,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         self._limiter = limiter
         self._analyses = analyses
 
-    async def _caller(self, context: grpc.aio.ServicerContext) -> TokenInfo | None:
+    async def _caller(self, context: grpc.aio.ServicerContext[Any, Any]) -> TokenInfo | None:
         """The caller's token, or None when authentication is off."""
         if not self.settings.auth_required:
             return None
@@ -64,7 +65,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         return info
 
     async def SubmitResume(
-        self, request: resume_pb2.SubmitResumeRequest, context: grpc.aio.ServicerContext
+        self, request: resume_pb2.SubmitResumeRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.SubmitResumeResponse:
         job_id = self._queue.job_id(request.organisation_id, request.request_id)
 
@@ -93,12 +94,12 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         )
 
     async def GetJobStatus(
-        self, request: resume_pb2.GetJobStatusRequest, context: grpc.aio.ServicerContext
+        self, request: resume_pb2.GetJobStatusRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.GetJobStatusResponse:
         return status_message(await self._visible_snapshot(request, context))
 
     async def WatchJob(
-        self, request: resume_pb2.WatchJobRequest, context: grpc.aio.ServicerContext
+        self, request: resume_pb2.WatchJobRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> AsyncIterator[resume_pb2.WatchJobResponse]:
         """Events only say when to look; each message is the job as Redis holds it then,
         so a missed or repeated event cannot make the stream lie."""
@@ -113,13 +114,14 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
                 if snapshot.state in FINAL_STATES:
                     return
                 event = await events.get()
-                snapshot = await self._snapshot_once_reachable(request.job_id)
-                if snapshot is None:
+                latest = await self._snapshot_once_reachable(request.job_id)
+                if latest is None:
                     return  # removed meanwhile
+                snapshot = latest
 
     async def _visible_snapshot(
         self, request: resume_pb2.GetJobStatusRequest | resume_pb2.WatchJobRequest,
-        context: grpc.aio.ServicerContext,
+        context: grpc.aio.ServicerContext[Any, Any],
     ) -> JobSnapshot:
         caller = await self._caller(context)
         validate_job_reference(request)
@@ -140,7 +142,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
                 await asyncio.sleep(self.settings.health_interval)
 
     async def Health(
-        self, request: resume_pb2.HealthRequest, context: grpc.aio.ServicerContext
+        self, request: resume_pb2.HealthRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.HealthResponse:
         await self._caller(context)
         return await self._health.report(request.check)
@@ -151,7 +153,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         return self._analyses
 
     async def GetResumeAnalysis(
-        self, request: resume_pb2.GetResumeAnalysisRequest, context: grpc.aio.ServicerContext
+        self, request: resume_pb2.GetResumeAnalysisRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.GetResumeAnalysisResponse:
         caller = await self._caller(context)
         validate_owned_id(request, "resume_id")
@@ -165,7 +167,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         return resume_pb2.GetResumeAnalysisResponse(analysis=stored_message(stored))
 
     async def ListCandidateAnalyses(
-        self, request: resume_pb2.ListCandidateAnalysesRequest, context: grpc.aio.ServicerContext
+        self, request: resume_pb2.ListCandidateAnalysesRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.ListCandidateAnalysesResponse:
         caller = await self._caller(context)
         size, after = validate_list(request)
@@ -179,7 +181,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         )
 
     async def EraseCandidate(
-        self, request: resume_pb2.EraseCandidateRequest, context: grpc.aio.ServicerContext
+        self, request: resume_pb2.EraseCandidateRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.EraseCandidateResponse:
         caller = await self._caller(context)
         validate_owned_id(request, "candidate_id")

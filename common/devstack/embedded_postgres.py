@@ -21,6 +21,7 @@ import stat
 import subprocess
 import time
 from pathlib import Path
+from typing import TypedDict
 
 from common.devstack.embedded_redis import free_port, wait_until_ready
 
@@ -86,6 +87,14 @@ def stop_by_directory(directory: Path, timeout: float = 15.0) -> None:
         time.sleep(0.05)
 
 
+class _RunAs(TypedDict, total=False):
+    """The arguments that run a child as the unprivileged account."""
+
+    user: int
+    group: int
+    extra_groups: list[int]
+
+
 class PostgresServer:
     def __init__(self, directory: Path, port: int = 0, *, durable: bool = True, binaries: Path | None = None) -> None:
         """`durable=False` turns fsync off: for tests, whose data may be lost with the machine.
@@ -102,7 +111,7 @@ class PostgresServer:
     def url(self) -> str:
         return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/postgres"
 
-    def _run_as(self) -> dict[str, object]:
+    def _run_as(self) -> _RunAs:
         if self._account is None:
             return {}
         return {"user": self._account.pw_uid, "group": self._account.pw_gid, "extra_groups": []}
@@ -124,7 +133,7 @@ class PostgresServer:
             [str(self._bin / "initdb"), "-D", str(self.directory), "-U", SUPERUSER, "--auth=trust",
              "-E", "UTF8", "--locale=C", *([] if self.durable else ["--no-sync"])],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            cwd=self.directory, **self._run_as(),  # type: ignore[arg-type]
+            cwd=self.directory, **self._run_as(),
         )
         if done.returncode:
             raise RuntimeError(f"initdb failed in {self.directory}: {done.stderr.decode(errors='replace')}")
@@ -140,7 +149,7 @@ class PostgresServer:
              "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
              "-c", "max_connections=200", *speed],
             stdin=subprocess.DEVNULL, stdout=log, stderr=log, cwd=self.directory,
-            start_new_session=True, **self._run_as(),  # type: ignore[arg-type]
+            start_new_session=True, **self._run_as(),
         )
         log.close()
         wait_until_ready(self.process, self.ready, timeout, "postgres", self.port, self.directory / "server.log")

@@ -90,7 +90,7 @@ class Analyses:
                 return None
         return stored
 
-    async def candidate_page(self, organisation_id: str, candidate_id: str, after: int, size: int) -> Page:
+    async def candidate_page(self, organisation_id: str, candidate_id: str, after: int | None, size: int) -> Page:
         return await self._database().candidate_page(organisation_id, candidate_id, after, size)
 
     async def forget(self, resume_ids: Iterable[str]) -> int:

@@ -149,8 +149,8 @@ class AnalysisDatabase:
             await self._pool.close()
 
     @contextlib.asynccontextmanager
-    async def _connection(self, operation: str) -> AsyncIterator[asyncpg.Connection]:
-        assert self._pool is not None, "AnalysisStore.open() first"
+    async def _connection(self, operation: str) -> AsyncIterator[asyncpg.pool.PoolConnectionProxy]:
+        assert self._pool is not None, "AnalysisDatabase.open() first"
         # Created at 0 before any failure, so that rate() alerts see the series.
         failed = DATABASE_FAILURES.labels(operation)
         started = time.perf_counter()
@@ -218,6 +218,7 @@ class AnalysisDatabase:
                         f"SELECT {_COLUMNS} FROM resume_analyses WHERE job_id = $1 AND job_created_at = $2",
                         job_id, job_created_at,
                     )
+                    assert row is not None, "the row this job stored before"
                 return _stored(row)
         raise StoreUnavailable(f"resume {resume_id!r} is being analysed by too many jobs at once; retry")
 
@@ -281,6 +282,7 @@ class AnalysisDatabase:
                 organisation_id, candidate_digest(organisation_id, candidate_id), requested_by,
                 counts.analyses, counts.cache_keys, counts.uploads, counts.jobs, counts.active_jobs, counts.events,
             )
+        assert row is not None, "INSERT ... RETURNING returns its row"
         return row["id"], row["requested_at"]
 
     async def erasures(self, organisation_id: str, candidate_id: str) -> Sequence[Mapping[str, Any]]:

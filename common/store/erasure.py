@@ -14,13 +14,13 @@ import time
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from bullmq import Job, Queue
 
 from common import logs
 from common.jobs import JOB_STATES, ResumeJobData, queue_key
-from common.redis_modes import RedisClient
+from common.redis_modes import RedisClient, StreamEntries
 from common.store.database import AnalysisDatabase, ErasureCounts
 
 if TYPE_CHECKING:
@@ -73,7 +73,8 @@ async def forget_job_events(queue_client: RedisClient, queue_prefix: str, job_id
     """Deletes the entries of BullMQ's event stream that name these jobs, reading the stream
     (at most BullMQ's 10,000 events) a batch at a time; how many it deleted."""
     key, deleted, start = queue_key(queue_prefix, "events"), 0, "-"
-    while job_ids and (batch := await queue_client.xrange(key, min=start, count=_BATCH)):
+    # The queue client decodes replies (decode_responses): ids and fields are str.
+    while job_ids and (batch := cast(StreamEntries, await queue_client.xrange(key, min=start, count=_BATCH))):
         named = [entry_id for entry_id, fields in batch if fields.get("jobId") in job_ids]
         if named:
             deleted += await queue_client.xdel(key, *named)

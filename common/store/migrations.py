@@ -28,7 +28,7 @@ def available() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-async def migrate(connection: asyncpg.Connection) -> list[int]:
+async def migrate(connection: asyncpg.Connection | asyncpg.pool.PoolConnectionProxy) -> list[int]:
     """Applies the migrations this database lacks, each in its own transaction; their versions."""
     await connection.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK)
     try:
