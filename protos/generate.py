@@ -2,6 +2,10 @@
 
 Usage: python protos/generate.py [OUTPUT_DIR]
 
+The type stubs (.pyi) come from mypy-protobuf rather than protoc's own --pyi_out: those
+pass mypy --strict, cover the gRPC module too, and qualify the message named Warning,
+which mypy would otherwise take for the builtin.
+
 protoc writes absolute imports (`from resume.v1 import resume_pb2`) that only
 work when `resume` is a top-level package; they are rewritten as relative
 imports so the generated code lives inside `common.proto`.
@@ -9,6 +13,7 @@ imports so the generated code lives inside `common.proto`.
 
 import re
 import sys
+import sysconfig
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +22,8 @@ from grpc_tools import protoc
 PROTO_ROOT = Path(__file__).resolve().parent
 DEFAULT_OUTPUT = PROTO_ROOT.parent / "common" / "proto"
 _ABSOLUTE_IMPORT = re.compile(r"^from resume\.v1 import (\w+)", re.MULTILINE)
+# mypy-protobuf's protoc plugins, installed as scripts beside this interpreter.
+_PLUGINS = Path(sysconfig.get_path("scripts"))
 
 
 def generate(output: Path) -> None:
@@ -28,9 +35,12 @@ def generate(output: Path) -> None:
             "protoc",
             f"-I{PROTO_ROOT}",
             f"-I{well_known}",
+            f"--plugin=protoc-gen-mypy={_PLUGINS / 'protoc-gen-mypy'}",
+            f"--plugin=protoc-gen-mypy_grpc={_PLUGINS / 'protoc-gen-mypy_grpc'}",
             f"--python_out={output}",
-            f"--pyi_out={output}",
+            f"--mypy_out={output}",
             f"--grpc_python_out={output}",
+            f"--mypy_grpc_out={output}",
             *protos,
         ]
     )
