@@ -400,7 +400,7 @@ def _link_key(url: str) -> str:
     return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")).lower()
 
 
-def classify_link(url: str) -> int:
+def classify_link(url: str) -> resume_pb2.LinkType.ValueType:
     host = urlsplit(url if "://" in url else "https://" + url).netloc.lower().removeprefix("www.")
     if host == "linkedin.com" or host.endswith(".linkedin.com"):
         return resume_pb2.LINK_TYPE_LINKEDIN
