@@ -5,12 +5,19 @@ parsers (pypdf, python-docx, lxml: some 30 MB)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:  # the message types only: this module is imported where protobuf is not
+    from common.proto.resume.v1 import resume_pb2
 
 # Stands for any icon in the text: an icon font's glyph, whatever its text layer reads.
 # It lies in the Private Use Area, where icon fonts map their glyphs.
 ICON = "\ue000"
 # Between the pages of a document's text.
 PAGE_SEPARATOR = "\n\f\n"
+# What a document tells of itself beside its text (encrypted, read by OCR, ...): a code, and a
+# sentence for the API caller.
+DocumentWarning: TypeAlias = tuple["resume_pb2.WarningCode.ValueType", str]
 
 
 class ExtractionError(Exception):
@@ -62,7 +69,7 @@ class ExtractedDocument:
     text: str  # body text in reading order, pages separated by PAGE_SEPARATOR
     pages: int
     header_text: str  # text found only in page headers/footers
-    warnings: tuple[tuple[int, str], ...]  # (resume_pb2.WarningCode value, message)
+    warnings: tuple[DocumentWarning, ...]
     # Link targets (PDF URI annotations, DOCX hyperlinks) in document order: résumé
     # templates often show an icon and a user name while the URL lives only here.
     links: tuple[str, ...] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -45,7 +45,7 @@ class FileSource:
                 raise FileUnavailable(
                     "the uploaded file is no longer stored (it expired before the job ran); submit it again"
                 )
-            return content
+            return cast(bytes, content)  # the blobs client does not decode: redis's types cannot tell
         if data.file_url:
             return await self.fetch(data.file_url)
         raise FileUnavailable("the job carries neither fileUrl nor uploaded content")

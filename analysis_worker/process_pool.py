@@ -142,14 +142,20 @@ async def _send(connection: Connection, call: Call) -> None:
 
 async def _receive(connection: Connection) -> tuple[bool, Any]:
     loop = asyncio.get_running_loop()
-    readable = loop.create_future()
-    loop.add_reader(connection.fileno(), lambda: readable.done() or readable.set_result(None))
+    readable: asyncio.Future[None] = loop.create_future()
+
+    def wake() -> None:
+        if not readable.done():
+            readable.set_result(None)
+
+    loop.add_reader(connection.fileno(), wake)
     try:
         await readable
     finally:
         loop.remove_reader(connection.fileno())
     # The child writes its whole answer at once: once readable, recv finishes promptly.
-    return connection.recv()
+    answer: tuple[bool, Any] = connection.recv()
+    return answer
 
 
 def serve() -> None:

@@ -9,12 +9,13 @@ from labeled.text_layer_pdf import text_layer_pdf
 from raw_pdf import letter_spaced, one_page_pdf
 
 from analysis_worker.analysis import ANALYSIS_VERSION, analyse
-from analysis_worker.analysis.contact import JOINED_PARTICLES, LEADING_PARTICLES, NAME_PARTICLES, extract_contact
+from analysis_worker.analysis.contact import extract_contact
 from analysis_worker.analysis.dates import find_span, parse_date
 from analysis_worker.analysis.education import find_degree, parse_education
 from analysis_worker.analysis.entries import group_entries
 from analysis_worker.analysis.experience import parse_experience, total_years
 from analysis_worker.analysis.matching import keyword_similarity
+from analysis_worker.analysis.names import JOINED_PARTICLES, LEADING_PARTICLES, NAME_PARTICLES
 from analysis_worker.analysis.places import is_location, split_place
 from analysis_worker.analysis.sections import heading_kind
 from analysis_worker.analysis.skills import canonical_skill, skills_in_text

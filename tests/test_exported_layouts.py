@@ -7,7 +7,7 @@ import pytest
 from labeled.text_layer_pdf import text_layer_pdf
 
 from analysis_worker.analysis import analyse
-from analysis_worker.analysis.contact import NAME_PARTICLES
+from analysis_worker.analysis.names import NAME_PARTICLES
 from analysis_worker.analysis.normalise import normalise_text
 from analysis_worker.analysis.places import is_location, is_spaced_place
 from analysis_worker.extraction import ExtractedDocument, extract

@@ -22,7 +22,7 @@ from .projects import parse_projects
 from .prose import is_prose
 from .scoring import score_resume
 from .sections import Section, split_sections
-from .skills import find_skills
+from .skills import SkillGroup, find_skills
 from .typography import Typography
 from .unheaded import is_school, unheaded_jobs, unheaded_schools
 
@@ -87,14 +87,14 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
     return result
 
 
-def _skill_sources(top: Section, body: list[Section]) -> list[tuple[int, list[str]]]:
+def _skill_sources(top: Section, body: list[Section]) -> list[SkillGroup]:
     """Lines to search for skills, by where they come from.
 
     In experience and education sections only descriptions are searched: title lines
     hold company names ("Oracle", "Apple ML Research") that would read as skills, and
     degree lines a field of study ("BSc Statistics"), which is not a claimed skill. A
     skills list that a column put among the education lines is searched (is_skill_list)."""
-    groups: list[tuple[int, list[str]]] = []
+    groups: list[SkillGroup] = []
     for section in body:
         if section.kind == "skills":
             groups.append((resume_pb2.SKILL_SOURCE_SKILLS_SECTION, unwrapped_lists(section.lines)))

@@ -227,8 +227,8 @@ def _range_beside(previous: str, line: str) -> list[str]:
     if ending is None or span is None or span.current or span.end != span.start:
         return []
     if opened is None:
-        end = find_span(ending.group("end"))
-        if not _is_date_piece(previous) or end is None or (month_index(end.start, end=False) or 0) \
+        end_span = find_span(ending.group("end"))
+        if not _is_date_piece(previous) or end_span is None or (month_index(end_span.start, end=False) or 0) \
                 < (month_index(span.start, end=False) or 0):
             return []
         return [f"{previous.strip()} - {ending.group('end')} {ending.group('rest')}"]

@@ -47,9 +47,13 @@ _GPA = re.compile(r"\b(?:c?gpa|grade point average)\b\W{0,3}(\d(?:[.,]\d{1,2})?(
                   re.IGNORECASE)
 
 
-def find_degree(text: str) -> tuple[int, re.Match[str]] | None:
+# A degree's level, and where the text names it.
+Degree = tuple[resume_pb2.DegreeLevel.ValueType, re.Match[str]]
+
+
+def find_degree(text: str) -> Degree | None:
     """The earliest degree mentioned in the text and its level."""
-    best: tuple[int, re.Match[str]] | None = None
+    best: Degree | None = None
     for level, pattern in _DEGREES:
         match = pattern.search(text)
         if match and (best is None or match.start() < best[1].start()):
@@ -64,7 +68,10 @@ def names_institution(text: str) -> bool:
 
 def _names_a_school(part: str) -> bool:
     """"St. Mary's High School": a school type after a name is the school's name, not a degree."""
-    level, match = find_degree(part)
+    found = find_degree(part)
+    if found is None:
+        return False
+    level, match = found
     return level == resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL and match.start() > 0 and not part[match.end():].strip()
 
 
@@ -221,12 +228,12 @@ def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
     for entry in _schools(_schools_after_dates(group_entries(lines, _degree_below, _names))):
         parts, locations = header_fields(entry, split_at=_field_at_school)
         degree_level, degree, field = resume_pb2.DEGREE_LEVEL_UNSPECIFIED, "", ""
-        degree_parts = set()
+        degrees: dict[int, Degree] = {}  # by part
         for index, part in enumerate(parts):
             found = find_degree(part)
             if not found:
                 continue
-            degree_parts.add(index)
+            degrees[index] = found
             level, match = found
             if not degree:
                 degree_level, degree = level, match.group().strip()
@@ -237,25 +244,25 @@ def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
         # "High School Diploma" holds an institution word too: a part that names a school
         # outright comes first.
         named = [i for i, part in enumerate(parts) if names_institution(part)]
-        institution_index = next((i for i in named if i not in degree_parts or _names_a_school(parts[i])),
+        institution_index = next((i for i in named if i not in degrees or _names_a_school(parts[i])),
                                  named[0] if named else -1)
         hidden = "" if institution_index >= 0 else name_from_places(locations, names_institution)
         if not hidden and institution_index < 0:
             # A line of its own beside the degree's line names the school ("HSC, Science" /
             # "Kendriya Vidyalaya"); else the first part that is no degree does.
             alone = [line for line in entry.header if not find_degree(line) and not find_span(line)]
-            candidates = [i for i, part in enumerate(parts) if i not in degree_parts and not _GPA.search(part)]
+            candidates = [i for i, part in enumerate(parts) if i not in degrees and not _GPA.search(part)]
             institution_index = next((i for i in candidates if len(alone) == 1 and parts[i] in alone[0]),
                                      candidates[0] if candidates else -1)
         institution = parts[institution_index] if institution_index >= 0 else hidden
-        if institution_index in degree_parts and not _names_a_school(institution):
-            match = find_degree(institution)[1]  # "PhD Princeton University": the degree column comes first
+        if institution_index in degrees and not _names_a_school(institution):
+            match = degrees[institution_index][1]  # "PhD Princeton University": the degree column comes first
             institution = (institution[:match.start()] + institution[match.end():]).strip(" ,")
             if not names_institution(institution):  # "PhD in Physics": no institution here
                 institution, institution_index = "", -1
         if not field:
             field = next((part for i, part in enumerate(parts)
-                          if i != institution_index and i not in degree_parts and not _GPA.search(part)), "")
+                          if i != institution_index and i not in degrees and not _GPA.search(part)), "")
         if not institution:
             institution = name_from_places(locations)
         if not institution and not degree:

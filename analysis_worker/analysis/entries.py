@@ -77,8 +77,8 @@ def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | No
             previous, in_bullet = line, True
             continue
         span = find_span(line)
-        if in_bullet and _continues(line, span, previous, current, longest,
-                                    [] if dates_lead else lines[index + 1:index + 1 + _LOOKAHEAD]):
+        if in_bullet and current is not None and _continues(
+                line, span, previous, current, longest, [] if dates_lead else lines[index + 1:index + 1 + _LOOKAHEAD]):
             current.highlights[-1] = _join(current.highlights[-1], line)
             previous = line
             continue

@@ -46,7 +46,8 @@ def match_job(resume_skills: Sequence[resume_pb2.Skill], resume_text: str, job_d
     wanted = list(dict.fromkeys(wanted + skills_in_text(job_description)))
     have = {skill.name.lower() for skill in resume_skills}
     lowered_text = resume_text.lower()
-    covered, missing = [], []
+    covered: list[str] = []
+    missing: list[str] = []
     for skill in wanted:
         mentioned = re.search(rf"(?<!\w){re.escape(skill.lower())}(?!\w)", lowered_text)
         (covered if skill.lower() in have or mentioned else missing).append(skill)

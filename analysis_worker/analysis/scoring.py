@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from common.proto.resume.v1 import resume_pb2
 
@@ -17,7 +18,7 @@ _SECTION_FIELDS = (("experience", 35), ("education", 25), ("skills", 25), ("summ
 
 
 def _part(name: str, score: float, weight: float, reason: str,
-          parts: list[resume_pb2.ScorePart] = ()) -> resume_pb2.ScorePart:
+          parts: Sequence[resume_pb2.ScorePart] = ()) -> resume_pb2.ScorePart:
     return resume_pb2.ScorePart(name=name, score=round(max(0.0, min(100.0, score))), weight=weight,
                                 reason=reason, parts=parts)
 

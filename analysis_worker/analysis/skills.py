@@ -45,7 +45,12 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
-def _load() -> tuple[list[_Skill], dict[str, list[_Form]], set[str], dict[str, int]]:
+# First token -> [(n-gram length, {lower-cased n-gram: forms})], longest first, so that a
+# position costs one probe per distinct length.
+_Index = dict[str, list[tuple[int, dict[tuple[str, ...], list[_Form]]]]]
+
+
+def _load() -> tuple[list[_Skill], _Index, set[str], dict[str, int]]:
     data = json.loads((Path(__file__).parent / "data" / "skills.json").read_text(encoding="utf-8"))
     skills: list[_Skill] = []
     forms: dict[str, dict[int, dict[tuple[str, ...], list[_Form]]]] = {}
@@ -62,9 +67,7 @@ def _load() -> tuple[list[_Skill], dict[str, list[_Form]], set[str], dict[str, i
             forms.setdefault(key[0], {}).setdefault(len(key), {}).setdefault(key, []).append(
                 _Form(exact, number, form in listed_forms))
             lookup.setdefault(" ".join(key), number)
-    # First token -> [(n-gram length, {lower-cased n-gram: forms})], longest first, so
-    # that a position costs one probe per distinct length.
-    index = {first: sorted(by_length.items(), reverse=True) for first, by_length in forms.items()}
+    index: _Index = {first: sorted(by_length.items(), reverse=True) for first, by_length in forms.items()}
     vocabulary = {token for by_length in index.values() for _, keys in by_length for key in keys for token in key}
     return skills, index, vocabulary, lookup
 
@@ -138,11 +141,15 @@ def _match_line(line: str, in_skills_section: bool) -> list[int]:
     return found
 
 
-def find_skills(groups: list[tuple[int, list[str]]]) -> list[resume_pb2.Skill]:
+# Lines to search for skills, and where they come from.
+SkillGroup = tuple[resume_pb2.SkillSource.ValueType, list[str]]
+
+
+def find_skills(groups: list[SkillGroup]) -> list[resume_pb2.Skill]:
     """Skills in (SkillSource, lines) groups, in order of first appearance, each with
     every source it was found in."""
     order: list[int] = []
-    sources: dict[int, list[int]] = {}
+    sources: dict[int, list[resume_pb2.SkillSource.ValueType]] = {}
     for source, lines in groups:
         in_skills = source == resume_pb2.SKILL_SOURCE_SKILLS_SECTION
         for line in lines:

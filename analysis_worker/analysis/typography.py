@@ -101,7 +101,7 @@ class Typography:
         for index, line in enumerate(lines):
             marker = BULLET.match(line.strip())
             style = self.style(line) if marker else None
-            if style is None:
+            if marker is None or style is None:
                 continue
             words = [span for span in style.spans if any(ch.isalnum() for ch in span.text)]
             # An icon as large as the bold words after it ("\ue000 Statistics") marks a

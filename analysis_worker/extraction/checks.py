@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis_worker.document import ExtractionError
+from analysis_worker.document import DocumentWarning, ExtractionError
 from common.proto.resume.v1 import resume_pb2
 
 # Resumes are small; anything far bigger is a mistake or an attack.
@@ -27,7 +27,7 @@ def check_text_length(length: int) -> None:
             "upload the resume alone.")
 
 
-def garbled_warning(text: str) -> list[tuple[int, str]]:
+def garbled_warning(text: str) -> list[DocumentWarning]:
     visible = len("".join(text.split()))
     bad = len(_GARBLED.findall(text))
     if visible and bad / visible > GARBLED_RATIO:

@@ -12,6 +12,7 @@ import io
 import posixpath
 import zipfile
 import zlib
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -19,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from analysis_worker.document import ExtractedDocument, ExtractionError, OcrOptions, StyledLine
+from analysis_worker.document import DocumentWarning, ExtractedDocument, ExtractionError, OcrOptions, StyledLine
 from analysis_worker.extraction.checks import check_text_length, garbled_warning
 from analysis_worker.extraction.scanned_pages import needs_ocr, read_docx_picture
 from common.proto.resume.v1 import resume_pb2
@@ -158,7 +159,7 @@ def extract_docx(content: bytes, ocr: OcrOptions) -> ExtractedDocument:
     text = "\n".join(body_lines)
     check_text_length(len(text))
     header = "\n".join(dict.fromkeys(line for line in header_lines if line.strip()))
-    warnings: list[tuple[int, str]] = []
+    warnings: list[DocumentWarning] = []
     lines: tuple[StyledLine, ...] = ()  # Word's runs give no place on a page: only a picture's OCR does
     if needs_ocr(text):
         # A resume saved as one picture in a document: its text is in the picture.
@@ -208,7 +209,7 @@ def _header_and_footer_parts(body: etree._Element, targets: dict[str, str]) -> l
             continue
         references = sorted(section.iterchildren(_W_HEADER_REFERENCE, _W_FOOTER_REFERENCE),
                             key=lambda reference: (reference.tag == _W_FOOTER_REFERENCE,
-                                                   _REFERENCE_ORDER.get(reference.get(_W_TYPE), 0)))
+                                                   _REFERENCE_ORDER.get(reference.get(_W_TYPE, ""), 0)))
         for reference in references:
             part = targets[reference.get(_R_ID, "")]
             if part not in parts:
@@ -216,7 +217,7 @@ def _header_and_footer_parts(body: etree._Element, targets: dict[str, str]) -> l
     return parts
 
 
-def _block_lines(container: etree._Element):
+def _block_lines(container: etree._Element) -> Iterator[str]:
     """Yields the lines of paragraphs and tables in document order, descending into
     nested tables, content controls and text boxes."""
     for child in container:
@@ -234,7 +235,7 @@ def _block_lines(container: etree._Element):
             yield from _block_lines(child)
 
 
-def _row_lines(row: etree._Element):
+def _row_lines(row: etree._Element) -> Iterator[str]:
     cells = [list(_block_lines(cell)) for cell in row if cell.tag == _W_TC]
     cells = [cell for cell in cells if cell]
     # Layout tables put one fact per cell ("Acme Corp" | "2019 – 2021"): one line

@@ -9,7 +9,14 @@ from collections import Counter
 
 import pypdf
 
-from analysis_worker.document import PAGE_SEPARATOR, ExtractedDocument, ExtractionError, OcrOptions, StyledLine
+from analysis_worker.document import (
+    PAGE_SEPARATOR,
+    DocumentWarning,
+    ExtractedDocument,
+    ExtractionError,
+    OcrOptions,
+    StyledLine,
+)
 from analysis_worker.extraction.checks import MAX_FILE_BYTES, check_text_length, garbled_warning
 from analysis_worker.extraction.glyph_names import read_glyph_names_fully
 from analysis_worker.extraction.pdf_columns import page_text
@@ -48,7 +55,7 @@ _DIGITS = re.compile(r"\d+")
 
 
 def extract_pdf(content: bytes, max_pages: int, ocr: OcrOptions) -> ExtractedDocument:
-    warnings: list[tuple[int, str]] = []
+    warnings: list[DocumentWarning] = []
     try:
         # Closing the stream frees pypdf's copy of the file at once: the reader's objects
         # refer to each other, so the reader itself waits for the garbage collector.

@@ -44,7 +44,7 @@ class Box:
         return self.bottom - self.top
 
 
-def level(regions: list[tuple[Quad, str]]) -> list[Box]:
+def level(regions: Sequence[tuple[Quad, str]]) -> list[Box]:
     """Boxes of the detected regions, turned by the page's skew so that a printed line's
     boxes share a height. A page scanned a degree askew lowers one end of a line by 35
     pixels at 300 DPI, more than half a text height: a date right-aligned beside "MBA"
@@ -71,9 +71,9 @@ def assemble(boxes: list[Box], page_width: float) -> list[list[Box]]:
     if gutter is None:
         return _lines(boxes)
     lines = []
-    for across, band in itertools.groupby(sorted(boxes, key=lambda box: box.middle),
-                                          key=lambda box: box.left < gutter < box.right):
-        band = list(band)
+    for across, grouped in itertools.groupby(sorted(boxes, key=lambda box: box.middle),
+                                             key=lambda box: box.left < gutter < box.right):
+        band = list(grouped)
         lines += _lines(band) if across else \
             _lines([box for box in band if box.right <= gutter]) + _lines([box for box in band if box.right > gutter])
     return lines

@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from typing import Any
 
 import pypdf
 
-from analysis_worker.document import OcrOptions, StyledLine
+from analysis_worker.document import DocumentWarning, OcrOptions, StyledLine
 from analysis_worker.extraction.ocr import open_image, read_image, render_pdf_pages
 from common.proto.resume.v1 import resume_pb2
 
@@ -45,7 +46,8 @@ def shows_more_than_text(page: pypdf.PageObject) -> bool:
         return True
 
 
-def _draws_more_than_text(contents: pypdf.generic.ContentStream | None, resources: object, depth: int) -> bool:
+def _draws_more_than_text(contents: pypdf.generic.ContentStream | None, resources: Any, depth: int) -> bool:
+    """`resources` is the /Resources entry as the file holds it: whatever object it is, or None."""
     if contents is None or depth > _MAX_FORM_DEPTH:
         return False
     objects = resources.get_object().get("/XObject") if resources is not None else None
@@ -71,7 +73,7 @@ def _draws_more_than_text(contents: pypdf.generic.ContentStream | None, resource
 
 def read_scanned_pages(
     content: bytes, pages_text: list[str], wanted: list[int], options: OcrOptions
-) -> tuple[list[str], dict[int, list[StyledLine]], list[tuple[int, str]]]:
+) -> tuple[list[str], dict[int, list[StyledLine]], list[DocumentWarning]]:
     """The pages' text with the `wanted` pages (numbers from 1, those without a usable
     text layer) read by OCR, the first options.max_pages of them; the lines of each page
     read; and the warnings naming the pages read and skipped."""
@@ -115,10 +117,10 @@ def _numbers(pages: list[int]) -> str:
 MAX_PICTURE_BYTES = 20 * 1024 * 1024
 
 
-def read_docx_picture(content: bytes, options: OcrOptions) -> tuple[str, list[StyledLine], list[tuple[int, str]]]:
+def read_docx_picture(content: bytes, options: OcrOptions) -> tuple[str, list[StyledLine], list[DocumentWarning]]:
     """The text and lines of the largest picture in a DOCX, for a document whose body is
     that picture, and the warning that says so; ("", [], []) when there is none to read."""
-    nothing: tuple[str, list[StyledLine], list[tuple[int, str]]] = ("", [], [])
+    nothing: tuple[str, list[StyledLine], list[DocumentWarning]] = ("", [], [])
     if not options.enabled:
         return nothing
     try:

@@ -1,0 +1,86 @@
+"""The profile and web links of a resume's contact details, from its text and its link targets."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from common.proto.resume.v1 import resume_pb2
+
+from .addresses import EMAIL, URL
+from .names import fold
+
+_SOCIAL_HOSTS = {
+    "twitter.com", "x.com", "gitlab.com", "bitbucket.org", "stackoverflow.com", "medium.com", "kaggle.com",
+    "orcid.org", "scholar.google.com", "researchgate.net", "behance.net", "dribbble.com", "youtube.com",
+    "facebook.com", "instagram.com", "leetcode.com", "hackerrank.com", "dev.to", "codepen.io", "huggingface.co",
+    "substack.com", "mastodon.social", "threads.net", "tiktok.com", "angel.co", "wellfound.com",
+}
+_GITHUB_RESERVED = {"features", "pricing", "about", "orgs", "topics", "collections", "explore", "marketplace",
+                    "sponsors", "login", "join", "settings", "enterprise"}
+
+
+def _link_key(url: str) -> str:
+    parts = urlsplit(url if "://" in url else "https://" + url)
+    return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")).lower()
+
+
+def classify_link(url: str) -> resume_pb2.LinkType.ValueType:
+    host = urlsplit(url if "://" in url else "https://" + url).netloc.lower().removeprefix("www.")
+    if host == "linkedin.com" or host.endswith(".linkedin.com"):
+        return resume_pb2.LINK_TYPE_LINKEDIN
+    if host == "github.com":
+        return resume_pb2.LINK_TYPE_GITHUB
+    if host in _SOCIAL_HOSTS:
+        return resume_pb2.LINK_TYPE_OTHER
+    return resume_pb2.LINK_TYPE_WEBSITE
+
+
+def _is_profile(url: str) -> bool:
+    """A LinkedIn or GitHub profile: in a resume it is the candidate's own, wherever it is."""
+    parts = urlsplit(url)
+    path = [piece for piece in parts.path.split("/") if piece]
+    host = parts.netloc.lower().removeprefix("www.")
+    if host.endswith("linkedin.com"):
+        return len(path) >= 2 and path[0] in ("in", "pub")
+    return host == "github.com" and len(path) == 1 and path[0].lower() not in _GITHUB_RESERVED
+
+
+def _is_personal_site(url: str, emails: list[str]) -> bool:
+    """A site whose host spells the email's local part ("pietervdberg.dev" for
+    "pieter.vdberg@"): the candidate's own, wherever it is linked from."""
+    label = fold(urlsplit(url).netloc.lower().removeprefix("www.").split(".")[0])
+    local = fold(emails[0].split("@")[0]) if emails else ""
+    return len(local) >= 4 and len(label) >= 4 and (local in label or label in local)
+
+
+# A narrow column breaks an address after a slash: "linkedin.com/" / "in/jdoe".
+_BROKEN_AFTER_SLASH = re.compile(r"(?<=[\w.]/)\n(?=[\w.-]+(?:/[\w.-]*)*(?:\s|$))")
+
+
+def contact_links(segments: list[str], contact_text: str, document_links: tuple[str, ...],
+                  emails: list[str]) -> list[resume_pb2.Link]:
+    found: dict[str, str] = {}
+    hosts = [email.split("@")[1].lower() for email in emails] + [
+        urlsplit(link).netloc.lower() for link in document_links if link.lower().startswith(("http:", "https:"))]
+    for url in URL.findall(EMAIL.sub(" ", _BROKEN_AFTER_SLASH.sub("", contact_text))):
+        url = url.rstrip(".")
+        if any(host != url.lower() and host.endswith(url.lower()) and host[-len(url) - 1] != "."
+               for host in hosts):
+            continue  # "ample.com": the rest of an address wrapped onto the next line
+        found.setdefault(_link_key(url), url if "://" in url else "https://" + url)
+    lowered = contact_text.lower()
+    shown = {segment.strip().lower() for segment in segments}
+    for url in document_links:
+        if not url.lower().startswith(("http://", "https://")):
+            continue
+        key = _link_key(url)
+        host = key.split("/")[0]
+        user = key.rsplit("/", 1)[-1] if "/" in key else ""
+        if key in found:
+            found[key] = url  # the link target is complete where the text may drop the scheme
+        elif _is_profile(url) or _is_personal_site(url, emails) or (user and user in shown) or (
+                host in lowered and classify_link(url) not in (resume_pb2.LINK_TYPE_LINKEDIN,
+                                                               resume_pb2.LINK_TYPE_GITHUB)):
+            found[key] = url
+    return [resume_pb2.Link(url=url, type=classify_link(url)) for url in found.values()]

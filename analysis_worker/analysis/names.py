@@ -1,0 +1,195 @@
+"""The candidate's name: capitalised words with the particles of surnames between them,
+checked against the email address, which often spells it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .contact_items import CONTACT_SEPARATOR
+from .roles import is_job_title
+from .sections import heading_kind
+
+# Lower-case words that join the parts of a surname ("Pieter van der Berg", "Ana de los
+# Santos", "Karl zu Guttenberg"), by the naming customs that write them apart. Any
+# sequence of them may stand between two capitalised words of a name.
+NAME_PARTICLES = frozenset({
+    # Dutch and Flemish
+    "van", "der", "den", "de", "het", "ter", "ten", "te", "'t", "’t", "vander", "vanden", "ver",
+    # German and Austrian
+    "von", "vom", "zu", "zum", "zur", "und", "auf", "am", "im",
+    # French
+    "du", "des", "la", "le", "les", "l'", "l’", "d'", "d’",
+    # Spanish, Portuguese and Catalan
+    "del", "los", "las", "da", "das", "do", "dos", "e", "y", "i",
+    # Italian
+    "di", "della", "delle", "dello", "degli", "dei", "dal", "dalla", "dalle", "dall'", "dall’", "dell'", "dell’",
+    "lo", "li",
+    # Arabic, Persian, Hebrew and Malay patronymics and articles
+    "al", "el", "bin", "binti", "binte", "bint", "ibn", "abu", "abou", "ben", "bat", "ould", "ag", "ap",
+    # Irish and Scottish
+    "mac", "mc", "nic", "ní", "ni", "ó", "ua", "uí",
+    # Scandinavian
+    "af", "av",
+})
+_LONGEST_PARTICLE = max(map(len, NAME_PARTICLES))
+# Prepositions that are particles only before an article ("op de Beeck", "in 't Veld",
+# "auf der Heide"): alone they are the words of a sentence.
+LEADING_PARTICLES = frozenset({"in", "op", "aan", "uit", "bij", "onder", "over", "voor", "auf"})
+# Particles written against the surname: elided articles ("d'Alembert", "dell'Acqua") and
+# Arabic articles and patronymics with a hyphen ("al-Rashid", "el-Amin"; the assimilated
+# forms "ash-Shami", "ad-Din"). The rest of the word must be a capitalised name word.
+JOINED_PARTICLES = (*(f"{elided}'" for elided in ("d", "l", "dall", "dell", "all", "sull", "nell")),
+                    *(f"{article}-" for article in ("al", "el", "ul", "ad", "an", "ar", "as", "ash", "at", "az",
+                                                    "bin", "ibn", "abu", "ben", "bint")))
+_JOINED_PARTICLE = re.compile("^(?:" + "|".join(re.escape(particle).replace("'", "['’]")
+                                                for particle in JOINED_PARTICLES) + ")", re.IGNORECASE)
+# Words a name may have besides particles: given names and surnames.
+_NAME_WORDS = range(2, 6)
+# German spells umlauts out in addresses: "Jürgen" is "juergen@".
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+# Letters without a decomposition, so that "Łukasz" matches "lukasz@" in an email address.
+_UNACCENTED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
+# Cyrillic and Greek letters as addresses spell them in Latin (after accents are removed:
+# "й" and "ї" are "и" and "і" by then). One spelling each; a name matches an address by
+# any one word.
+_LATIN = str.maketrans({
+    **dict(zip("абвгдезиклмнопрстуфыэіґ", "abvgdeziklmnoprstufyeig", strict=True)),
+    "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "yu", "я": "ya",
+    "є": "ye",
+    **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstufo", strict=True)),
+    "θ": "th", "χ": "ch", "ψ": "ps",
+})
+# Words of document titles and of the taglines some resumes open with ("Results Driven
+# Sales Professional"), which are capitalised like names but never part of one.
+_NOT_NAME = {"resume", "résumé", "cv", "curriculum", "vitae", "updated", "page", "confidential", "professional",
+             "results", "driven", "experienced", "motivated", "passionate", "dedicated", "certified", "seeking",
+             "summary", "portfolio", "profile", "objective", "years", "experience", "oriented", "focused",
+             # The labels of contact details ("Personal Email", "Home Page", "Mobile Phone").
+             "email", "e-mail", "phone", "telephone", "mobile", "address", "home", "homepage", "website",
+             "linkedin", "github", "contact", "information", "details", "personal", "nationality", "birth"}
+
+
+def _is_name_word(word: str) -> bool:
+    """"José", "O'Neill", "Al-Sayed", "Łukasz", "JOHN", "J.", or one with its particle
+    joined ("d'Alembert", "al-Rashid")."""
+    if len(word) == 2 and word[1] == ".":
+        return word[0].isupper()
+    joined = _JOINED_PARTICLE.match(word)
+    if joined and len(word) > joined.end():
+        word = word[joined.end():]
+    letters = word.replace("'", "").replace("’", "").replace("-", "")
+    return word[0].isupper() and letters.isalpha()
+
+
+def is_name(words: list[str]) -> bool:
+    """Capitalised words, two to five, with particles between them (never first or last:
+    "van Gogh" alone or "Anna de" is not a full name). Particles are lower-case, or in
+    capitals when the whole name is."""
+    capitals = " ".join(words).isupper()
+    lowered = [word.lower() if capitals or word.islower() else "" for word in words]
+    particles = [0 < index < len(words) - 1 and (
+        word in NAME_PARTICLES
+        or (word in LEADING_PARTICLES and lowered[index + 1] in NAME_PARTICLES | LEADING_PARTICLES))
+        for index, word in enumerate(lowered)]
+    if (len(words) - sum(particles)) not in _NAME_WORDS:
+        return False
+    return all(particle or _is_name_word(word) for word, particle in zip(words, particles, strict=True))
+
+
+def _unglued(word: str) -> list[str]:
+    """"vonHartmann" as "von", "Hartmann": some text layers lose the word gap inside a
+    large name. Two-letter particles are left alone ("deGrasse" is a spelling)."""
+    for length in range(min(len(word) - 2, _LONGEST_PARTICLE), 2, -1):
+        if word[:length] in NAME_PARTICLES and word[length].isupper() and word[:length].isalpha():
+            return [word[:length], word[length:]]
+    return [word]
+
+
+def _title_case(name: str) -> str:
+    """"PIETER VAN DER BERG" as "Pieter van der Berg": the particles inside a name are
+    lower-case in the spelling capitals hide."""
+    words = name.title().split()
+    return " ".join([words[0]] + [word.lower() if word.lower() in NAME_PARTICLES | LEADING_PARTICLES else word
+                                    for word in words[1:-1]]
+                    + ([words[-1]] if len(words) > 1 else []))
+
+
+def name_among(lines: list[str]) -> str:
+    """The name that opens the first line to open with one; "" when none does."""
+    for line in lines:
+        words = [piece for word in CONTACT_SEPARATOR.split(line)[0].split() for piece in _unglued(word)]
+        candidate = " ".join(words)
+        # A title, a heading or a tagline in the name's place means the name is not in the
+        # text layer (drawn as graphics): no name is better than a wrong one.
+        if not words or heading_kind(candidate) or is_job_title(candidate) or any(
+                w.lower() in _NOT_NAME for w in words):
+            continue
+        if is_name(words):
+            # Capitals are typography, not spelling: "JOHN DOE" is reported as "John Doe".
+            return _title_case(candidate) if candidate.isupper() else candidate
+    return ""
+
+
+def fold(text: str) -> str:
+    """Letters without case or accents, Cyrillic and Greek ones in Latin: "Соколов" is
+    "sokolov", "Παπαδοπούλου" "papadopoulou", as addresses spell them."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_UNACCENTED))
+    return "".join(ch for ch in decomposed if ch.isalpha()).translate(_LATIN)
+
+
+def best_name(found: str, lines: list[str], emails: list[str]) -> str:
+    """The name found where names stand, unless the email address spells a name
+    somewhere in the text, word for word, and none of the found name's words: a tagline
+    or an employer set large in the name's place, or the name read into another line
+    ("Dana Reyes Senior Engineer at Acme"). Without a name found, the best guess the
+    address allows."""
+    local = fold(emails[0].split("@")[0]) if emails else ""
+    if found and (not local or _spelled_in(found, local)):
+        return found
+    return _spelled_by(lines, local) or found or _name_like_email(lines, local)
+
+
+def _spelled_in(name: str, local: str) -> bool:
+    """Whether a word of the name, of three letters at least, is in the address's local part."""
+    return any(len(spelling) >= 3 and spelling in local for word in name.split()
+               for spelling in {fold(word), fold(word.translate(_UMLAUTS))})
+
+
+# Words looked at in a line for a name the email address spells.
+_MOST_NAME_WORDS = 5
+
+
+def _spelled_by(lines: list[str], local: str) -> str:
+    """Consecutive name words in a line that spell the email address's local part whole
+    ("marta.dossantos": "Marta dos Santos"), or whose first and last words do
+    ("mohammed.shaikh": "Mohammed Irfan Shaikh"); the longest such run."""
+    if len(local) < 5:
+        return ""
+    for line in lines:
+        words = [piece for word in line.split() if word.strip(",;|()")
+                 for piece in _unglued(word.strip(",;|()"))]
+        folded = [fold(word) for word in words]
+        for start, first in enumerate(folded):
+            if not first or not local.startswith(first):
+                continue
+            for end in range(min(start + _MOST_NAME_WORDS, len(words)), start + 1, -1):
+                run = words[start:end]
+                if local in ("".join(folded[start:end]), first + folded[end - 1]) and is_name(run):
+                    candidate = " ".join(run)
+                    return _title_case(candidate) if candidate.isupper() else candidate
+    return ""
+
+
+def _name_like_email(lines: list[str], local: str) -> str:
+    """A name anywhere in the resume that the email address's (folded) local part spells in
+    part: two-column templates often put the name at the top of the second column, read
+    after the first."""
+    if not local:
+        return ""
+    for line in lines:
+        candidate = name_among([line])
+        if candidate and _spelled_in(candidate, local):
+            return candidate
+    return ""
+

@@ -1,0 +1,65 @@
+"""Phone numbers as resumes write them, read in E.164 where their digits allow."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+PHONE = re.compile(r"(?<![\w/.])(?:\+|00)?\(?\d[\d\s().\-–]{5,}\d(?![\w/])")
+PHONE_LABEL = re.compile(r"\b(?:phone|tel|mobile|cell|mob)\b", re.IGNORECASE)
+_NORTH_AMERICAN = re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}")
+# Year ranges and dates ("2019-2021", "2022-02-01", "2019/03/15") have a phone's digits.
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|^(?:19|20)\d\d([-/.])[01]\d\1[0-3]\d$")
+
+
+def digits_of(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def phones_in(text: str, region: str | None) -> list[str]:
+    """Every number written where a phone goes, in E.164 when its digits allow one.
+
+    A well-formed number that no carrier uses ("(909) 555-5555", "123-456-7890") is
+    still the number the candidate wrote: validity is not a reason to drop it. A
+    number without a country code is read in the country of the location, or in the
+    North American plan when it has that plan's shape."""
+    phones = []
+    for match in PHONE.finditer(text):
+        raw = match.group().strip()
+        digits = digits_of(raw)
+        if not 7 <= len(digits) <= 15 or _YEAR_RANGE.search(raw):
+            continue
+        number = _parsed(raw, region, north_american=bool(_NORTH_AMERICAN.fullmatch(raw)))
+        phones.append(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number
+                      else " ".join(raw.split()))
+    return list(dict.fromkeys(phones))
+
+
+def _parsed(raw: str, region: str | None, north_american: bool) -> phonenumbers.PhoneNumber | None:
+    """The number in the location's country; but a number in the North American shape
+    ("607.379.5733") without the trunk prefix its digits would need there (Germany's and
+    Britain's "0") or that is no valid number there, and that is a valid North American
+    one, is read in that plan: people keep their US or Canadian number when they move.
+    Without a location, the North American shape is read in that plan, valid or not."""
+    local = _possible(raw, region)
+    if north_american and (local is None or not phonenumbers.is_valid_number(local)
+                           or not digits_of(raw).startswith(_trunk_prefix(region))):
+        american = _possible(raw, "US")
+        if american is not None and (local is None or phonenumbers.is_valid_number(american)):
+            return american
+    return local
+
+
+def _trunk_prefix(region: str | None) -> str:
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region) if region else None
+    return (metadata.national_prefix or "") if metadata else ""
+
+
+def _possible(raw: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(raw, None if raw.startswith(("+", "00")) else region)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_possible_number(number) else None
+

@@ -1,0 +1,165 @@
+"""Where two columns of a PDF page part, found among the runs of its plain pass: whether
+lines align on a column edge, and which band across the page the runs leave free.
+
+The runs are placed on the page by their fonts' advance widths and measured in bands:
+candidate gutters 1% of the page wide, starting every 0.5% from 25% to 74.5% of its
+width. Positions are counted in half percents from 25%, so that band i covers [i, i + 2)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import pypdf
+
+from analysis_worker.extraction.pdf_runs import PlainRun
+
+BANDS = 100
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A run with its extent across the page, in band positions."""
+    start: float
+    end: float
+    run: PlainRun
+
+    def bands(self) -> tuple[int, int]:
+        """The first and last band the run crosses (first > last when it crosses none)."""
+        return max(0, math.floor(self.start) - 1), min(BANDS - 1, math.ceil(self.end) - 1)
+
+
+def has_column_edge(page: pypdf.PageObject, runs: list[PlainRun]) -> bool:
+    """Whether a quarter of the page's text lines start at one x (within 1% of the page
+    width) in its middle half, and a quarter start well left of it (5% of the width,
+    more than a bullet's indent). A sidebar beside a main column does; right-aligned
+    dates, centred titles and a sparse column of dates beside the text do not. These
+    bounds are looser than gutter_band's. Rotated pages, and pages with a damaged box,
+    pass on to the layout rendering."""
+    try:
+        rotated = page.rotation % 180 != 0
+        left, width = float(page.mediabox.left), float(page.mediabox.width)
+    except Exception:  # noqa: BLE001 - a damaged page box: the layout rendering decides
+        return True
+    if rotated or width <= 0:
+        return True
+    lines: dict[int, set[int]] = {}
+    for run in runs:
+        lines.setdefault(round(run.y), set()).add(round(100 * (run.x - left) / width))
+    per_position = Counter(position for positions in lines.values() for position in positions)
+    quarter = 0.25 * len(lines)
+    return any(
+        per_position[edge - 1] + per_position[edge] + per_position[edge + 1] >= quarter
+        and sum(1 for positions in lines.values() if min(positions) < edge - 5) >= quarter
+        for edge in range(25, 76)
+    )
+
+
+def _first_band_with_text_left(placed: list[Placed]) -> int:
+    """The first band with some of the line's text wholly left of it: past its runs' earliest end."""
+    return min(BANDS, max(0, math.ceil(min(p.end for p in placed))))
+
+
+def gutter_band(lines: dict[int, list[Placed]]) -> int | None:
+    """The leftmost band that runs holding 97% of the page's characters leave free, with
+    text left of it on a quarter of the lines and right of it on a quarter: two columns
+    of running text. The lines of two columns seldom share a baseline, so each side is
+    counted on its own; crossing text is counted in characters, since a name or heading
+    set large across both columns is a line but few characters. Right-aligned dates
+    beside entry titles leave the band crossed by the lines below them. Below 20
+    baselines (ten lines of two columns) a page holds too little to tell."""
+    count = len(lines)
+    if count < 20:
+        return None
+    total = sum(len(p.run.text) for line in lines.values() for p in line)
+    # Per band, the characters of the runs that cross it, and the lines with text left of
+    # it and right of it, as differences between neighbouring bands: one pass over the runs.
+    crossed, on_left, on_right = ([0] * (BANDS + 2) for _ in range(3))
+    for placed in lines.values():
+        for p in placed:
+            first, last = p.bands()
+            if first <= last:
+                crossed[first] += len(p.run.text)
+                crossed[last + 1] -= len(p.run.text)
+        on_left[_first_band_with_text_left(placed)] += 1
+        right_to = min(BANDS, math.floor(max(p.start for p in placed)) - 1)
+        if right_to > 0:
+            on_right[0] += 1
+            on_right[right_to] -= 1
+    crossing = lefts = rights = 0
+    for band in range(BANDS):
+        crossing, lefts, rights = crossing + crossed[band], lefts + on_left[band], rights + on_right[band]
+        if crossing <= 0.03 * total and min(lefts, rights) >= 0.25 * count:
+            return band
+    return None
+
+
+# A column of a form's labels: the labels come back entry after entry (this share of its
+# lines, at least, repeat another), stand on the lines of what they label (half of them
+# at least share a baseline with the other column), and the content stream shows each
+# beside its value (fewer than this share of the label changes follow each other
+# without the other column between them).
+_REPEATED = 0.3
+_ALIGNED = 0.4
+_TOGETHER = 0.5
+
+
+def labels_beside(lines: dict[int, list[Placed]], gutter: int) -> bool:
+    """Whether the left column holds a form's labels of the right one's lines (Europass's
+    "Dates", "Occupation or position held", ...), which the content stream already shows
+    beside them: then its order is the reading order, and reading column by column would
+    part every label from what it labels. A sidebar's lines seldom repeat."""
+    cut = gutter + 1
+    labels = {y: " ".join(p.run.text.strip() for p in placed if p.start < cut) for y, placed in lines.items()}
+    labels = {y: text for y, text in labels.items() if text}
+    right = {y for y, placed in lines.items() if any(p.start >= cut for p in placed)}
+    counts = Counter(labels.values())
+    if not labels or sum(1 for text in labels.values() if counts[text] > 1) < _REPEATED * len(labels) \
+            or sum(1 for y in labels if any(abs(y - other) <= 1 for other in right)) < _ALIGNED * len(labels):
+        return False
+    stream = sorted((p for placed in lines.values() for p in placed), key=lambda p: p.run.chunk)
+    sides = [round(p.run.y) if p.start < cut else None for p in stream]
+    changes = together = 0
+    for before, after in itertools.pairwise(sides):
+        if after is not None and before != after:
+            changes += 1
+            together += before is not None
+    return changes >= 3 and together < _TOGETHER * changes
+
+
+def has_free_band(lines: dict[int, list[Placed]]) -> bool:
+    """Whether a band is free of text on 90% of the lines, with text left of it and right
+    of it on a fifth of them each: what pdf_columns' _find_gutter needs of the layout
+    rendering (a blank column three characters wide on 97% of its lines, both sides
+    holding text on many), loosened, since run widths come from the fonts' advance widths
+    without kerning. Lines aligned on an edge without such a band (a date column touching
+    the text, headings across the page) are common, and their layout rendering would find
+    no gutter."""
+    # Per band, how many lines text crosses, and how many hold text left and right of it,
+    # as differences between neighbouring bands: one pass over the runs, not one per band.
+    crossed, on_left, on_right = ([0] * (BANDS + 1) for _ in range(3))
+    for placed in lines.values():
+        merged: list[list[int]] = []
+        for first, last in sorted(p.bands() for p in placed):
+            if first > last:
+                continue
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], last)
+            else:
+                merged.append([first, last])
+        for first, last in merged:
+            crossed[first] += 1
+            crossed[last + 1] -= 1
+        on_left[_first_band_with_text_left(placed)] += 1
+        right_of = min(BANDS - 1, math.floor(max(p.start for p in placed)) - 2)
+        if right_of >= 0:
+            on_right[0] += 1
+            on_right[right_of + 1] -= 1
+    count, crossing, lefts, rights = len(lines), 0, 0, 0
+    for band in range(BANDS):
+        crossing, lefts, rights = crossing + crossed[band], lefts + on_left[band], rights + on_right[band]
+        if count - crossing >= 0.9 * count and min(lefts, rights) >= 0.2 * count:
+            return True
+    return False

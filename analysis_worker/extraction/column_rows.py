@@ -1,0 +1,91 @@
+"""A PDF page's placed runs gathered into lines of text in reading order: top to bottom,
+or the left column's lines and then the right one's."""
+
+from __future__ import annotations
+
+import itertools
+
+from analysis_worker.extraction.column_bands import Placed
+from analysis_worker.extraction.pdf_runs import PlainRun
+
+# A line: its pieces of text left to right, each with the run that shows it.
+Row = list[tuple[str, PlainRun]]
+# A column of keys (headings, dates, labels) beside the blocks they head stands far
+# sparser than the text beside it: its lines this many times further apart at the median.
+# A sidebar's lines follow each other as closely as the main column's.
+_SPARSER = 2.0
+# Lines of a block follow each other at most this many times the column's usual step.
+_BLOCK_STEP = 1.5
+
+
+def columns_rows(lines: dict[int, list[Placed]], gutter: int, plain: str, starts: list[int]) -> list[Row]:
+    """The left column's lines, then the right one's, top to bottom, each as its pieces
+    of text with their runs: a run belongs to the column it starts in."""
+    cut = gutter + 1
+    placed = [p for line in lines.values() for p in line]
+    left = text_lines([p for p in placed if p.start < cut], plain, starts)
+    right = text_lines([p for p in placed if p.start >= cut], plain, starts)
+    step = _median_step(right)
+    if len(left) >= 3 and len(right) >= 3 and _median_step(left) >= _SPARSER * step:
+        return _keyed(left, right, step)
+    return left + right
+
+
+def _baseline(row: Row) -> float:
+    return max(run.y for _, run in row)
+
+
+def _median_step(rows: list[Row]) -> float:
+    """The usual distance between the baselines of consecutive lines, top to bottom."""
+    steps = sorted(_baseline(above) - _baseline(below) for above, below in itertools.pairwise(rows))
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+def _keyed(keys: list[Row], lines: list[Row], step: float) -> list[Row]:
+    """The lines in blocks (parted by a gap wider than their usual step), each after the
+    keys that stand beside it: a section's heading, an entry's dates. A key belongs to the
+    first block that reaches down to it."""
+    blocks: list[list[Row]] = []
+    for row in lines:
+        if blocks and _baseline(blocks[-1][-1]) - _baseline(row) <= _BLOCK_STEP * step:
+            blocks[-1].append(row)
+        else:
+            blocks.append([row])
+    read: list[Row] = []
+    waiting = iter(keys)
+    key = next(waiting, None)
+    for block in blocks:
+        bottom = _baseline(block[-1]) - step / 2
+        while key is not None and _baseline(key) >= bottom:
+            read.append(key)
+            key = next(waiting, None)
+        read += block
+    return read + ([key] if key is not None else []) + list(waiting)
+
+
+def text_lines(placed: list[Placed], plain: str, starts: list[int]) -> list[Row]:
+    """Runs whose baselines lie within a third of their size of a line's are on it (a
+    superscript, an icon font), left to right. Between two runs that follow each other in
+    the plain text goes what pypdf put there (a space, or nothing inside a word set in two
+    fonts), since it measures the gap with the kerning the fonts' widths lack; between
+    others, a space."""
+    rows: list[list[Placed]] = []
+    for p in sorted(placed, key=lambda p: -p.run.y):
+        if rows and rows[-1][0].run.y - p.run.y <= p.run.size / 3:
+            rows[-1].append(p)
+        else:
+            rows.append([p])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda p: p.start)
+        pieces = []
+        for before, after in itertools.zip_longest(row, row[1:]):
+            if after is None:
+                pieces.append((before.run.text, before.run))
+                continue
+            end = starts[before.run.chunk] + len(before.run.text)
+            glued = starts[after.run.chunk] == end
+            pieces.append((before.run.text + ("" if glued else " "), before.run))
+        if "".join(text for text, _ in pieces).strip():
+            lines.append(pieces)
+    return lines

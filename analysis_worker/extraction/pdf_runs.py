@@ -1,0 +1,74 @@
+"""The runs of text that pypdf's plain pass shows on a PDF page, and where each stands in
+the text the pass returns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PlainRun:
+    """A run of text as the plain pass met it: where it starts on the page, what its
+    width needs (computed only for the few pages that may have columns), and which of
+    the pass's chunks of text it is."""
+    x: float
+    y: float
+    text: str
+    font: Any
+    size: float  # the font size times the text's horizontal scale on the page
+    chunk: int
+
+
+# Icon fonts whose text layer names their glyphs or maps them to letters
+# ("map-marker-alt", MarVoSym's "T" before a phone): their text is an icon, whatever it reads.
+_ICON_FONT = re.compile(r"awesome|marvosym|octicon|academicons|fontello|glyphicons|ionicons|icomoon|"
+                        r"material-?(?:design-?)?icons|bootstrap-?icons", re.IGNORECASE)
+
+
+class IconFonts:
+    """Whether a font resource is an icon font, read once per font; `seen` once one was."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[int, bool] = {}
+        self.seen = False
+
+    def __call__(self, font: Any) -> bool:
+        key = id(font)
+        if key not in self._fonts:
+            try:
+                name = str(font.get_object().get("/BaseFont", "")) if font is not None else ""
+            except Exception:  # noqa: BLE001 - a damaged font dictionary names no icon font
+                name = ""
+            self._fonts[key] = bool(_ICON_FONT.search(name))
+        self.seen |= self._fonts[key]
+        return self._fonts[key]
+
+
+def with_icons(plain: str, shown: list[str], chunks: list[str], starts: list[int]) -> tuple[str, list[int]]:
+    """The plain text with the chunks pypdf wrote (`shown`, beginning at `starts`) replaced
+    by `chunks`, where icon fonts' text is ICON, and where each chunk now begins."""
+    pieces: list[str] = []
+    moved: list[int] = []
+    at, length = 0, 0
+    for before, after, start in zip(shown, chunks, starts, strict=True):
+        gap = plain[at:start]
+        moved.append(length + len(gap))
+        pieces += [gap, after]
+        length += len(gap) + len(after)
+        at = start + len(before)
+    return "".join(pieces) + plain[at:], moved
+
+
+def chunk_starts(plain: str, chunks: list[str]) -> list[int] | None:
+    """Where each chunk begins in the plain text, which is the chunks with the spaces and
+    line breaks pypdf put between them; None when pypdf changed the text beyond that."""
+    starts, at = [], 0
+    for chunk in chunks:
+        found = plain.find(chunk, at) if chunk else at
+        if found < 0 or plain[at:found].strip():
+            return None
+        starts.append(found)
+        at = found + len(chunk)
+    return starts
