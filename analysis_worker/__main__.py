@@ -10,10 +10,10 @@ import argparse
 import sys
 
 from analysis_worker import heartbeat
+from analysis_worker.malloc import keep_large_buffers_out_of_the_heap
 from analysis_worker.worker import serve
 from common.config import Settings
 from common.lifecycle import run_service
-from common.malloc import keep_large_buffers_out_of_the_heap
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,12 +21,13 @@ import sys
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
-from typing import Any
+from typing import Any, TypeVar, cast
 
+from analysis_worker.malloc import keep_large_buffers_out_of_the_heap
 from common import logs
-from common.malloc import keep_large_buffers_out_of_the_heap
 
 log = logs.get_logger(__name__)
+T = TypeVar("T")
 
 # A function and its arguments, as a child runs them.
 Call = tuple[Callable[..., Any], tuple[Any, ...]]
@@ -93,7 +94,7 @@ class ProcessPool:
         child.kill()
         self._add_child()
 
-    async def run(self, timeout: float, function: Callable[..., Any], *args: Any) -> Any:
+    async def run(self, timeout: float, function: Callable[..., T], *args: Any) -> T:
         """Runs `function(*args)` in a child; its exceptions are raised here."""
         child = await self._idle.get()
         try:
@@ -120,7 +121,8 @@ class ProcessPool:
             raise
         self._idle.put_nowait(child)
         if ok:
-            return value
+            # What `function` returned, unpickled.
+            return cast(T, value)
         raise value
 
     def close(self) -> None:

@@ -12,6 +12,11 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 MIB = 1024 * 1024
+# Hard ceilings, which no setting can raise: the extraction's defences (pypdf's stream and
+# page-tree limits, the pool process's memory) are sized for them. A larger file, or a PDF
+# of more pages, is refused whatever MAX_FILE_BYTES and MAX_PAGES say.
+FILE_BYTES_CEILING = 20 * MIB
+PAGES_CEILING = 1000
 REDIS_MODES = ("standalone", "sentinel", "cluster")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -81,6 +86,7 @@ class Settings:
     # Submissions an organisation may make per minute, shared by every gateway; 0: no limit.
     rate_limit_per_minute: int = 600
     rate_limit_burst: int = 60
+    # Largest file accepted, at most FILE_BYTES_CEILING.
     max_file_bytes: int = 10 * MIB
     # Upper bound of any RPC's own work when the caller sets no deadline.
     rpc_timeout: float = 10.0
@@ -109,6 +115,7 @@ class Settings:
     # Address-space limit of an extraction process. OCR of a page reserves about 1.4 GB of
     # address space (onnxruntime; some 0.8 GB resident) and fails with 1.25 GiB.
     extraction_memory_bytes: int = 2048 * MIB
+    # Pages of a document read (a warning names the rest), at most PAGES_CEILING.
     max_pages: int = 50
     # OCR of PDF pages without a usable text layer and of DOCX files that are one picture.
     ocr_enabled: bool = True
@@ -161,6 +168,10 @@ class Settings:
                 f"CACHE_MEMORY_LIMIT={self.cache_memory_limit} and REDIS_ADMISSION_LIMIT={self.redis_admission_limit} "
                 "are fractions of maxmemory with 0 < CACHE_MEMORY_LIMIT <= REDIS_ADMISSION_LIMIT <= 1"
             )
+        for name, value, ceiling in (("MAX_FILE_BYTES", self.max_file_bytes, FILE_BYTES_CEILING),
+                                     ("MAX_PAGES", self.max_pages, PAGES_CEILING)):
+            if not 0 < value <= ceiling:
+                raise ValueError(f"{name}={value} is not between 1 and its hard ceiling, {ceiling}")
         if self.log_level.upper() not in LOG_LEVELS:
             raise ValueError(f"LOG_LEVEL={self.log_level!r} is not one of {', '.join(LOG_LEVELS)}")
         if self.redis_mode not in REDIS_MODES:

@@ -1,6 +1,6 @@
 import pytest
 
-from common.config import MIB, Settings
+from common.config import FILE_BYTES_CEILING, MIB, PAGES_CEILING, Settings
 
 
 def test_defaults_match_the_documented_ones() -> None:
@@ -37,3 +37,11 @@ def test_a_malformed_value_names_the_variable() -> None:
         Settings.from_env({"REDIS_PORT": "sixty"})
     with pytest.raises(ValueError, match="FETCH_ALLOW_PRIVATE"):
         Settings.from_env({"FETCH_ALLOW_PRIVATE": "maybe"})
+
+
+@pytest.mark.parametrize("name", ["MAX_FILE_BYTES", "MAX_PAGES"])
+def test_a_limit_above_its_hard_ceiling_is_refused(name: str) -> None:
+    ceiling = {"MAX_FILE_BYTES": FILE_BYTES_CEILING, "MAX_PAGES": PAGES_CEILING}[name]
+    assert Settings.from_env({name: str(ceiling)})
+    with pytest.raises(ValueError, match=f"{name}={ceiling + 1} is not between 1 and its hard ceiling"):
+        Settings.from_env({name: str(ceiling + 1)})

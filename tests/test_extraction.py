@@ -11,8 +11,9 @@ from docx_resumes import SAMPLE, build_docx, table_cell_texts
 from fpdf import FPDF
 from raw_pdf import one_page_pdf, shown_lines
 
-from analysis_worker.extraction import MAX_PDF_PAGES, MAX_TEXT_CHARS, ExtractionError, detect_format, extract
+from analysis_worker.extraction import MAX_TEXT_CHARS, ExtractionError, detect_format, extract
 from common import file_types
+from common.config import PAGES_CEILING
 from common.proto.resume.v1 import resume_pb2
 
 FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "rendercv"
@@ -297,9 +298,9 @@ def test_pdf_encrypted_with_aes_and_an_empty_password_opens_with_a_warning():
 
 
 def test_page_count_limit():
-    assert extract(hostile.many_pages_pdf(MAX_PDF_PAGES)).pages == MAX_PDF_PAGES
-    with pytest.raises(ExtractionError, match=f"has {MAX_PDF_PAGES + 1:,} pages"):
-        extract(hostile.many_pages_pdf(MAX_PDF_PAGES + 1))
+    assert extract(hostile.many_pages_pdf(PAGES_CEILING)).pages == PAGES_CEILING
+    with pytest.raises(ExtractionError, match=f"has {PAGES_CEILING + 1:,} pages"):
+        extract(hostile.many_pages_pdf(PAGES_CEILING + 1))
 
 
 def test_text_length_limit():

@@ -11,13 +11,14 @@ import io
 import zipfile
 
 from analysis_worker.document import DEFAULT_OCR, ExtractedDocument, ExtractionError, OcrOptions
-from analysis_worker.extraction.checks import MAX_FILE_BYTES, MAX_TEXT_CHARS
+from analysis_worker.extraction.checks import MAX_TEXT_CHARS
 from analysis_worker.extraction.docx_text import extract_docx
 from analysis_worker.extraction.image_files import extract_image
-from analysis_worker.extraction.pdf_text import MAX_PDF_PAGES, extract_pdf
+from analysis_worker.extraction.pdf_text import extract_pdf
 from common import file_types
+from common.config import FILE_BYTES_CEILING
 
-__all__ = ["MAX_PDF_PAGES", "MAX_TEXT_CHARS", "ExtractedDocument", "ExtractionError", "OcrOptions", "detect_format",
+__all__ = ["MAX_TEXT_CHARS", "ExtractedDocument", "ExtractionError", "OcrOptions", "detect_format",
            "extract"]
 
 
@@ -64,10 +65,10 @@ def extract(
 ) -> ExtractedDocument:
     """Extracts the text of a resume: a PDF or DOCX, whose pages and pictures without
     text are read by OCR as `ocr` allows, or a picture of its pages, read by OCR."""
-    if len(content) > MAX_FILE_BYTES:
+    if len(content) > FILE_BYTES_CEILING:
         raise ExtractionError(
             f"The file is {len(content) // (1024 * 1024)} MB; resumes larger than "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB are not accepted.")
+            f"{FILE_BYTES_CEILING // (1024 * 1024)} MB are not accepted.")
     kind = detect_format(content, mime_type, file_name)
     if kind == "pdf":
         return extract_pdf(content, max_pages, ocr)

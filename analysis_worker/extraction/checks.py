@@ -7,8 +7,6 @@ import re
 from analysis_worker.document import DocumentWarning, ExtractionError
 from common.proto.resume.v1 import resume_pb2
 
-# Resumes are small; anything far bigger is a mistake or an attack.
-MAX_FILE_BYTES = 20 * 1024 * 1024
 # Ten times the densest real resumes: bounds the memory and time of the analysis.
 MAX_TEXT_CHARS = 1_000_000
 

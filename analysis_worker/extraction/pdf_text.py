@@ -17,23 +17,24 @@ from analysis_worker.document import (
     OcrOptions,
     StyledLine,
 )
-from analysis_worker.extraction.checks import MAX_FILE_BYTES, check_text_length, garbled_warning
+from analysis_worker.extraction.checks import check_text_length, garbled_warning
 from analysis_worker.extraction.glyph_names import read_glyph_names_fully
 from analysis_worker.extraction.pdf_columns import page_text
 from analysis_worker.extraction.scanned_pages import needs_ocr, read_scanned_pages, shows_more_than_text
 from analysis_worker.extraction.word_gaps import read_word_gaps
+from common.config import FILE_BYTES_CEILING, PAGES_CEILING
 from common.proto.resume.v1 import resume_pb2
 
-# Longer documents get a warning and only their first pages read (max_pages); far
-# longer ones are books or dumps, not resumes, and are refused before any page is read.
-MAX_PDF_PAGES = 1000
+# Longer documents get a warning and only their first pages read (max_pages); those of
+# more than PAGES_CEILING pages are books or dumps, not resumes, and are refused before
+# any page is read.
 
 # pypdf's own limits (75 MB per stream, 2 M operations per content stream...) suit
 # any PDF; a resume's content streams are a few hundred KB at most. Images, the one
 # big thing a resume holds, are never decoded for text extraction.
 _STREAM_LIMIT = 20 * 1024 * 1024
 _PDF_LIMITS = pypdf.get_configuration().with_overwrites(
-    maximum_declared_stream_length=MAX_FILE_BYTES,
+    maximum_declared_stream_length=FILE_BYTES_CEILING,
     array_based_stream_maximum_output_length=_STREAM_LIMIT,
     jbig2_maximum_output_length=_STREAM_LIMIT,
     lzw_maximum_output_length=_STREAM_LIMIT,
@@ -42,7 +43,7 @@ _PDF_LIMITS = pypdf.get_configuration().with_overwrites(
     brotli_maximum_output_length=_STREAM_LIMIT,
     image_maximum_buffer_size=_STREAM_LIMIT,
     stream_decoding_work_maximum_length=3 * _STREAM_LIMIT,
-    page_tree_maximum_entries=10 * MAX_PDF_PAGES,
+    page_tree_maximum_entries=10 * PAGES_CEILING,
 )
 
 # pypdf logs a warning per damaged object: a hostile file would flood the logs with
@@ -132,9 +133,9 @@ def _declared_page_count(reader: pypdf.PdfReader) -> int:
 
 
 def _check_page_count(pages: int) -> None:
-    if pages > MAX_PDF_PAGES:
+    if pages > PAGES_CEILING:
         raise ExtractionError(
-            f"The PDF has {pages:,} pages; documents of more than {MAX_PDF_PAGES:,} pages are not "
+            f"The PDF has {pages:,} pages; documents of more than {PAGES_CEILING:,} pages are not "
             "resumes and are refused. Upload the resume alone.")
 
 
