@@ -30,6 +30,7 @@ $(NODE_DEPS): tests/node/package-lock.json
 
 test: $(VENV)/.test-deps $(NODE_DEPS)
 	$(BIN)/ruff check .
+	$(BIN)/python -m mypy --strict common gateway_service analysis_worker
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Throughput, latency and memory of the real stack beside anchors measured in the same
