@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from labeled.cases import Case, expected_of
+from tests.labeled.cases import Case, expected_of
 
 from .families import FAMILIES, FILES, TRUTHS, Family
 

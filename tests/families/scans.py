@@ -5,8 +5,8 @@ Made in memory on each run; the truths are the originals'."""
 
 from __future__ import annotations
 
-from labeled.cases import Case
-from labeled.scans import image_pdf, page_images
+from tests.labeled.cases import Case
+from tests.labeled.scans import image_pdf, page_images
 
 from .cases import family_cases
 

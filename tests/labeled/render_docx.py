@@ -11,7 +11,8 @@ import io
 
 from docx import Document
 from docx.document import Document as DocumentType
-from docx_resumes import hyperlink, text_box
+
+from tests.helpers.docx_resumes import hyperlink, text_box
 
 from .content import Resume, shown_link
 
