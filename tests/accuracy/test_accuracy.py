@@ -1,7 +1,7 @@
-"""Accuracy floors, measured as `python -m analysis_worker.evaluation` prints them.
+"""Accuracy floors, measured as `python -m tests.accuracy.evaluate` prints them.
 
 The target floors hold on the held-out part (cases the heuristics were never tuned on,
-see evaluation.split_of), so that a regression in any field fails here; the floors the
+see evaluate.split_of), so that a regression in any field fails here; the floors the
 labeled set had before the split still hold on the development part; and floors hold
 on the unseen set (tests/corpus/unseen), a second population nobody has looked at.
 """

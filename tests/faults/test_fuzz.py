@@ -11,7 +11,7 @@ and a few numbers: `mutate(*case)` rebuilds the file.
 By default a fixed number of examples runs deterministically (derandomize), in a few
 seconds, as part of `make test`. For a longer, random run:
 
-    FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest tests/test_fuzz.py -s
+    FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest tests/faults/test_fuzz.py -s
 
 which prints the outcome counts and, on a failure, the smallest input hypothesis found.
 """

@@ -36,7 +36,7 @@ _PROFILE_HOSTS = {"LinkedIn": "https://linkedin.com/in/", "GitHub": "https://git
 
 @dataclass(frozen=True)
 class Case:
-    """A resume file and the fields expected from it (see evaluation.py for their form)."""
+    """A resume file and the fields expected from it (see tests/accuracy/evaluate.py for their form)."""
     name: str  # "<truth file stem>/<format>:<layout>" or the fixture's file name
     person: str  # whom the resume describes: the evaluation's split keeps each person on one side
     file_name: str

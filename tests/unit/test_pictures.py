@@ -1,6 +1,6 @@
 """Resumes sent as pictures: PNG, JPEG, TIFF and WebP files, and phone photos of a page.
 
-Given a resume page saved as a picture (tests/pictures.py), when it is extracted, then
+Given a resume page saved as a picture (tests/helpers/pictures.py), when it is extracted, then
 OCR reads it into text and styled lines, a photo's sheet is flattened first, and a
 picture that cannot be read fails with the reason.
 """
