@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 
-from .content import resume_of
-from .render_docx import render_docx
-from .render_pdf import render_pdf
+from tests.labeled.content import resume_of
+from tests.labeled.render_docx import render_docx
+from tests.labeled.render_pdf import render_pdf
 
 TRUTH = Path(__file__).resolve().parent / "truth"
 RENDERCV = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "rendercv"

@@ -13,8 +13,7 @@ from docx import Document
 from docx.document import Document as DocumentType
 
 from tests.helpers.docx_resumes import hyperlink, text_box
-
-from .content import Resume, shown_link
+from tests.labeled.content import Resume, shown_link
 
 LAYOUTS = ("tables", "header", "textbox", "plain")
 
