@@ -539,7 +539,7 @@ def test_a_server_left_by_a_killed_owner_is_stopped_by_its_directory(postgres: P
     directory = postgres.directory.parent / (postgres.directory.name + "-orphan")
     orphan = PostgresServer(directory, durable=False)
     orphan.start()
-    pid = orphan.pid  # type: ignore[union-attr]
+    pid = orphan.process.pid  # type: ignore[union-attr]
     stop_by_directory(directory)
     assert orphan.process.wait(10) == 0  # type: ignore[union-attr]
     assert not Path(f"/proc/{pid}").exists()
