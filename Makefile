@@ -44,7 +44,7 @@ bench: $(VENV)/.test-deps $(NODE_DEPS)
 # minutes), and timings.
 .PHONY: evaluate
 evaluate: $(VENV)/.test-deps
-	$(BIN)/python -m analysis_worker.evaluation
+	$(BIN)/python -m tests.accuracy.evaluate
 
 proto: $(VENV)/.test-deps
 	$(BIN)/python protos/generate.py

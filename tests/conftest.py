@@ -28,7 +28,8 @@ from common.devstack.embedded_postgres import PostgresServer, binaries_dir, pgse
 from common.devstack.embedded_redis import RedisServer
 from common.proto.resume.v1 import resume_pb2_grpc
 from gateway_service.server import Gateway
-from support import WorkerProcess, service_env
+from tests.helpers.processes import ServiceProcess, start_worker
+from tests.helpers.support import service_env
 
 LOG_FILE = Path(tempfile.gettempdir()) / f"resume-tests-{os.getpid()}.log"
 
@@ -122,10 +123,10 @@ def stub(channel: grpc.aio.Channel) -> resume_pb2_grpc.GatewayServiceStub:
 
 
 @pytest.fixture(scope="session")
-def worker(env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProcess]:
-    process = WorkerProcess(env, tmp_path_factory.mktemp("worker") / "worker.log")
+def worker(env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
+    process = start_worker(env, tmp_path_factory.mktemp("worker") / "worker.log")
     yield process
-    assert process.terminate() == 0, process.log()
+    assert process.stop() == 0, process.log()
     assert process.logging_errors() == [], process.log()
 
 

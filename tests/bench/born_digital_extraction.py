@@ -14,9 +14,8 @@ import statistics
 import sys
 import time
 
-from labeled.cases import labeled_cases
-
 from analysis_worker.extraction import extract
+from tests.labeled.cases import labeled_cases
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ import json
 import math
 import os
 
-from support import FIXTURES
+from tests.helpers.support import FIXTURES
 
 from . import TESTS
 

@@ -7,7 +7,7 @@ import time
 
 from .bench_run import BenchRun
 from .files import MB, large_files
-from .procfs import peak_rss_mb, proc_children, reset_peak
+from .procfs import peak_rss_mb, proc_children, process_family, reset_peak
 
 
 async def bench_memory(run: BenchRun) -> None:
@@ -18,7 +18,7 @@ async def bench_memory(run: BenchRun) -> None:
     count = 10 if run.quick else 40
     worker = await stack.start_worker(WORKER_CONCURRENCY="10")
     await stack.wait_finished(await stack.submit_files(files, 2), 60)
-    for pid in [gateway.pid, *worker.family()]:
+    for pid in [gateway.pid, *process_family(worker.pid)]:
         reset_peak(pid)
     started = time.monotonic()
     job_ids = await stack.submit_files(files, count, concurrency=10)

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from common.jobs import JOB_NAME, QUEUE_NAME, ResumeJobData, job_options
+from tests.helpers.processes import ServiceProcess
 
 from . import TESTS
 from .bench_run import BenchRun
 from .measure import median_round
-from .service import Service
 from .stub_gateway import STUB_MODES
 
 NODE_SCRIPT = Path(__file__).resolve().parent / "node_add_rate.js"
@@ -73,7 +73,7 @@ async def node_add(run: BenchRun, concurrency: int) -> dict[str, Any] | None:
     }
 
 
-async def bench_node_anchor(run: BenchRun, gateway: Service) -> None:
+async def bench_node_anchor(run: BenchRun, gateway: ServiceProcess) -> None:
     """The gateway against the smallest Node.js Express + BullMQ submit path, both driven
     by the same Node.js load generator (node_submit.js) with file URLs: what a caller
     gets from this service beside what a plain Node service would give it. Rounds

@@ -29,18 +29,18 @@ import time
 from pathlib import Path
 
 import pypdfium2
-from labeled.scans import scan_cases
 
 from analysis_worker.extraction import ocr
 from common.proto.resume.v1 import resume_pb2
-from support import (
+from tests.helpers.processes import start_worker
+from tests.helpers.support import (
     RPC_TIMEOUT,
-    WorkerProcess,
     isolated_stack,
     submit_request,
     tree_rss,
     wait_for_final_state,
 )
+from tests.labeled.scans import scan_cases
 
 
 def main() -> None:
@@ -73,14 +73,14 @@ async def stack() -> None:
     scans = scan_cases()[:10]
     with tempfile.TemporaryDirectory() as directory:
         async with isolated_stack(Path(directory), WORKER_CONCURRENCY="10") as running:
-            worker = WorkerProcess(running.env, Path(directory) / "worker.log")
+            worker = start_worker(running.env, Path(directory) / "worker.log")
             try:
                 peak, done = 0, False
 
                 async def sample() -> None:
                     nonlocal peak
                     while not done:
-                        peak = max(peak, tree_rss(worker.process.pid))
+                        peak = max(peak, tree_rss(worker.pid))
                         await asyncio.sleep(0.05)
 
                 sampler = asyncio.create_task(sample())
@@ -94,7 +94,7 @@ async def stack() -> None:
                 done = True
                 await sampler
             finally:
-                worker.terminate()
+                worker.stop()
     completed = states.count(resume_pb2.JOB_STATE_COMPLETED)
     print(f"{len(scans)} scans at once, WORKER_CONCURRENCY=10: {completed} completed in {elapsed:.1f} s; "
           f"worker with its pool processes peaked at {peak / 2**20:.0f} MB resident")

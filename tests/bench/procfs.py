@@ -10,6 +10,11 @@ from pathlib import Path
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
+def process_family(pid: int) -> list[int]:
+    """The process and its descendants."""
+    return [pid, *proc_children(pid)]
+
+
 def proc_children(pid: int) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():

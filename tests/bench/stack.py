@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import sys
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -20,12 +21,12 @@ from common.devstack.embedded_redis import RedisServer, free_port
 from common.jobs import QUEUE_NAME
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import connect_queue
-from support import service_env, wait_serving
+from tests.helpers.processes import ServiceProcess
+from tests.helpers.support import service_env, wait_serving
 
 from . import ROOT
 from .files import MB, mime_of
 from .procfs import CpuWindow
-from .service import Service, wait_log
 
 BENCH_DIR = ROOT / ".bench"
 
@@ -50,8 +51,8 @@ class Stack:
         self.queue_client = connect_queue(self.settings)
         self.blob_client = connect_queue(self.settings, decode_responses=False)
         self.queue = Queue(QUEUE_NAME, {"connection": self.queue_client})
-        self.gateways: list[Service] = []
-        self.workers: list[Service] = []
+        self.gateways: list[ServiceProcess] = []
+        self.workers: list[ServiceProcess] = []
 
     async def stop(self) -> None:
         for service in [*self.workers, *self.gateways]:
@@ -60,44 +61,42 @@ class Stack:
         await self.blob_client.aclose()
         self.redis.stop()
 
-    async def start_gateway(self, processes: int = 1) -> Service:
-        gateway = Service(
-            ["-m", "gateway_service"], {**self.env, "GATEWAY_PROCESSES": str(processes)},
-            self.logs / f"gateway-{len(self.gateways)}.log",
+    async def start_gateway(self, processes: int = 1) -> ServiceProcess:
+        gateway = ServiceProcess.python(
+            "gateway_service", self.logs / f"gateway-{len(self.gateways)}.log",
+            {**self.env, "GATEWAY_PROCESSES": str(processes)},
         )
         self.gateways.append(gateway)
-        deadline = time.monotonic() + 30
-        while gateway.log().count("gateway listening") < processes:
-            if gateway.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"gateway did not start:\n{gateway.log()[-3000:]}")
-            await asyncio.sleep(0.05)
+        await gateway.wait_until(lambda: gateway.log().count("gateway listening") >= processes)
         await wait_serving(self.grpc_port)
         return gateway
 
-    def stop_gateway(self, gateway: Service) -> None:
+    def stop_gateway(self, gateway: ServiceProcess) -> None:
         gateway.stop()
         self.gateways.remove(gateway)
 
-    async def start_worker(self, **env: str) -> Service:
-        worker = Service(
-            ["-m", "analysis_worker"], {**self.env, **env}, self.logs / f"worker-{len(self.workers)}.log"
+    async def start_worker(self, **env: str) -> ServiceProcess:
+        worker = ServiceProcess.python(
+            "analysis_worker", self.logs / f"worker-{len(self.workers)}.log", {**self.env, **env}
         )
         self.workers.append(worker)
-        await wait_log(worker, "worker started")
+        await worker.wait_until(lambda: "worker started" in worker.log())
         return worker
 
-    def stop_worker(self, worker: Service) -> None:
+    def stop_worker(self, worker: ServiceProcess) -> None:
         worker.stop()
         self.workers.remove(worker)
 
     @contextlib.asynccontextmanager
-    async def stub_gateway(self, mode: str) -> AsyncIterator[tuple[int, Service]]:
+    async def stub_gateway(self, mode: str) -> AsyncIterator[tuple[int, ServiceProcess]]:
         """tests/bench/stub_gateway.py doing `mode` of the gateway's work, and its port."""
         port = free_port()
-        stub = Service(["-m", "tests.bench.stub_gateway", str(port), mode], self.env,
-                       self.logs / f"stub-gateway-{mode}.log")
+        stub = ServiceProcess(
+            [sys.executable, "-m", "tests.bench.stub_gateway", str(port), mode], self.logs / f"stub-gateway-{mode}.log",
+            self.env,
+        )
         try:
-            await wait_log(stub, "gateway listening")
+            await stub.wait_until(lambda: "gateway listening" in stub.log())
             yield port, stub
         finally:
             stub.stop()

@@ -34,7 +34,7 @@ from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import connect_cache, connect_queue
 from common.store.analyses import Analyses
 from gateway_service.server import Gateway
-from support import FIXTURES, service_env
+from tests.helpers.support import FIXTURES, service_env
 
 ORGANISATION = "bench-org"
 

@@ -23,7 +23,7 @@ from common.config import Settings
 from common.devstack.embedded_redis import RedisServer
 from common.proto.resume.v1 import resume_pb2_grpc
 from gateway_service.server import Gateway
-from support import FIXTURES, service_env, submit_request
+from tests.helpers.support import FIXTURES, service_env, submit_request
 
 PDF = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
 

@@ -8,14 +8,17 @@ import statistics
 import time
 from typing import Any
 
+from tests.helpers.processes import ServiceProcess
+
 from .bench_run import BenchRun
 from .extraction_anchors import pool_rate, raw_extract, service_pipeline, short_pdf_costs
 from .files import mime_of, rendercv_pdfs, short_docx, short_pdfs
-from .procfs import peak_rss_mb, proc_children, reset_peak
-from .service import Service
+from .procfs import peak_rss_mb, proc_children, process_family, reset_peak
 
 
-async def worker_batch(run: BenchRun, worker: Service, files: list[tuple[str, bytes]], count: int) -> dict[str, Any]:
+async def worker_batch(
+    run: BenchRun, worker: ServiceProcess, files: list[tuple[str, bytes]], count: int
+) -> dict[str, Any]:
     """Jobs queued while the queue is paused, then released at once: the rate is from
     the release to the last job's finishedOn, so neither submission nor the worker's
     start-up counts."""
@@ -58,7 +61,7 @@ async def bench_worker(run: BenchRun) -> None:
             worker = await stack.start_worker(WORKER_PROCESSES=str(processes))
             # Warm every pool process (imports, first-call caches) before measuring.
             await stack.wait_finished(await stack.submit_files(files, 2 * processes), 60)
-            for pid in worker.family():
+            for pid in process_family(worker.pid):
                 reset_peak(pid)
             measured, raw, pipeline = [], [], []
             for _ in range(rounds):

@@ -1,7 +1,7 @@
 """Rebuilds the rendered corpus: files/ and truth/ beside this script, or those of
 unseen/ for the second population (see people.py).
 
-    python tests/corpus/build.py --themes DIR [--population unseen]
+    python -m tests.corpus.build --themes DIR [--population unseen]
 
 Needs what the tests never need: Node.js with the JSON Resume themes installed in DIR
 (`npm install jsonresume-theme-even jsonresume-theme-flat jsonresume-theme-macchiato
@@ -19,7 +19,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -32,8 +31,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from people import COUNTRY_NAMES, person, shared, shared_pool_strings  # noqa: E402
+from tests.corpus.people import COUNTRY_NAMES, person, shared, shared_pool_strings
 
 CORPUS = Path(__file__).resolve().parent
 THEMES = ("even", "macchiato", "elegant", "kendall", "flat")

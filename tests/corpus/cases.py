@@ -7,9 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from labeled.cases import Case, expected_of
-
-from analysis_worker.evaluation import CORPUS_PREFIX, UNSEEN_PREFIX
+from tests.accuracy.evaluate import CORPUS_PREFIX, UNSEEN_PREFIX
+from tests.labeled.cases import Case, expected_of
 
 CORPUS = Path(__file__).resolve().parent
 

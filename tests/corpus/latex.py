@@ -1,7 +1,7 @@
 """Renders the corpus people through LaTeX classes from TeX Live: moderncv in three of its
 styles, and a plain article-based resume as people write one by hand.
 
-    python tests/corpus/latex.py [--population unseen]
+    python -m tests.corpus.latex [--population unseen]
 
 Needs what the tests never need: TeX Live with moderncv and its icon fonts (Debian 12:
 `texlive-latex-extra`, `texlive-fonts-extra` for fontawesome5, `texlive-xetex` for the
@@ -18,14 +18,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import build as rendered  # noqa: E402
-from people import person  # noqa: E402
+from tests.corpus import build as rendered
+from tests.corpus.people import person
 
 STYLES = ("moderncv-classic", "moderncv-banking", "moderncv-casual", "article")
 _SPECIAL = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from labeled.cases import Case, expected_of
-
-from .families import FAMILIES, FILES, TRUTHS, Family
+from tests.families.families import FAMILIES, FILES, TRUTHS, Family
+from tests.labeled.cases import Case, expected_of
 
 FAMILY_PREFIX = "families/"
 

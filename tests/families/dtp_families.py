@@ -1,7 +1,7 @@
 """Renders the desktop-publishing families: one-page resumes laid out in Scribus, every block
 of the resume in its own text frame placed on the page, exported to PDF by Scribus.
 
-    python tests/families/dtp_families.py [dtp-frames dtp-columns dtp-timeline]
+    python -m tests.families.dtp_families [dtp-frames dtp-columns dtp-timeline]
 
 Needs: Scribus 1.5 (Debian 12 `scribus`, 1.5.8+dfsg-4 here) run headless through its
 Python scripter under a virtual X server (`xvfb-run` from Debian's `xvfb`), the Carlito and
@@ -34,14 +34,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import families  # noqa: E402
+from tests.families import families
 
 COUNTRY_NAMES = families.rendered.COUNTRY_NAMES  # tests/corpus/people.py's, through build.py
 

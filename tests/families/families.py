@@ -16,17 +16,15 @@ import hashlib
 import json
 import re
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "corpus"))
-import build as rendered  # noqa: E402
-from people import person  # noqa: E402
+from tests.corpus import build as rendered
+from tests.corpus.people import person
 
+HERE = Path(__file__).resolve().parent
 FILES, TRUTHS = HERE / "files", HERE / "truth"
 # People per family, and the conventions they follow in turn.
 PEOPLE = 5

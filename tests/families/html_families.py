@@ -2,7 +2,7 @@
 registry, filled with the families' people by the theme's own exported render(resume), and
 printed to PDF by headless Chromium or by WeasyPrint.
 
-    python tests/families/html_families.py [--themes DIR] [FAMILY ...]
+    python -m tests.families.html_families [--themes DIR] [FAMILY ...]
 
 Needs what the tests never need:
 - Node.js, with these npm packages installed in DIR (`npm install` there):
@@ -54,7 +54,7 @@ Setup, as done for the stored files (DIR=/work/tools-html, the default):
         jsonresume-theme-orbit@3.0.0 bootstrap5@npm:bootstrap@5.0.2 jsonresume-theme-slick@0.1.16 \
         bootswatch@3.3.7
     python3 -m venv DIR/venv && DIR/venv/bin/pip install weasyprint
-    .venv/bin/python tests/families/html_families.py [FAMILY ...]
+    .venv/bin/python -m tests.families.html_families [FAMILY ...]
 The professional bundle is written to DIR/.professional.bundle.cjs (so that its peers
 resolve from DIR/node_modules), the link for mocha-responsive to
 DIR/node_modules/jsonresume-theme-mocha-responsive/node_modules/@fortawesome/fontawesome-free.
@@ -70,7 +70,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,8 +79,7 @@ from typing import Any
 import pypdf
 from PIL import ImageFont
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import families  # noqa: E402
+from tests.families import families
 
 # Node's import() resolves packages from the working directory's node_modules.
 _RENDER_JS = families.rendered._RENDER_JS

@@ -2,7 +2,7 @@
 fictional people of families.people(): each template's own class or preamble and macros,
 filled from the person's JSON Resume document, compiled with TeX Live 2022.
 
-    python tests/families/latex_families.py [--sources DIR] [family ...]
+    python -m tests.families.latex_families [--sources DIR] [family ...]
 
 Needs what the tests never need: TeX Live 2022 (Debian 12 packages texlive-latex-extra,
 texlive-xetex, texlive-luatex (pas-cv with non-Latin names, YAAC, limecv), texlive-bibtex-extra
@@ -73,8 +73,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import families  # noqa: E402
+from tests.families import families
 
 rendered = families.rendered  # tests/corpus/build.py
 

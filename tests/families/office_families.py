@@ -1,7 +1,7 @@
 """Renders the office families: Word documents (DOCX) filled with python-docx and exported
 to PDF by LibreOffice Writer, both kept.
 
-    python tests/families/office_families.py [office-sidebar office-banded office-tabular
+    python -m tests.families.office_families [office-sidebar office-banded office-tabular
                                               office-textboxes office-columns]
 
 Needs: LibreOffice Writer 7.4 (Debian 12 `libreoffice-writer`, `soffice` on PATH), whose
@@ -49,7 +49,6 @@ import copy
 import datetime
 import io
 import subprocess
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -63,9 +62,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt, RGBColor
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import families  # noqa: E402
+from tests.families import families
 
 COUNTRY_NAMES = families.rendered.COUNTRY_NAMES  # tests/corpus/people.py's, through build.py
 

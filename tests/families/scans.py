@@ -5,10 +5,9 @@ Made in memory on each run; the truths are the originals'."""
 
 from __future__ import annotations
 
-from labeled.cases import Case
-from labeled.scans import image_pdf, page_images
-
-from .cases import family_cases
+from tests.families.cases import family_cases
+from tests.labeled.cases import Case
+from tests.labeled.scans import image_pdf, page_images
 
 # Development families' PDFs scanned per family: two of five keep a run of make evaluate
 # within minutes (OCR costs seconds a page), and cover every layout.

@@ -1,6 +1,6 @@
 """Renders the typst-* families (see families.py) through real Typst resume templates.
 
-    /work/tools-typst/bin/python tests/families/typst_families.py [typst-basic ...]
+    /work/tools-typst/bin/python -m tests.families.typst_families [typst-basic ...]
 
 Needs what the tests never need:
 - the `typst` package from PyPI (Python bindings of the Typst compiler; built with 0.15.2,
@@ -89,15 +89,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tarfile
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import families  # noqa: E402
+from tests.families import families
 
 rendered = families.rendered  # tests/corpus/build.py
 MIRROR = Path(os.environ.get("TYPST_MIRROR", "/work/.mirror"))

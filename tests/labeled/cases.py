@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 
-from .content import resume_of
-from .render_docx import render_docx
-from .render_pdf import render_pdf
+from tests.labeled.content import resume_of
+from tests.labeled.render_docx import render_docx
+from tests.labeled.render_pdf import render_pdf
 
 TRUTH = Path(__file__).resolve().parent / "truth"
 RENDERCV = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "rendercv"
@@ -36,7 +36,7 @@ _PROFILE_HOSTS = {"LinkedIn": "https://linkedin.com/in/", "GitHub": "https://git
 
 @dataclass(frozen=True)
 class Case:
-    """A resume file and the fields expected from it (see evaluation.py for their form)."""
+    """A resume file and the fields expected from it (see tests/accuracy/evaluate.py for their form)."""
     name: str  # "<truth file stem>/<format>:<layout>" or the fixture's file name
     person: str  # whom the resume describes: the evaluation's split keeps each person on one side
     file_name: str

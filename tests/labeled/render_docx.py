@@ -11,9 +11,9 @@ import io
 
 from docx import Document
 from docx.document import Document as DocumentType
-from docx_resumes import hyperlink, text_box
 
-from .content import Resume, shown_link
+from tests.helpers.docx_resumes import hyperlink, text_box
+from tests.labeled.content import Resume, shown_link
 
 LAYOUTS = ("tables", "header", "textbox", "plain")
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from fpdf import FPDF
 
-from .content import Resume, shown_link
+from tests.labeled.content import Resume, shown_link
 
 LAYOUTS = ("classic", "stacked", "date-column", "sidebar", "sidebar-interleaved")
 

@@ -17,7 +17,7 @@ import pypdfium2
 from docx.shared import Inches
 from PIL import Image, ImageFilter
 
-from .cases import Case, generated_cases
+from tests.labeled.cases import Case, generated_cases
 
 # Resolution of the simulated scanner: the default of office scanners.
 SCAN_DPI = 300

@@ -9,7 +9,7 @@ whatever Helvetica has at those codes: only the text layer matters to the analys
 
 from __future__ import annotations
 
-from hostile_files import raw_pdf
+from tests.helpers.hostile_files import raw_pdf
 
 _LINES_PER_PAGE = 60
 _LEADING = 13

@@ -1,0 +1,1 @@
+"""The test suite, imported from the repository root: `tests.helpers`, `tests.labeled`, ..."""

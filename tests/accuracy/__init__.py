@@ -1,0 +1,1 @@
+"""Accuracy figures of the analysis: the evaluation command and the floors held on it."""

@@ -1,0 +1,1 @@
+"""Faults and hostile input: Redis full, crashes, hostile and fuzzed files, shutdowns."""

@@ -1,0 +1,1 @@
+"""Helpers the tests share: services and child processes, and files built to order."""

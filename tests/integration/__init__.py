@@ -1,0 +1,1 @@
+"""The services together: real Redis, PostgreSQL, the gRPC server and worker processes."""

@@ -1,0 +1,1 @@
+"""Functions, extraction and analysis on files: no server and no service process."""

@@ -1,0 +1,449 @@
+import time
+from datetime import date
+
+import pytest
+import yaml
+
+from analysis_worker.analysis import ANALYSIS_VERSION, analyse
+from analysis_worker.analysis.contact import extract_contact
+from analysis_worker.analysis.dates import find_span, parse_date
+from analysis_worker.analysis.education import find_degree, parse_education
+from analysis_worker.analysis.entries import group_entries
+from analysis_worker.analysis.experience import parse_experience, total_years
+from analysis_worker.analysis.matching import keyword_similarity
+from analysis_worker.analysis.names import JOINED_PARTICLES, LEADING_PARTICLES, NAME_PARTICLES
+from analysis_worker.analysis.places import is_location, split_place
+from analysis_worker.analysis.sections import heading_kind
+from analysis_worker.analysis.skills import canonical_skill, skills_in_text
+from analysis_worker.extraction import ExtractedDocument, extract
+from common.proto.resume.v1 import resume_pb2
+from tests.helpers.docx_resumes import SAMPLE, build_docx
+from tests.helpers.raw_pdf import letter_spaced, one_page_pdf
+from tests.helpers.support import FIXTURES
+from tests.labeled.text_layer_pdf import text_layer_pdf
+
+THEMES = sorted(path.name.removeprefix("John_Doe_").removesuffix("Theme_CV.pdf")
+                for path in FIXTURES.glob("*.pdf"))
+LEVELS = {"PhD": resume_pb2.DEGREE_LEVEL_DOCTORATE, "BS": resume_pb2.DEGREE_LEVEL_BACHELOR}
+
+
+def load(theme: str) -> tuple[dict, resume_pb2.ResumeAnalysis]:
+    truth = yaml.safe_load((FIXTURES / f"John_Doe_{theme}Theme_CV.yaml").read_text(encoding="utf-8"))["cv"]
+    document = extract((FIXTURES / f"John_Doe_{theme}Theme_CV.pdf").read_bytes(), "application/pdf")
+    return truth, analyse(document)
+
+
+def month(value) -> str:
+    return "" if value in (None, "present") else str(value)
+
+
+def links_by_type(result) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for link in result.contact.links:
+        found.setdefault(link.type, set()).add(link.url.rstrip("/"))
+    return found
+
+
+def test_nine_themes_are_present():
+    assert len(THEMES) == 9
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_contact_matches_ground_truth(theme):
+    truth, result = load(theme)
+    assert result.analysis_version == ANALYSIS_VERSION
+    assert result.contact.name == truth["name"]
+    assert list(result.contact.emails) == [truth["email"]]
+    assert list(result.contact.phones) == []
+    assert result.contact.location == truth["location"]
+    links = links_by_type(result)
+    assert links[resume_pb2.LINK_TYPE_WEBSITE] == {truth["website"].rstrip("/")}
+    for network in truth["social_networks"]:
+        kind = {"LinkedIn": resume_pb2.LINK_TYPE_LINKEDIN, "GitHub": resume_pb2.LINK_TYPE_GITHUB}[network["network"]]
+        host = {"LinkedIn": "https://linkedin.com/in/", "GitHub": "https://github.com/"}[network["network"]]
+        assert links[kind] == {host + network["username"]}
+    assert len(result.contact.links) == 1 + len(truth["social_networks"])
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_education_matches_ground_truth(theme):
+    truth, result = load(theme)
+    expected = truth["sections"]["education"]
+    assert len(result.education) == len(expected)
+    for found, item in zip(result.education, expected, strict=True):
+        assert found.institution == item["institution"]
+        assert found.degree == item["degree"]
+        assert found.degree_level == LEVELS[item["degree"]]
+        assert found.field == item["area"]
+        assert found.location == item["location"]
+        assert (found.start, found.end) == (month(item["start_date"]), month(item["end_date"]))
+    assert result.education[1].gpa == "3.97/4.00"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_experience_matches_ground_truth(theme):
+    truth, result = load(theme)
+    expected = truth["sections"]["experience"]
+    assert len(result.experience) == len(expected)
+    for found, item in zip(result.experience, expected, strict=True):
+        assert (found.company, found.title) == (item["company"], item["position"])
+        assert found.location == item["location"]
+        assert found.start == month(item["start_date"])
+        assert found.current == (item["end_date"] == "present")
+        assert found.end == month(item["end_date"])
+        # Nested bullets (folded into their parent in the YAML) are highlights of their own.
+        assert len(found.highlights) == sum(1 + text.count(" - ") for text in item["highlights"])
+        assert found.highlights[0] == item["highlights"][0]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_skills_of_the_skills_section_are_found(theme):
+    truth, result = load(theme)
+    listed = [item.strip() for row in truth["sections"]["skills"] for item in row["details"].split(",")]
+    known = [canonical_skill(item) for item in listed if canonical_skill(item)]
+    assert len(known) >= 15
+    from_section = {skill.name for skill in result.skills
+                    if resume_pb2.SKILL_SOURCE_SKILLS_SECTION in skill.sources}
+    assert set(known) <= from_section
+    experience_only = {skill.name for skill in result.skills
+                       if list(skill.sources) == [resume_pb2.SKILL_SOURCE_EXPERIENCE]}
+    assert "Self-Supervised Learning" in experience_only
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_sections_projects_and_years(theme):
+    truth, result = load(theme)
+    # "Welcome to RenderCV" is set as a heading but names no kind: a section of its own.
+    assert {section.heading for section in result.sections if section.kind == "other"} <= {"Welcome to RenderCV"}
+    kinds = [section.kind for section in result.sections if section.kind != "other"]
+    assert kinds == ["education", "experience", "projects", "publications", "awards", "skills", "patents",
+                     "talks"][:len(kinds)]
+    assert len(kinds) >= 6
+    assert [project.name for project in result.projects] == ["FlashInfer", "NeuralPrune"]
+    assert result.projects[0].description.startswith("Open-source library for high-performance LLM inference")
+    expected = total_years([resume_pb2.Experience(start=month(item["start_date"]), end=month(item["end_date"]),
+                                                  current=item["end_date"] == "present")
+                            for item in truth["sections"]["experience"]], date.today())
+    assert result.total_experience_years == pytest.approx(expected)
+    assert result.score.overall >= 80
+    assert result.document.pages in (2, 3) and result.document.words > 500
+
+
+def test_docx_resume_analysis():
+    result = analyse(extract(build_docx(SAMPLE)))
+    contact = result.contact
+    assert contact.name == "Maria Lopez"
+    assert list(contact.emails) == ["maria.lopez@example.org"]
+    assert list(contact.phones) == ["+15125550143"]  # the country comes from "Austin, TX"
+    assert contact.location == "Austin, TX"
+    assert [(link.url, link.type) for link in contact.links] == [
+        ("https://www.linkedin.com/in/maria-lopez-dev", resume_pb2.LINK_TYPE_LINKEDIN)]
+    assert result.summary == SAMPLE["summary"]
+    assert [(job.title, job.company, job.location, job.start, job.end, job.current) for job in result.experience] == [
+        ("Senior Software Engineer", "Stripe", "Remote", "2020-03", "", True),
+        ("Software Engineer", "Dell Technologies", "Round Rock, TX", "2016-06", "2020-02", False)]
+    school = result.education[0]
+    assert (school.institution, school.degree, school.degree_level, school.field, school.start, school.end,
+            school.gpa) == ("The University of Texas at Austin", "B.S.", resume_pb2.DEGREE_LEVEL_BACHELOR,
+                            "Computer Science", "2012", "2016", "3.8/4.0")
+    skills = {skill.name: set(skill.sources) for skill in result.skills}
+    assert skills["JavaScript"] == {resume_pb2.SKILL_SOURCE_SKILLS_SECTION}
+    assert skills["PostgreSQL"] == {resume_pb2.SKILL_SOURCE_EXPERIENCE}
+    assert resume_pb2.SKILL_SOURCE_EXPERIENCE in skills["Kubernetes"]  # "k8s"
+    assert {resume_pb2.SKILL_SOURCE_SKILLS_SECTION, resume_pb2.SKILL_SOURCE_EXPERIENCE} <= skills["Go"]
+    assert "Stripe" not in skills  # a company in a title line is not a skill
+    assert list(result.languages) == ["English", "Spanish"]
+    assert list(result.certifications) == ["AWS Certified Solutions Architect – Associate"]
+    assert result.total_experience_years > 9
+    assert not any(w.code == resume_pb2.WARNING_CODE_CONTACT_IN_HEADER for w in result.warnings)
+
+
+def test_contact_only_in_header_is_warned_and_scored():
+    result = analyse(extract(build_docx(SAMPLE, contact_in_body=False)))
+    assert list(result.contact.emails) == ["maria.lopez@example.org"]
+    assert [w.code for w in result.warnings] == [resume_pb2.WARNING_CODE_CONTACT_IN_HEADER]
+    parseability = next(part for part in result.score.parts if part.name == "parseability")
+    placement = next(part for part in parseability.parts if part.name == "contact_placement")
+    assert placement.score < 50 and "header" in placement.reason
+
+
+def test_empty_document_scores_low_and_carries_warnings():
+    document = ExtractedDocument("pdf", "", 1, "", ((resume_pb2.WARNING_CODE_NO_TEXT_LAYER, "No text."),))
+    result = analyse(document)
+    assert [w.code for w in result.warnings] == [resume_pb2.WARNING_CODE_NO_TEXT_LAYER]
+    assert result.score.overall < 30
+    assert all(part.reason for part in result.score.parts)
+    assert not result.HasField("match")
+
+
+@pytest.mark.parametrize(("text", "start", "end", "current"), [
+    ("Sept 2018 – May 2023", "2018-09", "2023-05", False),
+    ("2019-06 - 2020-01", "2019-06", "2020-01", False),
+    ("06/2019 to Present", "2019-06", "", True),
+    ("Summer 2022 – Fall 2022", "2022-06", "2022-09", False),
+    ("Jan. 2020 — current", "2020-01", "", True),
+    ("2017 – 2021", "2017", "2021", False),
+    ("Acme Corp, Berlin 2021", "2021", "2021", False),
+    ("since March 2015", "2015-03", "", True),
+    ("2019-2021", "2019", "2021", False),
+    ("2019 → 2021", "2019", "2021", False),
+    ("2019 ~ 2021", "2019", "2021", False),
+    ("January 2020 to date", "2020-01", "", True),
+    ("01/03/2024 - 15/07/2025", "2024-03", "2025-07", False),
+    ("2018-09-01 T O PRESENT", "2018-09", "", True),
+])
+def test_date_ranges(text, start, end, current):
+    span = find_span(text)
+    assert (span.start, span.end, span.current) == (start, end, current)
+
+
+@pytest.mark.parametrize("month_first", [True, False])
+@pytest.mark.parametrize("separator", ["/", ".", "-"])
+def test_ranges_in_figures_closed_up_around_their_hyphen(month_first: bool, separator: str) -> None:
+    """OCR drops the spaces around a range's hyphen ("03/2021-07/2024"), which a text
+    layer keeps: every way of writing a month and year in figures still makes a range."""
+    def written(year: int, month: int) -> str:
+        return f"{month:02d}{separator}{year}" if month_first else f"{year}{separator}{month:02d}"
+
+    span = find_span(f"SENIOR ENGINEER {written(2021, 3)}-{written(2024, 7)}")
+    assert (span.start, span.end, span.current) == ("2021-03", "2024-07", False)
+
+
+def test_dates_are_not_found_in_numbers():
+    assert find_span("10.1234/neurips.2023.1234") is None
+    assert find_span("Raised $18M Series A in 2021 from investors") is None  # mid-sentence, not a date column
+    assert find_span("US Patent 11,234,567") is None
+    assert parse_date("Present") == ""
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("BS in Computer Engineering", resume_pb2.DEGREE_LEVEL_BACHELOR),
+    ("B.Sc. Physics", resume_pb2.DEGREE_LEVEL_BACHELOR),
+    ("Bachelor of Arts in History", resume_pb2.DEGREE_LEVEL_BACHELOR),
+    ("MS, Statistics", resume_pb2.DEGREE_LEVEL_MASTER),
+    ("M.Sc. in Data Science", resume_pb2.DEGREE_LEVEL_MASTER),
+    ("MBA", resume_pb2.DEGREE_LEVEL_MASTER),
+    ("Master's degree in Economics", resume_pb2.DEGREE_LEVEL_MASTER),
+    ("Ph.D. in Chemistry", resume_pb2.DEGREE_LEVEL_DOCTORATE),
+    ("Doctorate in Education", resume_pb2.DEGREE_LEVEL_DOCTORATE),
+    ("Associate of Science", resume_pb2.DEGREE_LEVEL_ASSOCIATE),
+    ("High School Diploma", resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL),
+    ("Certificate in Project Management", resume_pb2.DEGREE_LEVEL_CERTIFICATE),
+])
+def test_degree_levels(text, level):
+    assert find_degree(text)[0] == level
+
+
+def test_words_are_not_degrees():
+    assert find_degree("Princeton University, Computer Science") is None
+    assert find_degree("ms and ba are words in lower case") is None
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("EXPERIENCE", "experience"), ("Work Experience", "experience"), ("Professional Summary", "summary"),
+    ("Technical Skills:", "skills"), ("Selected Honors", "awards"), ("Volunteer Experience", "volunteer"),
+    ("E D U C A T I O N", "education"), ("Invited Talks", "talks"), ("Research Intern", None),
+    ("NVIDIA Research", None), ("Languages: Python, C++", None), ("John Doe", None),
+    ("Skills & Proficiency", "skills"), ("Technical Proficiencies", "skills"),
+])
+def test_headings(line, kind):
+    assert heading_kind(line) == kind
+
+
+def test_taxonomy_aliases_and_case_rules():
+    assert canonical_skill("JS") == "JavaScript"
+    assert canonical_skill("k8s") == "Kubernetes"
+    assert canonical_skill("Postgres") == "PostgreSQL"
+    assert canonical_skill("golang") == "Go"
+    assert canonical_skill("underwater basket weaving") is None
+    prose = "Go to the market. We can go further. C level support, R&D budget, Spring 2022 intern."
+    assert skills_in_text(prose) == []
+    assert skills_in_text("Services written in Go and C++, analysis in R? No: React, node.js and .NET") == [
+        "Go", "C++", "React", "Node.js", ".NET"]
+
+
+def test_job_match():
+    document = extract((FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes())
+    result = analyse(document, job_description="ML infrastructure engineer: PyTorch, CUDA and inference "
+                                               "optimization for transformer models on AWS.",
+                     required_skills=["k8s", "Golang", "pytorch", "Technical Writing"])
+    match = result.match
+    # Skills named in the job description count as required too.
+    assert list(match.covered_skills) == ["Kubernetes", "PyTorch", "Machine Learning", "CUDA", "Efficient Inference",
+                                          "Transformers", "Amazon Web Services"]
+    assert list(match.missing_skills) == ["Go", "Technical Writing"]
+    assert 0.05 < match.keyword_similarity < 1
+    assert [part.name for part in match.score.parts] == ["required_skills", "keyword_similarity"]
+    assert match.score.parts[0].score == round(100 * 7 / 9)
+    assert 0 < match.score.overall <= 100
+
+
+def test_keyword_similarity_bounds():
+    assert keyword_similarity("python kubernetes", "python kubernetes") == pytest.approx(1.0)
+    assert keyword_similarity("python kubernetes", "accounting payroll") == 0.0
+
+
+def test_entries_without_dates_are_kept_apart():
+    lines = ["Ledger", "• Double-entry bookkeeping service in Go", "Crawler",
+             "• Polite web crawler with per-host rate limits and retries", "written in Python"]
+    entries = group_entries(lines)
+    assert [entry.header for entry in entries] == [["Ledger"], ["Crawler"]]
+    assert entries[1].highlights == ["Polite web crawler with per-host rate limits and retries written in Python"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trendyol Amsterdam, Netherlands", ("Trendyol", "Amsterdam, Netherlands")),
+    ("Acme, New York, NY", ("Acme", "New York, NY")),
+    ("University of Colorado Boulder Boulder, CO", ("University of Colorado Boulder", "Boulder, CO")),
+    ("Acme Rio de Janeiro, Brazil", ("Acme", "Rio de Janeiro, Brazil")),
+    ("Monzo Bank Remote", ("Monzo Bank", "Remote")),
+    ("San Francisco, CA", None), ("Austin, Texas, USA", None), ("Nexus AI, CTO", None),
+])
+def test_names_run_into_places(text, expected):
+    assert split_place(text) == expected
+
+
+def test_institutions_are_not_places():
+    assert is_location("Salt Lake City, UT") and is_location("College Station, TX")
+    assert not is_location("Stanford University Stanford, CA")
+    assert not is_location("University of Hamburg Hamburg, Germany")
+
+
+def test_entries_with_places_read_into_their_lines():
+    jobs = parse_experience(["Data Engineer", "Trendyol, New York, NY", "January 2022 - Present",
+                             "• Built a lake", "Wayfair Oslo, Norway", "Data Scientist 2014 - 2017", "• Ran tests",
+                             "iFood (Remote)", "Analyst 2012 - 2014", "• Wrote reports"])
+    assert [(job.title, job.company, job.location) for job in jobs] == [
+        ("Data Engineer", "Trendyol", "New York, NY"), ("Data Scientist", "Wayfair", "Oslo, Norway"),
+        ("Analyst", "iFood", "Remote")]
+    schools = parse_education(["Politecnico di Milano Milan, Italy", "Master of Science in Physics 2017",
+                               "Stanford University Stanford, CA", "B.S. in Physics 2015", "GPA: 3.7/4.0"])
+    assert [(school.institution, school.end, school.location) for school in schools] == [
+        ("Politecnico di Milano", "2017", "Milan, Italy"), ("Stanford University", "2015", "Stanford, CA")]
+
+
+@pytest.mark.parametrize("name", ["Marcus O'Neill", "Fatima Al-Sayed", "Łukasz Wiśniewski", "Mehmet Yılmaz"])
+def test_names_with_apostrophes_hyphens_and_any_alphabet(name):
+    assert extract_contact([name, "x@example.com"], "", "", ()).contact.name == name
+
+
+GIVEN_NAMES = ["Pieter", "Anaïs", "Karl-Theodor", "María José", "Giulia", "Omar", "Siobhán", "Astrid", "João"]
+SURNAMES = ["Berg", "Fontaine", "Guttenberg", "Santos", "Rossi", "Rashid", "Briain", "Klint", "Ángeles"]
+# Particles in sequence as the customs that have them write them.
+PARTICLE_SEQUENCES = ["van der", "van den", "van de", "van 't", "van het", "in 't", "op de", "uit den", "aan de",
+                      "bij de", "onder de", "over de", "voor in 't", "von und zu", "von der", "auf der", "de la",
+                      "de las", "de los", "de l'", "della", "dos", "Van der", "De la", "Di", "Mac", "Mc", "Ó", "Ní"]
+
+
+def particle_names() -> list[str]:
+    """Every particle between a given name and a surname, every joined particle on a
+    surname, and the sequences above; given names and surnames taken in turn."""
+    middles = [f"{particle} " for particle in sorted(NAME_PARTICLES) + PARTICLE_SEQUENCES]
+    middles += [f"{particle} de " for particle in sorted(LEADING_PARTICLES)] + list(JOINED_PARTICLES)
+    names = [f"{GIVEN_NAMES[index % len(GIVEN_NAMES)]} {middle}{SURNAMES[index % len(SURNAMES)]}"
+             for index, middle in enumerate(middles)]
+    # Spanish, Portuguese and Catalan join two surnames with "y", "e" and "i".
+    return names + ["Ana García y Pérez", "Rui Silva e Costa", "Pere Puig i Cadafalch"]
+
+
+@pytest.mark.parametrize("name", particle_names())
+def test_names_with_particles_come_back_whole(name):
+    header = [name, "candidate@example.com | +31 6 1234 5678 | Utrecht, Netherlands", "Experience",
+              "Software Engineer", "Acme Corp", "January 2019 - Present", "Education", "Utrecht University", "2018"]
+    result = analyse(extract(text_layer_pdf(header), file_name="resume.pdf"))
+    assert result.contact.name == name
+    # In capitals the particles are spelled in lower case, as the name is written.
+    capitals = analyse(extract(text_layer_pdf([name.upper(), *header[1:]]), file_name="resume.pdf"))
+    assert capitals.contact.name.casefold() == name.casefold()
+
+
+@pytest.mark.parametrize("line", ["Lives in Paris", "Engineer in Berlin", "Anna de", "van der Berg"])
+def test_particles_do_not_make_a_name_of_other_lines(line):
+    assert extract_contact([line, "x@example.com"], "", "", ()).contact.name == ""
+
+
+def test_name_found_after_a_sidebar_by_the_email():
+    text = "Contact\njuergen.mueller@example.com\nSkills\nPython, Go\nData Engineer\nJürgen Müller\nProfile"
+    result = analyse(ExtractedDocument("pdf", text, 1, "", ()))
+    assert result.contact.name == "Jürgen Müller"
+    assert list(result.contact.emails) == ["juergen.mueller@example.com"]
+
+
+def test_generic_words_are_skills_only_in_a_skills_list():
+    assert skills_in_text("Presented results to leadership; redesigned pricing pages and UI tests") == []
+    document = ExtractedDocument("pdf", "Jane Roe\nSkills\nLeadership, Pricing, UI", 1, "", ())
+    assert [skill.name for skill in analyse(document).skills] == ["Leadership", "Pricing Strategy",
+                                                                   "User Interface Design"]
+
+
+def test_addresses_hold_no_skills_but_skills_spelled_like_domains_stay():
+    assert skills_in_text("Profile: https://github.com/jroe, www.java-guild.org and jane.python@example.com") == []
+    assert skills_in_text("Built the chat on Socket.io and the billing on ASP.NET") != []
+
+
+@pytest.mark.parametrize("text", ["a." * 50_000, "a-" * 50_000, "a" * 100_000, "a@" * 50_000, "1 " * 50_000])
+def test_pathological_text_takes_linear_not_quadratic_time(text: str) -> None:
+    # Quadratic regular expressions took 98 s on the first of these; linear ones take 0.1 s.
+    document = ExtractedDocument(format="pdf", text=text, pages=1, header_text="", warnings=())
+    started = time.perf_counter()
+    analyse(document)
+    assert time.perf_counter() - started < 5
+
+
+def test_letter_spaced_names_and_headings_read_as_words():
+    """Display type placed a letter at a time (Typst's tracking, LaTeX's letter-spacing, DTP
+    tools) comes out of pypdf as "E L E N A  M A R C H E T T I": the name and the sections
+    are read all the same."""
+
+    def placed(y: int, body: bytes) -> bytes:
+        return f"BT 72 {y} Td ".encode() + body + b" ET "
+
+    def shown(y: int, *rows: bytes) -> bytes:
+        return f"BT /F1 11 Tf 72 {y} Td 14 TL ".encode() + b" ".join(b"(" + row + b") '" for row in rows) + b" ET "
+
+    content = (
+        placed(740, letter_spaced("ELENA MARCHETTI"))
+        + shown(720, b"elena.marchetti@example.org | +39 02 1234 5678 | Milan, Italy")
+        + placed(670, letter_spaced("EXPERIENCE", size=12))
+        + shown(660, b"Senior Software Engineer", b"Northwind Analytics, Milan                Mar 2019 - Present",
+                b"- Built the data platform in Python and Kafka for the logistics team.")
+        + placed(590, letter_spaced("EDUCATION", size=12))
+        + shown(580, b"B.Sc. in Computer Science", b"Politecnico di Milano                Sep 2014 - Jul 2018")
+    )
+    document = extract(one_page_pdf(content), "application/pdf", "spaced.pdf")
+    assert "E L E N A  M A R C H E T T I" in document.text
+    result = analyse(document)
+    assert result.contact.name == "Elena Marchetti"
+    assert [(entry.title, entry.company) for entry in result.experience] == [
+        ("Senior Software Engineer", "Northwind Analytics")]
+    assert [entry.institution for entry in result.education] == ["Politecnico di Milano"]
+
+
+# (the number as written, where the candidate lives, what the analysis returns)
+PHONES_AS_WRITTEN = [
+    # Each country's own plan, read in the country of the location.
+    ("02 1234 5678", "Sydney, Australia", "+61212345678"),
+    ("0412 345 678", "Melbourne, Australia", "+61412345678"),
+    ("030 1234567", "Berlin, Germany", "+49301234567"),
+    ("020 7946 0958", "London, United Kingdom", "+442079460958"),
+    ("(212) 555-0143", "New York, NY", "+12125550143"),
+    # A North American number kept abroad, in that plan's shapes: no number of the
+    # location's country, a valid one of North America.
+    ("607.379.5733", "Sydney, Australia", "+16073795733"),
+    ("607-379-5733", "Munich, Germany", "+16073795733"),
+    ("(607) 379-5733", "Bengaluru, India", "+16073795733"),
+    # Places as addresses print them, without a comma, a state's code and a postcode last.
+    ("02 1234 5678", "Sydney NSW 2000", "+61212345678"),
+    ("0412 345 678", "Melbourne VIC", "+61412345678"),
+    ("416 555 0182", "Toronto ON M5V 2T6", "+14165550182"),
+    # A country's code that is also a state's ("IN", Indiana) names the country.
+    ("98765 43210", "Chennai IN", "+919876543210"),
+]
+
+
+@pytest.mark.parametrize(("written", "location", "expected"), PHONES_AS_WRITTEN)
+def test_phones_are_read_in_the_plan_they_are_written_in(written, location, expected):
+    text = f"Jane Smith\njane.smith@example.com | {written}\n{location}\n\nEXPERIENCE\nEngineer\nAcme Corp  2019 - 2024"
+    document = ExtractedDocument(format="pdf", text=text, pages=1, header_text="", warnings=(), links=())
+    contact = analyse(document).contact
+    assert (list(contact.phones), contact.location) == ([expected], location), contact

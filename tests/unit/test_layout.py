@@ -1,0 +1,941 @@
+"""Layout-aware reading: what a page's type says (size, weight, place) and the text-layer
+habits of templates' toolchains, one generated case per class of failure."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis_worker.analysis import analyse
+from analysis_worker.analysis.normalise import normalise_text
+from analysis_worker.analysis.places import is_location
+from analysis_worker.analysis.sections import heading_kind
+from analysis_worker.document import ExtractedDocument
+from analysis_worker.extraction import extract
+from common.proto.resume.v1 import resume_pb2
+from tests.corpus.people import person
+from tests.families.families import FAMILIES, FILES, TRUTHS
+from tests.helpers.raw_pdf import one_page_pdf, set_lines
+
+PEOPLE = [person(index, convention, seed=index * 7 + 1) for index, convention in
+          enumerate(["us", "eu", "in"] * 4)]
+LATIN = [document for document in PEOPLE if document["basics"]["name"].isascii()]
+
+
+def read(*lines: tuple[float, float, str, int, str]):
+    return analyse(extract(one_page_pdf(set_lines(*lines)), "application/pdf", "layout.pdf"))
+
+
+def test_lines_carry_the_size_and_face_of_their_spans() -> None:
+    content = set_lines((72, 740, "/F2", 24, "Dana Reyes"), (300, 740, "/F1", 10, "Email: dana@example.com"),
+                        (72, 700, "/F3", 10, "Acme Corp"))
+    document = extract(one_page_pdf(content), "application/pdf", "spans.pdf")
+    first = document.lines[0]
+    assert [(span.text.strip(), span.size, span.bold) for span in first.spans] == [
+        ("Dana Reyes", 24.0, True), ("Email: dana@example.com", 10.0, False)]
+    assert first.page == 1 and first.top == pytest.approx(52, abs=1) and first.left == pytest.approx(72)
+    assert document.lines[-1].italic and not document.lines[-1].bold
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_the_name_is_the_display_type_at_the_top_of_the_page(document) -> None:
+    # A city above the name and the name beside its contact details on one baseline, as
+    # templates with a header table set them: the large type is the name.
+    basics = document["basics"]
+    city = f"{basics['location']['city']}, {basics['location']['region'] or 'Portugal'}"
+    result = read((72, 760, "/F1", 10, city), (72, 730, "/F2", 26, basics["name"]),
+                  (360, 730, "/F1", 10, f"Email: {basics['email']}"), (72, 690, "/F2", 13, "Experience"),
+                  (72, 670, "/F2", 10, f"{document['work'][0]['position']}, {document['work'][0]['name']}"),
+                  (72, 655, "/F1", 10, "Jan 2020 - Present"))
+    assert result.contact.name == basics["name"]
+
+
+@pytest.mark.parametrize("aside", ["Life philosophy", "Most proud of", "A day of my life", "Where I volunteer"])
+def test_a_line_set_like_the_headings_opens_a_section_of_its_own(aside: str) -> None:
+    # A sidebar's heading whose words name no section kind, among headings that do: what
+    # follows it is not read into the experience.
+    result = read((72, 740, "/F2", 14, "Experience"), (72, 720, "/F2", 10, "Data Engineer, Acme Corp"),
+                  (72, 705, "/F1", 10, "Mar 2019 - Present"), (72, 690, "/F1", 10, "- Built the pipelines in Spark"),
+                  (72, 660, "/F2", 14, aside), (72, 640, "/F2", 10, "Analyst, Zen Studio"),
+                  (72, 625, "/F1", 10, "2015 - 2017"), (72, 600, "/F2", 14, "Education"),
+                  (72, 580, "/F2", 10, "Ohio State University"), (72, 565, "/F1", 10, "BSc Statistics, 2014"))
+    assert [(job.title, job.company) for job in result.experience] == [("Data Engineer", "Acme Corp")]
+    assert [section.kind for section in result.sections] == ["experience", "other", "education"]
+    assert [section.heading for section in result.sections][1] == aside
+
+
+def test_bulleted_employers_set_in_bold_are_entry_headers() -> None:
+    # "\x95" is the bullet in WinAnsiEncoding.
+    # The bullet and the place in the regular face, the employer in bold.
+    result = read((72, 740, "/F2", 14, "Experience"), (72, 720, "/F1", 10, "\x95"), (80, 720, "/F2", 10, "Acme Corp"),
+                  (300, 720, "/F1", 10, "Berlin, Germany"),
+                  (84, 705, "/F3", 10, "Data Engineer  Jan 2020 - Present"),
+                  (84, 690, "/F1", 10, "\x95 Built the pipelines in Spark"),
+                  (72, 670, "/F2", 10, "\x95 Zen Studio"), (84, 655, "/F3", 10, "Analyst  Mar 2016 - Dec 2019"),
+                  (84, 640, "/F1", 10, "\x95 Reported the sales in Excel"))
+    assert [(job.company, job.title) for job in result.experience] == [("Acme Corp", "Data Engineer"),
+                                                                        ("Zen Studio", "Analyst")]
+
+
+HEADINGS = ["Work Experience", "Professional Experience", "Education", "Technical Skills", "Summary", "Projects",
+            "Certifications", "Languages", "Contact", "Awards", "Volunteer Experience"]
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_letter_spaced_capitals_with_lost_word_gaps_are_headings(heading: str) -> None:
+    # Letter-spacing and small capitals leave gaps where the text layer puts spaces at
+    # random: "W ORK E XPERIENCE", "C ON TAC T". Every cut into pieces reads, and so does
+    # letter-spaced type with one kerned pair closed up ("E D U C AT I O N").
+    rng = random.Random(heading)
+    letters = heading.replace(" ", "").upper()
+    for _ in range(20):
+        cuts = sorted(rng.sample(range(1, len(letters)), k=rng.randint(1, min(5, len(letters) - 1))))
+        pieces = [letters[start:end] for start, end in zip([0, *cuts], [*cuts, len(letters)], strict=True)]
+        assert heading_kind(" ".join(pieces)) == heading_kind(heading), pieces
+    for kerned in range(len(letters) - 1):
+        spaced = " ".join([*letters[:kerned], letters[kerned:kerned + 2], *letters[kerned + 2:]])
+        assert heading_kind(normalise_text(spaced)) == heading_kind(heading), spaced
+
+
+TITLES = ["Operations Manager", "Senior Site Reliability Engineer", "Bachelor in Industrial Engineering",
+          "Director of Finance", "Principal Data Scientist"]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_small_capitals_read_as_capitals(title: str) -> None:
+    # Small-capital fonts whose text layer maps some glyphs (one letter or two, each
+    # between capitals) to lower-case letters.
+    rng = random.Random(title)
+    for letter in "IA":
+        garbled = "".join(ch.lower() if ch == letter and rng.random() < 0.8 else ch for ch in title.upper())
+        if garbled != title.upper():
+            assert normalise_text(garbled) == title.upper()
+    assert normalise_text(title) == title
+    assert normalise_text("Skills: Python, PhD, Ph.D., MSc") == "Skills: Python, PhD, Ph.D., MSc"
+
+
+@pytest.mark.parametrize("document", PEOPLE, ids=lambda document: document["basics"]["name"])
+def test_a_title_and_its_city_on_one_line_are_no_place(document) -> None:
+    for job in document["work"]:
+        assert is_location(job["location"])
+        assert not is_location(f"{job['position']} {job['location']}") or len(job["position"].split()) == 1
+
+
+def _family_files(toolchain: str) -> list[Path]:
+    return [path for family in FAMILIES if family.toolchain == toolchain and not family.held_out
+            for path in sorted((FILES / family.name).glob("*.pdf"))]
+
+
+@pytest.mark.parametrize("toolchain", ["latex", "typst"])
+def test_words_positioned_by_moves_keep_their_gaps(toolchain: str) -> None:
+    # XeLaTeX and Typst fonts without a space glyph: the highlights of every development
+    # family's people come out word by word.
+    files = _family_files(toolchain)
+    assert len(files) >= 20
+    for path in files:
+        truth = json.loads((TRUTHS / path.parent.name / f"{path.stem}.json").read_text(encoding="utf-8"))
+        text = extract(path.read_bytes(), "application/pdf", path.name).text
+        # A word hyphenated at the end of a line ("cus-" / "tomers") is a word all the same.
+        tokens = set(re.findall(r"\w+", re.sub(r"-\n(?=[a-z])", "", text).lower()))
+        words = [word for job in truth["experience"] for highlight in job["highlights"]
+                 for word in re.findall(r"\w+", highlight.lower())]
+        found = sum(word in tokens for word in words)
+        assert found >= 0.97 * len(words), (path.name, found, len(words))
+
+
+@pytest.mark.parametrize("label", ["Personal Email", "Home Page", "Mobile Phone", "Contact Details",
+                                   "Personal Information", "Postal Address"])
+def test_the_labels_of_contact_details_are_no_name(label: str) -> None:
+    # Europass-like forms put a label before each detail; the name stands beside its own.
+    for document in LATIN[:4]:
+        basics = document["basics"]
+        result = read((72, 740, "/F1", 10, label), (72, 725, "/F1", 10, basics["email"]),
+                      (72, 700, "/F1", 10, "Name / Surname"), (200, 700, "/F1", 10, basics["name"]))
+        assert result.contact.name != label
+
+
+@pytest.mark.parametrize("school", ["Delft University of Technology", "National Technical University of Athens",
+                                    "Georgia Institute of Technology", "Technical University of Munich",
+                                    "Indian Institute of Science"])
+def test_a_school_name_wrapped_in_a_narrow_column_is_one_name(school: str) -> None:
+    words = school.split()
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if words[cut - 1].lower() not in ("of", "and") and words[cut].lower() not in ("of", "and"):
+            continue
+        result = read((72, 740, "/F2", 14, "Education"), (72, 720, "/F2", 10, head), (72, 706, "/F2", 10, tail),
+                      (72, 692, "/F1", 10, "Bachelor in Computer Science"), (72, 678, "/F1", 10, "09/2012 - 06/2016"))
+        assert [school_entry.institution for school_entry in result.education] == [school], (head, tail)
+
+
+@pytest.mark.parametrize("document", [document for document in PEOPLE if len(document["education"]) > 1],
+                         ids=lambda document: document["basics"]["name"])
+def test_undated_schools_each_keep_their_degree(document) -> None:
+    # Sidebars that print each school as a degree line and a school line, without dates.
+    lines: list[tuple[float, float, str, int, str]] = [(72, 740, "/F2", 14, "Education")]
+    for school in document["education"]:
+        lines += [(72, 725 - 30 * len(lines) // 2, "/F1", 10, f"{school['studyType']}, {school['area']}".strip(", ")),
+                  (72, 712 - 30 * len(lines) // 2, "/F2", 10, school["institution"])]
+    result = read(*lines)
+    assert [entry.institution for entry in result.education] == [school["institution"]
+                                                                 for school in document["education"]]
+
+
+@pytest.mark.parametrize("heads", ["Qualification Grade Date Institution",
+                                   "Degree | Board / University | Year of Passing | CGPA"])
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_table_of_schools_under_a_row_of_column_heads(document, heads: str) -> None:
+    # Schools as a table's rows, each read as one line with its month and year in figures
+    # between the degree and the school, under a row naming the columns.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Qualifications"), (72, 694, "/F2", 9, heads)]
+    for number, school in enumerate(document["education"]):
+        lines.append((72, 680 - 14 * number, "/F1", 10, _latin(
+            f"{school['studyType']} - {school['endDate'][5:7]}-{school['endDate'][:4]} {school['institution']}")))
+    result = read(*lines)
+    assert [(entry.institution, entry.end) for entry in result.education] == [
+        (_latin(school["institution"]), school["endDate"][:7]) for school in document["education"]]
+
+
+def _europass(document) -> list[tuple[float, float, str, int, str]]:
+    """The person as the Europass form lays them out: labels right-aligned in a left column,
+    each value on its label's line, the stream label by label with its value."""
+    basics = document["basics"]
+    rows: list[tuple[str, str]] = [("Europass", ""), ("Personal information", ""), ("Name / Surname", basics["name"]),
+                                   ("Address", f"{basics['location']['city']}, Italy"),
+                                   ("Telephone", basics["phone"]), ("E-mail", basics["email"]), ("Work experience", "")]
+    for job in document["work"]:
+        rows += [("Dates", f"{job['startDate'][5:7]}/{job['startDate'][:4]} - "
+                           + ("Present" if job["meta_end"] == "present" else
+                              f"{job['meta_end'][5:7]}/{job['meta_end'][:4]}")),
+                 ("Occupation or position held", job["position"]),
+                 ("Main activities and", f"- {job['highlights'][0]}"), ("responsibilities", ""),
+                 ("Name and address of employer", f"{job['name']}, {job['location']}")]
+    rows.append(("Education and training", ""))
+    for school in document["education"]:
+        rows += [("Dates", f"{school['startDate'][:4]} - {school['endDate'][:4]}"),
+                 ("Title of qualification awarded", school["studyType"]),
+                 ("Name and type of organisation", school["institution"]),
+                 ("providing education and training", "")]
+    lines = []
+    for number, (label, value) in enumerate(rows):
+        y = 780 - 13 * number
+        lines.append((200 - 5 * len(label), y, "/F1", 9, label))
+        if value:
+            lines.append((215, y, "/F1", 9, value.encode("latin-1", "replace").decode("latin-1")))
+    return lines
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_europass_form_reads_label_by_label(document) -> None:
+    # The labels' column is read beside the values, not as a column of its own, and each
+    # employer, named after the activities, goes with its position.
+    result = read(*_europass(document))
+    assert result.contact.name == document["basics"]["name"]
+    assert [(job.title, job.company) for job in result.experience] == [
+        (job["position"], job["name"]) for job in document["work"]]
+    assert [school.institution for school in result.education] == [
+        school["institution"] for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_place_after_a_link_on_a_header_line_is_the_location(document) -> None:
+    # Header tables put the place after a profile link with no separator between them.
+    basics, job = document["basics"], document["work"][0]
+    place = f"{basics['location']['city']}, {basics['location']['region'] or 'Portugal'}"
+    profile = basics["profiles"][0]["url"].split("://", 1)[1]
+    result = read((72, 760, "/F2", 14, basics["name"]), (72, 745, "/F1", 10, f"{profile} {place}"),
+                  (72, 730, "/F1", 10, basics["email"]), (72, 700, "/F2", 13, "Experience"),
+                  (72, 685, "/F2", 10, f"{job['name']} {job['location']}"),
+                  (72, 670, "/F1", 10, f"{job['position']} Jan 2020 - Present"))
+    assert result.contact.location == place
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _month(iso: str) -> str:
+    return f"{_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}" if iso else "Present"
+
+
+def _jobs(result) -> list[tuple[str, str, str, str]]:
+    return [(job.title, job.company, job.start, job.end or "present") for job in result.experience]
+
+
+def _expected_jobs(document) -> list[tuple[str, str, str, str]]:
+    return [(job["position"], job["name"], job["startDate"][:7], job["endDate"][:7] or "present")
+            for job in document["work"]]
+
+
+def _job_at(job, y: float) -> list[tuple[float, float, str, int, str]]:
+    """An entry as most templates print it: "Title at Company", its dates, a bullet."""
+    return [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
+            (72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+            (72, y - 28, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+
+
+def _latin(text: str) -> str:
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_page_drawn_out_of_order_reads_top_to_bottom(document) -> None:
+    # Browsers paint positioned boxes after the flow: the headings and the entries' title
+    # rows come last in the content stream, each far from the lines it heads.
+    basics = document["basics"]
+    flow = [(72, 760, "/F2", 20, basics["name"]), (72, 740, "/F1", 10, f"{basics['email']} {basics['phone']}")]
+    late = [(72, 715, "/F2", 13, "Experience")]
+    y = 695
+    for job in document["work"]:
+        late.append((72, y, "/F2", 11, _latin(f"{job['position']} at {job['name']}")))
+        flow.append((72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"))
+        flow += [(82, y - 28 - 13 * index, "/F1", 10, _latin(f"- {line}"))
+                 for index, line in enumerate(job["highlights"])]
+        y -= 48 + 13 * len(job["highlights"])
+    late.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        y -= 20
+        late.append((72, y, "/F2", 11, _latin(f"{school['studyType']} {school['area']}, {school['institution']}")))
+        flow.append((72, y - 14, "/F1", 10, f"{school['startDate'][:4]} - {school['endDate'][:4]}"))
+        y -= 14
+    result = read(*flow, *late)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_column_of_keys_reads_each_key_before_the_block_beside_it(document) -> None:
+    # A narrow left column of headings and dates, each beside the block it heads, drawn
+    # before the column of entries: read column by column, every date would be apart from
+    # its entry.
+    basics = document["basics"]
+    keys = [(50, 700, "/F2", 11, "Contact")]
+    blocks = [(200, 760, "/F2", 20, basics["name"]), (200, 740, "/F1", 10, basics["label"]),
+              (200, 703, "/F1", 10, basics["email"]), (200, 689, "/F1", 10, basics["phone"])]
+    y = 650
+    keys.append((50, y, "/F2", 11, "Experience"))
+    for job in document["work"]:
+        blocks.append((200, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")))
+        keys.append((50, y - 14, "/F1", 9, f"{job['startDate'][:10]} to {_month(job['endDate'])}"))
+        for index, line in enumerate([*job["highlights"], "Wrote the team's runbooks and reviews"]):
+            blocks.append((215, y - 14 * (index + 1), "/F1", 10, _latin(line)))
+        y -= 14 * (len(job["highlights"]) + 2) + 12
+    keys.append((50, y, "/F2", 11, "Education"))
+    for school in document["education"]:
+        blocks += [(200, y, "/F2", 10, _latin(school["institution"])),
+                   (215, y - 14, "/F1", 10, f"{school['studyType']}: {school['area']}")]
+        keys.append((50, y - 14, "/F1", 9, f"{school['startDate'][:4]} to {school['endDate'][:4]}"))
+        y -= 40
+    keys.append((50, y, "/F2", 11, "Skills"))
+    blocks += [(200, y - 14 * index, "/F1", 10, group) for index, group in
+               enumerate(["Languages: Python, SQL", "Tools: Excel, Tableau", "Methods: Scrum, Kanban",
+                          "Reporting: Power BI", "Cloud: AWS, Azure", "Design: Figma"])]
+    result = read(*keys, *blocks)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [(school.institution, school.end[:4]) for school in result.education] == [
+        (_latin(school["institution"]), school["endDate"][:4]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_degree_below_its_school_or_after_at_belongs_to_that_school(document) -> None:
+    # Two ways templates write a school: its name and dates, the field bulleted below it
+    # and the degree under that; or the degree and field, "at", the school.
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Education")]
+    y = 710
+    for number, school in enumerate(document["education"]):
+        dates = f"{school['startDate'][:4]} - {school['endDate'][:4]}"
+        if number % 2 == 0:
+            lines += [(72, y, "/F2", 10, _latin(f"{school['institution']}   {dates}")),
+                      (80, y - 14, "/F1", 10, _latin(f"- {school['area']}")),
+                      (72, y - 28, "/F1", 10, school["studyType"])]
+        else:
+            lines += [(72, y, "/F2", 10, _latin(f"{school['studyType']} {school['area']} at {school['institution']}")),
+                      (72, y - 14, "/F1", 10, dates)]
+        y -= 50
+    result = read(*lines)
+    assert [(school.institution, school.degree) for school in result.education] == [
+        (_latin(school["institution"]), school["studyType"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_date_ranges_in_letter_spaced_small_capitals(document) -> None:
+    # Small capitals with letter-spacing lose or gain spaces in the text layer: the
+    # connector comes out "T O", and closed up with the next word ("TOPRESENT").
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Experience")]
+    y = 710
+    for job in document["work"]:
+        end = " ".join("PRESENT") if not job["endDate"] else job["endDate"][:10]
+        lines += [(72, y, "/F1", 9, f"{job['startDate'][:10]} T O {end}"),
+                  (72, y - 14, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
+                  (72, y - 28, "/F1", 10, _latin(job["highlights"][0]))]
+        y -= 50
+    assert _jobs(read(*lines)) == _expected_jobs(document)
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_lines_after_an_entrys_dates_stay_with_it_until_the_next_entry_opens(document) -> None:
+    # School, dates, then the degree and the field below them: the next school opens the
+    # next entry as the first school opened its own, one line before its dates.
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Education")]
+    y = 710
+    for school in document["education"]:
+        for text in (school["institution"], f"{school['startDate'][:4]} - {school['endDate'][:4]}",
+                     school["studyType"], school["area"]):
+            if text:
+                lines.append((72, y, "/F1", 10, _latin(text)))
+                y -= 14
+        y -= 20
+    result = read(*lines)
+    assert [(school.institution, resume_pb2.DegreeLevel.Name(school.degree_level), school.end)
+            for school in result.education] == [
+        (_latin(school["institution"]), f"DEGREE_LEVEL_{school['meta_level'].upper()}", school["endDate"][:4])
+        for school in document["education"]]
+
+
+def _wrapped_before_school_word(name: str) -> list[str]:
+    """A school's name in capitals as a narrow column wraps it: before its school word
+    when a word comes before that one."""
+    words = name.upper().split()
+    at = next((index for index, word in enumerate(words) if index and word.strip(".,") in _SCHOOL_WORDS), 0)
+    return [" ".join(words[:at]), " ".join(words[at:])] if at else [" ".join(words)]
+
+
+_SCHOOL_WORDS = {"UNIVERSITY", "COLLEGE", "INSTITUTE", "SCHOOL", "ACADEMY", "POLYTECHNIC"}
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_school_names_set_like_headings_and_wrapped_are_schools(document) -> None:
+    # Capitals in the headings' size and weight, wrapped in a narrow column before the
+    # school's word ("NATIONAL TECHNICAL" / "UNIVERSITY OF ATHENS").
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 12, "EXPERIENCE")]
+    y = 712
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['name'].upper()} | {job['position']}")),
+                  (72, y - 13, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}")]
+        y -= 34
+    lines.append((72, y, "/F2", 12, "EDUCATION"))
+    y -= 18
+    for school in document["education"]:
+        for part in _wrapped_before_school_word(_latin(school["institution"])):
+            lines.append((72, y, "/F2", 12, part))
+            y -= 14
+        lines.append((72, y, "/F1", 10, f"{school['startDate'][:4]} - {school['endDate'][:4]}"))
+        y -= 24
+    lines.append((72, y, "/F2", 12, "SKILLS"))
+    result = read(*lines)
+    assert [school.institution.upper() for school in result.education] == [
+        _latin(school["institution"]).upper() for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_name_stacked_in_display_type_and_headings_after_icons(document) -> None:
+    # The name set very large over two lines, each heading after an icon-font glyph (the
+    # text layer's Private Use Area), and the entries dated day by day ("01/03/2024").
+    words = _latin(document["basics"]["name"]).upper().split()
+    half = (len(words) + 1) // 2
+    lines = [(72, 760, "/F2", 40, " ".join(words[:half])), (72, 715, "/F2", 40, " ".join(words[half:])),
+             (72, 690, "/F1", 10, document["basics"]["email"]), (72, 660, "/F2", 13, "\x07 WORK EXPERIENCE")]
+    y = 640
+    for job in document["work"]:
+        start, end = job["startDate"], job["endDate"]
+        lines += [(72, y, "/F1", 10, f"{start[8:10]}/{start[5:7]}/{start[:4]} - "
+                                      + (f"{end[8:10]}/{end[5:7]}/{end[:4]}" if end else "PRESENT")),
+                  (72, y - 14, "/F2", 10, _latin(job["name"].upper())), (72, y - 28, "/F1", 10, job["position"]),
+                  (72, y - 42, "/F1", 10, _latin(job["highlights"][0]))]
+        y -= 62
+    lines.append((72, y, "/F2", 13, "\x07 EDUCATION"))
+    result = read(*lines)
+    assert result.contact.name.upper() == " ".join(words)
+    assert [(job.company.upper(), job.title, job.start, job.end or "present") for job in result.experience] == [
+        (_latin(job["name"]).upper(), position, start, end) for (position, _, start, end), job in
+        zip(_expected_jobs(document), document["work"], strict=True)]
+    assert [section.kind for section in result.sections][-2:] == ["experience", "education"]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_school_wrapped_before_its_kind_after_the_degree_is_one_name(document) -> None:
+    # "Finance, Master - Texas A&M" / "University": the column wraps the school's name
+    # before the word that closes it and names its kind; "Bachelor, Finance" above
+    # "University of Washington" is a degree's line above a school's.
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Education")]
+    y = 710
+    for number, school in enumerate(document["education"]):
+        words = _latin(school["institution"]).split()
+        if number % 2 == 0 and len(words) > 1 and words[-1] in _KINDS:
+            rows = [f"{school['area'] or 'General'}, {school['studyType']} - {' '.join(words[:-1])}", words[-1]]
+        else:
+            rows = [f"{school['studyType']}, {school['area'] or 'General'}", " ".join(words)]
+        for text in [*rows, f"{school['startDate'][:4]} - {school['endDate'][:4]}"]:
+            lines.append((72, y, "/F1", 10, text))
+            y -= 14
+        y -= 10
+    result = read(*lines)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+_KINDS = {"University", "College", "Institute", "School"}
+
+
+@pytest.mark.parametrize("word", ["leadership", "projects", "education", "skills", "volunteering"])
+def test_a_heading_word_ending_a_wrapped_sentence_is_no_heading(word: str) -> None:
+    # A narrow column wraps a highlight before its last word, which happens to be a
+    # section's name in lower case.
+    document = LATIN[0]
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "EXPERIENCE")]
+    y = 710
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
+                  (72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (72, y - 28, "/F1", 10, "Designed the dashboards and reports shown to the company's"),
+                  (72, y - 42, "/F1", 10, word)]
+        y -= 62
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [section.kind for section in result.sections] == ["experience"]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_the_name_the_email_address_spells_beats_a_tagline_in_its_place(document) -> None:
+    # A tagline set large where the name goes, and the name read into one line with the
+    # headline beside it: the email address spells the name.
+    basics, job = document["basics"], document["work"][0]
+    result = read((72, 760, "/F2", 24, "Building Reliable Systems"),
+                  (72, 735, "/F1", 10, _latin(f"{basics['name']} {basics['label']}")),
+                  (72, 720, "/F1", 10, basics["email"]), (72, 690, "/F2", 13, "Experience"),
+                  (72, 670, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
+                  (72, 655, "/F1", 10, "Jan 2020 - Present"))
+    assert result.contact.name == _latin(basics["name"])
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_date_column_wrapped_beside_its_entries_keeps_each_range(document) -> None:
+    # A date column too narrow for its ranges, read into the lines beside it: the end of
+    # each range starts the next line ("12/2017 - Senior Data Scientist" / "07/2021
+    # Stellaris Bank"), a "Present" hyphenated over both ("Pre-" / "sent").
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Experience")]
+    y = 710
+    for job in document["work"]:
+        start, end = job["startDate"], job["endDate"]
+        first, second = ("Pre-", "sent") if not end else ("", f"{end[5:7]}/{end[:4]}")
+        lines += [(72, y, "/F1", 9, f"{start[5:7]}/{start[:4]} - {first}"),
+                  (140, y, "/F2", 10, _latin(job["position"])),
+                  (72, y - 13, "/F1", 9, second), (140, y - 13, "/F1", 10, _latin(job["name"])),
+                  (140, y - 28, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 48
+    assert _jobs(read(*lines)) == _expected_jobs(document)
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_running_foot_naming_the_candidate_is_no_employer(document) -> None:
+    # Templates print "<name> CV · <month year>" at the foot of each page, below the entries.
+    basics = document["basics"]
+    lines = [(72, 760, "/F2", 20, _latin(basics["name"])), (72, 740, "/F1", 10, basics["email"]),
+             (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += _job_at(job, y)
+        y -= 48
+    lines.append((200, 40, "/F1", 8, _latin(f"{basics['name']} CV \x07 January 2025")))
+    assert _jobs(read(*lines)) == _expected_jobs(document)
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_timeline_bar_gives_its_entry_the_years_above_and_below_it(document) -> None:
+    # A timeline bar in the left column, its start year above it and its end year below,
+    # which the text layer reads at the start of the entry's title line.
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Experience")]
+    y = 710
+    for job in document["work"]:
+        start, end = job["startDate"][:4], job["endDate"][:4]
+        lines += [(72, y, "/F1", 8, start if end else f"Since {start}"),
+                  (72, y - 12, "/F1", 8, end), (120, y - 12, "/F2", 10, _latin(f"{job['position']}, {job['name']}")),
+                  (120, y - 26, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 46
+    result = read(*lines)
+    assert [(job.title, job.company, job.start, job.end or "present") for job in result.experience] == [
+        (job["position"], job["name"], job["startDate"][:4], job["endDate"][:4] or "present")
+        for job in document["work"]]
+
+
+@pytest.mark.parametrize("heading", ["", "Where I have made a difference"])
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_jobs_under_a_heading_not_read_as_one_are_jobs(document, heading: str) -> None:
+    # The experience heading drawn as a picture (no text), or worded as no dictionary
+    # words it: the jobs follow the summary, in the section before them.
+    basics = document["basics"]
+    lines = [(72, 760, "/F2", 20, _latin(basics["name"])), (72, 740, "/F1", 10, basics["email"]),
+             (72, 710, "/F2", 13, "Summary"),
+             (72, 694, "/F1", 10, "Analyst who turns messy data into decisions for product teams."),
+             (72, 670, "/F2", 13, heading)]
+    y = 650
+    for job in document["work"]:
+        lines += _job_at(job, y)
+        y -= 48
+    lines.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        y -= 20
+        lines.append((72, y, "/F1", 10, _latin(f"{school['institution']}, {school['startDate'][:4]} - "
+                                               f"{school['endDate'][:4]}")))
+    result = read(*[line for line in lines if line[4]])
+    assert _jobs(result) == _expected_jobs(document)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+def _header(document) -> list[tuple[float, float, str, int, str]]:
+    return [(72, 760, "/F2", 20, _latin(document["basics"]["name"])), (72, 740, "/F1", 10, document["basics"]["email"])]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_company_and_place_then_title_after_a_semicolon(document) -> None:
+    # Rubric layouts write "Company, Place; Title" beside the dates.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (170, y, "/F1", 10, _latin(f"{job['name']}, Riverside, CA; {job['position']}")),
+                  (170, y - 14, "/F1", 10, _latin(job["highlights"][0]))]
+        y -= 40
+    assert _jobs(read(*lines)) == _expected_jobs(document)
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_label_every_entry_repeats_is_no_section(document) -> None:
+    # "Achievements" above each entry's bullets reads as a heading; printed again and again
+    # inside the experience section, it is a label, and the entries after it stay jobs.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']}")),
+                  (72, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (72, y - 28, "/F3", 10, "Achievements"), (72, y - 42, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 62
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [section.kind for section in result.sections] == ["experience"]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_name_in_brackets_is_a_field_of_its_own(document) -> None:
+    # "Degree (Institution)" and "Title (Company)" on one line.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} ({job['name']})")),
+                  (400, y, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (72, y - 14, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 34
+    lines.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        y -= 20
+        lines += [(72, y, "/F1", 10, _latin(f"{school['studyType']} in {school['area']} ({school['institution']})")),
+                  (400, y, "/F1", 10, f"{school['startDate'][:4]} - {school['endDate'][:4]}")]
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_ranges_set_over_several_lines_and_written_year_first(document) -> None:
+    # A centred date block: "August 2022" / "— Present" / "a month" (the time spent, as
+    # date libraries word it), and "2023-Sep - Present" with the year first; a school's
+    # range wrapped in a narrow column ("Sep 2010 – Jun" / "2014").
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for number, job in enumerate(document["work"]):
+        start, end = _month(job["startDate"]), _month(job["endDate"])
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']}, {job['name']}")),
+                  (72, y - 14, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        if number % 2:
+            lines += [(72, y - 28, "/F1", 10, f"{job['startDate'][:4]}-{start[:3]} - "
+                                              f"{job['endDate'][:4] + '-' + end[:3] if job['endDate'] else 'Present'}")]
+        else:
+            lines += [(200, y - 28, "/F1", 10, start), (200, y - 42, "/F1", 10, f"- {end}"),
+                      (200, y - 56, "/F1", 10, "a month" if not job["endDate"] else "2 years")]
+        y -= 74
+    lines.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        y -= 20
+        lines += [(72, y, "/F1", 10, f"Sep {school['startDate'][:4]} - Jun"),
+                  (72, y - 14, "/F1", 10, school["endDate"][:4]), (160, y, "/F1", 10, _latin(school["institution"]))]
+        y -= 14
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [(school.institution, school.end) for school in result.education] == [
+        (_latin(school["institution"]), f"{school['endDate'][:4]}-06") for school in document["education"]]
+
+
+def test_a_soft_hyphen_in_a_text_layer_is_a_hyphen_shown() -> None:
+    result = read((72, 760, "/F2", 20, "Grace Kim-Park"), (72, 740, "/F1", 10, "grace.kim\xadpark@example.org"))
+    assert list(result.contact.emails) == ["grace.kim-park@example.org"]
+
+
+@pytest.mark.parametrize(("shown", "targets", "emails", "phones"), [
+    # "tel://" as some themes write it: the same number, not a second one.
+    ("+91 98280 19979 | ravi@example.in", ("tel://+91-9828019979", "mailto:ravi@example.in"),
+     ["ravi@example.in"], ["+919828019979"]),
+    # Targets scrambled for a script that a PDF printer does not run.
+    ("+48 512 236 456 | ola@example.org", ("tel:+93067781901", "mailto:byn@rknzcyr.bet"),
+     ["ola@example.org"], ["+48512236456"]),
+    # Icons alone on the page: the targets are all there is, spaces and all.
+    ("\x07 \x07", ("tel: +48512236456", "mailto: ola@example.org"), ["ola@example.org"], ["+48512236456"]),
+])
+def test_link_targets_give_an_email_or_phone_only_where_the_text_shows_none(shown, targets, emails, phones) -> None:
+    document = ExtractedDocument("pdf", f"Ola Nowak\n{shown}\nExperience", 1, "", (), links=targets)
+    contact = analyse(document).contact
+    assert (list(contact.emails), list(contact.phones)) == (emails, phones)
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("Kraków, Poland +48 512 192 851", "Kraków, Poland"),  # the phone beside the place, no separator
+    ("Athens, , GR", "Athens, GR"),  # a template's empty region
+    ("Denver, CO (US)", "Denver, CO, US"),  # the country in brackets
+])
+def test_the_place_on_a_contact_line_is_the_location(line: str, place: str) -> None:
+    # Below it, a job's "Company, City, Country" line, which is no place of the candidate.
+    result = read((72, 760, "/F2", 20, "Sophie Laurent"), (72, 740, "/F1", 10, _latin(line)),
+                  (72, 726, "/F1", 10, "sophie.laurent@example.org"), (72, 700, "/F2", 13, "Experience"),
+                  (72, 684, "/F2", 10, "Engineering Manager 08/2021 - Present"),
+                  (72, 670, "/F1", 10, "Atelier Moreau, Dublin, Ireland"))
+    assert result.contact.location == _latin(place)
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_an_at_sign_before_a_name_opens_the_company_or_school(document) -> None:
+    # "Title @Company – Place" and "Degree in Field @School", years in a gutter.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F3", 9, f"{job['startDate'][:4]} - {job['endDate'][:4] or 'now'}"),
+                  (130, y, "/F2", 10, _latin(f"{job['position']} @{job['name']} - Columbus, OH")),
+                  (130, y - 14, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 34
+    lines.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        y -= 20
+        lines += [(72, y, "/F3", 9, f"{school['startDate'][:4]} - {school['endDate'][:4]}"),
+                  (130, y, "/F2", 10, _latin(f"{school['studyType']} in {school['area']} @{school['institution']}"))]
+    result = read(*lines)
+    assert [(job.title, job.company) for job in result.experience] == [
+        (job["position"], job["name"]) for job in document["work"]]
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+def test_a_contact_column_of_labels_and_addresses_broken_after_a_slash() -> None:
+    # A narrow sidebar: labels before the values ("Home Milan, Italy") and web addresses
+    # broken after a slash ("linkedin.com/" / "in/annadupont").
+    result = read((72, 760, "/F2", 20, "Anna Dupont"), (400, 740, "/F1", 9, "Home Milan, Italy"),
+                  (400, 726, "/F1", 9, "Email anna.dupont@example.org"), (400, 712, "/F1", 9, "linkedin.com/"),
+                  (400, 700, "/F1", 9, "in/annadupont | x.com/annadupont"), (400, 686, "/F1", 9, "github.com/"),
+                  (400, 674, "/F1", 9, "annadupont"), (72, 700, "/F2", 13, "Experience"),
+                  (72, 684, "/F1", 10, "Data Scientist @Brava Energia 2016 - 2020"))
+    assert result.contact.location == "Milan, Italy"
+    assert [link.url for link in result.contact.links] == ["https://linkedin.com/in/annadupont",
+                                                          "https://x.com/annadupont", "https://github.com/annadupont"]
+
+
+def test_a_skill_wrapped_inside_its_tag_is_one_skill() -> None:
+    # Tags too narrow for their skill: "Content" / "Marketing", and "Project" /
+    # "Management", whose first word alone reads as a heading; justified keywords
+    # hyphenated at a line's end ("Lo-" / "gistics").
+    result = read((72, 760, "/F2", 20, "Mateusz Kowalczyk"), (72, 740, "/F1", 10, "mateusz@example.org"),
+                  (72, 700, "/F2", 13, "Skills"), (72, 684, "/F1", 10, "Six Sigma Content"),
+                  (72, 672, "/F1", 10, "Marketing \x95 Lo-"), (72, 660, "/F1", 10, "gistics \x95 Project"),
+                  (72, 648, "/F1", 10, "Management"), (72, 620, "/F2", 13, "Languages"),
+                  (72, 604, "/F1", 10, "English Fluent"))
+    assert {"Content Marketing", "Project Management", "Six Sigma", "Logistics"} <= {
+        skill.name for skill in result.skills}
+    assert [section.kind for section in result.sections] == ["skills", "languages"]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_lower_case_headings_and_the_employer_set_smaller_on_the_title_line(document) -> None:
+    # Headings in lower case throughout ("experience", "education"), the first after a
+    # bullet that could have run on into it; each entry's employer and place in smaller
+    # type at the end of its title line, with no separator in the text.
+    lines = [*_header(document), (72, 710, "/F1", 16, "experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F1", 10, f"{job['startDate'][:4]}-{job['endDate'][:4]} " if job["endDate"] else
+                   f"since {job['startDate'][:4]} ") , (200, y, "/F1", 10, _latin(job["position"])),
+                  (360, y, "/F1", 7, _latin(f"{job['name']}, Riverside, CA")),
+                  (90, y - 14, "/F1", 10, _latin(f"- {job['highlights'][0]} across the four regional teams"))]
+        y -= 34
+    lines.append((72, y, "/F1", 16, "education"))
+    for school in document["education"]:
+        y -= 20
+        lines += [(72, y, "/F1", 10, f"{school['startDate'][:4]}-{school['endDate'][:4]}"),
+                  (200, y, "/F1", 10, _latin(f"{school['studyType']} in {school['area']}")),
+                  (400, y, "/F1", 7, _latin(school["institution"]))]
+    result = read(*lines)
+    assert [(job.title, job.company) for job in result.experience] == [
+        (_latin(job["position"]), _latin(job["name"])) for job in document["work"]]
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+def test_letters_of_unmapped_icons_before_contact_items() -> None:
+    # An icon font without a Unicode map: "B" before the place, "T" before the phone.
+    result = read((72, 760, "/F2", 20, "Luca Moretti"), (72, 740, "/F1", 10, "B Milan, Italy"),
+                  (72, 726, "/F1", 10, "T +39 347 913 2292"), (72, 712, "/F1", 10, "@ luca.moretti@example.com"),
+                  (72, 680, "/F2", 13, "Experience"), (72, 664, "/F1", 10, "UX Designer, Brava Energia 2015 - 2018"))
+    assert (result.contact.location, list(result.contact.phones)) == ("Milan, Italy", ["+393479132292"])
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_schools_under_a_heading_not_read_are_schools_not_jobs(document) -> None:
+    # The education heading drawn as a picture: the schools follow the jobs, in the
+    # experience section, with their degree and dates.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += _job_at(job, y)
+        y -= 48
+    for school in document["education"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{school['studyType']} in {school['area']}, {school['institution']}")),
+                  (72, y - 14, "/F1", 10, f"{school['startDate'][:4]} - {school['endDate'][:4]}")]
+        y -= 34
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_headings_on_the_baseline_of_their_first_line_beside_a_heading_line(document) -> None:
+    # A label column whose headings share a line with their section's first line, in a
+    # document whose experience heading stands on a line of its own.
+    lines = [*_header(document), (72, 710, "/F2", 12, "Work"), (72, 690, "/F2", 12, "Skills"),
+             (200, 690, "/F1", 10, "Analysis"), (200, 676, "/F1", 10, "SQL"), (200, 662, "/F1", 10, "Tableau")]
+    y = 640
+    school = document["education"][0]
+    lines += [(72, y, "/F2", 12, "Education"),
+              (200, y, "/F1", 10,
+               _latin(f"{school['institution']} {school['startDate'][:4]} - {school['endDate'][:4]}")),
+              (200, y - 14, "/F1", 10, _latin(f"{school['studyType']} in {school['area']}"))]
+    result = read(*lines)
+    assert [section.kind for section in result.sections] == ["experience", "skills", "education"]
+    assert [school.institution for school in result.education] == [_latin(school["institution"])]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_place_wrapped_after_its_comma_and_a_highlight_after_a_function_word(document) -> None:
+    # "Title at Company City," / "Region" on the next line; an unbulleted highlight
+    # wrapped before its last word ("reviews in" / "Excel").
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} at {job['name']} Denver,")),
+                  (72, y - 14, "/F2", 10, "CO"),
+                  (400, y - 14, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (72, y - 28, "/F1", 10, "Cut stock-outs by a third with weekly inventory reviews in"),
+                  (72, y - 42, "/F1", 10, "Excel")]
+        y -= 62
+    assert [(job.title, job.company, job.location) for job in read(*lines).experience] == [
+        (_latin(job["position"]), _latin(job["name"]), "Denver, CO") for job in document["work"]]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_floats_drawn_before_the_flow_beside_an_edge_read_top_to_bottom(document) -> None:
+    # Browsers paint floats first: each entry's title row (title left, its first
+    # highlight floated at the middle of the page) comes before the flow that holds the
+    # employers and the full-width highlights, which cross the floats' edge.
+    basics = document["basics"]
+    floats, flow = [], [(72, 760, "/F2", 20, _latin(basics["name"])), (72, 740, "/F1", 10, basics["email"]),
+                        (72, 715, "/F2", 13, "Work")]
+    y = 695
+    for job in document["work"]:
+        flow.append((72, y, "/F2", 12, _latin(job["name"])))
+        floats += [(72, y - 16, "/F1", 10, f"{_latin(job['position'])} {job['startDate'][:10]} - "
+                                           f"{job['endDate'][:10] or 'Present'}"),
+                   (330, y - 16, "/F1", 10, "Designed the onboarding flow")]
+        flow += [(90, y - 30, "/F1", 10, _latin(f"{job['highlights'][0]} for the four regional teams"))]
+        y -= 50
+    result = read(*floats, *flow)
+    assert [(job.title, job.company, job.start) for job in result.experience] == [
+        (_latin(job["position"]), _latin(job["name"]), job["startDate"][:7]) for job in document["work"]]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_range_floated_beside_two_lines_ends_on_the_second(document) -> None:
+    # "Company - Title 2021-11-01" / "— Present"; "School 2012-09-01" / "Degree — 2014-06-01".
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['name']} - {job['position']}")),
+                  (480, y, "/F1", 9, job["startDate"]),
+                  (480, y - 12, "/F1", 9, f"- {job['endDate'] or 'Present'}"),
+                  (90, y - 26, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 44
+    lines.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        y -= 20
+        lines += [(72, y, "/F2", 10, _latin(school["institution"])), (480, y, "/F1", 9, school["startDate"]),
+                  (72, y - 12, "/F1", 10, _latin(f"{school['studyType']} - {school['area']}")),
+                  (480, y - 12, "/F1", 9, f"- {school['endDate']}")]
+        y -= 12
+    result = read(*lines)
+    assert [(job.company, job.start, job.end or "present") for job in result.experience] == [
+        (_latin(job["name"]), job["startDate"][:7], job["endDate"][:7] or "present") for job in document["work"]]
+    assert [(school.institution, school.end) for school in result.education] == [
+        (_latin(school["institution"]), school["endDate"][:7]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_name_set_in_two_fonts_on_one_baseline_drawn_apart_is_one(document) -> None:
+    # The given name light and the surname bold in a header band, the sidebar drawn
+    # between them in the content stream.
+    given, _, family = _latin(document["basics"]["name"]).partition(" ")
+    sidebar = [(40, 680 - 14 * index, "/F1", 10, text) for index, text in
+               enumerate(["contact", document["basics"]["email"], "design", "Adobe Illustrator", "User Research"])]
+    result = read((110, 760, "/F1", 36, given), *sidebar, (110 + 20 * len(given), 760, "/F2", 36, family),
+                  (200, 700, "/F2", 13, "Experience"), (200, 684, "/F1", 10, "UX Designer, Brava Energia 2015 - 2018"))
+    assert result.contact.name == _latin(document["basics"]["name"])
+
+
+def test_the_text_an_icon_font_shows_is_an_icon() -> None:
+    # Icon fonts whose text layer names the glyph ("map-marker-alt") or reads as a letter:
+    # before a place, a phone and a heading, each is an icon, not a word.
+    result = read((72, 760, "/F2", 20, "Rosa Delgado"), (72, 740, "/F4", 10, "map-marker-alt"),
+                  (90, 740, "/F1", 10, "Austin, TX"), (72, 726, "/F4", 10, "T"), (90, 726, "/F1", 10, "(512) 555-0134"),
+                  (72, 700, "/F4", 12, "SUITCASE"), (90, 700, "/F2", 12, "EXPERIENCE"),
+                  (72, 684, "/F1", 10, "Senior Software Engineer, Brightline Analytics 2017 - 2020"))
+    assert (result.contact.location, list(result.contact.phones)) == ("Austin, TX", ["+15125550134"])
+    assert [(section.kind, section.heading) for section in result.sections] == [("experience", "EXPERIENCE")]
+
+
+@pytest.mark.parametrize("tags", ["Python SQL Tableau", "Content Marketing", "Forecasting QuickBooks SAP"])
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_date_column_with_the_end_above_the_start_and_tags_under_the_bullets(document, tags: str) -> None:
+    # The end date beside an entry's one-line header, its start beside the first bullet
+    # (an icon), and a row of the skills the bullets name as tags under them: several, one,
+    # or skills under another of their names ("Forecasting").
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        end = f"{job['endDate'][5:7]}/{job['endDate'][:4]}" if job["endDate"] else "Present"
+        lines += [(72, y, "/F1", 9, end),
+                  (130, y, "/F2", 10, _latin(f"{job['position']}, {job['name']}, Dublin, Ireland")),
+                  (72, y - 14, "/F1", 9, f"{job['startDate'][5:7]}/{job['startDate'][:4]}"),
+                  (116, y - 14, "/F4", 9, "Angle-Right"), (130, y - 14, "/F1", 10, _latin(job["highlights"][0])),
+                  (130, y - 28, "/F1", 9, tags)]
+        y -= 46
+    assert _jobs(read(*lines)) == _expected_jobs(document)
+
+
+def test_a_templates_credit_line_gives_no_skill_and_no_link() -> None:
+    # "CV made with JSON Resume using theme Minyma by godraadam", linked to its author.
+    text = ("Hannah Lindqvist\nhannah@example.org\nSkills\nPython, SQL\n"
+            "CV made with JSON Resume using theme Minyma by godraadam")
+    document = ExtractedDocument("pdf", text, 1, "", (), links=("https://github.com/godraadam",
+                                                                 "https://github.com/hannahlindqvist"))
+    result = analyse(document)
+    assert [link.url for link in result.contact.links] == ["https://github.com/hannahlindqvist"]
+    assert [skill.name for skill in result.skills] == ["Python", "SQL"]
