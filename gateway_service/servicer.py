@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
 import grpc
-from redis.exceptions import RedisError
 
 from common import logs
 from common.config import Settings
@@ -135,11 +133,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
 
     async def _snapshot_once_reachable(self, job_id: str) -> JobSnapshot | None:
         # Mid-stream, a Redis outage only delays the next message; the caller's deadline bounds it.
-        while True:
-            try:
-                return await self._queue.snapshot(job_id)
-            except (RedisError, OSError):
-                await asyncio.sleep(self.settings.health_interval)
+        return await retry_transient(lambda: self._queue.snapshot(job_id), delay=self.settings.health_interval)
 
     async def Health(
         self, request: resume_pb2.HealthRequest, context: grpc.aio.ServicerContext[Any, Any]
