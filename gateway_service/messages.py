@@ -10,7 +10,8 @@ from common import logs
 from common.proto.resume.v1 import resume_pb2
 from common.store.database import Page, StoredAnalysis
 from common.store.erasure import Erasure
-from gateway_service.resume_queue import JobSnapshot
+from gateway_service.errors import InvalidRequest, ServiceError
+from gateway_service.resume_queue import JobSnapshot, Submission
 
 log = logs.get_logger(__name__)
 
@@ -23,6 +24,25 @@ STATE_MESSAGES = {
     "prioritized": resume_pb2.JOB_STATE_PRIORITIZED,
     "waiting-children": resume_pb2.JOB_STATE_WAITING_CHILDREN,
 }
+
+
+def submitted_message(submission: Submission) -> resume_pb2.SubmitResumeResponse:
+    return resume_pb2.SubmitResumeResponse(
+        job_id=submission.job_id,
+        state=STATE_MESSAGES.get(submission.state, resume_pb2.JOB_STATE_UNSPECIFIED),
+        duplicate=submission.duplicate,
+    )
+
+
+def item_error(error: ServiceError) -> resume_pb2.ItemError:
+    """A batch item's refusal, as SubmitResume would have answered it."""
+    violations = error.violations if isinstance(error, InvalidRequest) else {}
+    return resume_pb2.ItemError(
+        code=error.code.value[0], message=str(error),
+        field_violations=[
+            resume_pb2.FieldViolation(field=field, description=what) for field, what in violations.items()
+        ],
+    )
 
 
 def status_message(snapshot: JobSnapshot) -> resume_pb2.GetJobStatusResponse:

@@ -27,6 +27,9 @@ from gateway_service.admission import Admission
 
 # The key of REDIS_WAIT_REPLICAS's write, in the queue database.
 REPLICATION_MARK = "replication:mark"
+# BullMQ takes jobs without a priority first, then prioritized ones by their number: a
+# batch's jobs wait behind every single submission.
+BATCH_PRIORITY = 10
 
 
 class NotReplicated(ConnectionError):
@@ -72,8 +75,10 @@ class ResumeQueue:
         land finds its job instead of adding a second one."""
         return idempotent_job_id(organisation_id, request_id) if request_id else new_job_id()
 
-    async def submit(self, job_id: str, data: ResumeJobData, content: bytes | None) -> Submission:
-        """Enqueues the job, unless it exists already.
+    async def submit(
+        self, job_id: str, data: ResumeJobData, content: bytes | None, *, batch: bool = False
+    ) -> Submission:
+        """Enqueues the job, unless it exists already; a batch's job at BATCH_PRIORITY.
 
         Inline content is stored beside the job rather than in it: job records are read
         whole by every BullMQ client and dashboard, and a 10 MiB record would slow them all.
@@ -89,7 +94,7 @@ class ResumeQueue:
                 pipe.set(key, content, ex=self._settings.upload_ttl_seconds)
                 await self._replicated(pipe, "file")
             data = replace(data, content_key=key)
-        opts = {**self._job_options, "jobId": job_id}
+        opts = {**self._job_options, "jobId": job_id, **({"priority": BATCH_PRIORITY} if batch else {})}
         try:
             # Two concurrent duplicates may both get here; BullMQ keeps the first job only.
             await self._queue.add(JOB_NAME, data.to_json(), opts)
@@ -105,7 +110,7 @@ class ResumeQueue:
             async with self._client.pipeline(transaction=False) as pipe:
                 pipe.incr(REPLICATION_MARK)
                 await self._replicated(pipe, "job")
-        return Submission(job_id, "waiting", duplicate=False)
+        return Submission(job_id, "prioritized" if batch else "waiting", duplicate=False)
 
     async def _replicated(self, writes: Pipeline | ClusterPipeline, what: str) -> None:
         """Runs `writes`, and with REDIS_WAIT_REPLICAS returns only once that many replicas

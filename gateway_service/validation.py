@@ -21,6 +21,7 @@ MAX_JOB_DESCRIPTION = 50_000
 MAX_REQUIRED_SKILLS = 100
 MAX_SKILL_LENGTH = 100
 MAX_JOB_ID_LENGTH = 256
+MAX_BATCH_ITEMS = 500
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 _PAGE_TOKEN_PREFIX = "after:"
@@ -159,3 +160,10 @@ def _check_url(violations: dict[str, str], url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         violations["file_url"] = "must be an absolute http:// or https:// URL"
+
+
+def validate_batch(request: resume_pb2.SubmitResumesRequest) -> None:
+    """The batch's size; each item is checked as SubmitResume checks its request."""
+    if not 0 < len(request.items) <= MAX_BATCH_ITEMS:
+        raise InvalidRequest({"items": f"1 to {MAX_BATCH_ITEMS} items, not {len(request.items)}; "
+                                       "split larger batches"})

@@ -70,6 +70,11 @@ class GatewayServiceStub:
                 request_serializer=resume_dot_v1_dot_resume__pb2.EraseCandidateRequest.SerializeToString,
                 response_deserializer=resume_dot_v1_dot_resume__pb2.EraseCandidateResponse.FromString,
                 _registered_method=True)
+        self.SubmitResumes = channel.unary_unary(
+                '/resume.v1.GatewayService/SubmitResumes',
+                request_serializer=resume_dot_v1_dot_resume__pb2.SubmitResumesRequest.SerializeToString,
+                response_deserializer=resume_dot_v1_dot_resume__pb2.SubmitResumesResponse.FromString,
+                _registered_method=True)
 
 
 class GatewayServiceServicer:
@@ -128,6 +133,15 @@ class GatewayServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SubmitResumes(self, request, context):
+        """Accepts up to 500 resumes at once (a migration, a daily import), each as SubmitResume
+        takes one, and answers per item: its job, or the error that item got, so that one bad
+        file fails only itself. Batch jobs run after single submissions (a lower BullMQ priority).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_GatewayServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -165,6 +179,11 @@ def add_GatewayServiceServicer_to_server(servicer, server):
                     servicer.EraseCandidate,
                     request_deserializer=resume_dot_v1_dot_resume__pb2.EraseCandidateRequest.FromString,
                     response_serializer=resume_dot_v1_dot_resume__pb2.EraseCandidateResponse.SerializeToString,
+            ),
+            'SubmitResumes': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubmitResumes,
+                    request_deserializer=resume_dot_v1_dot_resume__pb2.SubmitResumesRequest.FromString,
+                    response_serializer=resume_dot_v1_dot_resume__pb2.SubmitResumesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -357,6 +376,33 @@ class GatewayService:
             '/resume.v1.GatewayService/EraseCandidate',
             resume_dot_v1_dot_resume__pb2.EraseCandidateRequest.SerializeToString,
             resume_dot_v1_dot_resume__pb2.EraseCandidateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitResumes(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/resume.v1.GatewayService/SubmitResumes',
+            resume_dot_v1_dot_resume__pb2.SubmitResumesRequest.SerializeToString,
+            resume_dot_v1_dot_resume__pb2.SubmitResumesResponse.FromString,
             options,
             channel_credentials,
             insecure,

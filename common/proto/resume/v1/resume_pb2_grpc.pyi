@@ -53,6 +53,11 @@ class GatewayServiceStub:
     """Erases a candidate: stored and cached analyses, uploaded files and job records.
     Keeps an audit record (who, when, how many; never the data). Erasing again is harmless.
     """
+    SubmitResumes: _grpc.UnaryUnaryMultiCallable[_resume_pb2.SubmitResumesRequest, _resume_pb2.SubmitResumesResponse]
+    """Accepts up to 500 resumes at once (a migration, a daily import), each as SubmitResume
+    takes one, and answers per item: its job, or the error that item got, so that one bad
+    file fails only itself. Batch jobs run after single submissions (a lower BullMQ priority).
+    """
 
 @_typing.type_check_only
 class GatewayServiceAsyncStub(GatewayServiceStub):
@@ -78,6 +83,11 @@ class GatewayServiceAsyncStub(GatewayServiceStub):
     EraseCandidate: _aio.UnaryUnaryMultiCallable[_resume_pb2.EraseCandidateRequest, _resume_pb2.EraseCandidateResponse]  # type: ignore[assignment]
     """Erases a candidate: stored and cached analyses, uploaded files and job records.
     Keeps an audit record (who, when, how many; never the data). Erasing again is harmless.
+    """
+    SubmitResumes: _aio.UnaryUnaryMultiCallable[_resume_pb2.SubmitResumesRequest, _resume_pb2.SubmitResumesResponse]  # type: ignore[assignment]
+    """Accepts up to 500 resumes at once (a migration, a daily import), each as SubmitResume
+    takes one, and answers per item: its job, or the error that item got, so that one bad
+    file fails only itself. Batch jobs run after single submissions (a lower BullMQ priority).
     """
 
 class GatewayServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -143,6 +153,17 @@ class GatewayServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_resume_pb2.EraseCandidateResponse, _abc.Awaitable[_resume_pb2.EraseCandidateResponse]]:
         """Erases a candidate: stored and cached analyses, uploaded files and job records.
         Keeps an audit record (who, when, how many; never the data). Erasing again is harmless.
+        """
+
+    @_abc_1.abstractmethod
+    def SubmitResumes(
+        self,
+        request: _resume_pb2.SubmitResumesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_resume_pb2.SubmitResumesResponse, _abc.Awaitable[_resume_pb2.SubmitResumesResponse]]:
+        """Accepts up to 500 resumes at once (a migration, a daily import), each as SubmitResume
+        takes one, and answers per item: its job, or the error that item got, so that one bad
+        file fails only itself. Batch jobs run after single submissions (a lower BullMQ priority).
         """
 
 def add_GatewayServiceServicer_to_server(servicer: GatewayServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

@@ -1,0 +1,73 @@
+"""SubmitResumes: a batch answered item by item, its jobs behind single submissions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import grpc
+import pytest
+
+from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
+from gateway_service.validation import MAX_BATCH_ITEMS
+from tests.helpers.processes import start_worker
+from tests.helpers.support import FIXTURES, RPC_TIMEOUT, isolated_stack, submit_request, unique, wait_for_final_state
+
+PDF = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
+
+
+@pytest.mark.usefixtures("worker")
+async def test_each_item_of_a_batch_is_answered_for_itself(stub: resume_pb2_grpc.GatewayServiceStub) -> None:
+    organisation = unique("org")
+    items = [
+        submit_request(content=PDF, organisation_id=organisation),
+        submit_request(content=PDF, organisation_id=organisation, resume_id="not an id"),
+        submit_request(content=PDF, organisation_id=organisation, request_id=unique("request")),
+    ]
+    batch = resume_pb2.SubmitResumesRequest(items=items)
+    answer = await stub.SubmitResumes(batch, timeout=RPC_TIMEOUT)
+    first, refused, third = answer.results
+    assert refused.error.code == grpc.StatusCode.INVALID_ARGUMENT.value[0]
+    assert [violation.field for violation in refused.error.field_violations] == ["resume_id"]
+    assert "resume_id" in refused.error.message
+    for result in (first, third):
+        status = await wait_for_final_state(stub, result.submitted.job_id, organisation)
+        assert status.state == resume_pb2.JOB_STATE_COMPLETED, status.failed_reason
+        assert "john.doe@email.com" in status.result.contact.emails
+    # Sent again after a lost answer: the item with a request_id finds its job.
+    again = await stub.SubmitResumes(batch, timeout=RPC_TIMEOUT)
+    assert again.results[2].submitted.job_id == third.submitted.job_id and again.results[2].submitted.duplicate
+    assert not again.results[0].submitted.duplicate
+
+
+@pytest.mark.parametrize("size", [0, MAX_BATCH_ITEMS + 1])
+async def test_a_batch_of_no_items_or_too_many_is_refused(stub: resume_pb2_grpc.GatewayServiceStub, size: int) -> None:
+    batch = resume_pb2.SubmitResumesRequest(items=[submit_request(file_url="https://example.com/cv.pdf")] * size)
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await stub.SubmitResumes(batch, timeout=RPC_TIMEOUT)
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert f"1 to {MAX_BATCH_ITEMS} items, not {size}" in (refused.value.details() or "")
+
+
+async def test_a_batch_waits_behind_single_submissions(tmp_path: Path) -> None:
+    organisation = unique("org")
+    async with isolated_stack(tmp_path, WORKER_CONCURRENCY="1") as stack:
+        batch = resume_pb2.SubmitResumesRequest(
+            items=[submit_request(content=PDF, organisation_id=organisation) for _ in range(2)]
+        )
+        batched = [result.submitted for result in (await stack.stub.SubmitResumes(batch, timeout=RPC_TIMEOUT)).results]
+        single = await stack.stub.SubmitResume(submit_request(content=PDF, organisation_id=organisation),
+                                               timeout=RPC_TIMEOUT)
+        assert {job.state for job in batched} == {resume_pb2.JOB_STATE_PRIORITIZED}
+        assert single.state == resume_pb2.JOB_STATE_WAITING
+        held = [await stack.stub.GetJobStatus(resume_pb2.GetJobStatusRequest(
+            job_id=job.job_id, organisation_id=organisation), timeout=RPC_TIMEOUT) for job in batched]
+        assert {status.state for status in held} == {resume_pb2.JOB_STATE_PRIORITIZED}, "as Redis holds them"
+        worker = start_worker(stack.env, tmp_path / "worker.log")
+        try:
+            statuses = [await wait_for_final_state(stack.stub, job.job_id, organisation)
+                        for job in (single, *batched)]
+        finally:
+            assert worker.stop() == 0, worker.log()
+    assert {status.state for status in statuses} == {resume_pb2.JOB_STATE_COMPLETED}
+    single_started, *batch_started = (status.process_time.ToMilliseconds() for status in statuses)
+    assert single_started < min(batch_started), "the single submission ran after the batch"
