@@ -22,7 +22,14 @@ from analysis_worker.processor import ResumeProcessor, ocr_options
 from common import failures, logs
 from common.background import BackgroundTasks, once_reachable
 from common.config import Settings
-from common.jobs import QUEUE_NAME, ResumeJobData, node_client_name, retention_options
+from common.jobs import (
+    QUEUE_NAME,
+    ResumeJobData,
+    count_unfinished_batch_jobs,
+    is_batch_job,
+    node_client_name,
+    retention_options,
+)
 from common.metrics import serve_metrics
 from common.redis_connections import connect_cache, connect_queue, raise_if_cancelling
 from common.redis_modes import RedisClient
@@ -103,6 +110,8 @@ class AnalysisWorker:
         self._worker.on("completed", self._delete_upload)
         self._worker.on("completed", self._erase_if_marked)
         self._worker.on("failed", self._erase_if_marked)
+        self._worker.on("completed", self._batch_job_ended)
+        self._worker.on("failed", self._batch_job_failed)
         self._worker.on("error", WorkerErrors())
 
     def start(self) -> None:
@@ -168,6 +177,15 @@ class AnalysisWorker:
         if content_key:
             self._tasks.spawn("upload deletion", _delete_upload(self._blobs, content_key))
 
+    def _batch_job_failed(self, job: Job, *_: Any) -> None:
+        # An attempt that will be retried fails too; only the last one finishes the job.
+        if job.finishedOn:
+            self._batch_job_ended(job)
+
+    def _batch_job_ended(self, job: Job, *_: Any) -> None:
+        if is_batch_job(job):
+            self._tasks.spawn("batch count", _count_down(self._queue_client, ResumeJobData.of(job).organisation_id))
+
     def _erase_if_marked(self, job: Job, *_: Any) -> None:
         if self._analyses.database is not None:
             self._tasks.spawn("erasure of an ended job", self._erase_ended_job(job))
@@ -198,6 +216,14 @@ async def serve(settings: Settings, stop: asyncio.Event) -> int:
     worker.start()
     await stop.wait()
     return await worker.stop(settings.worker_grace)
+
+
+async def _count_down(queue_client: RedisClient, organisation_id: str) -> None:
+    try:
+        await count_unfinished_batch_jobs(queue_client, organisation_id, -1)
+    except (RedisError, OSError) as error:
+        raise_if_cancelling(error)
+        log.warning("a batch job's end is not counted: %s", failures.describe(error))
 
 
 async def _delete_upload(blobs: RedisClient, key: str) -> None:

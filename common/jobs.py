@@ -16,6 +16,7 @@ from typing import Any
 from bullmq import Job
 
 from common.config import Settings
+from common.redis_modes import RedisClient
 
 QUEUE_NAME = "resume-analysis"
 JOB_NAME = "analyze-resume"
@@ -48,6 +49,36 @@ def node_client_name(worker_name: str, prefix: str) -> str:
     """The Redis client name Node.js BullMQ gives a named worker of this queue."""
     encoded = base64.b64encode(QUEUE_NAME.encode()).decode()
     return f"{prefix}:{encoded}:w:{worker_name}"
+
+
+# Batch jobs wait behind every single submission: BullMQ takes jobs without a priority
+# first, then prioritized ones, lowest number first and in order among equals. A batch
+# item's number is BATCH_PRIORITY plus its rank among its organisation's unfinished batch
+# jobs, so that two organisations' batches take turns instead of one after the other.
+BATCH_PRIORITY = 10
+_MAX_PRIORITY = 2**21 - 1  # BullMQ's largest
+_UNFINISHED_TTL_SECONDS = 24 * 3600
+
+
+def batch_priority(rank: int) -> int:
+    return min(BATCH_PRIORITY + rank, _MAX_PRIORITY)
+
+
+def is_batch_job(job: Job) -> bool:
+    return int((job.opts or {}).get("priority") or 0) >= BATCH_PRIORITY
+
+
+async def count_unfinished_batch_jobs(queue_client: RedisClient, organisation_id: str, change: int) -> int:
+    """Changes, by +1 as a batch job is added or -1 as it finishes, how many of the
+    organisation's batch jobs have not finished; the count after."""
+    key = f"batch-unfinished:{organisation_id}"
+    async with queue_client.pipeline(transaction=False) as pipe:
+        pipe.incrby(key, change)
+        # A count left by jobs that never finish (erased before they ran, say) goes after
+        # a day without batches, rather than putting the organisation behind for ever.
+        pipe.expire(key, _UNFINISHED_TTL_SECONDS)
+        count, _ = await pipe.execute()
+    return int(count)
 
 
 def upload_key(job_id: str) -> str:

@@ -16,6 +16,8 @@ from common.jobs import (
     JOB_NAME,
     QUEUE_NAME,
     ResumeJobData,
+    batch_priority,
+    count_unfinished_batch_jobs,
     idempotent_job_id,
     job_options,
     new_job_id,
@@ -27,9 +29,6 @@ from gateway_service.admission import Admission
 
 # The key of REDIS_WAIT_REPLICAS's write, in the queue database.
 REPLICATION_MARK = "replication:mark"
-# BullMQ takes jobs without a priority first, then prioritized ones by their number: a
-# batch's jobs wait behind every single submission.
-BATCH_PRIORITY = 10
 
 
 class NotReplicated(ConnectionError):
@@ -78,7 +77,8 @@ class ResumeQueue:
     async def submit(
         self, job_id: str, data: ResumeJobData, content: bytes | None, *, batch: bool = False
     ) -> Submission:
-        """Enqueues the job, unless it exists already; a batch's job at BATCH_PRIORITY.
+        """Enqueues the job, unless it exists already; a batch's job after every single one,
+        taking turns with other organisations' (common.jobs.batch_priority).
 
         Inline content is stored beside the job rather than in it: job records are read
         whole by every BullMQ client and dashboard, and a 10 MiB record would slow them all.
@@ -94,7 +94,9 @@ class ResumeQueue:
                 pipe.set(key, content, ex=self._settings.upload_ttl_seconds)
                 await self._replicated(pipe, "file")
             data = replace(data, content_key=key)
-        opts = {**self._job_options, "jobId": job_id, **({"priority": BATCH_PRIORITY} if batch else {})}
+        opts = {**self._job_options, "jobId": job_id}
+        if batch:
+            opts["priority"] = batch_priority(await count_unfinished_batch_jobs(self._client, data.organisation_id, 1))
         try:
             # Two concurrent duplicates may both get here; BullMQ keeps the first job only.
             await self._queue.add(JOB_NAME, data.to_json(), opts)
@@ -103,6 +105,8 @@ class ResumeQueue:
             # at maxmemory. After a lost connection the job may exist, and keeps its file.
             if data.content_key:
                 await self._blobs.delete(data.content_key)
+            if batch:
+                await count_unfinished_batch_jobs(self._client, data.organisation_id, -1)
             raise
         if self._settings.redis_wait_replicas:
             # The job was added on a connection of BullMQ's: a write on the connection of

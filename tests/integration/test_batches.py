@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import grpc
 import pytest
 
+from common.config import Settings
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
+from common.redis_connections import connect_queue
 from gateway_service.validation import MAX_BATCH_ITEMS
 from tests.helpers.processes import start_worker
 from tests.helpers.support import FIXTURES, RPC_TIMEOUT, isolated_stack, submit_request, unique, wait_for_final_state
@@ -71,3 +74,33 @@ async def test_a_batch_waits_behind_single_submissions(tmp_path: Path) -> None:
     assert {status.state for status in statuses} == {resume_pb2.JOB_STATE_COMPLETED}
     single_started, *batch_started = (status.process_time.ToMilliseconds() for status in statuses)
     assert single_started < min(batch_started), "the single submission ran after the batch"
+
+
+async def test_two_organisations_batches_take_turns(tmp_path: Path) -> None:
+    organisations = [unique("org"), unique("org")]
+    async with isolated_stack(tmp_path, WORKER_CONCURRENCY="1") as stack:
+        owners = {}
+        for organisation in organisations:  # the second batch arrives after the whole first one
+            batch = resume_pb2.SubmitResumesRequest(
+                items=[submit_request(content=PDF, organisation_id=organisation) for _ in range(4)]
+            )
+            for result in (await stack.stub.SubmitResumes(batch, timeout=RPC_TIMEOUT)).results:
+                owners[result.submitted.job_id] = organisation
+        queue_client = connect_queue(Settings.from_env(stack.env))
+        worker = start_worker(stack.env, tmp_path / "worker.log")
+        try:
+            statuses = {job_id: await wait_for_final_state(stack.stub, job_id, organisation)
+                        for job_id, organisation in owners.items()}
+            # Each job's end is counted just after it is recorded.
+            async with asyncio.timeout(10):
+                while unfinished := [await queue_client.get(f"batch-unfinished:{organisation}")
+                                     for organisation in organisations]:
+                    if unfinished == ["0", "0"]:
+                        break
+                    await asyncio.sleep(0.05)
+        finally:
+            assert worker.stop() == 0, worker.log()
+            await queue_client.aclose()
+    started = {job_id: status.process_time.ToMilliseconds() for job_id, status in statuses.items()}
+    order = [owners[job_id] for job_id in sorted(started, key=started.__getitem__)]
+    assert order[:4].count(organisations[1]) == 2, f"the second organisation waited for the first: {order}"
