@@ -61,7 +61,8 @@ _UNFINISHED_TTL_SECONDS = 24 * 3600
 
 
 def batch_priority(rank: int) -> int:
-    return min(BATCH_PRIORITY + rank, _MAX_PRIORITY)
+    # A count taken below 1 (a Node.js producer's prioritized jobs counted down) ranks first.
+    return min(BATCH_PRIORITY + max(rank, 1), _MAX_PRIORITY)
 
 
 def is_batch_job(job: Job) -> bool:
