@@ -28,6 +28,7 @@ from gateway_service.job_events import JobEvents
 from gateway_service.messages import STATE_MESSAGES, erasure_message, page_messages, status_message, stored_message
 from gateway_service.rate_limit import RateLimiter
 from gateway_service.resume_queue import JobSnapshot, ResumeQueue, Submission
+from gateway_service.scopes import require_scope
 from gateway_service.validation import (
     page_token,
     validate_job_reference,
@@ -53,13 +54,14 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         self._limiter = limiter
         self._analyses = analyses
 
-    async def _caller(self, context: grpc.aio.ServicerContext[Any, Any]) -> TokenInfo | None:
-        """The caller's token, or None when authentication is off."""
+    async def _caller(self, context: grpc.aio.ServicerContext[Any, Any], rpc: str) -> TokenInfo | None:
+        """The caller's token, if it may call `rpc`; None when authentication is off."""
         if not self.settings.auth_required:
             return None
         info = await self._tokens.lookup(bearer_token(context))
         if info is None:
             raise Unauthenticated("the token is unknown, expired or revoked")
+        require_scope(info, rpc)
         return info
 
     async def SubmitResume(
@@ -68,7 +70,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         job_id = self._queue.job_id(request.organisation_id, request.request_id)
 
         async def submit() -> tuple[Submission, ResumeJobData]:
-            caller = await self._caller(context)
+            caller = await self._caller(context, "SubmitResume")
             data, content = validate_submit(request, self.settings)
             _require_organisation(caller, data.organisation_id)
             retry_after_ms = await self._limiter.acquire(data.organisation_id)
@@ -94,7 +96,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def GetJobStatus(
         self, request: resume_pb2.GetJobStatusRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.GetJobStatusResponse:
-        return status_message(await self._visible_snapshot(request, context))
+        return status_message(await self._visible_snapshot(request, context, "GetJobStatus"))
 
     async def WatchJob(
         self, request: resume_pb2.WatchJobRequest, context: grpc.aio.ServicerContext[Any, Any]
@@ -102,7 +104,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         """Events only say when to look; each message is the job as Redis holds it then,
         so a missed or repeated event cannot make the stream lie."""
         with self._events.watch(request.job_id) as events:
-            snapshot = await self._visible_snapshot(request, context)
+            snapshot = await self._visible_snapshot(request, context, "WatchJob")
             event, sent = "snapshot", None
             while True:
                 message = status_message(snapshot)
@@ -119,9 +121,9 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
 
     async def _visible_snapshot(
         self, request: resume_pb2.GetJobStatusRequest | resume_pb2.WatchJobRequest,
-        context: grpc.aio.ServicerContext[Any, Any],
+        context: grpc.aio.ServicerContext[Any, Any], rpc: str,
     ) -> JobSnapshot:
-        caller = await self._caller(context)
+        caller = await self._caller(context, rpc)
         validate_job_reference(request)
         # Another organisation's job answers exactly as a missing one: ids leak nothing.
         if _foreign(caller, request.organisation_id):
@@ -138,7 +140,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def Health(
         self, request: resume_pb2.HealthRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.HealthResponse:
-        await self._caller(context)
+        await self._caller(context, "Health")
         return await self._health.report(request.check)
 
     def _configured_store(self) -> Analyses:
@@ -149,7 +151,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def GetResumeAnalysis(
         self, request: resume_pb2.GetResumeAnalysisRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.GetResumeAnalysisResponse:
-        caller = await self._caller(context)
+        caller = await self._caller(context, "GetResumeAnalysis")
         validate_owned_id(request, "resume_id")
         analyses = self._configured_store()
         # Another organisation's resume answers exactly as a missing one.
@@ -163,7 +165,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def ListCandidateAnalyses(
         self, request: resume_pb2.ListCandidateAnalysesRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.ListCandidateAnalysesResponse:
-        caller = await self._caller(context)
+        caller = await self._caller(context, "ListCandidateAnalyses")
         size, after = validate_list(request)
         analyses = self._configured_store()
         # Another organisation's candidate has, as far as this caller can tell, no analyses.
@@ -177,7 +179,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def EraseCandidate(
         self, request: resume_pb2.EraseCandidateRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.EraseCandidateResponse:
-        caller = await self._caller(context)
+        caller = await self._caller(context, "EraseCandidate")
         validate_owned_id(request, "candidate_id")
         analyses = self._configured_store()
         _require_organisation(caller, request.organisation_id)
