@@ -18,7 +18,9 @@ directly (REDIS_* variables), so run it where Redis is reachable:
 
 Scopes: submit (SubmitResume), read (GetJobStatus, WatchJob, GetResumeAnalysis,
 ListCandidateAnalyses), erase (EraseCandidate), admin (organisation settings; none yet).
-Health takes any valid token.
+Health takes any valid token. Tokens made before scopes existed have submit and read. A
+token's scopes never change: to give a caller more, create a token with them and revoke
+the old one with --after, as to rotate.
 """
 
 from __future__ import annotations
