@@ -47,9 +47,7 @@ def scopes_of(names: Iterable[str]) -> tuple[Scope, ...]:
         try:
             wanted.add(Scope(name.strip()))
         except ValueError:
-            raise ValueError(
-                f"unknown scope {name.strip()!r}: choose among {', '.join(Scope)}"
-            ) from None
+            raise ValueError(f"unknown scope {name.strip()!r}: choose among {', '.join(Scope)}") from None
     return tuple(scope for scope in Scope if scope in wanted)
 
 

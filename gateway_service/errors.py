@@ -68,12 +68,12 @@ class PermissionDenied(ServiceError):
 
 class MissingScope(PermissionDenied):
     def __init__(self, rpc: str, scope: Scope, caller: TokenInfo) -> None:
-        wanted = scopes_of([*caller.scopes, scope])
+        held = ", ".join(caller.scopes) or "none"
+        wanted = ",".join(scopes_of([*caller.scopes, scope]))
         super().__init__(
-            f"{rpc} needs a token with the scope '{scope}', and token {caller.id} has only "
-            f"{', '.join(caller.scopes)}: ask whoever manages the service's tokens for one with it "
-            f"(`resume-cli token create --organisation "
-            f"{caller.organisation_id} --scope {','.join(wanted)}`), then retire this one "
+            f"{rpc} needs a token with the scope '{scope}', and token {caller.id} has only {held}: "
+            "ask whoever manages the service's tokens for one with it (`resume-cli token create "
+            f"--organisation {caller.organisation_id} --scope {wanted}`), then retire this one "
             f"(`resume-cli token revoke {caller.id} --after SECONDS`)"
         )
 
