@@ -12,9 +12,15 @@
 The token comes from --token or RESUME_TOKEN. Token administration talks to Redis
 directly (REDIS_* variables), so run it where Redis is reachable:
 
-    resume-cli token create --organisation acme --name ci [--ttl-days 90]
+    resume-cli token create --organisation acme --name ci --scope submit,read [--ttl-days 90]
     resume-cli token list
     resume-cli token revoke TOKEN_ID [--after SECONDS]
+
+Scopes: submit (SubmitResume), read (GetJobStatus, WatchJob, GetResumeAnalysis,
+ListCandidateAnalyses), erase (EraseCandidate), admin (organisation settings; none yet).
+Health takes any valid token. Tokens made before scopes existed have submit and read. A
+token's scopes never change: to give a caller more, create a token with them and revoke
+the old one with --after, as to rotate.
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from google.protobuf.message import Message
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import connect_cache
-from common.tokens import TokenStore
+from common.tokens import Scope, TokenStore, scopes_of
 
 
 def _print(message: Message) -> None:
@@ -133,7 +139,8 @@ async def _tokens(args: argparse.Namespace, settings: Settings) -> int:
     store = TokenStore(client)
     try:
         if args.action == "create":
-            token, info = await store.create(args.organisation, args.name, args.ttl_days * 86400)
+            scopes = [scope for given in args.scope for scope in given]
+            token, info = await store.create(args.organisation, args.name, scopes, args.ttl_days * 86400)
             print(json.dumps({"token": token, **asdict(info)}, indent=2))
             print("The token is shown only now; store it in a secret manager.", file=sys.stderr)
             return 0
@@ -145,6 +152,13 @@ async def _tokens(args: argparse.Namespace, settings: Settings) -> int:
         return 0 if revoked else 1
     finally:
         await client.aclose()
+
+
+def _scope_list(text: str) -> tuple[Scope, ...]:
+    try:
+        return scopes_of(text.split(","))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,12 +213,16 @@ def main(argv: list[str] | None = None) -> int:
 
     token = commands.add_parser("token", help="create, list or revoke tokens (talks to Redis)")
     actions = token.add_subparsers(dest="action", required=True)
-    create = actions.add_parser("create")
+    create = actions.add_parser("create", help="create a token and print it, once")
     create.add_argument("--organisation", required=True)
     create.add_argument("--name", default="", help="what the token is for")
+    create.add_argument(
+        "--scope", type=_scope_list, action="append", required=True, metavar="SCOPE[,SCOPE...]",
+        help=f"what the token may do, among {', '.join(Scope)}: repeat it or give a comma list",
+    )
     create.add_argument("--ttl-days", type=int, default=0, help="expiry; 0: never")
-    actions.add_parser("list")
-    revoke = actions.add_parser("revoke")
+    actions.add_parser("list", help="list the tokens' ids, organisations, names, scopes and times")
+    revoke = actions.add_parser("revoke", help="revoke a token, at once or after a delay")
     revoke.add_argument("token_id")
     revoke.add_argument("--after", type=int, default=0, help="seconds of grace, to rotate")
 

@@ -23,6 +23,7 @@ from redis.exceptions import RedisError
 from common import failures, logs
 from common.redis_connections import TRANSIENT_ERRORS
 from common.store.database import StoreUnavailable
+from common.tokens import Scope, TokenInfo, scopes_of
 
 log = logs.get_logger(__name__)
 
@@ -63,6 +64,18 @@ class Unauthenticated(ServiceError):
 
 class PermissionDenied(ServiceError):
     code = grpc.StatusCode.PERMISSION_DENIED
+
+
+class MissingScope(PermissionDenied):
+    def __init__(self, rpc: str, scope: Scope, caller: TokenInfo) -> None:
+        held = ", ".join(caller.scopes) or "none"
+        wanted = ",".join(scopes_of([*caller.scopes, scope]))
+        super().__init__(
+            f"{rpc} needs a token with the scope '{scope}', and token {caller.id} has only {held}: "
+            "ask whoever manages the service's tokens for one with it (`resume-cli token create "
+            f"--organisation {caller.organisation_id} --scope {wanted}`), then retire this one "
+            f"(`resume-cli token revoke {caller.id} --after SECONDS`)"
+        )
 
 
 class Unavailable(ServiceError):

@@ -36,6 +36,7 @@ from gateway_service.messages import (
 )
 from gateway_service.rate_limit import RateLimiter
 from gateway_service.resume_queue import JobSnapshot, ResumeQueue, Submission
+from gateway_service.scopes import require_scope
 from gateway_service.validation import (
     page_token,
     validate_batch,
@@ -62,20 +63,21 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         self._limiter = limiter
         self._analyses = analyses
 
-    async def _caller(self, context: grpc.aio.ServicerContext[Any, Any]) -> TokenInfo | None:
-        """The caller's token, or None when authentication is off."""
+    async def _caller(self, context: grpc.aio.ServicerContext[Any, Any], rpc: str) -> TokenInfo | None:
+        """The caller's token, if it may call `rpc`; None when authentication is off."""
         if not self.settings.auth_required:
             return None
         info = await self._tokens.lookup(bearer_token(context))
         if info is None:
             raise Unauthenticated("the token is unknown, expired or revoked")
+        require_scope(info, rpc)
         return info
 
     async def SubmitResume(
         self, request: resume_pb2.SubmitResumeRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.SubmitResumeResponse:
         async def submit() -> Submission:
-            caller = await self._caller(context)
+            caller = await self._caller(context, "SubmitResume")
             data, content = validate_submit(request, self.settings)
             _require_organisation(caller, data.organisation_id)
             await self._within_rate(data.organisation_id)
@@ -98,7 +100,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     ) -> resume_pb2.SubmitResumesResponse:
         """Each item as SubmitResume takes it, its refusal its own; the batch counts once
         against each of its organisations' rate limits."""
-        caller = await self._caller(context)
+        caller = await self._caller(context, "SubmitResumes")
         validate_batch(request)
         for organisation_id in sorted({item.organisation_id for item in request.items} - {""}):
             if not _foreign(caller, organisation_id):
@@ -130,7 +132,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def GetJobStatus(
         self, request: resume_pb2.GetJobStatusRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.GetJobStatusResponse:
-        return status_message(await self._visible_snapshot(request, context))
+        return status_message(await self._visible_snapshot(request, context, "GetJobStatus"))
 
     async def WatchJob(
         self, request: resume_pb2.WatchJobRequest, context: grpc.aio.ServicerContext[Any, Any]
@@ -138,7 +140,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         """Events only say when to look; each message is the job as Redis holds it then,
         so a missed or repeated event cannot make the stream lie."""
         with self._events.watch(request.job_id) as events:
-            snapshot = await self._visible_snapshot(request, context)
+            snapshot = await self._visible_snapshot(request, context, "WatchJob")
             event, sent = "snapshot", None
             while True:
                 message = status_message(snapshot)
@@ -155,9 +157,9 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
 
     async def _visible_snapshot(
         self, request: resume_pb2.GetJobStatusRequest | resume_pb2.WatchJobRequest,
-        context: grpc.aio.ServicerContext[Any, Any],
+        context: grpc.aio.ServicerContext[Any, Any], rpc: str,
     ) -> JobSnapshot:
-        caller = await self._caller(context)
+        caller = await self._caller(context, rpc)
         validate_job_reference(request)
         # Another organisation's job answers exactly as a missing one: ids leak nothing.
         if _foreign(caller, request.organisation_id):
@@ -174,7 +176,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def Health(
         self, request: resume_pb2.HealthRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.HealthResponse:
-        await self._caller(context)
+        await self._caller(context, "Health")
         return await self._health.report(request.check)
 
     def _configured_store(self) -> Analyses:
@@ -185,7 +187,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def GetResumeAnalysis(
         self, request: resume_pb2.GetResumeAnalysisRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.GetResumeAnalysisResponse:
-        caller = await self._caller(context)
+        caller = await self._caller(context, "GetResumeAnalysis")
         validate_owned_id(request, "resume_id")
         analyses = self._configured_store()
         # Another organisation's resume answers exactly as a missing one.
@@ -199,7 +201,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def ListCandidateAnalyses(
         self, request: resume_pb2.ListCandidateAnalysesRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.ListCandidateAnalysesResponse:
-        caller = await self._caller(context)
+        caller = await self._caller(context, "ListCandidateAnalyses")
         size, after = validate_list(request)
         analyses = self._configured_store()
         # Another organisation's candidate has, as far as this caller can tell, no analyses.
@@ -213,7 +215,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def EraseCandidate(
         self, request: resume_pb2.EraseCandidateRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.EraseCandidateResponse:
-        caller = await self._caller(context)
+        caller = await self._caller(context, "EraseCandidate")
         validate_owned_id(request, "candidate_id")
         analyses = self._configured_store()
         _require_organisation(caller, request.organisation_id)

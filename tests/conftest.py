@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 # No child here uses gRPC without exec, so they are not needed. Read when grpc loads.
 os.environ["GRPC_ENABLE_FORK_SUPPORT"] = "false"
 
+import asyncpg
 import grpc
 import pytest
 
@@ -27,6 +28,8 @@ from common.config import Settings
 from common.devstack.embedded_postgres import PostgresServer, binaries_dir, pgserver_binaries
 from common.devstack.embedded_redis import RedisServer
 from common.proto.resume.v1 import resume_pb2_grpc
+from common.store.database import AnalysisDatabase
+from common.store.migrations import migrate
 from gateway_service.server import Gateway
 from tests.helpers.processes import ServiceProcess, start_worker
 from tests.helpers.support import service_env
@@ -91,6 +94,20 @@ def postgres(postgres_server: PostgresServer | None) -> PostgresServer:
     if postgres_server is None:
         pytest.skip("no PostgreSQL: install Debian's `postgresql` or `pip install pgserver`")
     return postgres_server
+
+
+@pytest.fixture
+async def store(postgres: PostgresServer) -> AsyncIterator[AnalysisDatabase]:
+    """The analysis database, its schema migrated."""
+    store = AnalysisDatabase(postgres.url, pool_size=4, timeout=5)
+    await store.open()
+    connection = await asyncpg.connect(postgres.url)
+    try:
+        await migrate(connection)
+    finally:
+        await connection.close()
+    yield store
+    await store.close()
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from common.devstack.embedded_postgres import PostgresServer
 from common.devstack.embedded_redis import RedisServer, free_port, port_free
 from common.processes import supervise
 from common.redis_connections import connect_cache
-from common.tokens import TokenStore
+from common.tokens import Scope, TokenStore
 
 log = logs.get_logger("common.devstack")
 STATE_DIR = Path(".run")
@@ -26,13 +26,17 @@ DEMO_ORGANISATION = "demo"
 
 
 async def _demo_token(settings: Settings, path: Path) -> None:
-    """Keeps a valid token of the demo organisation in `path`."""
+    """Keeps a valid token of the demo organisation, with every scope, in `path`."""
     client = connect_cache(settings)
     store = TokenStore(client)
     try:
-        if path.exists() and await store.lookup(path.read_text().strip()):
+        kept = await store.lookup(path.read_text().strip()) if path.exists() else None
+        if kept is not None and set(kept.scopes) == set(Scope):
             return
-        token, _ = await store.create(DEMO_ORGANISATION, "make run")
+        token, _ = await store.create(DEMO_ORGANISATION, "make run", Scope)
+        if kept is not None:
+            # One written before scopes existed: the new one replaces it.
+            await store.revoke(kept.id)
     finally:
         await client.aclose()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -27,24 +27,12 @@ from tests.helpers.support import (
     submit_request,
     wait_for_final_state,
 )
+from tests.helpers.tokens import bearer, new_token
 
 PDF = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
 SECURED = {"AUTH_REQUIRED": "true"}
 # CI sets it: there a redis-server without TLS fails the TLS test instead of skipping it.
 TLS_OPTIONAL = os.environ.get("REQUIRE_REDIS_TLS") != "1"
-
-
-def bearer(token: str) -> tuple[tuple[str, str], ...]:
-    return (("authorization", f"Bearer {token}"),)
-
-
-async def new_token(port: int, organisation: str, ttl_seconds: int = 0, **client_options: object) -> str:
-    client = redis.Redis(port=port, db=0, decode_responses=True, **client_options)  # type: ignore[arg-type]
-    try:
-        token, _ = await TokenStore(client).create(organisation, "test", ttl_seconds)
-    finally:
-        await client.aclose()
-    return token
 
 
 async def code_of(call: object) -> grpc.StatusCode:

@@ -96,6 +96,10 @@ async def test_stack_starts_embedded_redis_and_postgres_and_stops_cleanly_on_ctr
         code, out, err = await cli(grpc_port, "--token", token, "analysis", status["metadata"]["resumeId"],
                                    "--organisation", "demo")
         assert json.loads(out)["analysis"]["version"] == 1, err
+        # The stack's token has every scope, erasing among them.
+        code, out, err = await cli(grpc_port, "--token", token, "erase", status["metadata"]["candidateId"],
+                                   "--organisation", "demo")
+        assert code == 0 and json.loads(out)["analyses"] == "1", err  # int64: a string in JSON
         code, out, err = await cli(grpc_port, "submit", str(PDF), "--organisation", "demo")
         assert code == 2 and err.startswith("UNAUTHENTICATED"), "the stack must require a token"
 

@@ -32,7 +32,7 @@ from common.store.analyses import Analyses
 from common.store.database import RETENTION_LOCK, AnalysisDatabase, StoredAnalysis, StoreUnavailable
 from common.store.erasure import ErasureMarks
 from common.store.migrations import available, migrate
-from common.tokens import TokenStore
+from common.tokens import Scope, TokenStore
 from tests.helpers.processes import start_worker
 from tests.helpers.support import (
     FIXTURES,
@@ -44,6 +44,7 @@ from tests.helpers.support import (
     unique,
     wait_for_final_state,
 )
+from tests.helpers.tokens import bearer
 
 PDF = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
 CORPUS = ROOT / "tests" / "corpus" / "files"
@@ -54,19 +55,6 @@ async def cache_client(settings: Settings) -> AsyncIterator[redis.Redis]:
     client = connect_cache(settings)
     yield client
     await client.aclose()
-
-
-@pytest.fixture
-async def store(postgres: PostgresServer) -> AsyncIterator[AnalysisDatabase]:
-    store = AnalysisDatabase(postgres.url, pool_size=4, timeout=5)
-    await store.open()
-    connection = await asyncpg.connect(postgres.url)
-    try:
-        await migrate(connection)
-    finally:
-        await connection.close()
-    yield store
-    await store.close()
 
 
 async def rows(url: str, query: str, *args: object) -> list[asyncpg.Record]:
@@ -185,12 +173,9 @@ async def test_tokens_see_and_erase_only_their_own_organisation(
         client = redis.Redis(port=stack.redis.port, db=0, decode_responses=True)
         try:
             (own_token, own_info), (other_token, _) = [
-                await TokenStore(client).create(organisation, "test") for organisation in (own, other)]
+                await TokenStore(client).create(organisation, "test", Scope) for organisation in (own, other)]
         finally:
             await client.aclose()
-
-        def bearer(token: str) -> tuple[tuple[str, str], ...]:
-            return (("authorization", f"Bearer {token}"),)
 
         answers = []
         for token, resume_id in ((other_token, resume), (own_token, unique("resume"))):
