@@ -60,6 +60,9 @@ async def test_each_rpc_needs_its_scope(tmp_path: Path, postgres: PostgresServer
         calls: dict[str, Callable[[Metadata], Awaitable[object]]] = {
             "SubmitResume": lambda metadata: stub.SubmitResume(
                 submit_request(content=PDF, organisation_id=organisation), timeout=RPC_TIMEOUT, metadata=metadata),
+            "SubmitResumes": lambda metadata: stub.SubmitResumes(
+                resume_pb2.SubmitResumesRequest(items=[submit_request(content=PDF, organisation_id=organisation)]),
+                timeout=RPC_TIMEOUT, metadata=metadata),
             "GetJobStatus": lambda metadata: stub.GetJobStatus(
                 resume_pb2.GetJobStatusRequest(job_id=job_id, organisation_id=organisation),
                 timeout=RPC_TIMEOUT, metadata=metadata),
