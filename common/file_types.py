@@ -105,11 +105,14 @@ def sniff(content: bytes) -> str:
     if content.startswith(b"PK\x03\x04") and content[30:30 + len(_ODT_START)] == _ODT_START:
         return "odt"
     found = next((kind for signature, kind in _SIGNATURES if content.startswith(signature)), "")
-    return found or _text_kind(content)
+    # A GIF's or BMP's header alone reads as text.
+    return found or ("" if unsupported_picture(content) else _text_kind(content))
 
 
 def _text_kind(content: bytes) -> str:
-    """"html", "txt" or "" for bytes that are not text."""
+    """"html", "txt" or "" for bytes that are not text (or none)."""
+    if not content:
+        return ""
     encoding = bom_encoding(content)
     head = content[:_TEXT_WINDOW]
     if encoding.startswith("utf-16"):
