@@ -38,35 +38,16 @@ _DAMAGED = "The DOC file is damaged and cannot be read; save it again from Word 
 
 def extract_doc(content: bytes) -> ExtractedDocument:
     try:
-        with olefile.OleFileIO(io.BytesIO(content)) as ole:
-            if not ole.exists("WordDocument"):
-                raise ExtractionError(
-                    "The file is an Office file but not a Word document (perhaps Excel or PowerPoint); "
-                    "upload the resume as a PDF, DOCX or DOC.")
-            word = ole.openstream("WordDocument").read()
-            ident, flags = struct.unpack_from("<H8xH", word, 0) if len(word) >= _FIB_SIZE else (0, 0)
-            if ident != _WORD_IDENT:
-                raise ExtractionError(
-                    "The DOC file is from a Word older than Word 97, or damaged, and cannot be read; "
-                    "save it as DOCX and upload it.")
-            if flags & _F_ENCRYPTED:
-                raise ExtractionError(
-                    "The DOC file is protected by a password; save it without one (or as PDF) and upload it.")
-            table_name = "1Table" if flags & _F_WHICH_TABLE else "0Table"
-            if not ole.exists(table_name):
-                raise ExtractionError(_DAMAGED)
-            table = ole.openstream(table_name).read()
-    except ExtractionError:
-        raise
-    except MemoryError:
+        word, table = _streams(content)
+        text = _piece_text(word, table)
+        counts = [struct.unpack_from("<i", word, offset)[0]
+                  for offset in (_CCP_TEXT, _CCP_FTN, _CCP_HDD, _CCP_ATN, _CCP_EDN, _CCP_TXBX)]
+    except (ExtractionError, MemoryError):
         raise
     except Exception as error:  # olefile raises OSError, struct.error, IndexError... on bad input
         raise ExtractionError(
             "The file is not a readable Word 97-2003 document (its OLE structure is damaged); "
             "save it again from Word and upload it.") from error
-    text = _piece_text(word, table)
-    counts = [struct.unpack_from("<i", word, offset)[0]
-              for offset in (_CCP_TEXT, _CCP_FTN, _CCP_HDD, _CCP_ATN, _CCP_EDN, _CCP_TXBX)]
     main, notes, headers, comments, endnotes, boxes = (max(count, 0) for count in counts)
     header_start = main + notes
     box_start = header_start + headers + comments + endnotes
@@ -74,6 +55,28 @@ def extract_doc(content: bytes) -> ExtractedDocument:
     body = _clean(text[:main] + "\n" + text[box_start:box_start + boxes], links)
     header = _clean(text[header_start:header_start + headers], links)
     return text_document("doc", body, header=header, links=tuple(dict.fromkeys(links)))
+
+
+def _streams(content: bytes) -> tuple[bytes, bytes]:
+    """The WordDocument stream and the table stream it names."""
+    with olefile.OleFileIO(io.BytesIO(content)) as ole:
+        if not ole.exists("WordDocument"):
+            raise ExtractionError(
+                "The file is an Office file but not a Word document (perhaps Excel or PowerPoint); "
+                "upload the resume as a PDF, DOCX or DOC.")
+        word = ole.openstream("WordDocument").read()
+        ident, flags = struct.unpack_from("<H8xH", word, 0) if len(word) >= _FIB_SIZE else (0, 0)
+        if ident != _WORD_IDENT:
+            raise ExtractionError(
+                "The DOC file is from a Word older than Word 97, or damaged, and cannot be read; "
+                "save it as DOCX and upload it.")
+        if flags & _F_ENCRYPTED:
+            raise ExtractionError(
+                "The DOC file is protected by a password; save it without one (or as PDF) and upload it.")
+        table_name = "1Table" if flags & _F_WHICH_TABLE else "0Table"
+        if not ole.exists(table_name):
+            raise ExtractionError(_DAMAGED)
+        return word, ole.openstream(table_name).read()
 
 
 def _piece_text(word: bytes, table: bytes) -> str:

@@ -38,9 +38,11 @@ _LINK_SCHEMES = ("http://", "https://", "mailto:")
 def extract_html(content: bytes) -> ExtractedDocument:
     declared = _CHARSET.search(content[:4096])
     text = decode_text(content, "html", declared.group(1).decode("ascii") if declared else "")
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
+    # Decoded here, so the parser gets UTF-8 whatever the file declares (an XML declaration too).
+    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
+                             default_doctype=False)
     try:
-        root = html.document_fromstring(text, parser=parser)
+        root = html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, ValueError) as error:  # an empty document, or only comments
         raise ExtractionError("The HTML file holds no document; upload the resume as a PDF or DOCX.") from error
     parts: list[str] = []

@@ -54,7 +54,7 @@ def extract_odt(content: bytes) -> ExtractedDocument:
         styles = etree.fromstring(members["styles.xml"], _PARSER) if "styles.xml" in members else None
         master = styles.find(_MASTER) if styles is not None else None
         header = list(_block_lines(master, links)) if master is not None else []
-    except etree.XMLSyntaxError as error:
+    except (etree.XMLSyntaxError, ValueError) as error:  # ValueError: a space count that is no number
         if "depth" in str(error).lower():
             raise ExtractionError(
                 "The ODT file's XML is nested too deeply to be read safely, so it was refused; "
