@@ -34,7 +34,8 @@ _P, _H, _LIST, _ITEM, _HEADER_ITEM = (_name(n) for n in ("text:p", "text:h", "te
 _TABLE, _ROW, _CELL = _name("table:table"), _name("table:table-row"), _name("table:table-cell")
 _SPACE, _TAB, _BREAK, _PAGE_BREAK = (_name(n) for n in ("text:s", "text:tab", "text:line-break",
                                                        "text:soft-page-break"))
-_LINK, _HREF, _COUNT, _TEXT_BOX = _name("text:a"), _name("xlink:href"), _name("text:c"), _name("draw:text-box")
+_LINK, _HREF, _COUNT = _name("text:a"), _name("xlink:href"), _name("text:c")
+_DRAWING, _DRAW_LINK = f"{{{_NAMESPACES['draw']}}}", _name("draw:a")
 # Text that is not on the page: footnotes, comments, deleted text of tracked changes.
 _SKIPPED = frozenset(_name(n) for n in ("text:note", "office:annotation", "text:tracked-changes",
                                          "text:sequence-decls", "text:variable-decls", "office:forms"))
@@ -105,8 +106,8 @@ def _paragraph_text(paragraph: etree._Element, links: list[str]) -> tuple[str, l
                 parts.append("\n")
             elif tag == _PAGE_BREAK:
                 page_break = True
-            elif tag == _TEXT_BOX:
-                boxes.append(child)
+            elif isinstance(tag, str) and tag.startswith(_DRAWING) and tag != _DRAW_LINK:
+                boxes.append(child)  # a frame or shape: its paragraphs are lines of their own
             elif tag not in _SKIPPED and isinstance(tag, str):
                 if tag == _LINK and child.get(_HREF, "").lower().startswith(("http://", "https://", "mailto:")):
                     links.append(child.get(_HREF, ""))
