@@ -45,6 +45,14 @@ def test_hyperlinks_are_read(extension) -> None:
     assert "https://www.linkedin.com/in/ana-souza" in extract(case.content).links
 
 
+@pytest.mark.parametrize("extension", ["odt", "rtf", "doc", "html"])
+def test_list_items_start_with_a_bullet(extension) -> None:
+    case = next(case for case in converted_cases(extension) if "03_lukasz_wisniewski" in case.name)
+    lines = extract(case.content).text.split("\n")
+    assert "• Ran 30 Kubernetes clusters serving 200 microservices" in lines
+    assert "HashiCorp, Warsaw, Poland" in lines
+
+
 @pytest.mark.parametrize("extension", FORMATS)
 def test_a_declared_type_that_disagrees_with_the_content_is_refused(extension) -> None:
     content = converted_cases(extension)[0].content
