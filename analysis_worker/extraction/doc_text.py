@@ -40,9 +40,9 @@ _FKP_SIZE = 512
 # What ends a paragraph: its mark, a table cell's mark, a section break.
 _PARAGRAPH_END = re.compile("[\r\x07\x0c]")
 # What Word's control characters stand for; the others (pictures, note marks) are dropped.
-_CONTROLS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\f", "\x07": "\x07", "\x1e": "-", "\x1f": "",
-                           "\xa0": " ", **{chr(code): "" for code in (*range(0, 7), 8, *range(14, 19), *range(
-                               22, 30))}})
+_DROPPED_CONTROLS = (*range(0, 7), 8, *range(14, 19), *range(22, 30))
+_CONTROLS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\f", "\x1e": "-", "\x1f": "", "\xa0": " ",
+                           **{chr(code): "" for code in _DROPPED_CONTROLS}})
 _HYPERLINK = re.compile(r'HYPERLINK\s+"([^"]+)"')
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 _DAMAGED = "The DOC file is damaged and cannot be read; save it again from Word (as DOCX) and upload it."
@@ -143,6 +143,8 @@ def _list_runs(word: bytes, table: bytes) -> list[tuple[int, int]]:
     fc_plc, lcb_plc = struct.unpack_from("<II", word, _FC_PLCF_BTE_PAPX)
     plc = table[fc_plc:fc_plc + lcb_plc]
     pages = (len(plc) - 4) // 8
+    if pages > len(word) // _FKP_SIZE:
+        return []  # more pages of properties than the stream holds: damaged, and costly to follow
     runs = []
     for index in range(max(pages, 0)):
         page = (struct.unpack_from("<I", plc, 4 * (pages + 1) + 4 * index)[0] & 0x3FFFFF) * _FKP_SIZE

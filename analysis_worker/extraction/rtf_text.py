@@ -54,10 +54,14 @@ class _Reader:
         self.skip = 0  # fallback characters of a \uN still to drop
 
     def emit(self, where: str, text: str) -> None:
+        """Adds text to the part `where` ("skip": nowhere), after the \\'hh bytes before it."""
+        if where == "skip":
+            self.pending.clear()
+            return
         if self.pending:
             self.out[where].append(codecs.decode(bytes(self.pending), self.codec, "replace"))
             self.pending.clear()
-        if where != "skip" and text:
+        if text:
             self.out[where].append(text)
 
     def read(self) -> None:
@@ -72,6 +76,7 @@ class _Reader:
             word, argument, hexa, symbol, brace, text = match.groups()
             opened, first_in_group = first_in_group, False
             if brace == b"{":
+                self.emit(group.where, "")
                 stack.append(group)
                 if len(stack) > MAX_DEPTH:
                     raise ExtractionError(
@@ -95,6 +100,7 @@ class _Reader:
                 self.emit(group.where, codecs.decode(chunk[dropped:].encode("latin-1"), self.codec, "replace"))
             elif symbol is not None:
                 if symbol == b"*":
+                    self.emit(group.where, "")
                     group = replace(group, where="skip", starred=group.where)
                 else:
                     self.emit(group.where, _SYMBOLS.get(symbol, ""))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis_worker.extraction import ExtractionError, detect_format, extract
 from common import file_types
@@ -141,6 +143,25 @@ def test_rtf_text_code_page_and_unicode() -> None:
         "Иван Петров", "Zöe — ok", "next\tcol", "example.org", "after", "\U0001f60a emoji"]
     assert document.header_text == "Header line"
     assert document.links == ("https://example.org/cv",)
+
+
+def test_rtf_code_page_bytes_around_a_skipped_group() -> None:
+    assert extract(rb"{\rtf1\ansi caf\'e9{\*\foo x}\'e9t\'e9{\'e9}}").text == "caf\u00e9\u00e9t\u00e9\u00e9"
+
+
+_RTF_TOKENS = [b"{", b"}", b"\\*", b"\\'e9", b"\\'82\\'a0", b"\\u233?", b"\\u-10179 ", b"\\uc0 ", b"\\uc2 ",
+               b"\\par ", b"\\fonttbl ", b"\\header ", b"\\fldinst ", b"\\bin2 ", b"\\ansicpg932 ", b"x", b"\\"]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_RTF_TOKENS), max_size=60))
+def test_any_rtf_token_sequence_is_read_or_refused(tokens) -> None:
+    try:
+        document = extract(b"{\\rtf1 " + b"".join(tokens), "application/rtf")
+    except ExtractionError as error:
+        assert str(error).endswith(".")
+    else:
+        assert document.format == "rtf"
 
 
 @pytest.mark.parametrize(("content", "message"), [
