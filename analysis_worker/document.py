@@ -65,7 +65,7 @@ class StyledLine:
 
 @dataclass(frozen=True)
 class ExtractedDocument:
-    format: str  # "pdf", "docx", or a picture's kind: "png", "jpeg", "tiff", "webp"
+    format: str  # a document's kind ("pdf", "docx", "doc", "odt", "rtf", "html", "txt") or a picture's
     text: str  # body text in reading order, pages separated by PAGE_SEPARATOR
     pages: int
     header_text: str  # text found only in page headers/footers

@@ -146,7 +146,7 @@ def _check_content(violations: dict[str, str], content: bytes, declared: str, li
         picture = file_types.unsupported_picture(content)
         violations["content"] = (f"the file is {picture}, which is not read; convert it to PNG or JPEG" if picture
                                  else f"the file is not {file_types.SUPPORTED} (unknown magic bytes)")
-    elif declared and sniffed != declared:
+    elif declared and not file_types.agrees(declared, sniffed):
         violations["mime_type"] = (
             f"it says {declared.upper()} but disagrees with the content, which is a {sniffed.upper()} file"
         )

@@ -1,17 +1,14 @@
 """Text of DOCX resumes: body, tables, text boxes, headers and footers.
 
-The file is untrusted, so the archive is unpacked here under bounds, and only the
-parts that hold text are parsed, with python-docx's XML parser. Building python-docx's
+The file is untrusted, so the archive is unpacked under bounds (zip_parts), and only
+the parts that hold text are parsed, with python-docx's XML parser. Building python-docx's
 whole Document would also parse the styles, theme, numbering and settings parts,
 which carry no text and took as long as the text itself.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
-import zipfile
-import zlib
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -23,19 +20,9 @@ from lxml import etree
 from analysis_worker.document import DocumentWarning, ExtractedDocument, ExtractionError, OcrOptions, StyledLine
 from analysis_worker.extraction.checks import check_text_length, garbled_warning
 from analysis_worker.extraction.scanned_pages import needs_ocr, read_docx_picture
+from analysis_worker.extraction.text_documents import row_lines
+from analysis_worker.extraction.zip_parts import xml_members
 from common.proto.resume.v1 import resume_pb2
-
-# All members of the archive together, unpacked.
-MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
-# Word XML compresses well (10-30x is usual); beyond this a member is a bomb. Small
-# members are left alone: their size is bounded by MAX_UNZIPPED_BYTES anyway.
-MAX_ZIP_RATIO = 200
-MAX_ZIP_RATIO_FROM_BYTES = 1024 * 1024
-MAX_ZIP_ENTRIES = 2000
-# lxml needs about 25 times an XML part's size in memory; a resume's document.xml is
-# well under 1 MB, media aside.
-MAX_XML_PART_BYTES = 10 * 1024 * 1024
-_ZIP_CHUNK = 1024 * 1024
 
 _W_P, _W_TBL, _W_TR, _W_TC, _W_SDT, _W_SDT_CONTENT = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:sdt",
                                                                      "w:sdtContent"))
@@ -50,79 +37,8 @@ _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}R
 _REFERENCE_ORDER = {kind: index for index, kind in enumerate(("default", "first", "even"))}
 
 
-def _xml_members(content: bytes) -> dict[str, bytes]:
-    """The archive's XML members by name, each inflated under a bound; refuses archives
-    that unpack to too much and XML parts with a DTD. Media are never inflated.
-
-    ZipFile.read inflates a whole member before cutting it to the size the header
-    declares: a member that lies about its size would take gigabytes first. Reading
-    in chunks stops at the declared size."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            entries = archive.infolist()
-            _check_declared_sizes(entries)
-            names = [entry.filename for entry in entries]
-            # Word only stores or deflates; other methods (bzip2, LZMA) inflate without a bound per chunk.
-            methods = {entry.compress_type for entry in entries}
-            if len(set(names)) != len(names) or not methods <= {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}:
-                raise zipfile.BadZipFile("duplicate member names or an unusual compression method")
-            members = {}
-            for entry in entries:
-                if not _is_xml(entry.filename):
-                    continue
-                data = _read_member(archive, entry)
-                if _declares_dtd(data):
-                    raise ExtractionError(
-                        f"The DOCX file's part {entry.filename} declares a DTD (<!DOCTYPE>), which Word "
-                        "never writes and which can smuggle in outside content (XXE), so it was refused; "
-                        "save the resume again from Word and upload it.")
-                members[entry.filename] = data
-            return members
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, zlib.error) as error:
-        raise ExtractionError("The DOCX file is not a valid ZIP archive; save it again from Word and upload it.") \
-            from error
-
-
-def _check_declared_sizes(entries: list[zipfile.ZipInfo]) -> None:
-    unpacked = sum(entry.file_size for entry in entries)
-    if len(entries) > MAX_ZIP_ENTRIES or unpacked > MAX_UNZIPPED_BYTES or any(
-            entry.file_size > MAX_ZIP_RATIO_FROM_BYTES
-            and entry.file_size > MAX_ZIP_RATIO * max(entry.compress_size, 1) for entry in entries):
-        raise ExtractionError(
-            "The DOCX file expands to an unreasonable size when unpacked and was refused; "
-            "save the resume again (without embedded media) and upload it.")
-    for entry in entries:
-        if _is_xml(entry.filename) and entry.file_size > MAX_XML_PART_BYTES:
-            raise ExtractionError(
-                f"The DOCX file's part {entry.filename} holds {entry.file_size / 2**20:.1f} MB of XML, "
-                f"more than the {MAX_XML_PART_BYTES // (1024 * 1024)} MB accepted, so it was refused; "
-                "save the resume again from Word and upload it.")
-
-
-def _is_xml(name: str) -> bool:
-    return name.lower().endswith((".xml", ".rels"))
-
-
-def _read_member(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
-    """The member's bytes, at most its declared size (zipfile checks the CRC at the end)."""
-    chunks = []
-    with archive.open(entry) as member:
-        while chunk := member.read(_ZIP_CHUNK):
-            chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _declares_dtd(xml: bytes) -> bool:
-    """Whether an XML part holds a DOCTYPE, in UTF-8 or, with its NUL bytes, UTF-16/32.
-
-    python-docx's parser leaves entities unexpanded and lxml never loads DTDs nor
-    uses the network, so entities would stay unexpanded anyway; refusing the file
-    gives the caller a clear reason instead of a silently altered text."""
-    return b"<!DOCTYPE" in xml or b"<!DOCTYPE" in xml.replace(b"\x00", b"")
-
-
 def extract_docx(content: bytes, ocr: OcrOptions) -> ExtractedDocument:
-    members = _xml_members(content)
+    members = xml_members(content, "DOCX", "Word")
     try:
         main = next(relationship.target for relationship in _relationships(members, "")
                     if relationship.type == RELATIONSHIP_TYPE.OFFICE_DOCUMENT and not relationship.external)
@@ -230,22 +146,9 @@ def _block_lines(container: etree._Element) -> Iterator[str]:
         elif child.tag == _W_TBL:
             for row in child.iter(_W_TR):
                 if row.getparent() is child:
-                    yield from _row_lines(row)
+                    yield from row_lines([list(_block_lines(cell)) for cell in row if cell.tag == _W_TC])
         elif child.tag in (_W_SDT, _W_SDT_CONTENT):
             yield from _block_lines(child)
-
-
-def _row_lines(row: etree._Element) -> Iterator[str]:
-    cells = [list(_block_lines(cell)) for cell in row if cell.tag == _W_TC]
-    cells = [cell for cell in cells if cell]
-    # Layout tables put one fact per cell ("Acme Corp" | "2019 – 2021"): one line
-    # keeps them together; cells holding whole blocks are read one after the other.
-    if all(len(cell) == 1 for cell in cells):
-        if cells:
-            yield " | ".join(cell[0] for cell in cells)
-    else:
-        for cell in cells:
-            yield from cell
 
 
 def _paragraph_text(paragraph: etree._Element) -> tuple[str, list[etree._Element]]:

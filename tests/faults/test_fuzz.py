@@ -3,10 +3,10 @@ memory limit: every outcome must be an analysis, an ExtractionError, or the limi
 CallTimeout / MemoryError. Anything else (another exception type, a dead process) fails.
 
 The seeds are the nine RenderCV PDFs, an uncompressed hand-written PDF (so mutations hit
-operators, not deflate data), the sample DOCX, and the sample DOCX's document.xml
-(mutated before zipping). Mutations: bit flips, truncations, splices from other seeds,
-overwrites with drawn bytes, duplicated slices. A failing case prints as the seed's name
-and a few numbers: `mutate(*case)` rebuilds the file.
+operators, not deflate data), the sample DOCX, the sample DOCX's document.xml
+(mutated before zipping), and a DOC, ODT, RTF, HTML and TXT converted by LibreOffice.
+Mutations: bit flips, truncations, splices from other seeds, overwrites with drawn bytes,
+duplicated slices. A failing case prints as the seed's name and a few numbers: `mutate(*case)` rebuilds the file.
 
 By default a fixed number of examples runs deterministically (derandomize), in a few
 seconds, as part of `make test`. For a longer, random run:
@@ -32,6 +32,7 @@ from analysis_worker.pipeline import analyse_document, extract_document
 from analysis_worker.process_pool import CallTimeout, ProcessPool
 from tests.helpers import hostile_files as hostile
 from tests.helpers.support import FIXTURES
+from tests.labeled.cases import converted_cases
 
 FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES") or 0)
 EXAMPLES = FUZZ_EXAMPLES or 150
@@ -43,6 +44,9 @@ SEEDS: dict[str, bytes] = {
     "minimal.pdf": hostile.minimal_pdf(),
     "sample.docx": hostile.good_docx(),
     "document.xml": hostile.document_xml(),
+    # The smallest LibreOffice conversion of each other format.
+    **{f"converted.{extension}": min((case.content for case in converted_cases(extension)), key=len)
+       for extension in ("doc", "odt", "rtf", "html", "txt")},
 }
 NAMES = sorted(SEEDS)
 

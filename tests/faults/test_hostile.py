@@ -54,11 +54,17 @@ EXPECTED: dict[str, str | None] = {
     "DOCX with XXE": "declares a DTD",
     "DOCX billion laughs": "declares a DTD",
     "DOCX nested 5,000 deep": "nested too deeply",
-    "text labelled DOCX": "is not a PDF, DOCX, PNG, JPEG, TIFF or WebP file",
+    "text labelled DOCX": "does not match the content",
+    "ODT zip bomb (1 GiB)": "expands to an unreasonable size",
+    "RTF nested 100,000 deep": "nests its groups more than 200 deep",
+    "RTF with a 2 GB \\bin": "binary data (\\bin) larger than the file",
+    "malformed OLE file": "OLE structure is damaged",
+    "HTML nested 100,000 deep": "nests its elements more than 200 levels deep",
+    "TXT of binary garbage": "holds binary data",
     "truncated ZIP labelled DOCX": "not a valid ZIP archive",
     "PDF labelled DOCX": "does not match the content",
     "empty file": "The file is empty",
-    "random bytes": "is not a PDF, DOCX, PNG, JPEG, TIFF or WebP file",
+    "random bytes": "is not a PDF, DOCX, DOC, ODT, RTF, HTML, TXT, PNG, JPEG, TIFF or WebP file",
     "random bytes after a PDF header": "damaged or truncated",
     "PNG bomb (100,000 x 100,000)": "megapixels, which are not read",
     "truncated JPEG": "damaged or truncated",
@@ -69,7 +75,7 @@ EXPECTED: dict[str, str | None] = {
 REFUSED_BY_GATEWAY = {
     "empty file": "content",
     "random bytes": "content",
-    "text labelled DOCX": "content",
+    "text labelled DOCX": "mime_type",
     "PDF labelled DOCX": "mime_type",
 }
 # Room for OCR (five pages of the 200-page scan) on a shared machine, and its address

@@ -25,6 +25,10 @@ from tests.helpers.support import FIXTURES
 
 PDF_MIME = file_types.PDF
 DOCX_MIME = file_types.DOCX
+_ODT_CONTENT = (b'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                b'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+                b'<text:h>Maria Lopez</text:h><text:p>maria@example.org</text:p></office:text></office:body>'
+                b'</office:document-content>')
 
 
 def fixture_pdf(theme: str = "Classic") -> bytes:
@@ -241,7 +245,8 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries.items():
-            archive.writestr(name, data)
+            # An OpenDocument package's mimetype member is stored, so that its type shows in the first bytes.
+            archive.writestr(name, data, zipfile.ZIP_STORED if name == "mimetype" else None)
     return buffer.getvalue()
 
 
@@ -270,11 +275,12 @@ def docx_with_document_xml(xml: bytes) -> bytes:
     return zip_bytes({**_docx_entries(), "word/document.xml": xml})
 
 
-def _docx_with_zeros(name: str, expanded: int, *, declared: int | None = None) -> bytes:
-    """The sample DOCX with a member `name` that inflates to `expanded` zero bytes while
+def _docx_with_zeros(name: str, expanded: int, *, declared: int | None = None,
+                     entries: dict[str, bytes] | None = None) -> bytes:
+    """The sample DOCX (or an archive of `entries`) with a member `name` that inflates to `expanded` zero bytes while
     the ZIP headers claim `declared` bytes (by default the truth). The CRC is that of
     the declared bytes, so a reader that stops there sees nothing wrong."""
-    entries = _docx_entries()
+    entries = _docx_entries() if entries is None else entries
     entries.pop(name, None)
     raw = _deflate_zeros(expanded)
     crc = zlib.crc32(bytes(declared)) if declared is not None else 0
@@ -283,7 +289,7 @@ def _docx_with_zeros(name: str, expanded: int, *, declared: int | None = None) -
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for entry, data in entries.items():
-            archive.writestr(entry, data)
+            archive.writestr(entry, data, zipfile.ZIP_STORED if entry == "mimetype" else None)
         # Stored as is, then relabelled as deflated: zipfile has no way to write
         # compressed bytes it did not compress itself.
         archive.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), raw)
@@ -356,6 +362,43 @@ def docx_paragraph_flood(megabytes: int = 10) -> bytes:
     xml = entries["word/document.xml"].decode()
     entries["word/document.xml"] = xml.replace("<w:body>", "<w:body>" + paragraphs, 1).encode()
     return zip_bytes(entries)
+
+
+def odt_entries() -> dict[str, bytes]:
+    """The members of a small ODT."""
+    return {"mimetype": file_types.ODT.encode(), "content.xml": _ODT_CONTENT}
+
+
+def good_odt() -> bytes:
+    return zip_bytes(odt_entries())
+
+
+def odt_zip_bomb(expanded: int = 2**30) -> bytes:
+    """An ODT plus a 1 MB member whose honest headers say it inflates to 1 GiB."""
+    return _docx_with_zeros("Pictures/image1.png", expanded, entries=odt_entries())
+
+
+def rtf_deeply_nested(depth: int = 100_000) -> bytes:
+    return b"{\\rtf1\\ansi " + b"{" * depth + b"Maria" + b"}" * (depth + 1)
+
+
+def rtf_huge_bin() -> bytes:
+    """A picture whose \\bin claims 2 GB of data in a file of a few bytes."""
+    return b"{\\rtf1\\ansi Maria Lopez\\par {\\pict\\pngblip\\bin2000000000 \x89PNG}}"
+
+
+def malformed_ole() -> bytes:
+    """The magic bytes of an OLE compound file (a .doc), then random bytes."""
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + random.Random(9).randbytes(8192)
+
+
+def html_deeply_nested(depth: int = 100_000) -> bytes:
+    return b"<!DOCTYPE html><html><body>" + b"<div>" * depth + b"Maria" + b"</div>" * depth + b"</body></html>"
+
+
+def binary_text_file() -> bytes:
+    """Text for its first 8 KiB, so that it is taken for a text file, then binary garbage."""
+    return b"Maria Lopez, software engineer\n" * 300 + random.Random(10).randbytes(100_000)
 
 
 def text_as_docx() -> bytes:
@@ -431,6 +474,12 @@ CORPUS: tuple[Hostile, ...] = (
     Hostile("DOCX billion laughs", docx_billion_laughs, DOCX_MIME, "cv.docx"),
     Hostile("DOCX nested 5,000 deep", docx_deeply_nested, DOCX_MIME, "cv.docx"),
     Hostile("text labelled DOCX", text_as_docx, DOCX_MIME, "cv.docx"),
+    Hostile("ODT zip bomb (1 GiB)", odt_zip_bomb, file_types.ODT, "cv.odt"),
+    Hostile("RTF nested 100,000 deep", rtf_deeply_nested, "application/rtf", "cv.rtf"),
+    Hostile("RTF with a 2 GB \\bin", rtf_huge_bin, "application/rtf", "cv.rtf"),
+    Hostile("malformed OLE file", malformed_ole, "application/msword", "cv.doc"),
+    Hostile("HTML nested 100,000 deep", html_deeply_nested, "text/html", "cv.html"),
+    Hostile("TXT of binary garbage", binary_text_file, "text/plain", "cv.txt"),
     Hostile("truncated ZIP labelled DOCX", truncated_zip_docx, DOCX_MIME, "cv.docx"),
     Hostile("PDF labelled DOCX", fixture_pdf, DOCX_MIME, "cv.docx"),
     Hostile("empty file", lambda: b"", PDF_MIME, "cv.pdf"),

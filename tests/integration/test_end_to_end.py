@@ -14,6 +14,7 @@ from common.redis_connections import connect_cache, connect_queue
 from tests.helpers.docx_resumes import build_docx
 from tests.helpers.pictures import EMAIL, EXTENSIONS, FORMATS, NAME, page_images, photographed, picture_file, resume_pdf
 from tests.helpers.support import FIXTURES, RPC_TIMEOUT, submit_request, unique, wait_for_final_state
+from tests.labeled.cases import converted_cases
 
 PDF_NAME = "John_Doe_ClassicTheme_CV.pdf"
 PDF = (FIXTURES / PDF_NAME).read_bytes()
@@ -104,6 +105,18 @@ async def test_inline_pdf(stub, queue_blobs: redis.Redis, cache_client: redis.Re
 
 async def test_inline_docx_with_type_from_the_file_name(stub) -> None:
     assert_jane_roe(await submit_and_wait(stub, submit_request(content=DOCX, file_name=DOCX_NAME)))
+
+
+@pytest.mark.parametrize("extension", ["doc", "odt", "rtf", "html", "txt"])
+async def test_inline_word_processor_and_text_formats(stub, extension: str) -> None:
+    case = next(case for case in converted_cases(extension) if case.name.endswith(":tables"))
+    status = await submit_and_wait(stub, submit_request(content=case.content, file_name=case.file_name))
+    assert status.state == resume_pb2.JOB_STATE_COMPLETED, status.failed_reason
+    result = status.result
+    assert result.document.format == extension
+    assert result.contact.name == case.expected["name"]
+    assert list(result.contact.emails) == case.expected["emails"]
+    assert {job.company for job in result.experience} == {job["company"] for job in case.expected["experience"]}
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ from common import file_types
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from tests.helpers.support import FIXTURES, RPC_TIMEOUT, submit_request, unique
+from tests.labeled.cases import converted_cases
 
 PDF = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
 
@@ -52,15 +53,25 @@ async def test_empty_content(stub) -> None:
 
 async def test_unsupported_type(stub) -> None:
     request = submit_request(content=PDF, mime_type="image/gif")
-    await expect_invalid(stub, request, "mime_type", "not supported; send a PDF, DOCX, PNG, JPEG, TIFF or WebP")
+    await expect_invalid(stub, request, "mime_type", f"not supported; send {file_types.SUPPORTED}")
     await expect_invalid(stub, submit_request(content=b"GIF89a......"), "content", "a GIF image, which is not read")
     await expect_invalid(stub, submit_request(content=b"\x00\x00\x00\x18ftypheic...."), "content", "a HEIC photo")
-    await expect_invalid(stub, submit_request(content=b"Jane Doe, engineer"), "content", "unknown magic bytes")
+    await expect_invalid(stub, submit_request(content=b"Jane Doe\x00\x01\x02\x03"), "content", "unknown magic bytes")
 
 
 async def test_a_picture_labelled_as_a_pdf_is_refused(stub) -> None:
     request = submit_request(content=b"\x89PNG\r\n\x1a\n....", mime_type=file_types.PDF)
     await expect_invalid(stub, request, "mime_type", "disagrees with the content, which is a PNG file")
+
+
+@pytest.mark.parametrize(("extension", "mime_type"), [
+    ("odt", "application/pdf"), ("rtf", file_types.ODT), ("doc", "text/html"), ("html", "text/plain"),
+    ("txt", "application/msword"),
+])
+async def test_a_declared_type_that_disagrees_with_a_text_format_is_refused(stub, extension, mime_type) -> None:
+    content = converted_cases(extension)[0].content
+    request = submit_request(content=content, mime_type=mime_type)
+    await expect_invalid(stub, request, "mime_type", f"disagrees with the content, which is a {extension.upper()} file")
 
 
 async def test_mime_type_that_contradicts_the_content(stub) -> None:

@@ -2,7 +2,8 @@
 
 Two sources: the RenderCV PDFs with their YAML (../shared/fixtures/rendercv) and the
 truths in truth/*.json, each rendered in the layouts its "renderings" names. Everything
-is rendered in memory on each run (a few seconds), so no generated file is stored.
+is rendered in memory on each run (a few seconds), so no generated file is stored, except
+the conversions by LibreOffice to other formats in formats/ (convert_formats.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from tests.labeled.render_docx import render_docx
 from tests.labeled.render_pdf import render_pdf
 
 TRUTH = Path(__file__).resolve().parent / "truth"
+# The DOCX renderings converted by LibreOffice to other formats (convert_formats.py).
+CONVERTED = Path(__file__).resolve().parent / "formats"
 RENDERCV = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "rendercv"
 
 _DEGREES = {"PhD": "doctorate", "MS": "master", "BS": "bachelor"}
@@ -71,6 +74,16 @@ def generated_cases() -> list[Case]:
             content = render_pdf(resume, layout) if kind == "pdf" else render_docx(resume, layout)
             cases.append(Case(f"{path.stem}/{rendering}", path.stem, f"{path.stem}.{kind}", content,
                               expected_of(truth)))
+    return cases
+
+
+def converted_cases(extension: str) -> list[Case]:
+    """The files of CONVERTED with this extension ("odt", "rtf", "doc", "html", "txt")."""
+    cases = []
+    for path in sorted(CONVERTED.glob(f"*.{extension}")):
+        stem, layout = path.name.split(".")[:2]
+        truth = json.loads((TRUTH / f"{stem}.json").read_text(encoding="utf-8"))
+        cases.append(Case(f"{stem}/{extension}:{layout}", stem, path.name, path.read_bytes(), expected_of(truth)))
     return cases
 
 

@@ -212,9 +212,11 @@ class SubmitResumeRequest(_message.Message):
     """Original file name, e.g. "jane_doe.pdf"."""
     mime_type: _builtins.str
     """"application/pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", or for a
-    picture of the resume's pages (read by OCR) "image/png", "image/jpeg", "image/tiff"
-    (one page per frame) or "image/webp".
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/msword" (Word 97-2003, also accepted for a DOCX or RTF),
+    "application/vnd.oasis.opendocument.text", "application/rtf" (or "text/rtf"),
+    "text/html", "text/plain", or for a picture of the resume's pages (read by OCR)
+    "image/png", "image/jpeg", "image/tiff" (one page per frame) or "image/webp".
     May be empty when the file name's extension or the content tells the type.
     """
     content: _builtins.bytes
@@ -1440,7 +1442,9 @@ class Document(_message.Message):
     CHARACTERS_FIELD_NUMBER: _builtins.int
     WORDS_FIELD_NUMBER: _builtins.int
     format: _builtins.str
-    """"pdf", "docx", or for a picture "png", "jpeg", "tiff" or "webp"."""
+    """"pdf", "docx", "doc", "odt", "rtf", "html", "txt", or for a picture "png", "jpeg",
+    "tiff" or "webp".
+    """
     pages: _builtins.int
     characters: _builtins.int
     words: _builtins.int
