@@ -230,9 +230,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def SetWebhook(
         self, request: resume_pb2.SetWebhookRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.SetWebhookResponse:
-        caller = await self._caller(context, "SetWebhook")
-        validate_webhook(request)
-        _require_organisation(caller, request.organisation_id)
+        await self._webhook_admin(request, context, "SetWebhook")
         if not request.url:
             await self._webhooks.remove(request.organisation_id)
             log.info("webhook removed", extra={"organisation_id": request.organisation_id})
@@ -244,11 +242,18 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def ListWebhookDeliveries(
         self, request: resume_pb2.ListWebhookDeliveriesRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.ListWebhookDeliveriesResponse:
-        caller = await self._caller(context, "ListWebhookDeliveries")
-        validate_webhook(request)
-        _require_organisation(caller, request.organisation_id)
+        await self._webhook_admin(request, context, "ListWebhookDeliveries")
         attempts = await self._webhooks.deliveries(request.organisation_id)
         return resume_pb2.ListWebhookDeliveriesResponse(deliveries=[delivery_message(a) for a in attempts])
+
+    async def _webhook_admin(
+        self, request: resume_pb2.SetWebhookRequest | resume_pb2.ListWebhookDeliveriesRequest,
+        context: grpc.aio.ServicerContext[Any, Any], rpc: str,
+    ) -> None:
+        """Refuses the call unless the caller may administer the request's organisation."""
+        caller = await self._caller(context, rpc)
+        validate_webhook(request)
+        _require_organisation(caller, request.organisation_id)
 
 
 def _foreign(caller: TokenInfo | None, organisation_id: str) -> bool:

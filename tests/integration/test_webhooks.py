@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import http.server
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,10 +15,13 @@ import grpc
 import pytest
 from standardwebhooks import Webhook
 
+from common.config import Settings
 from common.proto.resume.v1 import resume_pb2
+from common.redis_connections import connect_queue
 from tests.helpers.processes import start_worker
 from tests.helpers.support import FIXTURES, RPC_TIMEOUT, isolated_stack, submit_request, unique, wait_for_final_state
 from tests.helpers.tokens import bearer, new_token
+from tests.integration.test_stack_and_cli import cli
 
 PDF = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
 FAST_RETRIES = {"AUTH_REQUIRED": "true", "WEBHOOK_BACKOFF_MS": "200"}
@@ -183,3 +187,34 @@ async def test_a_webhook_needs_a_valid_url_and_the_admin_scope(tmp_path: Path) -
             organisation_id=organisation, url="https://ats.example.com/v2/hooks"), timeout=RPC_TIMEOUT,
             metadata=admin)
         assert first.secret != again.secret, "setting again gives a new secret"
+
+
+async def test_the_cli_sets_lists_and_removes_a_webhook(tmp_path: Path, receiver: Receiver) -> None:
+    organisation = unique("org")
+    async with isolated_stack(tmp_path, WEBHOOK_BACKOFF_MS="200") as stack:
+        port = stack.gateway.port
+        code, out, err = await cli(port, "webhook", "set", "ftp://ats.example.com", "--organisation", organisation)
+        assert code == 2 and err.startswith("INVALID_ARGUMENT") and "url:" in err
+        code, out, err = await cli(port, "webhook", "set", receiver.url, "--organisation", organisation)
+        assert code == 0 and "shown only now" in err
+        secret = json.loads(out)["secret"]
+        worker = start_worker(stack.env, tmp_path / "worker.log")
+        try:
+            job_id = (await stack.stub.SubmitResume(submit_request(content=PDF, organisation_id=organisation),
+                                                    timeout=RPC_TIMEOUT)).job_id
+            await deliveries(stack.stub, organisation, (), 2)
+        finally:
+            assert worker.stop() == 0, worker.log()
+        code, out, err = await cli(port, "webhook", "deliveries", "--organisation", organisation)
+        assert code == 0, err
+        log = json.loads(out)["deliveries"]
+        assert [(entry["jobId"], entry["attempt"], entry["state"]) for entry in log] == [
+            (job_id, 2, "WEBHOOK_DELIVERY_STATE_DELIVERED"), (job_id, 1, "WEBHOOK_DELIVERY_STATE_RETRYING")]
+        code, out, err = await cli(port, "webhook", "remove", "--organisation", organisation)
+        assert (code, json.loads(out)) == (0, {}), err
+        queue_client = connect_queue(Settings.from_env(stack.env))
+        try:
+            assert await queue_client.exists(f"webhook:{organisation}") == 0, "the webhook outlived its removal"
+        finally:
+            await queue_client.aclose()
+    assert len(receiver.events(secret)) == 2
