@@ -126,6 +126,9 @@ class AnalysisWorker:
              "concurrency": settings.worker_concurrency, "name": self.name,
              "runRetryDelay": settings.worker_reconnect_delay_ms},
         )
+        # Named as the analysis worker is: else the port would name the shared pool.
+        bullmq_patches.block_on_named_connection(self._webhook_worker, connect_queue(
+            settings, client_name=node_client_name(self.name, settings.queue_prefix, WEBHOOK_QUEUE_NAME)))
         self._webhook_worker.on("error", WorkerErrors())
 
     def start(self) -> None:

@@ -16,8 +16,10 @@ import pytest
 from standardwebhooks import Webhook
 
 from common.config import Settings
+from common.jobs import QUEUE_NAME
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import connect_queue
+from common.webhooks import WEBHOOK_QUEUE_NAME
 from tests.helpers.processes import start_worker
 from tests.helpers.support import FIXTURES, RPC_TIMEOUT, isolated_stack, submit_request, unique, wait_for_final_state
 from tests.helpers.tokens import bearer, new_token
@@ -199,13 +201,19 @@ async def test_the_cli_sets_lists_and_removes_a_webhook(tmp_path: Path, receiver
         code, out, err = await cli(port, "webhook", "set", receiver.url, "--organisation", organisation)
         assert code == 0 and "shown only now" in err
         secret = json.loads(out)["secret"]
+        queue_client = connect_queue(Settings.from_env(stack.env))
         worker = start_worker(stack.env, tmp_path / "worker.log")
         try:
             job_id = (await stack.stub.SubmitResume(submit_request(content=PDF, organisation_id=organisation),
                                                     timeout=RPC_TIMEOUT)).job_id
             await deliveries(stack.stub, organisation, (), 2)
+            names = [client["name"] for client in await queue_client.client_list()]
         finally:
             assert worker.stop() == 0, worker.log()
+        # As Node.js BullMQ names them: one connection per queue, for Queue.getWorkers().
+        for queue in (QUEUE_NAME, WEBHOOK_QUEUE_NAME):
+            encoded = base64.b64encode(queue.encode()).decode()
+            assert sum(name.startswith(f"bull:{encoded}:w:") for name in names) == 1, (queue, names)
         code, out, err = await cli(port, "webhook", "deliveries", "--organisation", organisation)
         assert code == 0, err
         log = json.loads(out)["deliveries"]
@@ -213,9 +221,6 @@ async def test_the_cli_sets_lists_and_removes_a_webhook(tmp_path: Path, receiver
             (job_id, 2, "WEBHOOK_DELIVERY_STATE_DELIVERED"), (job_id, 1, "WEBHOOK_DELIVERY_STATE_RETRYING")]
         code, out, err = await cli(port, "webhook", "remove", "--organisation", organisation)
         assert (code, json.loads(out)) == (0, {}), err
-        queue_client = connect_queue(Settings.from_env(stack.env))
-        try:
-            assert await queue_client.exists(f"webhook:{organisation}") == 0, "the webhook outlived its removal"
-        finally:
-            await queue_client.aclose()
+        assert await queue_client.exists(f"webhook:{organisation}") == 0, "the webhook outlived its removal"
+        await queue_client.aclose()
     assert len(receiver.events(secret)) == 2
