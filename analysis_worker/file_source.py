@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import ipaddress
-import socket
-from typing import Any, cast
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from typing import cast
+from urllib.parse import urljoin
 
 import httpx
 
 from common.config import Settings
 from common.jobs import ResumeJobData
 from common.redis_modes import RedisClient
+from common.url_vetting import Address, UnsafeUrl, pin_to_address, vet
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 # Worth another attempt later; any other 4xx will answer the same next time.
@@ -92,49 +91,12 @@ class FileSource:
             f"fetching the file took more than {self._settings.fetch_max_redirects} redirects"
         )
 
-    async def _vet(self, url: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-        """The address to connect to, once every address of the host proved public
-        (None when private addresses are allowed: then the name is used as it is)."""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FileUnavailable(f"{url!r} is not an http or https URL")
-        if self._settings.fetch_allow_private:
-            return None
+    async def _vet(self, url: str) -> Address | None:
         try:
-            infos = await asyncio.get_running_loop().getaddrinfo(
-                parts.hostname, parts.port or 443, type=socket.SOCK_STREAM
-            )
-        except socket.gaierror as error:
-            if error.errno == socket.EAI_AGAIN:
-                raise  # a DNS hiccup: worth a retry
-            raise FileUnavailable(f"cannot resolve {parts.hostname}: {error}") from None
-        addresses = [ipaddress.ip_address(address[0]) for *_, address in infos]
-        for ip in addresses:
-            if not ip.is_global:
-                raise FileUnavailable(
-                    f"{parts.hostname} resolves to {ip}, a private or local address; "
-                    "set FETCH_ALLOW_PRIVATE=true to allow such URLs"
-                )
-        return addresses[0]
+            return await vet(url, self._settings.fetch_allow_private)
+        except UnsafeUrl as error:
+            raise FileUnavailable(str(error)) from None
 
     async def close(self) -> None:
         await self._http.aclose()
 
-
-def pin_to_address(
-    url: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address | None
-) -> tuple[str, dict[str, Any]]:
-    """The URL and request options that connect to the vetted `address` rather than
-    resolving the name again, which a DNS answer changed in between (DNS rebinding) could
-    point at a private address. The name still goes in the Host header and the TLS SNI,
-    and certificates are checked against it."""
-    if address is None:
-        return url, {}
-    parts = urlsplit(url)
-    host = f"[{address}]" if address.version == 6 else str(address)
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    options = {
-        "headers": {"host": parts.netloc.rsplit("@", 1)[-1]},
-        "extensions": {"sni_hostname": parts.hostname},
-    }
-    return urlunsplit(parts._replace(netloc=netloc)), options

@@ -19,6 +19,7 @@ from analysis_worker.file_source import FileSource
 from analysis_worker.pipeline import PRELOAD, prepare
 from analysis_worker.process_pool import ProcessPool
 from analysis_worker.processor import ResumeProcessor, ocr_options
+from analysis_worker.webhook_delivery import WebhookDeliverer, WebhookEvents
 from common import failures, logs
 from common.background import BackgroundTasks, once_reachable
 from common.config import Settings
@@ -35,6 +36,7 @@ from common.redis_connections import connect_cache, connect_queue, raise_if_canc
 from common.redis_modes import RedisClient
 from common.store.analyses import Analyses
 from common.store.database import StoreUnavailable
+from common.webhooks import WEBHOOK_QUEUE_NAME, Webhooks
 
 log = logs.get_logger(__name__)
 
@@ -113,6 +115,21 @@ class AnalysisWorker:
         self._worker.on("completed", self._batch_job_ended)
         self._worker.on("failed", self._batch_job_failed)
         self._worker.on("error", WorkerErrors())
+        webhooks = Webhooks(self._queue_client)
+        self._webhook_events = WebhookEvents(settings, self._queue_client, webhooks)
+        self._worker.on("completed", self._job_completed)
+        self._worker.on("failed", self._job_failed)
+        self._deliverer = WebhookDeliverer(settings, webhooks)
+        self._webhook_worker = Worker(
+            WEBHOOK_QUEUE_NAME, self._deliverer,
+            {"connection": self._queue_client, "prefix": settings.queue_prefix, "autorun": False,
+             "concurrency": settings.worker_concurrency, "name": self.name,
+             "runRetryDelay": settings.worker_reconnect_delay_ms},
+        )
+        # Named as the analysis worker is: else the port would name the shared pool.
+        bullmq_patches.block_on_named_connection(self._webhook_worker, connect_queue(
+            settings, client_name=node_client_name(self.name, settings.queue_prefix, WEBHOOK_QUEUE_NAME)))
+        self._webhook_worker.on("error", WorkerErrors())
 
     def start(self) -> None:
         """Begins taking jobs once Redis (and PostgreSQL, when configured) can be reached."""
@@ -137,6 +154,7 @@ class AnalysisWorker:
         if database is not None and self.settings.analysis_retention_days > 0:
             self._tasks.spawn("retention", self._expire_periodically())
         self._tasks.spawn("bullmq worker", self._worker.run())
+        self._tasks.spawn("webhook delivery worker", self._webhook_worker.run())
         self._tasks.spawn("heartbeat", heartbeat.beat(self.settings, self._queue_client, self.name, self._stopping))
         serve_metrics(self.settings.worker_metrics_port)
         log.info(
@@ -159,11 +177,15 @@ class AnalysisWorker:
             log.warning("grace period over; handing running jobs back")
             await self._worker.close(force=True)
             await closing
+        # A delivery in flight is short (WEBHOOK_TIMEOUT); one cut off is retried by stalled-job recovery.
+        await self._webhook_worker.close(force=not done)
         await self._tasks.join()
         if self._analyses.database is not None:
             await self._analyses.database.close()
         self._pool.close()
         await self._files.close()
+        await self._deliverer.close()
+        await self._webhook_events.close()
         # BullMQ closes only the connections it made itself.
         await self._queue_client.aclose()
         await self._cache_client.aclose()
@@ -176,6 +198,21 @@ class AnalysisWorker:
         content_key = ResumeJobData.of(job).content_key
         if content_key:
             self._tasks.spawn("upload deletion", _delete_upload(self._blobs, content_key))
+
+    def _job_completed(self, job: Job, *_: Any) -> None:
+        self._tasks.spawn("webhook event", self._enqueue_event("job.completed", job))
+
+    def _job_failed(self, job: Job, *_: Any) -> None:
+        # Only the last attempt fails the job for good.
+        if job.finishedOn:
+            self._tasks.spawn("webhook event", self._enqueue_event("job.failed", job))
+
+    async def _enqueue_event(self, event_type: str, job: Job) -> None:
+        try:
+            await self._webhook_events.job_ended(event_type, job)
+        except (RedisError, OSError) as error:
+            raise_if_cancelling(error)
+            log.error("a webhook event is lost", extra={"job_id": job.id, "error": failures.describe(error)})
 
     def _batch_job_failed(self, job: Job, *_: Any) -> None:
         # An attempt that will be retried fails too; only the last one finishes the job.

@@ -139,6 +139,12 @@ class Settings:
     # Lets file URLs point at loopback and private networks (tests, single-host setups).
     fetch_allow_private: bool = False
 
+    # Webhook deliveries: attempts, and the first of their exponentially growing delays;
+    # 12 attempts from 45 s span about a day. The timeout bounds each POST.
+    webhook_attempts: int = 12
+    webhook_backoff_ms: int = 45_000
+    webhook_timeout: float = 10.0
+
     # Prometheus metrics over HTTP (/metrics); 0 turns them off.
     gateway_metrics_port: int = 9464
     worker_metrics_port: int = 9465

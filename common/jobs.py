@@ -45,9 +45,9 @@ def queue_key(prefix: str, suffix: str) -> str:
     return f"{prefix}:{QUEUE_NAME}:{suffix}"
 
 
-def node_client_name(worker_name: str, prefix: str) -> str:
-    """The Redis client name Node.js BullMQ gives a named worker of this queue."""
-    encoded = base64.b64encode(QUEUE_NAME.encode()).decode()
+def node_client_name(worker_name: str, prefix: str, queue: str = QUEUE_NAME) -> str:
+    """The Redis client name Node.js BullMQ gives a named worker of `queue`."""
+    encoded = base64.b64encode(queue.encode()).decode()
     return f"{prefix}:{encoded}:w:{worker_name}"
 
 

@@ -31,7 +31,7 @@ class Scope(StrEnum):
     SUBMIT = "submit"
     READ = "read"
     ERASE = "erase"
-    # Organisation settings; no RPC needs it yet.
+    # Organisation settings: its webhook.
     ADMIN = "admin"
 
 

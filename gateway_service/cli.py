@@ -8,6 +8,9 @@
     resume-cli analysis RESUME_ID --organisation acme
     resume-cli analyses CANDIDATE_ID --organisation acme [--page-token TOKEN]
     resume-cli erase CANDIDATE_ID --organisation acme
+    resume-cli webhook set https://ats.example.com/hooks --organisation acme
+    resume-cli webhook remove --organisation acme
+    resume-cli webhook deliveries --organisation acme
 
 The token comes from --token or RESUME_TOKEN. Token administration talks to Redis
 directly (REDIS_* variables), so run it where Redis is reachable:
@@ -17,7 +20,7 @@ directly (REDIS_* variables), so run it where Redis is reachable:
     resume-cli token revoke TOKEN_ID [--after SECONDS]
 
 Scopes: submit (SubmitResume), read (GetJobStatus, WatchJob, GetResumeAnalysis,
-ListCandidateAnalyses), erase (EraseCandidate), admin (organisation settings; none yet).
+ListCandidateAnalyses), erase (EraseCandidate), admin (SetWebhook, ListWebhookDeliveries).
 Health takes any valid token. Tokens made before scopes existed have submit and read. A
 token's scopes never change: to give a caller more, create a token with them and revoke
 the old one with --after, as to rotate.
@@ -91,6 +94,11 @@ async def _call(args: argparse.Namespace) -> int:
             )
             _print(response)
             return 0 if response.status == resume_pb2.HEALTH_STATUS_HEALTHY else 1
+        if args.command == "webhook":
+            _print(await _webhook_call(stub, args, metadata))
+            if args.action == "set":
+                print("The secret is shown only now; give it to the receiver to verify signatures.", file=sys.stderr)
+            return 0
         if args.command in ANALYSIS_COMMANDS:
             _print(await _analysis_call(stub, args, metadata))
             return 0
@@ -132,6 +140,17 @@ def _analysis_call(
             page_token=args.page_token), timeout=args.timeout, metadata=metadata)
     return stub.EraseCandidate(resume_pb2.EraseCandidateRequest(
         candidate_id=args.id, organisation_id=args.organisation), timeout=args.timeout, metadata=metadata)
+
+
+def _webhook_call(
+    stub: resume_pb2_grpc.GatewayServiceAsyncStub, args: argparse.Namespace, metadata: tuple[tuple[str, str], ...]
+) -> Awaitable[Message]:
+    if args.action == "deliveries":
+        return stub.ListWebhookDeliveries(resume_pb2.ListWebhookDeliveriesRequest(
+            organisation_id=args.organisation), timeout=args.timeout, metadata=metadata)
+    url = args.url if args.action == "set" else ""
+    return stub.SetWebhook(resume_pb2.SetWebhookRequest(organisation_id=args.organisation, url=url),
+                           timeout=args.timeout, metadata=metadata)
 
 
 async def _tokens(args: argparse.Namespace, settings: Settings) -> int:
@@ -210,6 +229,15 @@ def main(argv: list[str] | None = None) -> int:
     erase = commands.add_parser("erase", help="erase a candidate's analyses, files and jobs; prints the counts")
     erase.add_argument("id", metavar="candidate_id")
     erase.add_argument("--organisation", required=True)
+
+    webhook = commands.add_parser("webhook", help="set or remove the organisation's webhook, list its deliveries")
+    webhook_actions = webhook.add_subparsers(dest="action", required=True)
+    webhook_set = webhook_actions.add_parser("set", help="register a URL; prints its new secret, once")
+    webhook_set.add_argument("url")
+    webhook_remove = webhook_actions.add_parser("remove", help="stop posting events")
+    webhook_deliveries = webhook_actions.add_parser("deliveries", help="the latest delivery attempts, newest first")
+    for action in (webhook_set, webhook_remove, webhook_deliveries):
+        action.add_argument("--organisation", required=True)
 
     token = commands.add_parser("token", help="create, list or revoke tokens (talks to Redis)")
     actions = token.add_subparsers(dest="action", required=True)

@@ -10,6 +10,7 @@ from common import logs
 from common.proto.resume.v1 import resume_pb2
 from common.store.database import Page, StoredAnalysis
 from common.store.erasure import Erasure
+from common.webhooks import DeliveryAttempt
 from gateway_service.errors import InvalidRequest, ServiceError
 from gateway_service.resume_queue import JobSnapshot, Submission
 
@@ -79,6 +80,22 @@ def status_message(snapshot: JobSnapshot) -> resume_pb2.GetJobStatusResponse:
             # Not the parser's text, which quotes the value it could not read.
             log.warning("unreadable job result", extra={"job_id": snapshot.job_id})
     return response
+
+
+_DELIVERY_STATES = {
+    "delivered": resume_pb2.WEBHOOK_DELIVERY_STATE_DELIVERED,
+    "retrying": resume_pb2.WEBHOOK_DELIVERY_STATE_RETRYING,
+    "failed": resume_pb2.WEBHOOK_DELIVERY_STATE_FAILED,
+}
+
+
+def delivery_message(attempt: DeliveryAttempt) -> resume_pb2.WebhookDelivery:
+    return resume_pb2.WebhookDelivery(
+        event_id=attempt.event_id, job_id=attempt.job_id, event_type=attempt.event_type,
+        attempt=attempt.attempt, http_status=attempt.http_status, error=attempt.error,
+        state=_DELIVERY_STATES.get(attempt.state, resume_pb2.WEBHOOK_DELIVERY_STATE_UNSPECIFIED),
+        url=attempt.url, attempted_at=_timestamp(attempt.attempted_ms),
+    )
 
 
 def _timestamp(millis: int) -> timestamp_pb2.Timestamp:

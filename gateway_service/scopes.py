@@ -15,6 +15,8 @@ REQUIRED_SCOPES: dict[str, Scope | None] = {
     "GetResumeAnalysis": Scope.READ,
     "ListCandidateAnalyses": Scope.READ,
     "EraseCandidate": Scope.ERASE,
+    "SetWebhook": Scope.ADMIN,
+    "ListWebhookDeliveries": Scope.ADMIN,
     "Health": None,
 }
 

@@ -19,6 +19,7 @@ from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import connect_cache, connect_queue
 from common.store.analyses import Analyses
 from common.tokens import TokenStore
+from common.webhooks import Webhooks
 from gateway_service.errors import answered
 from gateway_service.health import FOLLOWING_REDIS, LIVENESS, SERVICE_NAME, HealthReporter, follow_redis
 from gateway_service.job_events import JobEvents
@@ -60,7 +61,7 @@ class Gateway:
         servicer = GatewayServicer(
             settings, self._queue, self._events, self._health_reporter, TokenStore(self._cache_client),
             RateLimiter(self._cache_client, settings.rate_limit_per_minute, settings.rate_limit_burst),
-            self._analyses,
+            self._analyses, Webhooks(self._queue_client),
         )
         service = resume_pb2.DESCRIPTOR.services_by_name["GatewayService"]
         resume_pb2_grpc.add_GatewayServiceServicer_to_server(

@@ -14,6 +14,7 @@ from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
 from common.redis_connections import retry_transient
 from common.store.analyses import Analyses
 from common.tokens import TokenInfo, TokenStore
+from common.webhooks import Webhooks
 from gateway_service.auth import bearer_token
 from gateway_service.errors import (
     JobNotFound,
@@ -27,6 +28,7 @@ from gateway_service.errors import (
 from gateway_service.health import HealthReporter
 from gateway_service.job_events import JobEvents
 from gateway_service.messages import (
+    delivery_message,
     erasure_message,
     item_error,
     page_messages,
@@ -44,6 +46,7 @@ from gateway_service.validation import (
     validate_list,
     validate_owned_id,
     validate_submit,
+    validate_webhook,
 )
 
 log = logs.get_logger(__name__)
@@ -53,7 +56,7 @@ log = logs.get_logger(__name__)
 class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     def __init__(
         self, settings: Settings, queue: ResumeQueue, events: JobEvents, health: HealthReporter,
-        tokens: TokenStore, limiter: RateLimiter, analyses: Analyses,
+        tokens: TokenStore, limiter: RateLimiter, analyses: Analyses, webhooks: Webhooks,
     ) -> None:
         self.settings = settings
         self._queue = queue
@@ -62,6 +65,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         self._tokens = tokens
         self._limiter = limiter
         self._analyses = analyses
+        self._webhooks = webhooks
 
     async def _caller(self, context: grpc.aio.ServicerContext[Any, Any], rpc: str) -> TokenInfo | None:
         """The caller's token, if it may call `rpc`; None when authentication is off."""
@@ -222,6 +226,34 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         requested_by = f"token {caller.id}" if caller is not None else "unauthenticated caller (AUTH_REQUIRED=false)"
         erasure = await analyses.erase(request.organisation_id, request.candidate_id, requested_by)
         return erasure_message(erasure)
+
+    async def SetWebhook(
+        self, request: resume_pb2.SetWebhookRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> resume_pb2.SetWebhookResponse:
+        await self._webhook_admin(request, context, "SetWebhook")
+        if not request.url:
+            await self._webhooks.remove(request.organisation_id)
+            log.info("webhook removed", extra={"organisation_id": request.organisation_id})
+            return resume_pb2.SetWebhookResponse()
+        secret = await self._webhooks.set(request.organisation_id, request.url)
+        log.info("webhook set", extra={"organisation_id": request.organisation_id})
+        return resume_pb2.SetWebhookResponse(secret=secret)
+
+    async def ListWebhookDeliveries(
+        self, request: resume_pb2.ListWebhookDeliveriesRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> resume_pb2.ListWebhookDeliveriesResponse:
+        await self._webhook_admin(request, context, "ListWebhookDeliveries")
+        attempts = await self._webhooks.deliveries(request.organisation_id)
+        return resume_pb2.ListWebhookDeliveriesResponse(deliveries=[delivery_message(a) for a in attempts])
+
+    async def _webhook_admin(
+        self, request: resume_pb2.SetWebhookRequest | resume_pb2.ListWebhookDeliveriesRequest,
+        context: grpc.aio.ServicerContext[Any, Any], rpc: str,
+    ) -> None:
+        """Refuses the call unless the caller may administer the request's organisation."""
+        caller = await self._caller(context, rpc)
+        validate_webhook(request)
+        _require_organisation(caller, request.organisation_id)
 
 
 def _foreign(caller: TokenInfo | None, organisation_id: str) -> bool:

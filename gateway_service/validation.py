@@ -119,6 +119,16 @@ def validate_list(request: resume_pb2.ListCandidateAnalysesRequest) -> tuple[int
     return request.page_size or DEFAULT_PAGE_SIZE, after
 
 
+def validate_webhook(request: resume_pb2.SetWebhookRequest | resume_pb2.ListWebhookDeliveriesRequest) -> None:
+    """The organisation, and the webhook's URL when there is one (empty removes the webhook)."""
+    violations: dict[str, str] = {}
+    _check_id(violations, "organisation_id", request.organisation_id, required=True)
+    if isinstance(request, resume_pb2.SetWebhookRequest) and request.url:
+        _check_url(violations, request.url, "url")
+    if violations:
+        raise InvalidRequest(violations)
+
+
 def page_token(after: int | None) -> str:
     return "" if after is None else base64.urlsafe_b64encode(f"{_PAGE_TOKEN_PREFIX}{after}".encode()).decode()
 
@@ -153,13 +163,13 @@ def _check_content(violations: dict[str, str], content: bytes, declared: str, li
     return sniffed
 
 
-def _check_url(violations: dict[str, str], url: str) -> None:
+def _check_url(violations: dict[str, str], url: str, field: str = "file_url") -> None:
     if len(url) > MAX_URL_LENGTH:
-        violations["file_url"] = f"longer than {MAX_URL_LENGTH} characters"
+        violations[field] = f"longer than {MAX_URL_LENGTH} characters"
         return
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        violations["file_url"] = "must be an absolute http:// or https:// URL"
+        violations[field] = "must be an absolute http:// or https:// URL"
 
 
 def validate_batch(request: resume_pb2.SubmitResumesRequest) -> None:

@@ -13,9 +13,10 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from analysis_worker.file_source import FileSource, FileUnavailable, pin_to_address
+from analysis_worker.file_source import FileSource, FileUnavailable
 from common.config import Settings
 from common.proto.resume.v1 import resume_pb2
+from common.url_vetting import pin_to_address
 from tests.helpers.support import FIXTURES, RPC_TIMEOUT, submit_request, wait_for_final_state
 
 PDF = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()

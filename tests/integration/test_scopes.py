@@ -75,6 +75,12 @@ async def test_each_rpc_needs_its_scope(tmp_path: Path, postgres: PostgresServer
                 timeout=RPC_TIMEOUT, metadata=metadata),
             "Health": lambda metadata: stub.Health(resume_pb2.HealthRequest(), timeout=RPC_TIMEOUT,
                                                    metadata=metadata),
+            "SetWebhook": lambda metadata: stub.SetWebhook(
+                resume_pb2.SetWebhookRequest(organisation_id=organisation, url="https://ats.example.com/hooks"),
+                timeout=RPC_TIMEOUT, metadata=metadata),
+            "ListWebhookDeliveries": lambda metadata: stub.ListWebhookDeliveries(
+                resume_pb2.ListWebhookDeliveriesRequest(organisation_id=organisation),
+                timeout=RPC_TIMEOUT, metadata=metadata),
             "EraseCandidate": lambda metadata: stub.EraseCandidate(
                 resume_pb2.EraseCandidateRequest(candidate_id=candidate, organisation_id=organisation),
                 timeout=RPC_TIMEOUT, metadata=metadata),

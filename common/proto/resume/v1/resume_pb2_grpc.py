@@ -75,6 +75,16 @@ class GatewayServiceStub:
                 request_serializer=resume_dot_v1_dot_resume__pb2.SubmitResumesRequest.SerializeToString,
                 response_deserializer=resume_dot_v1_dot_resume__pb2.SubmitResumesResponse.FromString,
                 _registered_method=True)
+        self.SetWebhook = channel.unary_unary(
+                '/resume.v1.GatewayService/SetWebhook',
+                request_serializer=resume_dot_v1_dot_resume__pb2.SetWebhookRequest.SerializeToString,
+                response_deserializer=resume_dot_v1_dot_resume__pb2.SetWebhookResponse.FromString,
+                _registered_method=True)
+        self.ListWebhookDeliveries = channel.unary_unary(
+                '/resume.v1.GatewayService/ListWebhookDeliveries',
+                request_serializer=resume_dot_v1_dot_resume__pb2.ListWebhookDeliveriesRequest.SerializeToString,
+                response_deserializer=resume_dot_v1_dot_resume__pb2.ListWebhookDeliveriesResponse.FromString,
+                _registered_method=True)
 
 
 class GatewayServiceServicer:
@@ -142,6 +152,22 @@ class GatewayServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetWebhook(self, request, context):
+        """Registers the organisation's webhook: its URL is posted a signed event when a job
+        completes or fails for good. Answers a new secret, shown only then; setting again
+        replaces URL and secret; an empty URL removes the webhook.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListWebhookDeliveries(self, request, context):
+        """The organisation's latest webhook delivery attempts, newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_GatewayServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -184,6 +210,16 @@ def add_GatewayServiceServicer_to_server(servicer, server):
                     servicer.SubmitResumes,
                     request_deserializer=resume_dot_v1_dot_resume__pb2.SubmitResumesRequest.FromString,
                     response_serializer=resume_dot_v1_dot_resume__pb2.SubmitResumesResponse.SerializeToString,
+            ),
+            'SetWebhook': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetWebhook,
+                    request_deserializer=resume_dot_v1_dot_resume__pb2.SetWebhookRequest.FromString,
+                    response_serializer=resume_dot_v1_dot_resume__pb2.SetWebhookResponse.SerializeToString,
+            ),
+            'ListWebhookDeliveries': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListWebhookDeliveries,
+                    request_deserializer=resume_dot_v1_dot_resume__pb2.ListWebhookDeliveriesRequest.FromString,
+                    response_serializer=resume_dot_v1_dot_resume__pb2.ListWebhookDeliveriesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -403,6 +439,60 @@ class GatewayService:
             '/resume.v1.GatewayService/SubmitResumes',
             resume_dot_v1_dot_resume__pb2.SubmitResumesRequest.SerializeToString,
             resume_dot_v1_dot_resume__pb2.SubmitResumesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetWebhook(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/resume.v1.GatewayService/SetWebhook',
+            resume_dot_v1_dot_resume__pb2.SetWebhookRequest.SerializeToString,
+            resume_dot_v1_dot_resume__pb2.SetWebhookResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListWebhookDeliveries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/resume.v1.GatewayService/ListWebhookDeliveries',
+            resume_dot_v1_dot_resume__pb2.ListWebhookDeliveriesRequest.SerializeToString,
+            resume_dot_v1_dot_resume__pb2.ListWebhookDeliveriesResponse.FromString,
             options,
             channel_credentials,
             insecure,

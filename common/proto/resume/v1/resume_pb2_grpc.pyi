@@ -58,6 +58,13 @@ class GatewayServiceStub:
     takes one, and answers per item: its job, or the error that item got, so that one bad
     file fails only itself. Batch jobs run after single submissions (a lower BullMQ priority).
     """
+    SetWebhook: _grpc.UnaryUnaryMultiCallable[_resume_pb2.SetWebhookRequest, _resume_pb2.SetWebhookResponse]
+    """Registers the organisation's webhook: its URL is posted a signed event when a job
+    completes or fails for good. Answers a new secret, shown only then; setting again
+    replaces URL and secret; an empty URL removes the webhook.
+    """
+    ListWebhookDeliveries: _grpc.UnaryUnaryMultiCallable[_resume_pb2.ListWebhookDeliveriesRequest, _resume_pb2.ListWebhookDeliveriesResponse]
+    """The organisation's latest webhook delivery attempts, newest first."""
 
 @_typing.type_check_only
 class GatewayServiceAsyncStub(GatewayServiceStub):
@@ -89,6 +96,13 @@ class GatewayServiceAsyncStub(GatewayServiceStub):
     takes one, and answers per item: its job, or the error that item got, so that one bad
     file fails only itself. Batch jobs run after single submissions (a lower BullMQ priority).
     """
+    SetWebhook: _aio.UnaryUnaryMultiCallable[_resume_pb2.SetWebhookRequest, _resume_pb2.SetWebhookResponse]  # type: ignore[assignment]
+    """Registers the organisation's webhook: its URL is posted a signed event when a job
+    completes or fails for good. Answers a new secret, shown only then; setting again
+    replaces URL and secret; an empty URL removes the webhook.
+    """
+    ListWebhookDeliveries: _aio.UnaryUnaryMultiCallable[_resume_pb2.ListWebhookDeliveriesRequest, _resume_pb2.ListWebhookDeliveriesResponse]  # type: ignore[assignment]
+    """The organisation's latest webhook delivery attempts, newest first."""
 
 class GatewayServiceServicer(metaclass=_abc_1.ABCMeta):
     """The gateway in front of the resume-analysis queue."""
@@ -165,5 +179,24 @@ class GatewayServiceServicer(metaclass=_abc_1.ABCMeta):
         takes one, and answers per item: its job, or the error that item got, so that one bad
         file fails only itself. Batch jobs run after single submissions (a lower BullMQ priority).
         """
+
+    @_abc_1.abstractmethod
+    def SetWebhook(
+        self,
+        request: _resume_pb2.SetWebhookRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_resume_pb2.SetWebhookResponse, _abc.Awaitable[_resume_pb2.SetWebhookResponse]]:
+        """Registers the organisation's webhook: its URL is posted a signed event when a job
+        completes or fails for good. Answers a new secret, shown only then; setting again
+        replaces URL and secret; an empty URL removes the webhook.
+        """
+
+    @_abc_1.abstractmethod
+    def ListWebhookDeliveries(
+        self,
+        request: _resume_pb2.ListWebhookDeliveriesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_resume_pb2.ListWebhookDeliveriesResponse, _abc.Awaitable[_resume_pb2.ListWebhookDeliveriesResponse]]:
+        """The organisation's latest webhook delivery attempts, newest first."""
 
 def add_GatewayServiceServicer_to_server(servicer: GatewayServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
