@@ -104,3 +104,43 @@ async def test_two_organisations_batches_take_turns(tmp_path: Path) -> None:
     started = {job_id: status.process_time.ToMilliseconds() for job_id, status in statuses.items()}
     order = [owners[job_id] for job_id in sorted(started, key=started.__getitem__)]
     assert order[:4].count(organisations[1]) == 2, f"the second organisation waited for the first: {order}"
+
+
+async def test_a_500_item_batch_with_3_bad_items(tmp_path: Path) -> None:
+    bad = {7: {"resume_id": "not an id"}, 250: {"organisation_id": ""}, 499: {"file_url": "ftp://files.example.com/cv.pdf"}}
+    async with isolated_stack(tmp_path) as stack:
+        items = [submit_request(**{"file_url": f"https://files.example.com/cv-{index}.pdf", **bad.get(index, {})})
+                 for index in range(MAX_BATCH_ITEMS)]
+        answer = await stack.stub.SubmitResumes(resume_pb2.SubmitResumesRequest(items=items), timeout=RPC_TIMEOUT)
+        refused = {index for index, result in enumerate(answer.results) if result.HasField("error")}
+        assert refused == set(bad)
+        assert {answer.results[index].error.code for index in bad} == {grpc.StatusCode.INVALID_ARGUMENT.value[0]}
+        counts = await stack.gateway._queue.counts()  # noqa: SLF001 - the queue as Redis holds it
+    assert counts["prioritized"] == MAX_BATCH_ITEMS - len(bad)
+
+
+async def test_a_single_submission_starts_first_behind_a_5000_resume_batch(tmp_path: Path) -> None:
+    """One organisation's 5,000 resumes queued, another's single resume starts within one
+    job's time on the same worker."""
+    bulk, single_organisation = unique("org"), unique("org")
+    async with isolated_stack(tmp_path, WORKER_CONCURRENCY="1") as stack:
+        for start in range(0, 5000, MAX_BATCH_ITEMS):
+            batch = resume_pb2.SubmitResumesRequest(items=[
+                submit_request(file_url=f"https://files.example.com/cv-{index}.pdf", organisation_id=bulk)
+                for index in range(start, start + MAX_BATCH_ITEMS)
+            ])
+            answer = await stack.stub.SubmitResumes(batch, timeout=60)
+            assert not any(result.HasField("error") for result in answer.results)
+        single = await stack.stub.SubmitResume(submit_request(content=PDF, organisation_id=single_organisation),
+                                               timeout=RPC_TIMEOUT)
+        worker = start_worker(stack.env, tmp_path / "worker.log")
+        try:
+            status = await wait_for_final_state(stack.stub, single.job_id, single_organisation)
+            counts = await stack.gateway._queue.counts()  # noqa: SLF001 - the queue as Redis holds it
+        finally:
+            assert worker.stop() == 0, worker.log()
+    assert status.state == resume_pb2.JOB_STATE_COMPLETED
+    # The one batch job the worker may have taken as the single one ended started after it.
+    taken = 5000 - counts["prioritized"]
+    print(f"[fairness] 5000 batch jobs queued; when the single job had completed, {taken} of them had been taken")
+    assert taken <= 1, "the single submission waited behind the batch"
