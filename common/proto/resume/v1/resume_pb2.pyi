@@ -349,6 +349,7 @@ class JobMetadata(_message.Message):
     MIME_TYPE_FIELD_NUMBER: _builtins.int
     FILE_URL_FIELD_NUMBER: _builtins.int
     REQUEST_ID_FIELD_NUMBER: _builtins.int
+    AS_OF_FIELD_NUMBER: _builtins.int
     resume_id: _builtins.str
     candidate_id: _builtins.str
     organisation_id: _builtins.str
@@ -356,6 +357,8 @@ class JobMetadata(_message.Message):
     mime_type: _builtins.str
     file_url: _builtins.str
     request_id: _builtins.str
+    as_of: _builtins.str
+    """The reference date the submission named, "YYYY-MM-DD"; empty when it named none."""
     def __init__(
         self,
         *,
@@ -366,10 +369,11 @@ class JobMetadata(_message.Message):
         mime_type: _builtins.str = ...,
         file_url: _builtins.str = ...,
         request_id: _builtins.str = ...,
+        as_of: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["candidate_id", b"candidate_id", "file_name", b"file_name", "file_url", b"file_url", "mime_type", b"mime_type", "organisation_id", b"organisation_id", "request_id", b"request_id", "resume_id", b"resume_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["as_of", b"as_of", "candidate_id", b"candidate_id", "file_name", b"file_name", "file_url", b"file_url", "mime_type", b"mime_type", "organisation_id", b"organisation_id", "request_id", b"request_id", "resume_id", b"resume_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
