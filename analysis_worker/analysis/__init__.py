@@ -9,13 +9,15 @@ from datetime import date
 from common.proto.resume.v1 import resume_pb2
 
 from ..document import ExtractedDocument
+from .certifications import certification_entries
 from .contact import contact_lines, extract_contact
 from .credits import without_credits
 from .displaced import displaced_lines, displaced_schools, host_lines, restore_displaced
 from .education import is_skill_list, parse_education
 from .entries import group_entries
 from .experience import parse_experience
-from .listings import list_items, spoken_languages, unwrapped_lists
+from .language_levels import language_levels
+from .listings import language_items, list_items, spoken_languages, unwrapped_lists
 from .matching import match_job
 from .normalise import normalise_text
 from .projects import parse_projects
@@ -66,6 +68,7 @@ def analyse(document: ExtractedDocument, *, job_description: str = "", required_
         experience = [job for job in experience if not (education and is_school(job))]
     restore_displaced(displaced_lines(elsewhere), experience, education)
     skills_lines = lines_of("skills")
+    labelled_languages = [line for line in skills_lines if line.lower().startswith("languages:")]
     result = resume_pb2.ResumeAnalysis(
         analysis_version=ANALYSIS_VERSION,
         contact=found.contact,
@@ -75,8 +78,9 @@ def analyse(document: ExtractedDocument, *, job_description: str = "", required_
         education=education,
         sections=[resume_pb2.Section(kind=section.kind, heading=section.heading) for section in body],
         certifications=list_items(lines_of("certifications")),
-        languages=spoken_languages(lines_of("languages"),
-                                   [line for line in skills_lines if line.lower().startswith("languages:")]),
+        languages=spoken_languages(lines_of("languages"), labelled_languages),
+        spoken_languages=language_levels(language_items(lines_of("languages"), labelled_languages)),
+        certification_entries=certification_entries(lines_of("certifications")),
         projects=parse_projects(lines_of("projects")),
         total_experience_years=total_years(experience, reference),
         warnings=[resume_pb2.Warning(code=code, message=message) for code, message in document.warnings],

@@ -125,6 +125,10 @@ async def test_reference_date_durations_and_gaps_in_the_result(stub) -> None:
     skills = {skill.name: (skill.months_used, skill.last_used_year) for skill in result.skills}
     assert skills["Apache Kafka"] == (42 + 37, 2022)
     assert skills["Python"] == (37, 2022)
+    assert [(language.name, language.level) for language in result.spoken_languages] == [
+        ("English", "native"), ("German", "C1")]
+    assert [(entry.name, entry.year) for entry in result.certification_entries] == [
+        ("Certified Kubernetes Administrator", 2022)]
 
 
 @pytest.fixture(scope="module")

@@ -988,6 +988,8 @@ class ResumeAnalysis(_message.Message):
     REFERENCE_DATE_SOURCE_FIELD_NUMBER: _builtins.int
     MANAGEMENT_MONTHS_FIELD_NUMBER: _builtins.int
     EMPLOYMENT_GAPS_FIELD_NUMBER: _builtins.int
+    SPOKEN_LANGUAGES_FIELD_NUMBER: _builtins.int
+    CERTIFICATION_ENTRIES_FIELD_NUMBER: _builtins.int
     analysis_version: _builtins.str
     """Version of the analysis that produced this result, e.g. "1.0.0"."""
     summary: _builtins.str
@@ -1033,6 +1035,14 @@ class ResumeAnalysis(_message.Message):
     def employment_gaps(self) -> _containers.RepeatedCompositeFieldContainer[Global___EmploymentGap]:
         """Breaks between jobs longer than GAP_MONTHS, in order."""
 
+    @_builtins.property
+    def spoken_languages(self) -> _containers.RepeatedCompositeFieldContainer[Global___SpokenLanguage]:
+        """The spoken languages (as in `languages`) with their levels."""
+
+    @_builtins.property
+    def certification_entries(self) -> _containers.RepeatedCompositeFieldContainer[Global___Certification]:
+        """The certifications section's items (as in `certifications`) read as entries."""
+
     def __init__(
         self,
         *,
@@ -1055,14 +1065,72 @@ class ResumeAnalysis(_message.Message):
         reference_date_source: Global___ReferenceDateSource.ValueType = ...,
         management_months: _builtins.int = ...,
         employment_gaps: _abc.Iterable[Global___EmploymentGap] | None = ...,
+        spoken_languages: _abc.Iterable[Global___SpokenLanguage] | None = ...,
+        certification_entries: _abc.Iterable[Global___Certification] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["contact", b"contact", "document", b"document", "match", b"match", "score", b"score"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["analysis_version", b"analysis_version", "certifications", b"certifications", "contact", b"contact", "document", b"document", "education", b"education", "employment_gaps", b"employment_gaps", "experience", b"experience", "languages", b"languages", "management_months", b"management_months", "match", b"match", "projects", b"projects", "reference_date", b"reference_date", "reference_date_source", b"reference_date_source", "score", b"score", "sections", b"sections", "skills", b"skills", "summary", b"summary", "total_experience_years", b"total_experience_years", "warnings", b"warnings"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["analysis_version", b"analysis_version", "certification_entries", b"certification_entries", "certifications", b"certifications", "contact", b"contact", "document", b"document", "education", b"education", "employment_gaps", b"employment_gaps", "experience", b"experience", "languages", b"languages", "management_months", b"management_months", "match", b"match", "projects", b"projects", "reference_date", b"reference_date", "reference_date_source", b"reference_date_source", "score", b"score", "sections", b"sections", "skills", b"skills", "spoken_languages", b"spoken_languages", "summary", b"summary", "total_experience_years", b"total_experience_years", "warnings", b"warnings"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ResumeAnalysis: _TypeAlias = ResumeAnalysis  # noqa: Y015
+
+@_typing.final
+class SpokenLanguage(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAME_FIELD_NUMBER: _builtins.int
+    LEVEL_FIELD_NUMBER: _builtins.int
+    PROFICIENCY_FIELD_NUMBER: _builtins.int
+    name: _builtins.str
+    level: _builtins.str
+    """"A1" to "C2" (CEFR), or "native"; empty when the resume states no level we can map
+    (see the README for the words mapped).
+    """
+    proficiency: _builtins.str
+    """The level as written: "fluent", "professional working proficiency", "B2"."""
+    def __init__(
+        self,
+        *,
+        name: _builtins.str = ...,
+        level: _builtins.str = ...,
+        proficiency: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["level", b"level", "name", b"name", "proficiency", b"proficiency"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___SpokenLanguage: _TypeAlias = SpokenLanguage  # noqa: Y015
+
+@_typing.final
+class Certification(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAME_FIELD_NUMBER: _builtins.int
+    ISSUER_FIELD_NUMBER: _builtins.int
+    YEAR_FIELD_NUMBER: _builtins.int
+    name: _builtins.str
+    issuer: _builtins.str
+    """The organisation that issued it when the resume names it apart from the name."""
+    year: _builtins.int
+    """The year it was obtained; 0 when not given."""
+    def __init__(
+        self,
+        *,
+        name: _builtins.str = ...,
+        issuer: _builtins.str = ...,
+        year: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["issuer", b"issuer", "name", b"name", "year", b"year"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___Certification: _TypeAlias = Certification  # noqa: Y015
 
 @_typing.final
 class EmploymentGap(_message.Message):
