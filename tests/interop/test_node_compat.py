@@ -132,6 +132,20 @@ async def test_node_producer_job_is_analysed_and_both_sides_read_the_same(
     assert json_format.ParseDict(node["returnvalue"], resume_pb2.ResumeAnalysis()) == status.result
 
 
+async def test_a_node_producers_future_as_of_fails_its_job_with_the_reason(
+    stub: Any, bullmq_node: NodeCommand, file_server: tuple[str, Path]
+) -> None:
+    base, directory = file_server
+    (directory / PDF_NAME).write_bytes(PDF)
+    data = {"resumeId": unique("resume"), "candidateId": unique("candidate"), "organisationId": unique("org"),
+            "fileUrl": f"{base}/{PDF_NAME}", "fileName": PDF_NAME, "asOf": "2999-01-01"}
+    added = await bullmq_node("add", queue=QUEUE_NAME, name=JOB_NAME, data=data, opts={"attempts": 3})
+    status = await wait_for_final_state(stub, added["id"], data["organisationId"])
+    assert status.state == resume_pb2.JOB_STATE_FAILED
+    assert status.attempts_made == 1  # a retry would answer the same
+    assert "asOf 2999-01-01 is in the future" in status.failed_reason
+
+
 async def test_gateway_job_reads_in_node(stub: Any, bullmq_node: NodeCommand, settings: Settings) -> None:
     request = submit_request(
         content=PDF, file_name=PDF_NAME, mime_type="application/pdf", request_id=unique("request"),
