@@ -80,7 +80,7 @@ def analyse(document: ExtractedDocument, *, job_description: str = "", required_
         certifications=list_items(lines_of("certifications")),
         languages=spoken_languages(lines_of("languages"), labelled_languages),
         spoken_languages=language_levels(language_items(lines_of("languages"), labelled_languages)),
-        certification_entries=certification_entries(lines_of("certifications")),
+        certification_entries=certification_entries(lines_of("certifications"), found.contact.name),
         projects=parse_projects(lines_of("projects")),
         total_experience_years=total_years(experience, reference),
         warnings=[resume_pb2.Warning(code=code, message=message) for code, message in document.warnings],

@@ -31,16 +31,17 @@ _ORGANISATION_WORDS = {
 }
 
 
-def certification_entries(items: list[str]) -> list[resume_pb2.Certification]:
+def certification_entries(items: list[str], candidate: str = "") -> list[resume_pb2.Certification]:
     """Entries of the certifications section's lines, bullets removed; lines without a
-    name left once the dates are gone are not entries."""
+    name left once the dates are gone are not entries, nor is the candidate's name, which
+    a sidebar layout can set right after the section."""
     entries = []
     for line in items:
         bullet = BULLET.match(line)
         line = line[bullet.end():] if bullet else line
         years = _YEAR.findall(line)
         name, issuer = _name_and_issuer(_YEAR.sub(" ", strip_dates(line)))
-        if name:
+        if name and name.casefold() != candidate.casefold():
             entries.append(resume_pb2.Certification(name=name, issuer=issuer, year=int(years[-1]) if years else 0))
     return entries
 

@@ -1,5 +1,5 @@
-"""Prints the reference date, skill months, management months and gaps of labeled
-resumes, as the README shows them:
+"""Prints the reference date, skill months, management months, gaps, language levels and
+certification entries of labeled resumes, as the README shows them:
 `python -m tests.labeled.tenure_fields 22_ananya_iyer/docx:plain --gap-months 0`.
 The reference date is fixed so that the output does not change with the day it is run."""
 
@@ -35,6 +35,11 @@ def main() -> None:
         print("  skills used in jobs: " + ", ".join(
             f"{skill.name} {skill.months_used} months (last {skill.last_used_year})"
             for skill in result.skills if skill.months_used))
+        print("  languages: " + ", ".join(f"{language.name} {language.level or '?'} ({language.proficiency})"
+                                          for language in result.spoken_languages))
+        print("  certifications: " + (", ".join(
+            f"{entry.name} / {entry.issuer or '-'} / {entry.year or '-'}" for entry in result.certification_entries)
+            or "none"))
 
 
 if __name__ == "__main__":

@@ -42,7 +42,8 @@ def test_certifications_as_entries():
         "• Google Data Analytics Certificate — Coursera, 2020",
         "• PMP, issued by PMI · Mar 2019",
         "• Six Sigma Green Belt, American Society for Quality",
-        "• CFA Level II"))
+        "• CFA Level II",
+        "Dana Whitfield"))  # the name of a page's sidebar, read after the section
     assert [(entry.name, entry.issuer, entry.year) for entry in result.certification_entries] == [
         ("AWS Certified Solutions Architect – Associate", "", 2022),
         ("Google Data Analytics Certificate", "Coursera", 2020),
