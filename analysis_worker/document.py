@@ -5,6 +5,7 @@ parsers (pypdf, python-docx, lxml: some 30 MB)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:  # the message types only: this module is imported where protobuf is not
@@ -76,6 +77,8 @@ class ExtractedDocument:
     # The body's lines with their place and type, in the text's order, where the format
     # tells them (PDF text layers, OCR of scans and pictures); empty where it does not (DOCX).
     lines: tuple[StyledLine, ...] = ()
+    # When the file says it was last modified (PDF ModDate, DOCX dcterms:modified), as written.
+    modified: date | None = None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from analysis_worker.document import DEFAULT_OCR, ExtractedDocument, OcrOptions
@@ -36,7 +37,8 @@ def extract_document(
 
 
 def analyse_document(
-    document: ExtractedDocument, job_description: str, required_skills: Sequence[str]
+    document: ExtractedDocument, job_description: str, required_skills: Sequence[str],
+    as_of: date | None = None, submitted: date | None = None, gap_months: int = 6,
 ) -> dict[str, Any]:
     """The analysis as the JSON the job returns: proto3 JSON names, every field present,
     so that Node.js readers of the job and of the cache see a stable shape."""
@@ -44,7 +46,8 @@ def analyse_document(
 
     from analysis_worker.analysis import analyse
 
-    analysis = analyse(document, job_description=job_description, required_skills=required_skills)
+    analysis = analyse(document, job_description=job_description, required_skills=required_skills,
+                       as_of=as_of, submitted=submitted, gap_months=gap_months)
     return json_format.MessageToDict(analysis, always_print_fields_with_no_presence=True)
 
 
@@ -58,10 +61,12 @@ class Analysed:
 def extract_and_analyse(
     content: bytes, mime_type: str, file_name: str, max_pages: int,
     job_description: str, required_skills: Sequence[str], ocr: OcrOptions = DEFAULT_OCR,
+    as_of: date | None = None, submitted: date | None = None, gap_months: int = 6,
 ) -> Analysed:
     """One job's whole CPU-bound work in one call: the document never travels back to
     the worker's main process, which only needs the analysis."""
     started = time.perf_counter()
     document = extract_document(content, mime_type, file_name, max_pages, ocr)
     extraction_seconds = time.perf_counter() - started
-    return Analysed(analyse_document(document, job_description, required_skills), document.pages, extraction_seconds)
+    analysis = analyse_document(document, job_description, required_skills, as_of, submitted, gap_months)
+    return Analysed(analysis, document.pages, extraction_seconds)

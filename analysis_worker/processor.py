@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
+from datetime import UTC, date, datetime
 from typing import Any
 
 from bullmq import Job, UnrecoverableError
@@ -18,6 +19,7 @@ from analysis_worker.process_pool import CallTimeout, ProcessDied, ProcessPool
 from common import failures, logs
 from common.config import Settings
 from common.jobs import ResumeJobData
+from common.reference_dates import parse_as_of
 from common.store.analyses import Analyses
 
 log = logs.get_logger(__name__)
@@ -82,6 +84,8 @@ class ResumeProcessor:
     async def _process(self, job: Job, data: ResumeJobData) -> dict[str, Any]:
         if not data.resume_id:
             raise UnrecoverableError("the job data lacks resumeId")
+        submitted = datetime.fromtimestamp(job.timestamp / 1000, UTC).date()
+        as_of = _as_of(data, submitted)
         try:
             async with self._extracting:
                 # The time limit counts the job's own work from here: a job waiting behind
@@ -96,6 +100,7 @@ class ResumeProcessor:
                         self._remaining(began), extract_and_analyse,
                         content, data.mime_type, data.file_name, self._settings.max_pages,
                         data.job_description, data.required_skills, self._ocr,
+                        as_of, submitted, self._settings.gap_months,
                     ),
                     _sha256(content),
                 )
@@ -119,6 +124,16 @@ class ResumeProcessor:
     def _remaining(self, began: float) -> float:
         # One time limit for the whole file, whichever step spends it (loading it, reading it).
         return max(0.001, self._settings.job_timeout - (time.monotonic() - began))
+
+
+def _as_of(data: ResumeJobData, submitted: date) -> date | None:
+    """The job's asOf: the gateway checked its own, a Node.js producer's is checked here."""
+    if not data.as_of:
+        return None
+    try:
+        return parse_as_of(data.as_of, submitted)
+    except ValueError as error:
+        raise UnrecoverableError(f"the job data's asOf {error}") from None
 
 
 class JobFailure(Exception):

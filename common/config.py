@@ -123,6 +123,8 @@ class Settings:
     ocr_max_pages: int = 5
     # Resolution of the page images given to OCR, chosen by measurement (README, OCR).
     ocr_dpi: int = 300
+    # Breaks between jobs longer than this many months are reported as employment gaps.
+    gap_months: int = 6
 
     job_attempts: int = 3
     job_backoff_ms: int = 2000
@@ -178,6 +180,8 @@ class Settings:
                                      ("MAX_PAGES", self.max_pages, PAGES_CEILING)):
             if not 0 < value <= ceiling:
                 raise ValueError(f"{name}={value} is not between 1 and its hard ceiling, {ceiling}")
+        if self.gap_months < 0:
+            raise ValueError(f"GAP_MONTHS={self.gap_months} is negative; give a number of months, 0 or more")
         if self.log_level.upper() not in LOG_LEVELS:
             raise ValueError(f"LOG_LEVEL={self.log_level!r} is not one of {', '.join(LOG_LEVELS)}")
         if self.redis_mode not in REDIS_MODES:

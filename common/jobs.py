@@ -119,6 +119,8 @@ class ResumeJobData:
     request_id: str = ""
     job_description: str = ""
     required_skills: tuple[str, ...] = field(default_factory=tuple)
+    # The reference date of the analysis, "YYYY-MM-DD" (common/reference_dates.py); empty: none named.
+    as_of: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -134,6 +136,7 @@ class ResumeJobData:
             "requestId": self.request_id,
             "jobDescription": self.job_description,
             "requiredSkills": list(self.required_skills),
+            "asOf": self.as_of,
         }
         data.update((key, value) for key, value in optional.items() if value)
         return data
@@ -162,4 +165,5 @@ class ResumeJobData:
             request_id=text("requestId"),
             job_description=text("jobDescription"),
             required_skills=tuple(str(s) for s in data.get("requiredSkills") or ()),
+            as_of=text("asOf"),
         )

@@ -60,6 +60,7 @@ def _submit_request(args: argparse.Namespace) -> resume_pb2.SubmitResumeRequest:
         request_id=args.request_id or "",
         job_description=args.job_description or "",
         required_skills=args.skill or [],
+        as_of=args.as_of or "",
     )
     if args.url:
         request.file_url = args.url
@@ -203,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     submit.add_argument("--request-id", help="idempotency key")
     submit.add_argument("--job-description", help="text to match the resume against")
     submit.add_argument("--skill", action="append", help="a required skill (repeatable)")
+    submit.add_argument("--as-of", help='the reference date, YYYY-MM-DD, that "present" in the resume means')
     submit.add_argument("--wait", action="store_true", help="wait for the job to finish")
 
     status = commands.add_parser("status", help="show a job's status")

@@ -63,6 +63,7 @@ def status_message(snapshot: JobSnapshot) -> resume_pb2.GetJobStatusResponse:
             mime_type=data.mime_type,
             file_url=data.file_url,
             request_id=data.request_id,
+            as_of=data.as_of,
         ),
     )
     for field, millis in (

@@ -5,12 +5,14 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from common import file_types
 from common.config import Settings
 from common.jobs import ResumeJobData
 from common.proto.resume.v1 import resume_pb2
+from common.reference_dates import parse_as_of
 from gateway_service.errors import InvalidRequest
 
 # Ids end up inside Redis keys such as `resume:{id}:analysis`: no ':' or spaces.
@@ -61,6 +63,11 @@ def validate_submit(
         violations["required_skills"] = (
             f"at most {MAX_REQUIRED_SKILLS} non-empty skills of at most {MAX_SKILL_LENGTH} characters"
         )
+    if request.as_of:
+        try:
+            parse_as_of(request.as_of, datetime.now(UTC).date())
+        except ValueError as error:
+            violations["as_of"] = str(error)
     if violations:
         raise InvalidRequest(violations)
     data = ResumeJobData(
@@ -74,6 +81,7 @@ def validate_submit(
         request_id=request.request_id,
         job_description=request.job_description,
         required_skills=tuple(skill.strip() for skill in request.required_skills),
+        as_of=request.as_of,
     )
     return data, content
 

@@ -9,30 +9,39 @@ from datetime import date
 from common.proto.resume.v1 import resume_pb2
 
 from ..document import ExtractedDocument
+from .certifications import certification_entries
 from .contact import contact_lines, extract_contact
 from .credits import without_credits
 from .displaced import displaced_lines, displaced_schools, host_lines, restore_displaced
 from .education import is_skill_list, parse_education
 from .entries import group_entries
-from .experience import parse_experience, total_years
-from .listings import list_items, spoken_languages, unwrapped_lists
+from .experience import parse_experience
+from .language_levels import language_levels
+from .listings import language_items, list_items, spoken_languages, unwrapped_lists
 from .matching import match_job
 from .normalise import normalise_text
 from .projects import parse_projects
 from .prose import is_prose
+from .reference_date import reference_date
 from .scoring import score_resume
 from .sections import Section, split_sections
 from .skills import SkillGroup, find_skills
+from .tenure import add_skill_experience, employment_gaps, management_months, total_years
 from .typography import Typography
 from .unheaded import is_school, unheaded_jobs, unheaded_schools
 
 ANALYSIS_VERSION = "1.0.0"
+DEFAULT_GAP_MONTHS = 6
 
-__all__ = ["ANALYSIS_VERSION", "analyse"]
+__all__ = ["ANALYSIS_VERSION", "DEFAULT_GAP_MONTHS", "analyse"]
 
 
-def analyse(document: ExtractedDocument, *, job_description: str = "",
-            required_skills: Sequence[str] = ()) -> resume_pb2.ResumeAnalysis:
+def analyse(document: ExtractedDocument, *, job_description: str = "", required_skills: Sequence[str] = (),
+            as_of: date | None = None, submitted: date | None = None,
+            gap_months: int = DEFAULT_GAP_MONTHS) -> resume_pb2.ResumeAnalysis:
+    """`as_of` is the reference date the request named, `submitted` the day of submission
+    (today when None); see reference_date for the one used."""
+    reference, reference_source = reference_date(as_of, document.modified, submitted or date.today())
     typography = Typography(document.lines)
     text, links = without_credits(typography.unbulleted_headers(normalise_text(document.text)), document.links)
     document = dataclasses.replace(document, text=text, links=links, header_text=normalise_text(document.header_text))
@@ -59,6 +68,7 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
         experience = [job for job in experience if not (education and is_school(job))]
     restore_displaced(displaced_lines(elsewhere), experience, education)
     skills_lines = lines_of("skills")
+    labelled_languages = [line for line in skills_lines if line.lower().startswith("languages:")]
     result = resume_pb2.ResumeAnalysis(
         analysis_version=ANALYSIS_VERSION,
         contact=found.contact,
@@ -68,14 +78,20 @@ def analyse(document: ExtractedDocument, *, job_description: str = "",
         education=education,
         sections=[resume_pb2.Section(kind=section.kind, heading=section.heading) for section in body],
         certifications=list_items(lines_of("certifications")),
-        languages=spoken_languages(lines_of("languages"),
-                                   [line for line in skills_lines if line.lower().startswith("languages:")]),
+        languages=spoken_languages(lines_of("languages"), labelled_languages),
+        spoken_languages=language_levels(language_items(lines_of("languages"), labelled_languages)),
+        certification_entries=certification_entries(lines_of("certifications"), found.contact.name),
         projects=parse_projects(lines_of("projects")),
-        total_experience_years=total_years(experience, date.today()),
+        total_experience_years=total_years(experience, reference),
         warnings=[resume_pb2.Warning(code=code, message=message) for code, message in document.warnings],
         document=resume_pb2.Document(format=document.format, pages=document.pages,
                                      characters=len(document.text), words=len(document.text.split())),
+        reference_date=reference.isoformat(),
+        reference_date_source=reference_source,
+        management_months=management_months(experience, reference),
+        employment_gaps=employment_gaps(experience, reference, gap_months),
     )
+    add_skill_experience(result.skills, experience, reference)
     if found.only_in_header:
         result.warnings.append(resume_pb2.Warning(
             code=resume_pb2.WARNING_CODE_CONTACT_IN_HEADER,

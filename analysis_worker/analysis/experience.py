@@ -1,13 +1,12 @@
-"""Work experience entries and the total years they cover."""
+"""Work experience entries."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from common.proto.resume.v1 import resume_pb2
 
-from .dates import find_span, join_wrapped_dates, month_index, today_index
+from .dates import find_span, join_wrapped_dates
 from .entries import BULLET, Entry, group_entries, header_fields, name_from_places
 from .roles import TITLE_WORDS, words_of
 from .skills import skill_row
@@ -104,19 +103,3 @@ def _caption(line: str) -> list[str] | None:
         return parts
     return None
 
-
-def total_years(experience: list[resume_pb2.Experience], today: date) -> float:
-    """Years covered by the date ranges, overlaps counted once, open ranges ending today."""
-    ranges = []
-    for item in experience:
-        start = month_index(item.start, end=False)
-        end = today_index(today) if item.current else month_index(item.end, end=True)
-        if start is not None and end is not None and end >= start:
-            ranges.append((start, end))
-    months = 0
-    reach = -1
-    for start, end in sorted(ranges):
-        if end > reach:
-            months += end - max(start, reach + 1) + 1
-            reach = end
-    return round(months / 12, 1)

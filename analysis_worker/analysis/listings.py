@@ -38,14 +38,48 @@ def list_items(lines: list[str]) -> list[str]:
 def spoken_languages(section_lines: list[str], labelled_lines: list[str]) -> list[str]:
     """Languages from a languages section, or from a "Languages: ..." line anywhere,
     keeping only names of spoken languages ("English (native)" -> "English")."""
-    candidates = []
-    for line in section_lines + [line.split(":", 1)[1] for line in labelled_lines if ":" in line]:
+    return list(dict.fromkeys(name for name, _ in language_items(section_lines, labelled_lines)))
+
+
+def language_items(section_lines: list[str], labelled_lines: list[str]) -> list[tuple[str, str]]:
+    """(name, proficiency as written) of each spoken language listed, in order: "English
+    (native)", "French: B2", "German - fluent"; the proficiency is empty when none is given."""
+    items: list[tuple[str, str]] = []
+    for line in _closed(section_lines) + [line.split(":", 1)[1] for line in labelled_lines if ":" in line]:
         bullet = BULLET.match(line)
+        following = False  # the item before was a language without a proficiency
         for item in _ITEM_SEPARATOR.split(line[bullet.end():] if bullet else line):
             name = _PROFICIENCY.sub("", item).strip()
             if name.lower() in _SPOKEN:
-                candidates.append(name)
-    return list(dict.fromkeys(candidates))
+                proficiency = _proficiency(item.strip()[len(name):])
+                items.append((name, proficiency))
+                following = not proficiency
+            elif following and item.strip():
+                # "English - C1": the separator between items split the language from its level.
+                items[-1] = (items[-1][0], _proficiency(item))
+                following = False
+    return items
+
+
+def _proficiency(text: str) -> str:
+    """ "(professional working proficiency)", ": C2 (bilingual)" as written, without what
+    set them apart from the name."""
+    text = text.strip().lstrip(":–—-").strip()
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    return text
+
+
+def _closed(lines: list[str]) -> list[str]:
+    """Lines with a parenthesis that a narrow column broke ("French (professional" /
+    "working proficiency)") joined again."""
+    result: list[str] = []
+    for line in lines:
+        if result and result[-1].count("(") > result[-1].count(")"):
+            result[-1] = f"{result[-1]} {line}"
+        else:
+            result.append(line)
+    return result
 
 
 _LIST_END = tuple(",;:|•·")

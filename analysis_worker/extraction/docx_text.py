@@ -19,6 +19,7 @@ from lxml import etree
 
 from analysis_worker.document import DocumentWarning, ExtractedDocument, ExtractionError, OcrOptions, StyledLine
 from analysis_worker.extraction.checks import check_text_length, garbled_warning
+from analysis_worker.extraction.modified_dates import docx_modified
 from analysis_worker.extraction.scanned_pages import needs_ocr, read_docx_picture
 from analysis_worker.extraction.text_documents import row_lines
 from analysis_worker.extraction.zip_parts import xml_members
@@ -40,8 +41,11 @@ _REFERENCE_ORDER = {kind: index for index, kind in enumerate(("default", "first"
 def extract_docx(content: bytes, ocr: OcrOptions) -> ExtractedDocument:
     members = xml_members(content, "DOCX", "Word")
     try:
-        main = next(relationship.target for relationship in _relationships(members, "")
+        package = _relationships(members, "")
+        main = next(relationship.target for relationship in package
                     if relationship.type == RELATIONSHIP_TYPE.OFFICE_DOCUMENT and not relationship.external)
+        core = next((relationship.target for relationship in package
+                     if relationship.type == RELATIONSHIP_TYPE.CORE_PROPERTIES and not relationship.external), "")
         body = parse_xml(members[main]).find(_W_BODY)
         if body is None:
             raise ValueError("the main part has no body")
@@ -89,7 +93,8 @@ def extract_docx(content: bytes, ocr: OcrOptions) -> ExtractedDocument:
     warnings.extend(garbled_warning(text))
     # Word does not store a page count we can trust (docProps is often stale), so the
     # pages are counted from explicit and last-rendered page breaks.
-    return ExtractedDocument("docx", text, 1 + breaks, header, tuple(warnings), links, lines)
+    return ExtractedDocument("docx", text, 1 + breaks, header, tuple(warnings), links, lines,
+                             docx_modified(members.get(core)))
 
 
 class _Relationship(NamedTuple):

@@ -19,6 +19,7 @@ from analysis_worker.document import (
 )
 from analysis_worker.extraction.checks import check_text_length, garbled_warning
 from analysis_worker.extraction.glyph_names import read_glyph_names_fully
+from analysis_worker.extraction.modified_dates import pdf_modified
 from analysis_worker.extraction.pdf_columns import page_text
 from analysis_worker.extraction.scanned_pages import needs_ocr, read_scanned_pages, shows_more_than_text
 from analysis_worker.extraction.word_gaps import read_word_gaps
@@ -72,6 +73,7 @@ def extract_pdf(content: bytes, max_pages: int, ocr: OcrOptions) -> ExtractedDoc
                                  "The PDF is encrypted (it opened without a password); some applicant "
                                  "tracking systems cannot read encrypted files."))
             _check_page_count(_declared_page_count(reader))
+            modified = pdf_modified(reader)
             total = len(reader.pages)
             _check_page_count(total)
             pages_text: list[str] = []
@@ -119,7 +121,8 @@ def extract_pdf(content: bytes, max_pages: int, ocr: OcrOptions) -> ExtractedDoc
                          "The PDF has no text layer and OCR found no text in it (it may be blank, or OCR "
                          "is off); export it from the original document."))
     warnings.extend(garbled_warning(body))
-    return ExtractedDocument("pdf", body, total, header, tuple(warnings), tuple(dict.fromkeys(links)), tuple(styled))
+    return ExtractedDocument("pdf", body, total, header, tuple(warnings), tuple(dict.fromkeys(links)), tuple(styled),
+                             modified)
 
 
 def _declared_page_count(reader: pypdf.PdfReader) -> int:

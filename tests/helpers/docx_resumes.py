@@ -5,6 +5,7 @@ paragraphs with bulleted highlights, education as a table, skills in a nested ta
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -65,8 +66,12 @@ def hyperlink(paragraph, url: str, text: str) -> None:
     paragraph._p.append(link)
 
 
-def build_docx(resume: dict[str, Any], *, contact_in_header: bool = True, contact_in_body: bool = True) -> bytes:
+def build_docx(resume: dict[str, Any], *, contact_in_header: bool = True, contact_in_body: bool = True,
+               modified: datetime | None = None) -> bytes:
     document = Document()
+    # Word writes the time of saving; python-docx would keep its template's (December 2013),
+    # which the analysis would take as the day the resume was written.
+    document.core_properties.modified = modified or datetime.now(UTC)
     contact = f"{resume['email']} | {resume['phone']} | {resume['location']}"
     if contact_in_header:
         header = document.sections[0].header

@@ -119,6 +119,31 @@ async def test_inline_word_processor_and_text_formats(stub, extension: str) -> N
     assert {job.company for job in result.experience} == {job["company"] for job in case.expected["experience"]}
 
 
+async def test_reference_date_durations_and_gaps_in_the_result(stub) -> None:
+    resume = {**DOCX_RESUME, "experience": [
+        DOCX_RESUME["experience"][0],
+        {"title": "Engineering Manager", "company": "Bolt Data", "location": "Leeds, UK",
+         "dates": "Jan 2015 – Jun 2018", "highlights": ["Led a team of six building Kafka services"]},
+    ]}
+    request = submit_request(content=build_docx(resume), file_name=DOCX_NAME, as_of="2022-03-31")
+    status = await submit_and_wait(stub, request)
+    assert_jane_roe(status)
+    result = status.result
+    assert (result.reference_date, result.reference_date_source) == (
+        "2022-03-31", resume_pb2.REFERENCE_DATE_SOURCE_REQUEST)
+    # "Present" is March 2022: 42 months at Bolt Data, 37 at Acme, a break from July 2018 to February 2019.
+    assert result.total_experience_years == 6.6
+    assert result.management_months == 42
+    assert [(gap.start, gap.end, gap.months) for gap in result.employment_gaps] == [("2018-07", "2019-02", 8)]
+    skills = {skill.name: (skill.months_used, skill.last_used_year) for skill in result.skills}
+    assert skills["Apache Kafka"] == (42 + 37, 2022)
+    assert skills["Python"] == (37, 2022)
+    assert [(language.name, language.level) for language in result.spoken_languages] == [
+        ("English", "native"), ("German", "C1")]
+    assert [(entry.name, entry.year) for entry in result.certification_entries] == [
+        ("Certified Kubernetes Administrator", 2022)]
+
+
 @pytest.fixture(scope="module")
 def resume_page():
     return page_images(resume_pdf(), dpi=200)[0]

@@ -89,6 +89,12 @@ async def test_bad_file_url(stub) -> None:
     await expect_invalid(stub, submit_request(file_url="not a url"), "file_url", "http")
 
 
+async def test_impossible_or_future_reference_dates(stub) -> None:
+    await expect_invalid(stub, submit_request(content=PDF, as_of="2023-02-29"), "as_of", "not a date of the calendar")
+    await expect_invalid(stub, submit_request(content=PDF, as_of="31/12/2023"), "as_of", "YYYY-MM-DD")
+    await expect_invalid(stub, submit_request(content=PDF, as_of="2999-01-01"), "as_of", "in the future")
+
+
 async def test_every_violation_is_reported_at_once(stub) -> None:
     request = resume_pb2.SubmitResumeRequest()
     with pytest.raises(grpc.aio.AioRpcError) as caught:

@@ -98,6 +98,7 @@ async def test_node_producer_job_is_analysed_and_both_sides_read_the_same(
     data = {
         "resumeId": unique("resume"), "candidateId": unique("candidate"), "organisationId": unique("org"),
         "fileUrl": f"{base}/{PDF_NAME}", "fileName": PDF_NAME, "mimeType": "application/pdf",
+        "asOf": "2021-06-30",
     }
     opts = {"attempts": 3, "backoff": {"type": "exponential", "delay": 1000}}
     added = await bullmq_node("add", queue=QUEUE_NAME, name=JOB_NAME, data=data, opts=opts)
@@ -116,8 +117,11 @@ async def test_node_producer_job_is_analysed_and_both_sides_read_the_same(
     assert status.metadata == resume_pb2.JobMetadata(
         resume_id=data["resumeId"], candidate_id=data["candidateId"],
         organisation_id=data["organisationId"], file_name=PDF_NAME,
-        mime_type="application/pdf", file_url=data["fileUrl"],
+        mime_type="application/pdf", file_url=data["fileUrl"], as_of="2021-06-30",
     )
+    # The Node producer's reference date is the one the analysis was read against.
+    assert node["returnvalue"]["referenceDate"] == status.result.reference_date == "2021-06-30"
+    assert node["returnvalue"]["referenceDateSource"] == "REFERENCE_DATE_SOURCE_REQUEST"
     assert status.create_time.ToMilliseconds() == node["timestamp"]
     assert status.process_time.ToMilliseconds() == node["processedOn"]
     assert status.finish_time.ToMilliseconds() == node["finishedOn"]
@@ -128,10 +132,24 @@ async def test_node_producer_job_is_analysed_and_both_sides_read_the_same(
     assert json_format.ParseDict(node["returnvalue"], resume_pb2.ResumeAnalysis()) == status.result
 
 
+async def test_a_node_producers_future_as_of_fails_its_job_with_the_reason(
+    stub: Any, bullmq_node: NodeCommand, file_server: tuple[str, Path]
+) -> None:
+    base, directory = file_server
+    (directory / PDF_NAME).write_bytes(PDF)
+    data = {"resumeId": unique("resume"), "candidateId": unique("candidate"), "organisationId": unique("org"),
+            "fileUrl": f"{base}/{PDF_NAME}", "fileName": PDF_NAME, "asOf": "2999-01-01"}
+    added = await bullmq_node("add", queue=QUEUE_NAME, name=JOB_NAME, data=data, opts={"attempts": 3})
+    status = await wait_for_final_state(stub, added["id"], data["organisationId"])
+    assert status.state == resume_pb2.JOB_STATE_FAILED
+    assert status.attempts_made == 1  # a retry would answer the same
+    assert "asOf 2999-01-01 is in the future" in status.failed_reason
+
+
 async def test_gateway_job_reads_in_node(stub: Any, bullmq_node: NodeCommand, settings: Settings) -> None:
     request = submit_request(
         content=PDF, file_name=PDF_NAME, mime_type="application/pdf", request_id=unique("request"),
-        job_description="Python engineer", required_skills=["Python", "Kubernetes"],
+        job_description="Python engineer", required_skills=["Python", "Kubernetes"], as_of="2024-01-31",
     )
     submitted = await stub.SubmitResume(request, timeout=RPC_TIMEOUT)
     node = await bullmq_node("job", queue=QUEUE_NAME, id=submitted.job_id)
@@ -142,7 +160,7 @@ async def test_gateway_job_reads_in_node(stub: Any, bullmq_node: NodeCommand, se
         "organisationId": request.organisation_id, "fileName": PDF_NAME,
         "mimeType": "application/pdf", "contentKey": f"upload:{submitted.job_id}",
         "requestId": request.request_id, "jobDescription": "Python engineer",
-        "requiredSkills": ["Python", "Kubernetes"],
+        "requiredSkills": ["Python", "Kubernetes"], "asOf": "2024-01-31",
     }
     expected = job_options(settings)
     assert {key: node["opts"].get(key) for key in expected} == expected
@@ -155,6 +173,12 @@ async def test_gateway_job_reads_in_node(stub: Any, bullmq_node: NodeCommand, se
     assert node["state"] == "completed"
     assert node["attemptsMade"] == status.attempts_made == 1
     assert json_format.ParseDict(node["returnvalue"], resume_pb2.ResumeAnalysis()) == status.result
+    # The new fields as Node reads them: proto3 JSON names, months as numbers.
+    assert node["returnvalue"]["referenceDate"] == "2024-01-31"
+    used = {skill["name"]: (skill["monthsUsed"], skill["lastUsedYear"]) for skill in node["returnvalue"]["skills"]}
+    assert used["Machine Learning"] == (8, 2024)  # the CTO role, June 2023 to "present"
+    assert node["returnvalue"]["managementMonths"] == 8
+    assert node["returnvalue"]["employmentGaps"][0] == {"start": "2019-09", "end": "2020-04", "months": 8}
 
 
 async def test_node_worker_processes_jobs_python_enqueued(

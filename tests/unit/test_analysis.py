@@ -9,12 +9,13 @@ from analysis_worker.analysis.contact import extract_contact
 from analysis_worker.analysis.dates import find_span, parse_date
 from analysis_worker.analysis.education import find_degree, parse_education
 from analysis_worker.analysis.entries import group_entries
-from analysis_worker.analysis.experience import parse_experience, total_years
+from analysis_worker.analysis.experience import parse_experience
 from analysis_worker.analysis.matching import keyword_similarity
 from analysis_worker.analysis.names import JOINED_PARTICLES, LEADING_PARTICLES, NAME_PARTICLES
 from analysis_worker.analysis.places import is_location, split_place
 from analysis_worker.analysis.sections import heading_kind
 from analysis_worker.analysis.skills import canonical_skill, skills_in_text
+from analysis_worker.analysis.tenure import total_years
 from analysis_worker.extraction import ExtractedDocument, extract
 from common.proto.resume.v1 import resume_pb2
 from tests.helpers.docx_resumes import SAMPLE, build_docx
@@ -123,8 +124,10 @@ def test_sections_projects_and_years(theme):
     assert result.projects[0].description.startswith("Open-source library for high-performance LLM inference")
     expected = total_years([resume_pb2.Experience(start=month(item["start_date"]), end=month(item["end_date"]),
                                                   current=item["end_date"] == "present")
-                            for item in truth["sections"]["experience"]], date.today())
+                            for item in truth["sections"]["experience"]], date.fromisoformat(result.reference_date))
     assert result.total_experience_years == pytest.approx(expected)
+    # RenderCV writes the day it rendered the file, which "present" meant.
+    assert result.reference_date_source == resume_pb2.REFERENCE_DATE_SOURCE_DOCUMENT
     assert result.score.overall >= 80
     assert result.document.pages in (2, 3) and result.document.words > 500
 

@@ -45,3 +45,13 @@ def test_a_limit_above_its_hard_ceiling_is_refused(name: str) -> None:
     assert Settings.from_env({name: str(ceiling)})
     with pytest.raises(ValueError, match=f"{name}={ceiling + 1} is not between 1 and its hard ceiling"):
         Settings.from_env({name: str(ceiling + 1)})
+
+
+def test_gap_months() -> None:
+    from analysis_worker.analysis import DEFAULT_GAP_MONTHS
+
+    # The analysis called without settings (tests, evaluation) reports the gaps the service does.
+    assert Settings.from_env({}).gap_months == DEFAULT_GAP_MONTHS == 6
+    assert Settings.from_env({"GAP_MONTHS": "0"}).gap_months == 0
+    with pytest.raises(ValueError, match="GAP_MONTHS=-1 is negative"):
+        Settings.from_env({"GAP_MONTHS": "-1"})

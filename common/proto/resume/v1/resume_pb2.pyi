@@ -94,6 +94,32 @@ HEALTH_STATUS_DEGRADED: HealthStatus.ValueType  # 3
 """Working, but near a limit: the message says which (e.g. Redis memory above 90% of maxmemory)."""
 Global___HealthStatus: _TypeAlias = HealthStatus  # noqa: Y015
 
+class _ReferenceDateSource:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _ReferenceDateSourceEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ReferenceDateSource.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    REFERENCE_DATE_SOURCE_UNSPECIFIED: _ReferenceDateSource.ValueType  # 0
+    REFERENCE_DATE_SOURCE_REQUEST: _ReferenceDateSource.ValueType  # 1
+    """SubmitResumeRequest.as_of (or a Node.js producer's asOf)."""
+    REFERENCE_DATE_SOURCE_DOCUMENT: _ReferenceDateSource.ValueType  # 2
+    """The PDF's or DOCX's modification date."""
+    REFERENCE_DATE_SOURCE_SUBMISSION: _ReferenceDateSource.ValueType  # 3
+    """The day the job was submitted."""
+
+class ReferenceDateSource(_ReferenceDateSource, metaclass=_ReferenceDateSourceEnumTypeWrapper):
+    """Where ResumeAnalysis.reference_date came from."""
+
+REFERENCE_DATE_SOURCE_UNSPECIFIED: ReferenceDateSource.ValueType  # 0
+REFERENCE_DATE_SOURCE_REQUEST: ReferenceDateSource.ValueType  # 1
+"""SubmitResumeRequest.as_of (or a Node.js producer's asOf)."""
+REFERENCE_DATE_SOURCE_DOCUMENT: ReferenceDateSource.ValueType  # 2
+"""The PDF's or DOCX's modification date."""
+REFERENCE_DATE_SOURCE_SUBMISSION: ReferenceDateSource.ValueType  # 3
+"""The day the job was submitted."""
+Global___ReferenceDateSource: _TypeAlias = ReferenceDateSource  # noqa: Y015
+
 class _LinkType:
     ValueType = _typing.NewType("ValueType", _builtins.int)
     V: _TypeAlias = ValueType  # noqa: Y015
@@ -225,6 +251,7 @@ class SubmitResumeRequest(_message.Message):
     REQUEST_ID_FIELD_NUMBER: _builtins.int
     JOB_DESCRIPTION_FIELD_NUMBER: _builtins.int
     REQUIRED_SKILLS_FIELD_NUMBER: _builtins.int
+    AS_OF_FIELD_NUMBER: _builtins.int
     resume_id: _builtins.str
     """Caller's identifier of the resume; the analysis is cached under it. Required."""
     candidate_id: _builtins.str
@@ -251,6 +278,11 @@ class SubmitResumeRequest(_message.Message):
     """
     job_description: _builtins.str
     """Optional job description to match the resume against."""
+    as_of: _builtins.str
+    """Optional reference date, "YYYY-MM-DD": "present" in the resume means this date, and
+    every duration runs to it. At most tomorrow (a caller's time zone may be ahead).
+    Unset: the document's modification date when plausible, else the submission date.
+    """
     @_builtins.property
     def required_skills(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
         """Optional skills the position requires."""
@@ -268,10 +300,11 @@ class SubmitResumeRequest(_message.Message):
         request_id: _builtins.str = ...,
         job_description: _builtins.str = ...,
         required_skills: _abc.Iterable[_builtins.str] | None = ...,
+        as_of: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["content", b"content", "file_url", b"file_url", "source", b"source"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["candidate_id", b"candidate_id", "content", b"content", "file_name", b"file_name", "file_url", b"file_url", "job_description", b"job_description", "mime_type", b"mime_type", "organisation_id", b"organisation_id", "request_id", b"request_id", "required_skills", b"required_skills", "resume_id", b"resume_id", "source", b"source"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["as_of", b"as_of", "candidate_id", b"candidate_id", "content", b"content", "file_name", b"file_name", "file_url", b"file_url", "job_description", b"job_description", "mime_type", b"mime_type", "organisation_id", b"organisation_id", "request_id", b"request_id", "required_skills", b"required_skills", "resume_id", b"resume_id", "source", b"source"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     _WhichOneofReturnType_source: _TypeAlias = _typing.Literal["content", "file_url"]  # noqa: Y015
     _WhichOneofArgType_source: _TypeAlias = _typing.Literal["source", b"source"]  # noqa: Y015
@@ -467,6 +500,7 @@ class JobMetadata(_message.Message):
     MIME_TYPE_FIELD_NUMBER: _builtins.int
     FILE_URL_FIELD_NUMBER: _builtins.int
     REQUEST_ID_FIELD_NUMBER: _builtins.int
+    AS_OF_FIELD_NUMBER: _builtins.int
     resume_id: _builtins.str
     candidate_id: _builtins.str
     organisation_id: _builtins.str
@@ -474,6 +508,8 @@ class JobMetadata(_message.Message):
     mime_type: _builtins.str
     file_url: _builtins.str
     request_id: _builtins.str
+    as_of: _builtins.str
+    """The reference date the submission named, "YYYY-MM-DD"; empty when it named none."""
     def __init__(
         self,
         *,
@@ -484,10 +520,11 @@ class JobMetadata(_message.Message):
         mime_type: _builtins.str = ...,
         file_url: _builtins.str = ...,
         request_id: _builtins.str = ...,
+        as_of: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["candidate_id", b"candidate_id", "file_name", b"file_name", "file_url", b"file_url", "mime_type", b"mime_type", "organisation_id", b"organisation_id", "request_id", b"request_id", "resume_id", b"resume_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["as_of", b"as_of", "candidate_id", b"candidate_id", "file_name", b"file_name", "file_url", b"file_url", "mime_type", b"mime_type", "organisation_id", b"organisation_id", "request_id", b"request_id", "resume_id", b"resume_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1098,12 +1135,23 @@ class ResumeAnalysis(_message.Message):
     WARNINGS_FIELD_NUMBER: _builtins.int
     DOCUMENT_FIELD_NUMBER: _builtins.int
     MATCH_FIELD_NUMBER: _builtins.int
+    REFERENCE_DATE_FIELD_NUMBER: _builtins.int
+    REFERENCE_DATE_SOURCE_FIELD_NUMBER: _builtins.int
+    MANAGEMENT_MONTHS_FIELD_NUMBER: _builtins.int
+    EMPLOYMENT_GAPS_FIELD_NUMBER: _builtins.int
+    SPOKEN_LANGUAGES_FIELD_NUMBER: _builtins.int
+    CERTIFICATION_ENTRIES_FIELD_NUMBER: _builtins.int
     analysis_version: _builtins.str
     """Version of the analysis that produced this result, e.g. "1.0.0"."""
     summary: _builtins.str
     """Summary or objective text."""
     total_experience_years: _builtins.float
     """Years of work experience from the date ranges, overlaps counted once."""
+    reference_date: _builtins.str
+    """The date "present" and every duration were computed against, "YYYY-MM-DD"."""
+    reference_date_source: Global___ReferenceDateSource.ValueType
+    management_months: _builtins.int
+    """Months in management roles (see the README for the titles that count), overlaps once."""
     @_builtins.property
     def contact(self) -> Global___Contact: ...
     @_builtins.property
@@ -1134,6 +1182,18 @@ class ResumeAnalysis(_message.Message):
     def match(self) -> Global___JobMatch:
         """Set when the submission carried a job description or required skills."""
 
+    @_builtins.property
+    def employment_gaps(self) -> _containers.RepeatedCompositeFieldContainer[Global___EmploymentGap]:
+        """Breaks between jobs longer than GAP_MONTHS, in order."""
+
+    @_builtins.property
+    def spoken_languages(self) -> _containers.RepeatedCompositeFieldContainer[Global___SpokenLanguage]:
+        """The spoken languages (as in `languages`) with their levels."""
+
+    @_builtins.property
+    def certification_entries(self) -> _containers.RepeatedCompositeFieldContainer[Global___Certification]:
+        """The certifications section's items (as in `certifications`) read as entries."""
+
     def __init__(
         self,
         *,
@@ -1152,14 +1212,105 @@ class ResumeAnalysis(_message.Message):
         warnings: _abc.Iterable[Global___Warning] | None = ...,
         document: Global___Document | None = ...,
         match: Global___JobMatch | None = ...,
+        reference_date: _builtins.str = ...,
+        reference_date_source: Global___ReferenceDateSource.ValueType = ...,
+        management_months: _builtins.int = ...,
+        employment_gaps: _abc.Iterable[Global___EmploymentGap] | None = ...,
+        spoken_languages: _abc.Iterable[Global___SpokenLanguage] | None = ...,
+        certification_entries: _abc.Iterable[Global___Certification] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["contact", b"contact", "document", b"document", "match", b"match", "score", b"score"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["analysis_version", b"analysis_version", "certifications", b"certifications", "contact", b"contact", "document", b"document", "education", b"education", "experience", b"experience", "languages", b"languages", "match", b"match", "projects", b"projects", "score", b"score", "sections", b"sections", "skills", b"skills", "summary", b"summary", "total_experience_years", b"total_experience_years", "warnings", b"warnings"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["analysis_version", b"analysis_version", "certification_entries", b"certification_entries", "certifications", b"certifications", "contact", b"contact", "document", b"document", "education", b"education", "employment_gaps", b"employment_gaps", "experience", b"experience", "languages", b"languages", "management_months", b"management_months", "match", b"match", "projects", b"projects", "reference_date", b"reference_date", "reference_date_source", b"reference_date_source", "score", b"score", "sections", b"sections", "skills", b"skills", "spoken_languages", b"spoken_languages", "summary", b"summary", "total_experience_years", b"total_experience_years", "warnings", b"warnings"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ResumeAnalysis: _TypeAlias = ResumeAnalysis  # noqa: Y015
+
+@_typing.final
+class SpokenLanguage(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAME_FIELD_NUMBER: _builtins.int
+    LEVEL_FIELD_NUMBER: _builtins.int
+    PROFICIENCY_FIELD_NUMBER: _builtins.int
+    name: _builtins.str
+    level: _builtins.str
+    """"A1" to "C2" (CEFR), or "native"; empty when the resume states no level we can map
+    (see the README for the words mapped).
+    """
+    proficiency: _builtins.str
+    """The level as written: "fluent", "professional working proficiency", "B2"."""
+    def __init__(
+        self,
+        *,
+        name: _builtins.str = ...,
+        level: _builtins.str = ...,
+        proficiency: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["level", b"level", "name", b"name", "proficiency", b"proficiency"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___SpokenLanguage: _TypeAlias = SpokenLanguage  # noqa: Y015
+
+@_typing.final
+class Certification(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAME_FIELD_NUMBER: _builtins.int
+    ISSUER_FIELD_NUMBER: _builtins.int
+    YEAR_FIELD_NUMBER: _builtins.int
+    name: _builtins.str
+    issuer: _builtins.str
+    """The organisation that issued it when the resume names it apart from the name."""
+    year: _builtins.int
+    """The year it was obtained; 0 when not given."""
+    def __init__(
+        self,
+        *,
+        name: _builtins.str = ...,
+        issuer: _builtins.str = ...,
+        year: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["issuer", b"issuer", "name", b"name", "year", b"year"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___Certification: _TypeAlias = Certification  # noqa: Y015
+
+@_typing.final
+class EmploymentGap(_message.Message):
+    """Months without a job between two experience entries; start and end are "YYYY-MM",
+    the first and the last month of the break.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    START_FIELD_NUMBER: _builtins.int
+    END_FIELD_NUMBER: _builtins.int
+    MONTHS_FIELD_NUMBER: _builtins.int
+    start: _builtins.str
+    end: _builtins.str
+    months: _builtins.int
+    def __init__(
+        self,
+        *,
+        start: _builtins.str = ...,
+        end: _builtins.str = ...,
+        months: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["end", b"end", "months", b"months", "start", b"start"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___EmploymentGap: _TypeAlias = EmploymentGap  # noqa: Y015
 
 @_typing.final
 class Contact(_message.Message):
@@ -1226,9 +1377,15 @@ class Skill(_message.Message):
     NAME_FIELD_NUMBER: _builtins.int
     CATEGORY_FIELD_NUMBER: _builtins.int
     SOURCES_FIELD_NUMBER: _builtins.int
+    MONTHS_USED_FIELD_NUMBER: _builtins.int
+    LAST_USED_YEAR_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """Canonical name from the skill taxonomy, e.g. "JavaScript" for "JS"."""
     category: _builtins.str
+    months_used: _builtins.int
+    """Months of the experience entries whose text mentions the skill, overlaps counted once."""
+    last_used_year: _builtins.int
+    """The last year of those entries (the reference date's for a current one); 0 when none is dated."""
     @_builtins.property
     def sources(self) -> _containers.RepeatedScalarFieldContainer[Global___SkillSource.ValueType]:
         """Where the skill was found."""
@@ -1239,10 +1396,12 @@ class Skill(_message.Message):
         name: _builtins.str = ...,
         category: _builtins.str = ...,
         sources: _abc.Iterable[Global___SkillSource.ValueType] | None = ...,
+        months_used: _builtins.int = ...,
+        last_used_year: _builtins.int = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["category", b"category", "name", b"name", "sources", b"sources"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["category", b"category", "last_used_year", b"last_used_year", "months_used", b"months_used", "name", b"name", "sources", b"sources"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
