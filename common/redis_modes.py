@@ -23,8 +23,10 @@ def redis_client(settings: Settings, db: int, **options: Any) -> RedisClient:
         return RedisCluster(startup_nodes=[ClusterNode(host, port) for host, port in nodes], **options)
     if settings.redis_mode == "sentinel":
         # Sentinels have credentials of their own; the data nodes' go to the master's pool.
-        timeouts = {key: options[key] for key in ("socket_connect_timeout", "socket_timeout") if key in options}
-        sentinel = Sentinel(  # type: ignore[no-untyped-call]  # redis-py leaves it unannotated
+        timeouts: dict[str, Any] = {
+            key: options[key] for key in ("socket_connect_timeout", "socket_timeout") if key in options
+        }
+        sentinel = Sentinel(
             host_ports(settings.redis_sentinels),
             sentinel_kwargs={**timeouts, **_tls(settings), "password": settings.redis_sentinel_password},
         )
