@@ -6,7 +6,7 @@ anchor measured in the same run on the same machine.
 
 The stack is an embedded redis-server, `python -m gateway_service` and
 `python -m analysis_worker` as separate processes (so that their CPU and RSS are their
-own), configured as the tests configure them (tests/support.py service_env). The load
+own), configured as the tests configure them (tests/helpers/support.py service_env). The load
 comes from this process. Results go to .bench/results-<timestamp>.json.
 
 The stack is stack.py; each part is a module of its own (submit, worker_throughput,

@@ -1,6 +1,6 @@
 """The stack under measurement: an embedded redis-server, and the gateway, workers and stub
 gateways as processes of their own (so that their CPU and RSS are their own), configured as
-the tests configure them (tests/support.py service_env)."""
+the tests configure them (tests/helpers/support.py service_env)."""
 
 from __future__ import annotations
 
