@@ -53,10 +53,10 @@ def short_pdfs() -> list[tuple[str, bytes]]:
 def short_docx() -> list[tuple[str, bytes]]:
     """The labeled set's DOCX renderings (python-docx, one page or two), and the sample
     resume in both contact layouts."""
-    from docx_resumes import SAMPLE, build_docx
-    from labeled.cases import TRUTH
-    from labeled.content import resume_of
-    from labeled.render_docx import render_docx
+    from tests.helpers.docx_resumes import SAMPLE, build_docx
+    from tests.labeled.cases import TRUTH
+    from tests.labeled.content import resume_of
+    from tests.labeled.render_docx import render_docx
 
     files = [
         ("sample-header.docx", build_docx(SAMPLE)),
@@ -84,7 +84,7 @@ def large_files(size: int) -> list[tuple[str, bytes]]:
     pdf = io.BytesIO()
     writer.write(pdf)
 
-    from docx_resumes import SAMPLE, build_docx
+    from tests.helpers.docx_resumes import SAMPLE, build_docx
 
     side = int(math.sqrt(size / 3))
     png = io.BytesIO()

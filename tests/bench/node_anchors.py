@@ -11,6 +11,7 @@ import os
 import shutil
 import statistics
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from tests.helpers.processes import ServiceProcess
 from . import TESTS
 from .bench_run import BenchRun
 from .measure import median_round
+from .procfs import process_family
 from .stub_gateway import STUB_MODES
 
 NODE_SCRIPT = Path(__file__).resolve().parent / "node_add_rate.js"
@@ -102,7 +104,8 @@ async def bench_node_anchor(run: BenchRun, gateway: ServiceProcess) -> None:
                 await stack.flush_queue()
                 rounds.append((measured, express))
                 for mode, (stub_port, stub) in stubs.items():
-                    parts[mode].append(await node_load(run, node, "grpc", stub_port, most, stub=stub.family))
+                    stub_processes = partial(process_family, stub.pid)
+                    parts[mode].append(await node_load(run, node, "grpc", stub_port, most, stub=stub_processes))
                     await stack.flush_queue()
     finally:
         server.terminate()

@@ -11,6 +11,7 @@ import sys
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
+from functools import partial
 from typing import Any
 
 import grpc
@@ -26,7 +27,7 @@ from tests.helpers.support import service_env, wait_serving
 
 from . import ROOT
 from .files import MB, mime_of
-from .procfs import CpuWindow
+from .procfs import CpuWindow, process_family
 
 BENCH_DIR = ROOT / ".bench"
 
@@ -127,9 +128,9 @@ class Stack:
             "bench": lambda: [os.getpid()],
         }
         for index, gateway in enumerate(self.gateways):
-            groups[f"gateway{index}"] = gateway.family
+            groups[f"gateway{index}"] = partial(process_family, gateway.pid)
         for index, worker in enumerate(self.workers):
-            groups[f"worker{index}"] = worker.family
+            groups[f"worker{index}"] = partial(process_family, worker.pid)
         groups.update(extra)
         return CpuWindow(groups)
 

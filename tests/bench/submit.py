@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 from common.jobs import JOB_NAME, ResumeJobData, job_options, new_job_id, upload_key
@@ -17,7 +18,7 @@ from .bench_run import BenchRun
 from .files import KB, padded_pdf
 from .measure import closed_loop, rate_ratio
 from .node_anchors import bench_node_anchor, node_add
-from .procfs import peak_rss_mb, reset_peak
+from .procfs import peak_rss_mb, process_family, reset_peak
 
 
 def submit_payloads() -> dict[str, dict[str, Any]]:
@@ -151,7 +152,7 @@ async def bench_grpc_alone(run: BenchRun, rows: list[dict[str, Any]]) -> None:
     SubmitResume does nothing (tests/bench/stub_gateway.py)."""
     most = max(run.callers)
     async with run.stack.stub_gateway("empty") as (port, stub):
-        measured = await grpc_submit(run, most, None, port, empty=stub.family)
+        measured = await grpc_submit(run, most, None, port, empty=partial(process_family, stub.pid))
     anchor = next(r for r in rows if r["payload"] == "file_url" and r["concurrency"] == most)["raw_add"]
     used = measured.get("cpu", {}).get("empty", 0)
     run.results["grpc_alone"] = {
