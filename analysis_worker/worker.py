@@ -109,16 +109,11 @@ class AnalysisWorker:
         )
         bullmq_patches.record_processed_by(self._worker, self.name)
         bullmq_patches.finish_when_there_is_room(self._worker, settings.worker_lock_duration_ms / 2000)
-        self._worker.on("completed", self._delete_upload)
-        self._worker.on("completed", self._erase_if_marked)
-        self._worker.on("failed", self._erase_if_marked)
-        self._worker.on("completed", self._batch_job_ended)
-        self._worker.on("failed", self._batch_job_failed)
+        self._worker.on("completed", self._job_completed)
+        self._worker.on("failed", self._job_failed)
         self._worker.on("error", WorkerErrors())
         webhooks = Webhooks(self._queue_client)
         self._webhook_events = WebhookEvents(settings, self._queue_client, webhooks)
-        self._worker.on("completed", self._job_completed)
-        self._worker.on("failed", self._job_failed)
         self._deliverer = WebhookDeliverer(settings, webhooks)
         self._webhook_worker = Worker(
             WEBHOOK_QUEUE_NAME, self._deliverer,
@@ -192,20 +187,25 @@ class AnalysisWorker:
         log.info("worker stopped")
         return 1 if self._tasks.failures else 0
 
-    def _delete_upload(self, job: Job, *_: Any) -> None:
+    def _job_completed(self, job: Job, *_: Any) -> None:
         # The upload goes only once the job is recorded as completed: deleting it earlier
         # would leave a retry, after a crash in between, without its file.
         content_key = ResumeJobData.of(job).content_key
         if content_key:
             self._tasks.spawn("upload deletion", _delete_upload(self._blobs, content_key))
-
-    def _job_completed(self, job: Job, *_: Any) -> None:
-        self._tasks.spawn("webhook event", self._enqueue_event("job.completed", job))
+        self._erase_if_marked(job)
+        self._job_ended(job, "job.completed")
 
     def _job_failed(self, job: Job, *_: Any) -> None:
-        # Only the last attempt fails the job for good.
+        self._erase_if_marked(job)
+        # An attempt that will be retried fails too; only the last one ends the job.
         if job.finishedOn:
-            self._tasks.spawn("webhook event", self._enqueue_event("job.failed", job))
+            self._job_ended(job, "job.failed")
+
+    def _job_ended(self, job: Job, event_type: str) -> None:
+        if is_batch_job(job):
+            self._tasks.spawn("batch count", _count_down(self._queue_client, ResumeJobData.of(job).organisation_id))
+        self._tasks.spawn("webhook event", self._enqueue_event(event_type, job))
 
     async def _enqueue_event(self, event_type: str, job: Job) -> None:
         try:
@@ -214,16 +214,7 @@ class AnalysisWorker:
             raise_if_cancelling(error)
             log.error("a webhook event is lost", extra={"job_id": job.id, "error": failures.describe(error)})
 
-    def _batch_job_failed(self, job: Job, *_: Any) -> None:
-        # An attempt that will be retried fails too; only the last one finishes the job.
-        if job.finishedOn:
-            self._batch_job_ended(job)
-
-    def _batch_job_ended(self, job: Job, *_: Any) -> None:
-        if is_batch_job(job):
-            self._tasks.spawn("batch count", _count_down(self._queue_client, ResumeJobData.of(job).organisation_id))
-
-    def _erase_if_marked(self, job: Job, *_: Any) -> None:
+    def _erase_if_marked(self, job: Job) -> None:
         if self._analyses.database is not None:
             self._tasks.spawn("erasure of an ended job", self._erase_ended_job(job))
 
