@@ -22,12 +22,12 @@ from common.store.erasure import Eraser, Erasure, ErasureMarks
 
 
 class Analyses:
-    def __init__(self, cache: Cache, ttl: int, database: AnalysisDatabase | None = None,
-                 eraser: Eraser | None = None) -> None:
+    def __init__(self, cache: Cache, ttl: int, database: AnalysisDatabase | None = None) -> None:
         self.database = database
         self._cache = cache
         self._ttl = ttl
-        self._eraser = eraser
+        # Set by `of` with the database: the eraser works through these analyses.
+        self._eraser: Eraser | None = None
 
     @classmethod
     def of(cls, settings: Settings, cache_client: RedisClient, queue_client: RedisClient) -> Analyses:
