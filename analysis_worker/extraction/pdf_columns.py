@@ -13,7 +13,7 @@ from analysis_worker.extraction.column_bands import Placed, gutter_band, has_col
 from analysis_worker.extraction.column_rows import columns_rows, text_lines
 from analysis_worker.extraction.layout import Faces, plain_lines, styled_line
 from analysis_worker.extraction.pdf_runs import IconFonts, PlainRun, chunk_starts, with_icons
-from analysis_worker.extraction.stream_order import drawn_out_of_order
+from analysis_worker.extraction.stream_order import drawn_frame_by_frame, drawn_out_of_order
 
 try:  # pypdf's font metrics, not part of its public API: without them the layout rendering decides
     from pypdf.generic._font import Font as _PypdfFont
@@ -58,20 +58,26 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
         plain, starts = with_icons(plain, shown, chunks, starts)
     faces, page_top = Faces(), _page_top(page)
     styled = [] if starts is None else plain_lines(plain, runs, starts, number, page_top, faces)
-    # A page of one column drawn out of order is read by its geometry, line by line.
+    # A page of one column drawn out of order is read by its geometry, line by line; so is
+    # a page drawn frame by frame, whatever its columns (each column by its geometry).
     edge = has_column_edge(page, runs)
     geometric = starts is not None and not edge and drawn_out_of_order(runs)
-    if not edge and not geometric:
+    framed = starts is not None and drawn_frame_by_frame(runs)
+    if not edge and not geometric and not framed:
         return plain, False, styled
     placed = _placed_lines(page, runs)
     if placed is None or starts is None:
-        return (plain, False, styled) if geometric else _layout_columns(page, plain, styled)
+        return (plain, False, styled) if geometric or framed else _layout_columns(page, plain, styled)
     gutter = None if geometric else gutter_band(placed)
     if gutter is not None and labels_beside(placed, gutter):
-        return plain, False, styled
+        # Labels stay beside what they label: on their lines, read by geometry when the
+        # stream's order is the frames'.
+        if not framed:
+            return plain, False, styled
+        gutter = None
     # Lines aligned on an edge without a gutter beside them are floats beside the flow,
     # not a second column: drawn out of order, that page is read by its geometry too.
-    geometric = geometric or (gutter is None and drawn_out_of_order(runs))
+    geometric = geometric or (gutter is None and (framed or drawn_out_of_order(runs)))
     if geometric:
         rows = text_lines([p for line in placed.values() for p in line], plain, starts)
     elif gutter is not None:

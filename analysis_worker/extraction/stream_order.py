@@ -7,6 +7,11 @@ flow, so a template's headings or its entries' title rows can come at the end of
 page, far from the text they head. Such a page shows lines drawn between lines drawn
 before them, in the same column: what a page written in reading order never does, even
 in two columns (the second column's lines are beside the first's, not between them).
+
+Desktop publishing goes further: each block is a frame of its own, and the frames are
+drawn in the order they were made, often from the bottom of the page up. A page drawn in
+reading order climbs back up the page only where a column starts; a page drawn frame by
+frame climbs back onto text above, in the same column, again and again.
 """
 
 from __future__ import annotations
@@ -24,6 +29,13 @@ _NEAR = 4.0
 # are drawn between lines drawn before them.
 _MIN_INSERTED = 3
 _SHARE = 0.1
+# A page is drawn frame by frame when at least this many of its lines, and this share of
+# them, stand above the line drawn just before them and overlap it across the page. Pages
+# drawn in reading order climb back at most a few times (a page's header drawn last, a
+# sidebar's top): among the development families, pages that climb 3 times or more do so
+# on a tenth of their lines at most, and pages drawn frame by frame on a fifth at least.
+_MIN_CLIMBS = 3
+_CLIMB_SHARE = 0.15
 # Average advance of a glyph, in font sizes: enough to tell whether two lines overlap
 # across the page without measuring fonts.
 _GLYPH = 0.5
@@ -57,6 +69,16 @@ def drawn_out_of_order(runs: Sequence[Run]) -> bool:
         inserted += above and below
         bisect.insort(drawn, (line.y, index))
     return inserted >= _MIN_INSERTED and inserted >= _SHARE * len(lines)
+
+
+def drawn_frame_by_frame(runs: Sequence[Run]) -> bool:
+    """Whether the stream climbs back onto text above, in the same column, often enough
+    that its order is the order frames were made in, not the order they are read in."""
+    lines = _stream_lines(runs)
+    climbs = sum(1 for before, line in zip(lines, lines[1:], strict=False)
+                 if line.y > before.y + max(before.size, line.size)
+                 and before.right > line.left and before.left < line.right)
+    return climbs >= _MIN_CLIMBS and climbs >= _CLIMB_SHARE * len(lines)
 
 
 def _stream_lines(runs: Sequence[Run]) -> list[_StreamLine]:

@@ -341,6 +341,38 @@ def test_a_column_of_keys_reads_each_key_before_the_block_beside_it(document) ->
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+@pytest.mark.parametrize("keys_drawn", ["first", "last"])
+def test_a_page_drawn_frame_by_frame_reads_top_to_bottom(document, keys_drawn: str) -> None:
+    # Desktop publishing draws each block as a frame of its own, in the order the frames
+    # were made: here from the bottom of the page up, with the key column of headings and
+    # dates drawn before or after them all.
+    basics = document["basics"]
+    frames = [[(200, 760, "/F2", 20, basics["name"]), (200, 740, "/F1", 10, f"{basics['email']} {basics['phone']}")]]
+    keys = [(50, 715, "/F2", 11, "Experience")]
+    y = 695
+    for job in document["work"]:
+        keys.append((50, y, "/F1", 9, f"{_month(job['startDate'])} - {_month(job['endDate'])}"))
+        frames.append([(200, y, "/F2", 11, _latin(job["position"])), (200, y - 14, "/F1", 10, _latin(job["name"])),
+                       *[(210, y - 28 - 13 * index, "/F1", 10, _latin(f"- {line}"))
+                         for index, line in enumerate(job["highlights"])]])
+        y -= 48 + 13 * len(job["highlights"])
+    keys.append((50, y, "/F2", 11, "Education"))
+    for school in document["education"]:
+        y -= 20
+        keys.append((50, y, "/F1", 9, f"{school['startDate'][:4]} - {school['endDate'][:4]}"))
+        frames.append([(200, y, "/F2", 11, _latin(f"{school['studyType']} in {school['area']}")),
+                       (200, y - 14, "/F1", 10, _latin(school["institution"]))])
+        y -= 30
+    frames.reverse()
+    drawn = [line for frame in frames for line in frame]
+    result = read(*(keys + drawn if keys_drawn == "first" else drawn + keys))
+    assert result.contact.name == basics["name"]
+    assert _jobs(result) == _expected_jobs(document)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_a_degree_below_its_school_or_after_at_belongs_to_that_school(document) -> None:
     # Two ways templates write a school: its name and dates, the field bulleted below it
     # and the degree under that; or the degree and field, "at", the school.
