@@ -1252,8 +1252,9 @@ def latexcv_sidebar(document: dict[str, Any], work: Path) -> tuple[bytes, dict[s
     lines = [head.rstrip(), "", r"\begin{document}",
              r"\fcolorbox{white}{white}{\begin{minipage}[c][0.95\textheight][t]{0.69\linewidth}", "",
              r"\vspace{-3pt}",
-             rf"\colorbox{{bgcol}}{{\makebox[\mpwidth][c]{{{size}{{\textcolor{{white}}{{\uppercase{{{tex(basics['name'])}}}}} }}"
-             rf" \textcolor{{sectcol}}{{\rule[-1mm]{{1mm}}{{0.9cm}}}} {size}{{\textcolor{{white}}{{\uppercase{{Resume}}}} }} }}}}", "",
+             rf"\colorbox{{bgcol}}{{\makebox[\mpwidth][c]{{{size}{{\textcolor{{white}}"
+             rf"{{\uppercase{{{tex(basics['name'])}}}}} }} \textcolor{{sectcol}}{{\rule[-1mm]{{1mm}}{{0.9cm}}}} "
+             rf"{size}{{\textcolor{{white}}{{\uppercase{{Resume}}}} }} }}}}", "",
              rf"\includegraphics[width=\linewidth]{{{image}}}", "",
              r"\transparent{0.85}%", r"\vspace{-130pt}", r"\hspace{0.4\linewidth}", r"\colorbox{bgcol}{",
              r"	\parbox{0.5\linewidth}{", r"		\transparent{1}%", r"		\begin{center}",
@@ -1267,7 +1268,8 @@ def latexcv_sidebar(document: dict[str, Any], work: Path) -> tuple[bytes, dict[s
     for school in document["education"]:
         lines += [rf"\cvevent{{{school['startDate'][:4]} - {school['endDate'][:4]}}}{{{tex(degree(school))}}}"
                   rf"{{{tex(school['institution'])}}}{{}}", ""]
-    lines += [r"\end{minipage}}%", r"\fcolorbox{white}{sectcol}{\begin{minipage}[c][0.95\textheight][t]{0.33\linewidth}",
+    lines += [r"\end{minipage}}%",
+              r"\fcolorbox{white}{sectcol}{\begin{minipage}[c][0.95\textheight][t]{0.33\linewidth}",
               "", r"\begin{metasection}{Contact}", ""]
     lines += [f"    {line}\\\\[6pt]" for line in contact]
     lines += ["", r"\end{metasection}", ""]
@@ -1277,7 +1279,8 @@ def latexcv_sidebar(document: dict[str, Any], work: Path) -> tuple[bytes, dict[s
         lines += ["}", r"\end{metasection}", ""]
     if document.get("languages"):
         lines += [r"\begin{metasection}{Languages}", "", r"\textcolor{white}{"]
-        lines += [rf"	\icontext{{Comment}}{{12}}{{{tex(item['language'])} ({tex(item['fluency'].lower())})}}{{white}} \\[6pt]"
+        lines += [rf"	\icontext{{Comment}}{{12}}{{{tex(item['language'])} ({tex(item['fluency'].lower())})}}"
+                  r"{white} \\[6pt]"
                   for item in document["languages"]]
         lines += ["}", r"\end{metasection}", ""]
     lines += [r"\end{minipage}}", "", r"\end{document}"]
@@ -1317,7 +1320,8 @@ def latexcv_twocolumn(document: dict[str, Any], work: Path) -> tuple[bytes, dict
         return rf"\cvevent{{{when}}}{{{tex(title)}}}{{{tex(where)}}}{{" + "".join(
             rf"\larrow{{bgcol}} & {tex(item)} \\[2pt]" for item in items) + "}"
 
-    left = [meta("Status", basics["label"])] + [meta(group["name"], ", ".join(group["keywords"])) for group in groups[:1]]
+    left = [meta("Status", basics["label"])]
+    left += [meta(group["name"], ", ".join(group["keywords"])) for group in groups[:1]]
     right = [meta(group["name"], ", ".join(group["keywords"])) for group in groups[1:]]
     if languages:
         right.append(meta("Languages", languages))
@@ -1331,7 +1335,8 @@ def latexcv_twocolumn(document: dict[str, Any], work: Path) -> tuple[bytes, dict
              r"\end{flushleft}", "}", "", r"\begin{document}", r"\pagestyle{fancy}",
              r"\begin{minipage}[t]{0.485\textwidth}", r"\vspace{\spread}",
              rf"\hspace{{-0.25\linewidth}}\colorbox{{bgcol}}{{\makebox[1.25\linewidth][c]{{\HUGE{{\textcolor{{white}}"
-             rf"{{\textsc{{{tex(given)}}}}} }} \textcolor{{sectcol}}{{\rule[-1mm]{{1mm}}{{0.9cm}}}} \HUGE{{\textcolor{{white}}"
+             rf"{{\textsc{{{tex(given)}}}}} }} \textcolor{{sectcol}}{{\rule[-1mm]{{1mm}}{{0.9cm}}}} "
+             r"\HUGE{\textcolor{white}"
              rf"{{\textsc{{{tex(surname)}}}}} }} }}}}",
              rf"\hspace{{-0.25\linewidth}}\includegraphics[width=1.2725\linewidth]{{{image}}}",
              r"\normalsize", r"\vspace{20pt}", r"\end{minipage}", r"\hfill",
