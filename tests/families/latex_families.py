@@ -42,6 +42,10 @@ named "owner+name", at these commits:
                          out; limecv.cls is generated from it (tex limecv.ins) at each rendering; set by
                          LuaLaTeX with TeX Live's fira (Fira Sans, OFL) and fontawesome5, as
                          examples/mwe-lualatex.tex
+    jankapunkt/latexcv   ee0a883af473f166764048c5243b58404bcb1e06  MIT         sidebar/main.tex (Gillius ADF from
+                         TeX Live's gillius, GPL-2+ with font exception; fontawesome 4, OFL) and
+                         two_column/main.tex (TeX Live's roboto, Apache-2.0), their preambles with
+                         bodies as the examples'; Greek or Cyrillic names by LuaLaTeX in DejaVu Sans
 
 e.g. `git clone https://github.com/jakegut/resume DIR/jakegut+resume && git -C
 DIR/jakegut+resume checkout 3e64a93`. The document bodies follow each template's example
@@ -1168,6 +1172,195 @@ def limecv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]
         "experience": truth["experience"], "education": truth["education"]}
 
 
+# --- jankapunkt/latexcv (sidebar, two_column) ------------------------------------------------
+
+LATEXCV = "jankapunkt+latexcv"
+
+
+def _latexcv_preamble(folder: str, document: dict[str, Any]) -> tuple[str, str]:
+    """The preamble of the template's main.tex and the engine: pdfLaTeX as the template is
+    made for; for names that are not Latin, LuaLaTeX (the transparent package, which the
+    sidebar template loads, does nothing under XeTeX) with DejaVu Sans instead of the
+    template's Type 1 font (which has no Greek or Cyrillic letters), scaled to 90% to come near its widths."""
+    head = preamble(SOURCES / LATEXCV / folder / "main.tex")
+    if latin(document):
+        return head, "pdflatex"
+    for line in (r"\usepackage[utf8]{inputenc}", r"\usepackage[default]{gillius}", r"\usepackage[thin]{roboto}",
+                 r"\usepackage[T1]{fontenc}"):
+        head = head.replace(line, "")
+    return after_class(head, r"\usepackage{fontspec}\setsansfont{DejaVu Sans}[Scale=0.9]"), "lualatex"
+
+
+def _latexcv_compile(source: str, work: Path, engine: str) -> bytes:
+    """Two runs: the transparency of the sidebar template's summary box (and hyperref's
+    page labels) are right on the second."""
+    if engine == "lualatex":
+        # LuaTeX's file identifier depends on the folder it writes in: one from the source.
+        digest = hashlib.md5(source.encode("utf-8")).hexdigest().upper()
+        source = rf"\pdfvariable trailerid {{[<{digest}> <{digest}>]}}" + "\n" + source
+    return compile_pdf(source, work, engine, runs=2)
+
+
+def _braced_items(items: list[str]) -> str:
+    """A \\foreach list of the items, each braced so that its commas stay in it."""
+    return ",".join(f"{{{tex(item)}}}" for item in items)
+
+
+def _header_image(work: Path) -> str:
+    """A stand-in for the header photo, a grey silhouette in a wide frame as the example
+    crops its photo: the file name of the PDF written in `work`."""
+    picture = [r"\documentclass[tikz]{standalone}", r"\begin{document}", r"\begin{tikzpicture}[x=1pt,y=1pt]",
+               r"\clip (0,0) rectangle (400,170);",
+               r"\fill[fill={rgb,255:red,201;green,206;blue,214}] (0,0) rectangle (400,170);",
+               r"\fill[white!95!gray] (200,112) circle (38);", r"\fill[white!95!gray] (200,0) ellipse (70 and 60);",
+               r"\end{tikzpicture}", r"\end{document}"]
+    (work / "header.pdf").write_bytes(compile_pdf("\n".join(picture) + "\n", work, "pdflatex"))
+    return "header.pdf"
+
+
+def latexcv_sidebar(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """latexcv's "sidebar" template (sidebar/main.tex) as its example fills it, in Gillius
+    (A4, 10pt): a main column of 69% on the left and a teal sidebar of a third on the right,
+    both boxes a page high. The main column opens with a grey band of the name in
+    capitals, a teal bar and "RESUME" (the example's single-word variant; names of more
+    than 14 characters a size or two smaller, to fit), then the header
+    image (a grey stand-in as wide as the example's cropped photo) with the summary in a
+    translucent grey box laid over its lower right; the headings are white capitals on
+    teal bands after three grey arrows; "Status" holds the label; each entry of
+    "Experience" and "Education" is one tabular row, the title (the degree) in bold on the
+    left and "Company, dates" at the right (company in orange, dates in grey; no place),
+    a light rule under it, then each highlight after a grey arrow (\\cvlist). The sidebar
+    has white centred capital headings over short rules: "Contact" (Font Awesome 4 icons
+    before the place, phone, email, web site and profile addresses), one heading per skill
+    group with a code icon before each keyword (as the example's "Technologies"), and
+    "Languages". The example's star ratings, QR code, hobby icons and licence footer are
+    left out. Greek or Cyrillic names are set by LuaLaTeX in DejaVu Sans."""
+    basics = document["basics"]
+    head, engine = _latexcv_preamble("sidebar", document)
+    image = _header_image(work)
+    # The band is as wide as the column: a long name in the example's \HUGE would run
+    # out of it, so it is set a size smaller, as its owner would.
+    # (DejaVu Sans, for names that are not Latin, is wider than Gillius).
+    length = len(basics["name"]) * (1 if engine == "pdflatex" else 1.3)
+    size = r"\HUGE" if length <= 14 else r"\Huge" if length <= 18 else r"\huge"
+    contact = [rf"\icontext{{MapMarker}}{{12}}{{{tex(place(document))}}}{{white}}",
+               rf"\icontext{{MobilePhone}}{{12}}{{{tex(basics['phone'])}}}{{white}}",
+               rf"\iconemail{{Send}}{{12}}{{{tex(basics['email'])}}}{{{basics['email']}}}{{white}}"]
+    for url in links(document):
+        icon = {"linkedin": "Linkedin", "github": "Github"}.get(network(url), "MousePointer")
+        contact.append(rf"\iconhref{{{icon}}}{{12}}{{{tex(bare(url))}}}{{{url}}}{{white}}")
+    lines = [head.rstrip(), "", r"\begin{document}",
+             r"\fcolorbox{white}{white}{\begin{minipage}[c][0.95\textheight][t]{0.69\linewidth}", "",
+             r"\vspace{-3pt}",
+             rf"\colorbox{{bgcol}}{{\makebox[\mpwidth][c]{{{size}{{\textcolor{{white}}"
+             rf"{{\uppercase{{{tex(basics['name'])}}}}} }} \textcolor{{sectcol}}{{\rule[-1mm]{{1mm}}{{0.9cm}}}} "
+             rf"{size}{{\textcolor{{white}}{{\uppercase{{Resume}}}} }} }}}}", "",
+             rf"\includegraphics[width=\linewidth]{{{image}}}", "",
+             r"\transparent{0.85}%", r"\vspace{-130pt}", r"\hspace{0.4\linewidth}", r"\colorbox{bgcol}{",
+             r"	\parbox{0.5\linewidth}{", r"		\transparent{1}%", r"		\begin{center}",
+             rf"		\larrow{{sectcol}}\larrow{{sectcol}}\textcolor{{white}}{{{tex(basics['summary'])}}}",
+             r"		\end{center}", "	}", "}", r"\vspace{60pt}", "", r"\cvsection{Status}", "",
+             tex(basics["label"]), "", r"\vspace{12pt}", "", r"\cvsection{Experience}", ""]
+    for job in document["work"]:
+        lines += [rf"\cvevent{{{job_dates(job, document, ' - ')}}}{{{tex(job['position'])}}}{{{tex(job['name'])}}}"
+                  rf"{{{_braced_items(job['highlights'])}}}", ""]
+    lines += [r"\vspace{12pt}", r"\cvsection{Education}", ""]
+    for school in document["education"]:
+        lines += [rf"\cvevent{{{school['startDate'][:4]} - {school['endDate'][:4]}}}{{{tex(degree(school))}}}"
+                  rf"{{{tex(school['institution'])}}}{{}}", ""]
+    lines += [r"\end{minipage}}%",
+              r"\fcolorbox{white}{sectcol}{\begin{minipage}[c][0.95\textheight][t]{0.33\linewidth}",
+              "", r"\begin{metasection}{Contact}", ""]
+    lines += [f"    {line}\\\\[6pt]" for line in contact]
+    lines += ["", r"\end{metasection}", ""]
+    for group in document["skills"]:
+        lines += [rf"\begin{{metasection}}{{{tex(group['name'])}}}", "", r"\textcolor{white}{"]
+        lines += [rf"	\icontext{{Code}}{{12}}{{{tex(keyword)}}}{{white}} \\[6pt]" for keyword in group["keywords"]]
+        lines += ["}", r"\end{metasection}", ""]
+    if document.get("languages"):
+        lines += [r"\begin{metasection}{Languages}", "", r"\textcolor{white}{"]
+        lines += [rf"	\icontext{{Comment}}{{12}}{{{tex(item['language'])} ({tex(item['fluency'].lower())})}}"
+                  r"{white} \\[6pt]"
+                  for item in document["languages"]]
+        lines += ["}", r"\end{metasection}", ""]
+    lines += [r"\end{minipage}}", "", r"\end{document}"]
+    truth = typeset(rendered.truth_of(document, "", "", ""))
+    return _latexcv_compile("\n".join(lines) + "\n", work, engine), {
+        "links": links(document),
+        "experience": [{**job, "location": ""} for job in truth["experience"]], "education": truth["education"]}
+
+
+def latexcv_twocolumn(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """latexcv's "two_column" template (two_column/main.tex) as its example fills it, in
+    Roboto Thin (A4, 10pt): the page head (fancyhdr), centred in small type, is the line
+    "Name · Label · Place · email (orange, bold) · phone"; then pairs of half-page columns:
+    a blue band of the given name and the surname in small capitals with an orange bar
+    between them, over the header image (a grey stand-in; the example's QR code left out),
+    beside "Summary"; "Status:" (the label) and the first skill group ("Group:" in orange
+    after a blue arrow, the keywords beside it) beside the second group and "Languages:";
+    "Education" beside "Experience" (the headings white on blue bands after three orange
+    arrows), each entry "dates - Company" (or "years - Institution") in orange over the
+    title (the degree) in bold and a light rule, then its highlights each in a row after a
+    blue arrow. The example's \\cvevent takes exactly two such rows; it is redefined here
+    with the same rows, one per highlight (none for a school). A blue band at the foot
+    holds the web addresses, "·"-separated. No place of a job is shown."""
+    basics = document["basics"]
+    head, engine = _latexcv_preamble("two_column", document)
+    image = _header_image(work)
+    given, surname = basics["name"].split(" ", 1)
+    header = [tex(basics["name"]), tex(basics["label"]), tex(place(document)),
+              rf"\textcolor{{sectcol}}{{\textbf{{{tex(basics['email'])}}}}}", tex(basics["phone"])]
+    groups = document["skills"]
+    languages = ", ".join(f"{item['language']} ({item['fluency'].lower()})" for item in document.get("languages", []))
+
+    def meta(label: str, text: str) -> str:
+        return rf"\metasection{{{tex(label)}:}}{{{tex(text)}}}"
+
+    def event(when: str, title: str, where: str, items: list[str]) -> str:
+        return rf"\cvevent{{{when}}}{{{tex(title)}}}{{{tex(where)}}}{{" + "".join(
+            rf"\larrow{{bgcol}} & {tex(item)} \\[2pt]" for item in items) + "}"
+
+    left = [meta("Status", basics["label"])]
+    left += [meta(group["name"], ", ".join(group["keywords"])) for group in groups[:1]]
+    right = [meta(group["name"], ", ".join(group["keywords"])) for group in groups[1:]]
+    if languages:
+        right.append(meta("Languages", languages))
+    lines = [head.rstrip(), "",
+             # The head line of the example, the person's.
+             r"\chead{ \small{" + r"  $\cdot$  ".join(header) + "}}",
+             # The example's \cvevent with its two fixed highlight rows as a list of rows.
+             r"\renewcommand{\cvevent}[4] {", r"\begin{flushleft}", r"\textcolor{sectcol}{#1 - #3}\\",
+             r"\textbf{#2}\\[-7pt]", r"\textcolor{softcol}{\hrule}", r"\vspace{\spread}",
+             r"\begin{tabular*}{1\linewidth}{p{0.001\linewidth} p{0.9\linewidth}}", "	#4", r"\end{tabular*}",
+             r"\end{flushleft}", "}", "", r"\begin{document}", r"\pagestyle{fancy}",
+             r"\begin{minipage}[t]{0.485\textwidth}", r"\vspace{\spread}",
+             rf"\hspace{{-0.25\linewidth}}\colorbox{{bgcol}}{{\makebox[1.25\linewidth][c]{{\HUGE{{\textcolor{{white}}"
+             rf"{{\textsc{{{tex(given)}}}}} }} \textcolor{{sectcol}}{{\rule[-1mm]{{1mm}}{{0.9cm}}}} "
+             r"\HUGE{\textcolor{white}"
+             rf"{{\textsc{{{tex(surname)}}}}} }} }}}}",
+             rf"\hspace{{-0.25\linewidth}}\includegraphics[width=1.2725\linewidth]{{{image}}}",
+             r"\normalsize", r"\vspace{20pt}", r"\end{minipage}", r"\hfill",
+             r"\begin{minipage}[t]{0.485\textwidth}", r"\vspace{\spread}", r"\cvsection{Summary}\\",
+             tex(basics["summary"]) + r"\\[-2pt]", r"\textcolor{softcol}{\hrule}", r"\end{minipage}", "",
+             r"\begin{minipage}[t]{0.485\textwidth}", r"\vspace{\spread}", *left, r"\end{minipage}", r"\hfill",
+             r"\begin{minipage}[t]{0.485\textwidth}", r"\vspace{5pt}", *right, r"\end{minipage}", "",
+             r"\begin{minipage}[t]{0.485\textwidth}", r"\vspace{\spread}", r"\cvsection{Education}"]
+    lines += [event(f"{school['startDate'][:4]} - {school['endDate'][:4]}", degree(school), school["institution"], [])
+              for school in document["education"]]
+    lines += [r"\end{minipage}", r"\hfill", r"\begin{minipage}[t]{0.485\textwidth}", r"\vspace{\spread}",
+              r"\cvsection{Experience}"]
+    lines += [event(job_dates(job, document, " - "), job["position"], job["name"], job["highlights"])
+              for job in document["work"]]
+    lines += [r"\end{minipage}", "", r"\null", r"\vspace*{\fill}",
+              r"\hspace{-0.25\linewidth}\colorbox{bgcol}{\makebox[1.5\linewidth][c]{\mystrut  "
+              + r" $\cdot$ ".join(rf"\textcolor{{white}}{{{tex(bare(url))}}}" for url in links(document)) + "}}",
+              r"\end{document}"]
+    truth = typeset(rendered.truth_of(document, "", "", ""))
+    return _latexcv_compile("\n".join(lines) + "\n", work, engine), {
+        "links": links(document),
+        "experience": [{**job, "location": ""} for job in truth["experience"]], "education": truth["education"]}
+
+
 # --- the families -----------------------------------------------------------------------------
 
 RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any]]]] = {
@@ -1189,6 +1382,8 @@ RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any
     "latex-friggeri": friggeri,
     "latex-yaac": yaac,
     "latex-limecv": limecv,
+    "latex-latexcv-sidebar": latexcv_sidebar,
+    "latex-latexcv-twocolumn": latexcv_twocolumn,
 }
 
 
@@ -1238,7 +1433,8 @@ TEMPLATE_REPOSITORIES = {"latex-jake": "jakegut+resume", "latex-sb2nov": "sb2nov
                          "latex-twentyseconds": "spagnuolocarmine+TwentySecondsCurriculumVitae-LaTex",
                          "latex-friggeri": "depressiveRobot+friggeri-cv-a4",
                          "latex-yaac": "darwiin+yaac-another-awesome-cv",
-                         "latex-limecv": "opieters+limecv"}
+                         "latex-limecv": "opieters+limecv",
+                         "latex-latexcv-sidebar": LATEXCV, "latex-latexcv-twocolumn": LATEXCV}
 
 
 def build(names: list[str] | None = None, sources: Path | None = None) -> None:

@@ -73,6 +73,9 @@ Templates (repository, commit, licence):
 - typst-linkedcv: ellsphillips/linked-cv 75b0eb02 (linked-cv 0.1.0, MIT; its tech icons,
   not used here, are the brands' logos), no dependencies; Roboto and Source Sans Pro as its
   template/main.typ sets them; no employer logo (the template's grey placeholder square).
+- typst-modernpro: jxpeng98/Typst-CV-Resume 62db8efe (modernpro-cv 1.3.0, MIT), with
+  typst-fontawesome v0.6.0 (MIT), as its template/cv-double.typ (PT Sans, from Debian's
+  fonts-paratype, SIL OFL 1.1); the paper of the person's convention.
 
 Each person's main file is written as the template's own example/template file is: the
 template's macros (or its YAML data file) filled from the JSON Resume document. The PDFs
@@ -149,6 +152,8 @@ PACKAGES = (
      "typst.toml LICENSE package.typ"),
     ("linked-cv", "0.1.0", "ellsphillips/linked-cv", "75b0eb02f3a191304ac4573e45a2688512f14d0e",
      "typst.toml LICENCE lib.typ src"),
+    ("modernpro-cv", "1.3.0", "jxpeng98/Typst-CV-Resume", "62db8efe6662e3e30e7d6ef976c32abde155c7b5",
+     "typst.toml LICENSE modernpro-cv.typ"),
 )
 # Compatibility fixes for the current compiler, applied to the laid-out copies only:
 # (package, file, pattern, replacement, why).
@@ -1188,6 +1193,71 @@ def linkedcv(document: dict[str, Any], family: str) -> tuple[dict[str, str | byt
         "education": [{**school, "start": ""} for school in truth["education"]]}
 
 
+def modernpro(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """modernpro-cv ("inspired by Deedy-Resume") as its template/cv-double.typ: PT Sans,
+    the example's margins and page head ("continue-header"): the name large and bold,
+    centred, over the place (the template's "address" line) and a "|"-separated line of
+    Font Awesome icons before the phone, email and web addresses (linked); a page foot of
+    "Last updated: 2025-01-01", the name and "Page 1 / 1" in small italics; then a grid of
+    a narrow left column (a third) and a wide right one, headings in bold capitals over a
+    rule: left "About" (the summary), "Skills" ("**Group:** keywords" in light type, one
+    line per group) and "Languages" (language with the fluency at the right, as the
+    template's oneline-two); right "Experience", each job the title in semibold with the
+    place in italics at the right, the company in italics with "Mon YYYY - Mon YYYY" at
+    the right, the highlights as a list; "Education", each school in bold with the years
+    at the right, the degree in italics under it."""
+    basics = document["basics"]
+    contacts = [f'(text: [#fa-icon("mobile") #{s(basics["phone"])}], link: {s("tel:" + basics["phone"])})',
+                f'(text: [#fa-icon("envelope") #{s(basics["email"])}], link: {s("mailto:" + basics["email"])})']
+    links = []
+    for url, icon in ((basics["url"], "link"), (profile(document, "linkedin"), "linkedin"),
+                      (profile(document, "github"), "github")):
+        if url:
+            contacts.append(f'(text: [#fa-icon({s(icon)}) #{s(bare(url).removeprefix("www."))}], link: {s(url)})')
+            links.append(url)
+    lines = ['#import "@preview/modernpro-cv:1.3.0": *', '#import "@preview/fontawesome:0.6.0": *', "",
+             f'#set page(paper: "{paper(document)}")', "", "#show: cv-double(", '  font-type: "PT Sans",',
+             '  continue-header: "true",', "  margin: (left: 1.5cm, right: 1.5cm, top: 2.2cm, bottom: 1.8cm),",
+             f"  name: [#{s(basics['name'])}],", f"  address: [#{s(place(document, family))}],",
+             '  lastupdated: "true",', '  pagecount: "true",', "  date: [2025-01-01],", "  contacts: (",
+             *[f"    {item}," for item in contacts], "  ),", "  left: [", "    #let left-sections = (",
+             '      section-block("about", title: "About")[', f"        #descript[#{s(basics['summary'])}]", "      ],",
+             '      section-block("skills", title: "Skills")[']
+    for group in document["skills"]:
+        lines += ["        #oneline-title-item(", f"          title: {s(group['name'])},",
+                  f"          content: [#{s(', '.join(group['keywords']))}],", "        )"]
+    lines.append("      ],")
+    order = ['"about"', '"skills"']
+    if document.get("languages"):
+        lines.append('      section-block("languages", title: "Languages")[')
+        lines += [f"        #oneline-two(entry1: {s(item['language'])}, entry2: {s(item['fluency'])})"
+                  for item in document["languages"]]
+        lines.append("      ],")
+        order.append('"languages"')
+    lines += ["    )", "", f"    #let left-order = ({', '.join(order)})", "",
+              "    #render-sections(sections: left-sections, order: left-order)", "  ],", "", "  right: [",
+              "    #let right-sections = (", '      section-block("experience", title: "Experience")[']
+    for index, job in enumerate(document["work"]):
+        start, end = dates(job, document)
+        if index:
+            lines.append("        #subsectionsep")
+        lines += ["        #job(", f"          position: {s(job['position'])},",
+                  f"          institution: [#{s(job['name'])}],", f"          location: {s(job['location'])},",
+                  f"          date: {s(f'{start} - {end}')},", "          description: ["]
+        lines += [f"            - #{s(highlight)}" for highlight in job["highlights"]]
+        lines += ["          ],", "        )"]
+    lines += ["      ],", '      section-block("education", title: "Education")[']
+    for index, school in enumerate(document["education"]):
+        if index:
+            lines.append("        #subsectionsep")
+        lines += ["        #education(", f"          institution: [#{s(school['institution'])}],",
+                  f"          major: [#{s(rendered._degree(school))}],",
+                  f"          date: {s(school['startDate'][:4] + ' - ' + school['endDate'][:4])},", "        )"]
+    lines += ["      ],", "    )", "", '    #let right-order = ("experience", "education")', "",
+              "    #render-sections(sections: right-sections, order: right-order)", "  ],", ")"]
+    return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
+
+
 RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes], dict[str, Any]]]] = {
     "typst-basic": basic,
     "typst-moderncv": moderncv,
@@ -1204,6 +1274,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes
     "typst-chicv": chicv,
     "typst-attractive": attractive,
     "typst-linkedcv": linkedcv,
+    "typst-modernpro": modernpro,
 }
 
 
