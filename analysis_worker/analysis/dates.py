@@ -162,14 +162,20 @@ def join_wrapped_dates(lines: list[str]) -> list[str]:
     Stellaris Bank" is "12/2017 - 07/2021 Senior Data Scientist",
     "Stellaris Bank"; "10/2021 - Pre- Engineer", "sent Acme" is "10/2021 - Present Engineer".
     A range floated at the right of two lines leaves its end on the second: "Acme 2021-11-01",
-    "— Present" and "School 2012-09-01", "Master — 2014-06-01" have their ranges on the first."""
+    "— Present" and "School 2012-09-01", "Master — 2014-06-01" have their ranges on the first;
+    so does one cut after its dash: "Acme, 12/2021 -", "04/2023"."""
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
         beside = _range_beside(previous, line) or _range_reversed(previous, line)
         tail = _RANGE_TAIL.search(line) if _ends_with_start(previous) else None
+        cut = _RANGE_END_OPENING.match(line) if _RANGE_CUT.search(previous) else None
         if beside:
             joined[-1:] = beside
+        elif cut:
+            joined[-1] = f"{previous.rstrip()} {cut.group('end')}"
+            if cut.group("rest"):
+                joined.append(cut.group("rest"))
         elif tail:
             joined[-1] = f"{previous.rstrip()} – {tail.group('end')}"
             if line[:tail.start()].strip():
@@ -183,6 +189,10 @@ def join_wrapped_dates(lines: list[str]) -> list[str]:
     return joined
 
 
+# A range cut after its dash at the end of a line of text ("Acme, 12/2021 -"), and the end
+# that opens the next line ("04/2023", "Present").
+_RANGE_CUT = re.compile(rf"\S\s+{_DATE}\s*[-–—]\s*$", re.IGNORECASE)
+_RANGE_END_OPENING = re.compile(rf"^\s*(?P<end>{_DATE}|{_PRESENT})\s*(?P<rest>.*)$", re.IGNORECASE)
 # The end of a range at the end of a line: "— Present", "Master — 2014-06-01".
 _RANGE_TAIL = re.compile(rf"(?:^|\s)[-–—]+\s*(?P<end>{_DATE}|{_PRESENT})\s*$", re.IGNORECASE)
 

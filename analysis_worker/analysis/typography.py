@@ -12,8 +12,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from ..document import StyledLine
+from ..document import Span, StyledLine
 from .entries import BULLET
 from .normalise import normalise_text
 from .prose import is_prose
@@ -127,30 +128,52 @@ class Typography:
                 if look in kept and line not in headings and may_be_heading(line)}
 
     def fields(self, line: str) -> str:
-        """The line with a field separator (" | ") where its type changes size between
-        two runs of words: a template sets an entry's title and its employer in two sizes
-        on one line ("Lead Software Engineer" and, smaller, "Tidewater Media, Riverside,
-        CA") with no separator in its text. Small capitals ("P ROFESSIONAL") and a word
-        set a little smaller ("at") are no such change, nor is one of face ("Engineer at
+        """The line with a field separator (" | ") where its type changes between two runs
+        of words: a template sets an entry's title and its employer in two sizes on one
+        line ("Lead Software Engineer" and, smaller, "Tidewater Media, Riverside, CA"), or
+        the title in bold and the employer with the dates plain ("**Head of Operations**
+        Zentrix GmbH, 05/2023 - Present"), with no separator in its text. Small capitals
+        ("P ROFESSIONAL") and a word set a little smaller ("at") are no such change, nor
+        is a face change without dates after it or at a connecting word ("Engineer at
         **Acme**"); bullets and sentences are left alone."""
         style = self.style(line) if not BULLET.match(line) and not is_prose(line) else None
         if style is None:
             return line
-        runs = [(size, "".join(span.text for span in spans))
-                for size, spans in itertools.groupby(style.spans, lambda span: span.size)]
-        if len(runs) != 2 or not all(_WORDS.search(text) for _, text in runs):
-            return line
-        (first, before), (second, after) = runs
-        at_a_gap = before[-1:].isspace() or after[:1].isspace()
-        if abs(first - second) < _FIELD_SIZE_CHANGE * max(first, second) or not at_a_gap:
-            return line
-        pieces = [normalise_text(before).strip(), normalise_text(after).strip()]
-        return " | ".join(pieces) if _key(" ".join(pieces)) == _key(line) else line
+        by_size = _runs(style, lambda span: span.size)
+        if len(by_size) == 2:
+            (first, before), (second, after) = by_size
+            if abs(first - second) >= _FIELD_SIZE_CHANGE * max(first, second):
+                return _separated(line, before, after)
+        by_weight = _runs(style, lambda span: span.bold)
+        if len(by_weight) == 2 and by_weight[0][0] and _YEAR.search(by_weight[1][1]):
+            before, after = by_weight[0][1], by_weight[1][1]
+            if not _CONNECTED.search(before) and not _CONNECTED.match(after):
+                return _separated(line, before, after)
+        return line
+
+
+_Key = TypeVar("_Key")
+
+
+def _runs(style: StyledLine, key: Callable[[Span], _Key]) -> list[tuple[_Key, str]]:
+    """The line's text in runs of spans alike by `key`."""
+    return [(value, "".join(span.text for span in spans)) for value, spans in itertools.groupby(style.spans, key)]
+
+
+def _separated(line: str, before: str, after: str) -> str:
+    """`line` with " | " between its two runs of words, when they meet at a space."""
+    if not (_WORDS.search(before) and _WORDS.search(after)) or not (before[-1:].isspace() or after[:1].isspace()):
+        return line
+    pieces = [normalise_text(before).strip(), normalise_text(after).strip()]
+    return " | ".join(pieces) if _key(" ".join(pieces)) == _key(line) else line
 
 
 # A run of words this much smaller or larger than the rest of its line is a field of its own.
 _FIELD_SIZE_CHANGE = 0.15
 _WORDS = re.compile(r"[^\W\d_]{3,}")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Words that join a title to its employer across a change of face.
+_CONNECTED = re.compile(r"(?:\b(?:at|of|in|for|with|and)|[@&,/(-])\s*$|^\s*(?:at|of|in|for|with|and|[@&,/)-])\b", re.I)
 
 
 # An icon smaller than this share of the words after it decorates them.

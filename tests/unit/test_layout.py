@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -138,7 +139,8 @@ def test_words_positioned_by_moves_keep_their_gaps(toolchain: str) -> None:
     assert len(files) >= 20
     for path in files:
         truth = json.loads((TRUTHS / path.parent.name / f"{path.stem}.json").read_text(encoding="utf-8"))
-        text = extract(path.read_bytes(), "application/pdf", path.name).text
+        # Ligatures ("ﬁ") are the analysis's to spell out.
+        text = unicodedata.normalize("NFKC", extract(path.read_bytes(), "application/pdf", path.name).text)
         # A word hyphenated at the end of a line ("cus-" / "tomers") is a word all the same.
         tokens = set(re.findall(r"\w+", re.sub(r"-\n(?=[a-z])", "", text).lower()))
         words = [word for job in truth["experience"] for highlight in job["highlights"]
@@ -370,6 +372,39 @@ def test_a_page_drawn_frame_by_frame_reads_top_to_bottom(document, keys_drawn: s
     assert _jobs(result) == _expected_jobs(document)
     assert [school.institution for school in result.education] == [
         _latin(school["institution"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+@pytest.mark.parametrize("wrapped", [False, True], ids=["one line", "dates wrapped after the dash"])
+def test_a_bold_title_beside_its_plain_employer_and_dates_are_two_fields(document, wrapped: bool) -> None:
+    # A table row: the title in bold at the left, "Company, dates" plain at the right, with
+    # no separator in the text; a narrow right cell wraps the range after its dash.
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Experience")]
+    y = 710
+    for job in document["work"]:
+        start = f"{job['startDate'][5:7]}/{job['startDate'][:4]}"
+        end = f"{job['endDate'][5:7]}/{job['endDate'][:4]}" if job["endDate"] else "Present"
+        right = f"{job['name']}, {start} -" if wrapped else f"{job['name']}, {start} - {end}"
+        lines += [(72, y, "/F2", 10, _latin(job["position"])), (300, y, "/F1", 10, _latin(right))]
+        if wrapped:
+            y -= 13
+            lines.append((300, y, "/F1", 10, end))
+        lines.append((82, y - 14, "/F1", 10, _latin(f"- {job['highlights'][0]}")))
+        y -= 34
+    lines.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        y -= 20
+        right = f"{school['institution']}, {school['startDate'][:4]} -"
+        degree = f"{school['studyType']} in {school['area']}" if school["area"] else school["studyType"]
+        lines += [(72, y, "/F2", 10, _latin(degree)),
+                  (300, y, "/F1", 10, _latin(right if wrapped else f"{right} {school['endDate'][:4]}"))]
+        if wrapped:
+            y -= 13
+            lines.append((300, y, "/F1", 10, school["endDate"][:4]))
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [(school.institution, school.end[:4]) for school in result.education] == [
+        (_latin(school["institution"]), school["endDate"][:4]) for school in document["education"]]
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
