@@ -107,6 +107,9 @@ FAMILIES = (
     Family("office-textboxes", "office"),
     Family("office-columns", "office"),
     Family("dtp-timeline", "dtp"),
+    Family("chromium-elegant", "html-chromium"),
+    Family("weasyprint-macchiato", "html-weasyprint"),
+    Family("chromium-kendall", "html-chromium"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 
