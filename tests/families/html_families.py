@@ -14,8 +14,9 @@ Needs what the tests never need:
   jsonresume-theme-kwan@0.0.2, jsonresume-theme-eloquent@5.0.0, jsonresume-theme-cora@0.1.1,
   jsonresume-theme-rocketspacer@1.2.2, jsonresume-theme-direct@0.1.1,
   jsonresume-theme-simple-red@1.0.4, jsonresume-theme-dinesh@0.0.7,
-  jsonresume-theme-orbit@3.0.0, jsonresume-theme-slick@0.1.16 (all MIT) and
-  jsonresume-theme-minyma@0.0.5 (ISC);
+  jsonresume-theme-orbit@3.0.0, jsonresume-theme-slick@0.1.16,
+  jsonresume-theme-elegant@1.16.1, jsonresume-theme-macchiato@1.1.0,
+  jsonresume-theme-kendall@0.2.0 (all MIT) and jsonresume-theme-minyma@0.0.5 (ISC);
   professional ships JSX and is bundled here with esbuild@0.28.2 against its peers
   react@18.3.1, react-dom@18.3.1 and styled-components@6.6.0; mocha-responsive reads
   Font Awesome's stylesheet from its own node_modules without depending on it, so that
@@ -27,8 +28,11 @@ Needs what the tests never need:
   @fontsource/josefin-sans@5.3.0 (OFL), bootstrap@3.3.7 (MIT, for kwan's Bootstrap 3.2.0 and
   rocketspacer's 3.3.7), octicons@2.2.0 (rocketspacer's Octicons 2.0.2: code MIT, font OFL)
   and flexboxgrid (6.3.1, direct's own dependency, MIT); orbit's Bootstrap 5.0.2 as
-  bootstrap5 (an npm alias of bootstrap@5.0.2, MIT) and slick's Bootswatch Lumen from
-  bootswatch@3.3.7 (MIT).
+  bootstrap5 (an npm alias of bootstrap@5.0.2, MIT), slick's Bootswatch Lumen from
+  bootswatch@3.3.7 (MIT); bootstrap@3.3.7 also for elegant's Bootstrap 3.3.6 and kendall's
+  3.3.7, @fortawesome/fontawesome-free@6.4.2 for kendall's Font Awesome 5.14.0,
+  font-awesome@4.7.0 and @fontsource/josefin-sans for macchiato's Font Awesome 4.7.0 and
+  Josefin Sans; elegant's own IcoMoon font (in its package) for the copy it loads from unpkg.
 - Chromium (`chromium`, Debian 12: 150.0.7871.100) for the chromium-* families, and pypdf
   (in the project's venv) to fix the date Chromium stamps; Pillow (in the project's venv)
   and the system's Roboto to measure what orbit's sidebar fits.
@@ -37,8 +41,9 @@ Needs what the tests never need:
 - The system fonts the themes name (Debian: fonts-lato, fonts-open-sans, fonts-roboto,
   fonts-lmodern, fonts-roboto-slab, fonts-inter, DejaVu/Noto for Cyrillic and Greek fallback).
 Nothing reaches a network: CDN <link>/<script> tags (and stylesheets' @import of Google
-Fonts) are dropped or pointed at the local copies above, and WeasyPrint's URL fetcher only
-allows file: and data: URLs.
+Fonts, and elegant's inline script that loads Google's Web Font Loader) are dropped or
+pointed at the local copies above, and WeasyPrint's URL fetcher only allows file: and data:
+URLs.
 
 Setup, as done for the stored files (DIR=/work/tools-html, the default):
     cd DIR && npm install jsonresume-theme-stackoverflow@3.3.0 jsonresume-theme-paper@0.5.0 \
@@ -52,7 +57,8 @@ Setup, as done for the stored files (DIR=/work/tools-html, the default):
         jsonresume-theme-rocketspacer@1.2.2 octicons@2.2.0 jsonresume-theme-direct@0.1.1 \
         jsonresume-theme-minyma@0.0.5 jsonresume-theme-simple-red@1.0.4 jsonresume-theme-dinesh@0.0.7 \
         jsonresume-theme-orbit@3.0.0 bootstrap5@npm:bootstrap@5.0.2 jsonresume-theme-slick@0.1.16 \
-        bootswatch@3.3.7
+        bootswatch@3.3.7 jsonresume-theme-elegant@1.16.1 jsonresume-theme-macchiato@1.1.0 \
+        jsonresume-theme-kendall@0.2.0
     python3 -m venv DIR/venv && DIR/venv/bin/pip install weasyprint
     .venv/bin/python -m tests.families.html_families [FAMILY ...]
 The professional bundle is written to DIR/.professional.bundle.cjs (so that its peers
@@ -97,6 +103,10 @@ globalThis.Date = class extends RealDate {
 _ROBOTO_BLACK = "/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Black.ttf"
 _ROBOTO_MEDIUM = "/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Medium.ttf"
 _ORBIT_WIDTH = 171
+# macchiato: the font of its contact details, and the width an email address may take in
+# its left column (139px, less a margin as for orbit).
+_LATO = "/usr/share/fonts/truetype/lato/Lato-Regular.ttf"
+_MACCHIATO_WIDTH = 134
 # Stylesheets and scripts from CDNs (also protocol-relative ones): dropped.
 _EXTERNAL = re.compile(r"<link[^>]+href=[\"'](?:https?:)?//[^>]*>"
                        r"|<script[^>]+src=[\"'](?:https?:)?//[^>]*>\s*</script>", re.IGNORECASE)
@@ -170,6 +180,18 @@ def _location_simple_red(document: dict[str, Any], page: str) -> str:
     # "City, Region" (the country code is printed only with a street address).
     place = document["basics"]["location"]
     return ", ".join(part for part in (place["city"], place["region"]) if part)
+
+
+def _location_macchiato(document: dict[str, Any], page: str) -> str:
+    # "City Region CC", the parts joined by spaces.
+    place = document["basics"]["location"]
+    return " ".join(part for part in (place["city"], place["region"], place["countryCode"]) if part)
+
+
+def _location_kendall(document: dict[str, Any], page: str) -> str:
+    # "City, Region CC" ("City CC" without a region).
+    place = document["basics"]["location"]
+    return place["city"] + (f", {place['region']}" if place["region"] else "") + f" {place['countryCode']}"
 
 
 @dataclass(frozen=True)
@@ -371,6 +393,53 @@ THEMES = {
     # by side, the group's name over a bulleted list of its keywords; "English" over
     # "Fluent" in italics.
     "weasyprint-slick": Theme("jsonresume-theme-slick", "weasyprint", lambda d, p: ""),
+    # Elegant's Bootstrap 3 cards, printed narrower than Bootstrap's md breakpoint: the
+    # profile card (a left sidebar on a wide screen) stacks over the "Background" card.
+    # The profile card: the name in bold Lato centred over the label, then its print
+    # style's four floated columns of contact details after IcoMoon icons: "City, Region,
+    # CC" (as for sceptile), the phone, the email and the website (as written), the
+    # languages' names ("English") on a row below; the profiles as icons only, linked to
+    # their URLs. The background card: each section an icon in a left gutter beside its
+    # heading in capitals; "**Title**, Company", then "Mon, YYYY - Mon, YYYY" (or
+    # "- Present") with the time spent ("2 years 5 months", none for a current position),
+    # bullets; no work location; skill groups in bold over outlined keyword labels;
+    # schools as "**Area, Degree,** Institution" over "Mon, YYYY - Mon, YYYY".
+    "chromium-elegant": Theme("jsonresume-theme-elegant", "chromium", _location_sceptile),
+    # Macchiato (after Caffeine, as mocha-responsive): a green rule across the top of an
+    # A4 page, the name in bold Josefin Sans over the label in light Josefin Sans; a
+    # 160px left column: "About" with "City Region CC" (the parts joined by spaces), the
+    # email, the phone, the website without its scheme (it wraps where too long) and the
+    # profiles' usernames one per line after the networks' icons (not linked: each
+    # profile is shown by its icon and username), then one heading per
+    # skill group over its keywords as small tags, and "English (Fluent)"; the main
+    # column: "Summary", "Experience": "**Company**" with "MM/YYYY - MM/YYYY" (or
+    # "- Present") in italics at the right, the title in light type below, bullets; no
+    # work location; "Education": "**Institution**" with its dates, "Degree Area" below.
+    # Headings in light grey over a short green rule. WeasyPrint 70 puts the main column
+    # (a block formatting context by overflow: hidden, beside the floated left column)
+    # under the float, a page further on, and the entries' clearfix then clears the float:
+    # the column is given the float's width and gap as a margin (180px) and made a
+    # flow-root without clipping. It also shrinks the floated company names narrower than
+    # their text, which wraps them: kept on one line, as in a browser. A long email
+    # address, which the left column would split in two, is set smaller (see _local_assets).
+    "weasyprint-macchiato": Theme("jsonresume-theme-macchiato", "weasyprint", _location_macchiato,
+                                  extra_css=".right-column { margin-left: 180px; overflow: visible; "
+                                            "display: flow-root; } .section-header h3 { white-space: nowrap; }"),
+    # Kendall's Bootstrap 3 rows, two columns by its print style (60% and 40%): the name
+    # and the label centred in capitals (the photo hidden in print); headings after Font
+    # Awesome icons; the left column: "About", then "Work Experience", each job a ruled
+    # box of the company in bold with work[].location at the right over "Month YYYY –
+    # Month YYYY" (or "– Present"), then the title in bold, a "Highlights" label and
+    # bullets; the right column: "Contact" ("City, Region CC", "City CC" without a
+    # region; the phone, the email, the website as written, each profile's network over
+    # its username linked to the URL, after icons in a left cell), "Education" (the years
+    # stacked in a left cell, "YYYY" over "YYYY", beside the institution in bold, the
+    # degree after a cap icon and the area below) and "Skills" (the group's name over
+    # its keywords as small tags). The languages section reads the old schema's
+    # languages[].name: not printed. An end year after the current one would be marked
+    # "(expected)" (Node's clock is fixed).
+    "chromium-kendall": Theme("jsonresume-theme-kendall", "chromium", _location_kendall, work_location=True,
+                              today="2026-01-01"),
 }
 
 
@@ -484,16 +553,65 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         # system font, is the body's font).
         page = _served_locally(page, modules, r"bootswatch\.com/lumen/bootstrap\.min\.css",
                                ["bootswatch/lumen/bootstrap.min.css"])
+    if name == "chromium-elegant":
+        # Bootstrap 3.3.6 from a CDN, served as 3.3.7; its icon font (IcoMoon) from unpkg
+        # (the theme's 1.12.0) and from a relative fonts/ folder: the package's own copy.
+        # The Gravatar picture is not fetched; the inline script that loads Google's Web
+        # Font Loader (for Lato, a system font) is dropped.
+        page = _served_locally(page, modules, r"bootstrap/3\.[0-9.]+/css/bootstrap\.min\.css",
+                               ["bootstrap/dist/css/bootstrap.min.css"])
+        fonts = (modules / "jsonresume-theme-elegant/assets/icomoon/fonts").as_uri()
+        page = re.sub(r"//unpkg\.com/jsonresume-theme-elegant@[0-9.]+/assets/icomoon/fonts", fonts, page)
+        page = page.replace("url('fonts/icomoon.", f"url('{fonts}/icomoon.")
+        page = re.sub(r"<img[^>]+src=\"(?:https?:)?//s\.gravatar\.com/[^>]*>", "", page)
+        page = re.sub(r"<script>WebFontConfig = .*?</script>", "", page, flags=re.S)
+    if name == "weasyprint-macchiato":
+        # As mocha-responsive (both Caffeine's): Font Awesome 4.7.0 from a CDN; Josefin
+        # Sans's @font-face rules replaced by the local copy; Lato's Google URLs dropped,
+        # its local() sources (the system's Lato) kept.
+        page = _served_locally(page, modules, r"font-awesome/4\.7\.0/css/font-awesome\.min\.css",
+                               ["font-awesome/css/font-awesome.min.css"])
+        page = re.sub(r"@font-face\s*\{[^}]*'Josefin Sans'[^}]*\}", "", page)
+        page = re.sub(r",\s*url\(https://fonts\.gstatic\.com/[^)]*\)\s*format\([^)]*\)", "", page)
+        # The Fontsource package splits Josefin Sans into subsets by unicode-range, which
+        # WeasyPrint 70 does not combine (it takes one face per weight: "ń" printed as
+        # nothing): the Latin and Latin Extended subsets as two families, the second
+        # after the first in the headings' font stack (h1 and h2 are the only ones set in
+        # Josefin Sans).
+        files = modules / "@fontsource/josefin-sans/files"
+        faces = "".join(f"@font-face {{ font-family: '{family}'; font-style: normal; font-weight: {weight}; "
+                        f"src: url({(files / f'josefin-sans-{subset}-{weight}-normal.woff').as_uri()}) "
+                        "format('woff'); }"
+                        for family, subset in (("Josefin Sans", "latin"), ("Josefin Sans Ext", "latin-ext"))
+                        for weight in (300, 700))
+        page = page.replace("</head>", f"<style>{faces} h1, h2 {{ font-family: 'Josefin Sans', "
+                            "'Josefin Sans Ext', Helvetica, Arial, sans-serif; }</style></head>", 1)
+        # The left column breaks long words (word-wrap): an email address wider than its
+        # 139px is split in two. It is set smaller instead, as its owner would, in the
+        # largest whole size (up to its 12px) that fits (Lato, letter-spacing 0.3px).
+        page = re.sub(r'(<a href="mailto:[^"]*" target="_blank")(>.*?</a>)',
+                      lambda found: found.group(1) + _orbit_fit(found.group(2), _LATO, 12, _MACCHIATO_WIDTH, 0.3),
+                      page, flags=re.S)
+    if name == "chromium-kendall":
+        # Bootstrap 3.3.7 and Font Awesome 5.14.0 from CDNs (Font Awesome served as 6.4.2's
+        # all.css, which keeps the version 5 class names); the @import of Open Sans from
+        # Google Fonts: a system font. The Gravatar picture is not fetched.
+        page = _served_locally(page, modules, r"bootstrap/3\.3\.7/css/bootstrap\.min\.css",
+                               ["bootstrap/dist/css/bootstrap.min.css"])
+        page = _served_locally(page, modules, r"font-awesome/5\.[0-9.]+/css/all\.min\.css",
+                               ["@fortawesome/fontawesome-free/css/all.min.css"])
+        page = re.sub(r"@import url\(https://fonts\.googleapis\.com/[^)]*\);", "", page)
+        page = re.sub(r"<img src=\"&#x2F;&#x2F;www\.gravatar\.com[^>]*>", "", page)
     return _EXTERNAL.sub("", page)
 
 
-def _orbit_fit(element: str, font: str, size: int) -> str:
+def _orbit_fit(element: str, font: str, size: int, width: float = _ORBIT_WIDTH, spacing: float = 0.0) -> str:
     """orbit: ">text</hN>" in the largest whole size up to `size` px in which its text
-    fits the sidebar on one line."""
+    fits the sidebar on one line (`width` px, each letter followed by `spacing` px)."""
     shown = _text(element[1:])
     face = ImageFont.truetype(font, size)
     fits = next((smaller for smaller in range(size, 7, -1)
-                 if face.font_variant(size=smaller).getlength(shown) <= _ORBIT_WIDTH), 8)
+                 if face.font_variant(size=smaller).getlength(shown) + spacing * len(shown) <= width), 8)
     return element if fits == size else f' style="font-size: {fits}px"{element}'
 
 
