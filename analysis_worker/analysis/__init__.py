@@ -25,6 +25,7 @@ from .prose import is_prose
 from .reference_date import reference_date
 from .scoring import score_resume
 from .sections import Section, split_sections
+from .seniority import add_seniority
 from .skills import SkillGroup, find_skills
 from .tenure import add_skill_experience, employment_gaps, management_months, total_years
 from .typography import Typography
@@ -92,6 +93,7 @@ def analyse(document: ExtractedDocument, *, job_description: str = "", required_
         employment_gaps=employment_gaps(experience, reference, gap_months),
     )
     add_skill_experience(result.skills, experience, reference)
+    add_seniority(result.experience, reference)
     if found.only_in_header:
         result.warnings.append(resume_pb2.Warning(
             code=resume_pb2.WARNING_CODE_CONTACT_IN_HEADER,

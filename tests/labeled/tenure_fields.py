@@ -28,7 +28,8 @@ def main() -> None:
         source = resume_pb2.ReferenceDateSource.Name(result.reference_date_source).rsplit("_", 1)[-1].lower()
         print(f"{name}: reference date {result.reference_date} ({source})")
         for job in result.experience:
-            print(f"  {job.title}, {job.company}: {job.start} to {'present' if job.current else job.end}")
+            level = resume_pb2.SeniorityLevel.Name(job.seniority).removeprefix("SENIORITY_LEVEL_").lower()
+            print(f"  {job.title}, {job.company}: {job.start} to {'present' if job.current else job.end}, {level}")
         gaps = ", ".join(f"{gap.start} to {gap.end} ({gap.months})" for gap in result.employment_gaps)
         print(f"  total {result.total_experience_years} years, management {result.management_months} months, "
               f"gaps over {args.gap_months} months: {gaps or 'none'}")

@@ -160,6 +160,35 @@ SKILL_SOURCE_EXPERIENCE: SkillSource.ValueType  # 2
 SKILL_SOURCE_OTHER: SkillSource.ValueType  # 3
 Global___SkillSource: _TypeAlias = SkillSource  # noqa: Y015
 
+class _SeniorityLevel:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _SeniorityLevelEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_SeniorityLevel.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    SENIORITY_LEVEL_UNSPECIFIED: _SeniorityLevel.ValueType  # 0
+    SENIORITY_LEVEL_INTERN: _SeniorityLevel.ValueType  # 1
+    SENIORITY_LEVEL_JUNIOR: _SeniorityLevel.ValueType  # 2
+    SENIORITY_LEVEL_MID: _SeniorityLevel.ValueType  # 3
+    SENIORITY_LEVEL_SENIOR: _SeniorityLevel.ValueType  # 4
+    SENIORITY_LEVEL_LEAD: _SeniorityLevel.ValueType  # 5
+    SENIORITY_LEVEL_MANAGER: _SeniorityLevel.ValueType  # 6
+    SENIORITY_LEVEL_DIRECTOR: _SeniorityLevel.ValueType  # 7
+    SENIORITY_LEVEL_EXECUTIVE: _SeniorityLevel.ValueType  # 8
+
+class SeniorityLevel(_SeniorityLevel, metaclass=_SeniorityLevelEnumTypeWrapper): ...
+
+SENIORITY_LEVEL_UNSPECIFIED: SeniorityLevel.ValueType  # 0
+SENIORITY_LEVEL_INTERN: SeniorityLevel.ValueType  # 1
+SENIORITY_LEVEL_JUNIOR: SeniorityLevel.ValueType  # 2
+SENIORITY_LEVEL_MID: SeniorityLevel.ValueType  # 3
+SENIORITY_LEVEL_SENIOR: SeniorityLevel.ValueType  # 4
+SENIORITY_LEVEL_LEAD: SeniorityLevel.ValueType  # 5
+SENIORITY_LEVEL_MANAGER: SeniorityLevel.ValueType  # 6
+SENIORITY_LEVEL_DIRECTOR: SeniorityLevel.ValueType  # 7
+SENIORITY_LEVEL_EXECUTIVE: SeniorityLevel.ValueType  # 8
+Global___SeniorityLevel: _TypeAlias = SeniorityLevel  # noqa: Y015
+
 class _DegreeLevel:
     ValueType = _typing.NewType("ValueType", _builtins.int)
     V: _TypeAlias = ValueType  # noqa: Y015
@@ -1420,12 +1449,17 @@ class Experience(_message.Message):
     END_FIELD_NUMBER: _builtins.int
     CURRENT_FIELD_NUMBER: _builtins.int
     HIGHLIGHTS_FIELD_NUMBER: _builtins.int
+    SENIORITY_FIELD_NUMBER: _builtins.int
     title: _builtins.str
     company: _builtins.str
     location: _builtins.str
     start: _builtins.str
     end: _builtins.str
     current: _builtins.bool
+    seniority: Global___SeniorityLevel.ValueType
+    """The rank the title names, else junior or mid by the months of work up to the entry's
+    end (see the README, Time in work).
+    """
     @_builtins.property
     def highlights(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]: ...
     def __init__(
@@ -1438,10 +1472,11 @@ class Experience(_message.Message):
         end: _builtins.str = ...,
         current: _builtins.bool = ...,
         highlights: _abc.Iterable[_builtins.str] | None = ...,
+        seniority: Global___SeniorityLevel.ValueType = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["company", b"company", "current", b"current", "end", b"end", "highlights", b"highlights", "location", b"location", "start", b"start", "title", b"title"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["company", b"company", "current", b"current", "end", b"end", "highlights", b"highlights", "location", b"location", "seniority", b"seniority", "start", b"start", "title", b"title"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
