@@ -68,8 +68,11 @@ def gutter_band(lines: dict[int, list[Placed]]) -> int | None:
     of running text. The lines of two columns seldom share a baseline, so each side is
     counted on its own; crossing text is counted in characters, since a name or heading
     set large across both columns is a line but few characters. Right-aligned dates
-    beside entry titles leave the band crossed by the lines below them. Below 20
-    baselines (ten lines of two columns) a page holds too little to tell."""
+    beside entry titles leave the band crossed by the lines below them. A page head set
+    across both columns above them (the name, a label) can be more than 3% of a short
+    page: where no band passes, the band it leaves least crossed below that head is the
+    gutter, when it is crossed as little. Below 20 baselines (ten lines of two columns) a
+    page holds too little to tell."""
     count = len(lines)
     if count < 20:
         return None
@@ -89,11 +92,23 @@ def gutter_band(lines: dict[int, list[Placed]]) -> int | None:
             on_right[0] += 1
             on_right[right_to] -= 1
     crossing = lefts = rights = 0
+    sided = []  # the bands with text on both sides on enough lines
     for band in range(BANDS):
         crossing, lefts, rights = crossing + crossed[band], lefts + on_left[band], rights + on_right[band]
-        if crossing <= 0.03 * total and min(lefts, rights) >= 0.25 * count:
-            return band
-    return None
+        if min(lefts, rights) >= 0.25 * count:
+            if crossing <= 0.03 * total:
+                return band
+            sided.append(band)
+    below_head = [(_crossing_below_head(lines, band), band) for band in sided]
+    return min(below_head)[1] if below_head and min(below_head)[0] <= 0.03 * total else None
+
+
+def _crossing_below_head(lines: dict[int, list[Placed]], band: int) -> int:
+    """The characters of the runs that cross `band` from the top of the text right of it
+    down: a page head across both columns above them (the name, a label) is no column's."""
+    placed = [p for line in lines.values() for p in line]
+    top = max((p.run.y for p in placed if p.bands()[0] > band), default=math.inf)
+    return sum(len(p.run.text) for p in placed if p.bands()[0] <= band <= p.bands()[1] and p.run.y <= top)
 
 
 # A column of a form's labels: the labels come back entry after entry (this share of its

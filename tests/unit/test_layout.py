@@ -408,6 +408,41 @@ def test_a_bold_title_beside_its_plain_employer_and_dates_are_two_fields(documen
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_sidebar_under_a_head_across_the_page_is_read_apart(document) -> None:
+    # A short page: the name and label set large across both columns, then a sidebar of
+    # contact details and skills beside the entries, drawn line by line across the page
+    # (as WeasyPrint draws a flex row). The head is more of the page's text than a
+    # crossing gutter may hold, yet it is no column's.
+    basics = document["basics"]
+    head = [(40, 770, "/F2", 26, _latin(basics["name"])), (40, 745, "/F1", 16, _latin(basics["label"])),
+            (40, 725, "/F1", 11, "Open to relocation, remote work and travel; references on request")]
+    side = [_latin(basics["email"]), basics["phone"], "Skills",
+            *[keyword for group in document["skills"] for keyword in group["keywords"]][:10],
+            "Languages", "English", "Spanish", "Interests", "Chess", "Running", "Cooking", "Travel", "Photography",
+            "Volunteering"]
+    main = ["Experience"]
+    for job in document["work"]:
+        dates = f"{_month(job['startDate'])} - {_month(job['endDate'])}"
+        main += [_latin(job["name"]), _latin(f"{job['position']}, {dates}"),
+                 *[_latin(f"- {line}") for line in job["highlights"]]]
+    main.append("Education")
+    for school in document["education"]:
+        years = f"{school['startDate'][:4]} - {school['endDate'][:4]}"
+        main += [_latin(school["institution"]), f"{school['studyType']}, {years}"]
+    rows = []
+    for index in range(max(len(side), len(main))):
+        y = 700 - 16 * index
+        rows += [(40, y, "/F1", 9, side[index])] if index < len(side) else []
+        rows += [(200, y, "/F2" if main[index] in ("Experience", "Education") else "/F1", 10, main[index])] \
+            if index < len(main) else []
+    result = read(*head, *rows)
+    assert [(job.title, job.company) for job in result.experience] == [
+        (_latin(job["position"]), _latin(job["name"])) for job in document["work"]]
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_a_degree_below_its_school_or_after_at_belongs_to_that_school(document) -> None:
     # Two ways templates write a school: its name and dates, the field bulleted below it
     # and the degree under that; or the degree and field, "at", the school.
