@@ -11,6 +11,7 @@ import pypdf
 from analysis_worker.document import ICON, StyledLine
 from analysis_worker.extraction.column_bands import Placed, gutter_band, has_column_edge, has_free_band, labels_beside
 from analysis_worker.extraction.column_rows import columns_rows, text_lines
+from analysis_worker.extraction.form_placement import FormPlacement
 from analysis_worker.extraction.layout import Faces, plain_lines, styled_line
 from analysis_worker.extraction.pdf_runs import IconFonts, PlainRun, chunk_starts, with_icons
 from analysis_worker.extraction.stream_order import drawn_frame_by_frame, drawn_out_of_order
@@ -40,6 +41,8 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     chunks: list[str] = []  # the same, an icon font's text replaced by ICON
     icons = IconFonts()
 
+    forms = _forms(page)
+
     def note_run(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
         shown.append(text)
         # A run may end with the line break pypdf adds; what follows it has no position.
@@ -48,11 +51,13 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
             text, first = ICON + text[len(first):], ICON
         chunks.append(text)
         if first.strip():
-            scale = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
-            runs.append(PlainRun(tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5],
+            a, b, c, d, e, f = forms.page_matrix(cm) if forms else cm[:6]
+            scale = math.hypot(tm[0] * a + tm[1] * c, tm[0] * b + tm[1] * d)
+            runs.append(PlainRun(tm[4] * a + tm[5] * c + e, tm[4] * b + tm[5] * d + f,
                                  first, font, size * scale, len(chunks) - 1))
 
-    plain = page.extract_text(visitor_text=note_run) or ""
+    plain = page.extract_text(visitor_text=note_run, visitor_operand_before=forms.before if forms else None,
+                              visitor_operand_after=forms.after if forms else None) or ""
     starts = chunk_starts(plain, shown)
     if icons.seen and starts is not None:
         plain, starts = with_icons(plain, shown, chunks, starts)
@@ -88,6 +93,19 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
         return plain, False, styled
     return ("\n".join(re.sub(r" {2,}", " ", "".join(text for text, _ in row).strip()) for row in rows),
             gutter is not None, [line for row in rows if (line := styled_line(row, number, page_top, faces))])
+
+
+def _forms(page: pypdf.PageObject) -> FormPlacement | None:
+    """A tracker of the forms the page draws, None when its resources hold no form: then
+    every run is placed by pypdf's own matrices, at no cost."""
+    try:
+        xobjects = page["/Resources"].get_object().get("/XObject")  # type: ignore[union-attr]
+        xobjects = xobjects.get_object() if xobjects is not None else None
+        if not xobjects or not any(value.get_object().get("/Subtype") == "/Form" for value in xobjects.values()):
+            return None
+    except Exception:  # noqa: BLE001 - damaged resources: runs placed as pypdf gives them
+        return None
+    return FormPlacement(xobjects)
 
 
 def _page_top(page: pypdf.PageObject) -> float:

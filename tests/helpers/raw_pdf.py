@@ -5,16 +5,20 @@ fpdf2 and word processors never produce."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 import pypdf
-from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject, NumberObject
 
 
-def one_page_pdf(content: bytes, glyph_names: list[str] = ()) -> bytes:
+def one_page_pdf(content: bytes, glyph_names: list[str] = (),
+                 forms: Mapping[str, tuple[bytes, Sequence[float]]] = MappingProxyType({})) -> bytes:
     """A page whose content stream is `content`, in Helvetica as /F1 (Helvetica-Bold as /F2,
     Helvetica-Oblique as /F3, and /F4 an icon font, Font Awesome, whose text layer names its
     glyphs); with `glyph_names`, codes 1, 2, ... of /F1 are those glyphs (a /Differences
-    encoding, no ToUnicode map)."""
+    encoding, no ToUnicode map). `forms` are form XObjects the content may draw (`/Name Do`):
+    each its content and its /Matrix, with the page's fonts."""
     writer = pypdf.PdfWriter()
     page = writer.add_blank_page(612, 792)
     encoding: DictionaryObject | NameObject = NameObject("/WinAnsiEncoding")
@@ -33,8 +37,17 @@ def one_page_pdf(content: bytes, glyph_names: list[str] = ()) -> bytes:
         NameObject("/BaseFont"): NameObject(name),
         NameObject("/Encoding"): NameObject("/WinAnsiEncoding")}))
         for number, name in ((2, "/Helvetica-Bold"), (3, "/Helvetica-Oblique"), (4, "/FontAwesome5Free-Solid"))}
-    page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font), **faces})})
+    fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font), **faces})
+    xobjects = DictionaryObject()
+    for name, (form_content, matrix) in forms.items():
+        form = DecodedStreamObject()
+        form.set_data(form_content)
+        form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                     NameObject("/BBox"): ArrayObject(map(FloatObject, (0, 0, 612, 792))),
+                     NameObject("/Matrix"): ArrayObject(map(FloatObject, matrix)),
+                     NameObject("/Resources"): DictionaryObject({NameObject("/Font"): fonts})})
+        xobjects[NameObject(f"/{name}")] = writer._add_object(form)
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts, NameObject("/XObject"): xobjects})
     stream = DecodedStreamObject()
     stream.set_data(content)
     page[NameObject("/Contents")] = writer._add_object(stream)

@@ -443,6 +443,38 @@ def test_a_sidebar_under_a_head_across_the_page_is_read_apart(document) -> None:
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+@pytest.mark.parametrize("matrix", [(1, 0, 0, 1, 0, 0), (0.5, 0, 0, 0.5, 20, 0)], ids=["unscaled", "scaled form"])
+def test_text_drawn_in_forms_stands_where_the_page_puts_it(document, matrix: tuple[float, ...]) -> None:
+    # Browsers draw a box with opacity or a transform as a form XObject, painted after the
+    # flow: here each entry's employer line, placed by the page's matrix and the form's.
+    # Its place and size decide how the page is read: with three entries or more, as here
+    # drawn out of order, by its geometry.
+    basics = document["basics"]
+    flow = [(72, 760, "/F2", 20, _latin(basics["name"])), (72, 740, "/F1", 10, basics["email"]),
+            (72, 715, "/F2", 13, "Experience")]
+    forms, drawn, placed = {}, [], {}
+    y = 695
+    for number, job in enumerate(document["work"]):
+        flow += [(72, y, "/F2", 11, _latin(job["position"])),
+                 (72, y - 28, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                 *[(82, y - 42 - 13 * index, "/F1", 10, _latin(f"- {line}"))
+                   for index, line in enumerate(job["highlights"])]]
+        # The form's own text sits at its origin, in the size that its /Matrix scales to 10.
+        scale = matrix[0]
+        forms[f"X{number}"] = (set_lines((0, 0, "/F1", round(10 / scale), _latin(job["name"]))), matrix)
+        drawn.append(f"q 1 0 0 1 {72 - matrix[4]} {y - 14 - matrix[5]} cm /X{number} Do Q".encode())
+        placed[_latin(job["name"])] = (792 - (y - 14), 72, 10)
+        y -= 56 + 13 * len(job["highlights"])
+    content = b" ".join([set_lines(*flow), *drawn])
+    document_read = extract(one_page_pdf(content, forms=forms), "application/pdf", "layout.pdf")
+    assert {line.text: (round(line.top), round(line.left), round(line.size)) for line in document_read.lines
+            if line.text in placed} == placed
+    if len(document["work"]) >= 3:
+        assert [(job.title, job.company) for job in analyse(document_read).experience] == [
+            (_latin(job["position"]), _latin(job["name"])) for job in document["work"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_a_degree_below_its_school_or_after_at_belongs_to_that_school(document) -> None:
     # Two ways templates write a school: its name and dates, the field bulleted below it
     # and the degree under that; or the degree and field, "at", the school.
