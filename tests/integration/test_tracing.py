@@ -3,16 +3,13 @@ process; one submission is one trace, from SubmitResume to the store write. The 
 delay is longer than the test, so the spans arrive only as the services stop: a graceful
 stop exports what is left.
 
-Without OTEL_EXPORTER_OTLP_ENDPOINT (every other test), nothing is traced."""
+Without OTEL_EXPORTER_OTLP_ENDPOINT (every other test), nothing is traced: tests/unit/test_tracing.py."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import grpc
 import pytest
@@ -27,7 +24,6 @@ from tests.helpers.otlp import KIND, STATUS, OtlpReceiver, ReceivedSpan
 from tests.helpers.processes import ServiceProcess, start_worker
 from tests.helpers.support import (
     FIXTURES,
-    ROOT,
     RPC_TIMEOUT,
     service_env,
     submit_request,
@@ -184,19 +180,3 @@ async def test_without_an_endpoint_a_job_carries_no_trace_context(
     job = await _submitted(stub, settings, PDF)
     assert job.state == resume_pb2.JOB_STATE_COMPLETED
     assert "tm" not in job.opts
-
-
-def test_without_an_endpoint_the_sdk_is_neither_loaded_nor_installed(tmp_path: Path) -> None:
-    # A fresh interpreter: this one may have loaded the SDK for other tests.
-    script = (
-        "import sys\n"
-        "from opentelemetry import trace\n"
-        "from common import tracing\n"
-        "from common.config import Settings\n"
-        "tracing.configure(Settings.from_env({}), 'resume-test')\n"
-        "sdk = ('opentelemetry.sdk', 'opentelemetry.exporter')\n"
-        "loaded = sorted(name for name in sys.modules if name.startswith(sdk))\n"
-        "print(type(trace.get_tracer_provider()).__name__, tracing.enabled(), loaded)\n"
-    )
-    answer = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert answer.stdout.split() == ["ProxyTracerProvider", "False", "[]"]
