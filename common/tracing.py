@@ -2,7 +2,7 @@
 job in the queue to the worker's extraction, analysis and store writes.
 
 With OTEL_EXPORTER_OTLP_ENDPOINT set, `configure` installs the SDK and spans go out by
-OTLP over gRPC, in batches. Unset, the SDK is neither imported nor installed: `span`
+OTLP over gRPC, in batches. Unset, the tracing SDK is neither loaded nor installed: `span`
 yields the API's invalid span without starting one, and no job carries a trace context.
 
 A job carries its trace context where Node.js BullMQ with bullmq-otel does: the option
@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from opentelemetry import propagate, trace
 from opentelemetry.context import Context
-from opentelemetry.trace import Span, SpanKind, Tracer
+from opentelemetry.trace import Span, SpanKind, Status, StatusCode, Tracer
 from opentelemetry.util.types import Attributes
 
+from common import failures
 from common.config import Settings
 
 if TYPE_CHECKING:
@@ -73,12 +74,28 @@ def span(
     name: str, *, kind: SpanKind = SpanKind.INTERNAL, attributes: Attributes = None, parent: Context | None = None
 ) -> Iterator[Span]:
     """A span, current within the block, child of the current one or of `parent`. An
-    exception leaving the block is recorded on it and sets its status to ERROR."""
+    exception leaving the block is recorded on it (`record_error`)."""
     if _tracer is None:
         yield trace.INVALID_SPAN
         return
-    with _tracer.start_as_current_span(name, context=parent, kind=kind, attributes=attributes) as current:
-        yield current
+    with _tracer.start_as_current_span(
+        name, context=parent, kind=kind, attributes=attributes, record_exception=False, set_status_on_exception=False
+    ) as current:
+        try:
+            yield current
+        except Exception as error:
+            record_error(current, error)
+            raise
+
+
+def record_error(span: Span, error: BaseException) -> None:
+    """Records `error` on the span, and its status as ERROR, in the words of the logs: the
+    text of a Redis or PostgreSQL error, which the SDK would record, may quote data."""
+    told = failures.describe(error)
+    span.record_exception(
+        error, {"exception.message": told, "exception.stacktrace": failures.traceback_text(error)}, escaped=True
+    )
+    span.set_status(Status(StatusCode.ERROR, told))
 
 
 def record_span(name: str, start_ns: int, end_ns: int, attributes: Attributes = None) -> None:

@@ -108,7 +108,7 @@ def _end(span: Span, context: grpc.aio.ServicerContext[Any, Any], error: BaseExc
         else:
             # What the handler did not answer reaches the caller as UNKNOWN.
             code = grpc.StatusCode.UNKNOWN
-            span.record_exception(error)
+            tracing.record_error(span, error)
     span.set_attribute("rpc.grpc.status_code", code.value[0])
     if code in _SERVER_ERRORS:
         span.set_status(Status(StatusCode.ERROR, code.name))

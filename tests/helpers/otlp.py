@@ -30,7 +30,7 @@ class ReceivedSpan:
     kind: int  # KIND.SPAN_KIND_SERVER, ...
     attributes: dict[str, Any]
     status: int  # STATUS.STATUS_CODE_ERROR, ...
-    events: tuple[str, ...]
+    events: tuple[tuple[str, dict[str, Any]], ...]  # (name, attributes)
     start_ns: int
     end_ns: int
 
@@ -60,7 +60,9 @@ def _spans(request: trace_service_pb2.ExportTraceServiceRequest) -> Iterator[Rec
                     service=resource.get("service.name", ""), name=span.name,
                     trace_id=span.trace_id.hex(), span_id=span.span_id.hex(), parent_id=span.parent_span_id.hex(),
                     kind=span.kind, attributes={item.key: _value(item.value) for item in span.attributes},
-                    status=span.status.code, events=tuple(event.name for event in span.events),
+                    status=span.status.code,
+                    events=tuple((event.name, {item.key: _value(item.value) for item in event.attributes})
+                                 for event in span.events),
                     start_ns=span.start_time_unix_nano, end_ns=span.end_time_unix_nano,
                 )
 

@@ -41,6 +41,7 @@ GET_STATUS = "resume.v1.GatewayService/GetJobStatus"
 class Submitted:
     job_id: str
     state: int
+    failed_reason: str
     # The job's options as stored in Redis, where the trace context travels.
     opts: dict[str, object]
 
@@ -68,7 +69,7 @@ async def _submitted(stub: resume_pb2_grpc.GatewayServiceStub, settings: Setting
         opts = json.loads(await client.hget(queue_key(settings.queue_prefix, job_id), "opts"))
     finally:
         await client.aclose()
-    return Submitted(job_id, status.state, opts)
+    return Submitted(job_id, status.state, status.failed_reason, opts)
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +163,11 @@ def test_a_failed_job_records_its_error_in_the_trace(traced_run: TracedRun) -> N
     assert trace[SUBMIT].attributes["rpc.grpc.status_code"] == 0
     process = trace["process resume-analysis"]
     assert process.status == STATUS.STATUS_CODE_ERROR
-    assert "exception" in process.events
+    [(event, attributes)] = process.events
+    assert event == "exception"
+    # The job's own words, no more: common.failures keeps data out of both.
+    assert attributes["exception.message"] == job.failed_reason
+    assert attributes["exception.type"] == "bullmq.custom_errors.unrecoverable_error.UnrecoverableError"
     assert "INSERT resume_analyses" not in trace
 
 
