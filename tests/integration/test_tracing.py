@@ -35,11 +35,13 @@ from tests.helpers.support import (
 PDF = (FIXTURES / "John_Doe_ClassicTheme_CV.pdf").read_bytes()
 SUBMIT = "resume.v1.GatewayService/SubmitResume"
 GET_STATUS = "resume.v1.GatewayService/GetJobStatus"
+WATCH = "resume.v1.GatewayService/WatchJob"
 
 
 @dataclass(frozen=True)
 class Submitted:
     job_id: str
+    organisation_id: str
     state: int
     failed_reason: str
     # The job's options as stored in Redis, where the trace context travels.
@@ -69,13 +71,13 @@ async def _submitted(stub: resume_pb2_grpc.GatewayServiceStub, settings: Setting
         opts = json.loads(await client.hget(queue_key(settings.queue_prefix, job_id), "opts"))
     finally:
         await client.aclose()
-    return Submitted(job_id, status.state, status.failed_reason, opts)
+    return Submitted(job_id, request.organisation_id, status.state, status.failed_reason, opts)
 
 
 @pytest.fixture(scope="module")
 async def traced_run(tmp_path_factory: pytest.TempPathFactory, postgres: PostgresServer) -> AsyncIterator[TracedRun]:
-    """A traced gateway and worker: a resume analysed, a corrupt one failed, an unknown job
-    asked for; then both stopped, and what the receiver got."""
+    """A traced gateway and worker: a resume analysed and watched, a corrupt one failed, an
+    unknown job asked for; then both stopped, and what the receiver got."""
     directory = tmp_path_factory.mktemp("tracing")
     redis = RedisServer(directory / "redis")
     redis.start()
@@ -94,6 +96,8 @@ async def traced_run(tmp_path_factory: pytest.TempPathFactory, postgres: Postgre
             stub = resume_pb2_grpc.GatewayServiceStub(channel)
             analysed = await _submitted(stub, settings, PDF)
             corrupt = await _submitted(stub, settings, PDF[: len(PDF) // 3])
+            watch = resume_pb2.WatchJobRequest(job_id=analysed.job_id, organisation_id=analysed.organisation_id)
+            assert [update async for update in stub.WatchJob(watch, timeout=RPC_TIMEOUT)]
             with pytest.raises(grpc.aio.AioRpcError) as unknown:
                 await stub.GetJobStatus(resume_pb2.GetJobStatusRequest(job_id="no-such-job", organisation_id="org"),
                                         timeout=RPC_TIMEOUT)
@@ -185,3 +189,9 @@ async def test_without_an_endpoint_a_job_carries_no_trace_context(
     job = await _submitted(stub, settings, PDF)
     assert job.state == resume_pb2.JOB_STATE_COMPLETED
     assert "tm" not in job.opts
+
+
+def test_a_stream_has_one_span_to_its_end(traced_run: TracedRun) -> None:
+    [watch] = [span for span in traced_run.spans if span.name == WATCH]
+    assert (watch.kind, watch.parent_id, watch.status) == (KIND.SPAN_KIND_SERVER, "", STATUS.STATUS_CODE_UNSET)
+    assert watch.attributes["rpc.grpc.status_code"] == 0
