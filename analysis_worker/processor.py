@@ -9,16 +9,17 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from bullmq import Job, UnrecoverableError
+from opentelemetry.trace import SpanKind
 from redis.exceptions import ResponseError
 
 from analysis_worker.document import ExtractionError, OcrOptions
 from analysis_worker.file_source import FileSource, FileUnavailable
 from analysis_worker.metrics import ACTIVE_JOBS, EXTRACTION_SECONDS_PER_PAGE, JOB_SECONDS, JOBS
-from analysis_worker.pipeline import extract_and_analyse
+from analysis_worker.pipeline import Analysed, extract_and_analyse
 from analysis_worker.process_pool import CallTimeout, ProcessDied, ProcessPool
-from common import failures, logs
+from common import failures, logs, tracing
 from common.config import Settings
-from common.jobs import ResumeJobData
+from common.jobs import QUEUE_NAME, ResumeJobData, job_span_attributes
 from common.reference_dates import parse_as_of
 from common.store.analyses import Analyses
 
@@ -49,6 +50,15 @@ class ResumeProcessor:
         self._extracting = asyncio.Semaphore(pool.size + 1)
 
     async def __call__(self, job: Job, token: str) -> dict[str, Any]:
+        # A child of the producer's span, when the job carries its context: one trace.
+        with tracing.span(
+            f"process {QUEUE_NAME}", kind=SpanKind.CONSUMER, parent=tracing.context_of_job(job.opts or {}),
+            attributes={**job_span_attributes("process", str(job.id), job.name),
+                        "bullmq.job.attempts.made": job.attemptsMade},
+        ):
+            return await self._attempt(job)
+
+    async def _attempt(self, job: Job) -> dict[str, Any]:
         started = time.monotonic()
         data = ResumeJobData.of(job)
         # Anything but success or an unrecoverable error is retried by BullMQ, if attempts remain.
@@ -96,12 +106,7 @@ class ResumeProcessor:
                 # round trips like these once the file is small.
                 _, analysed, file_sha256 = await asyncio.gather(
                     _progress(job, LOADED),
-                    self._pool.run(
-                        self._remaining(began), extract_and_analyse,
-                        content, data.mime_type, data.file_name, self._settings.max_pages,
-                        data.job_description, data.required_skills, self._ocr,
-                        as_of, submitted, self._settings.gap_months,
-                    ),
+                    self._analysed(began, content, data, as_of, submitted),
                     _sha256(content),
                 )
                 del content
@@ -120,6 +125,21 @@ class ResumeProcessor:
         await self._analyses.keep(job, data, analysed.analysis, file_sha256)
         await _progress(job, DONE)
         return analysed.analysis
+
+    async def _analysed(
+        self, began: float, content: bytes, data: ResumeJobData, as_of: date | None, submitted: date
+    ) -> Analysed:
+        with tracing.span("extract and analyse"):
+            analysed = await self._pool.run(
+                self._remaining(began), extract_and_analyse,
+                content, data.mime_type, data.file_name, self._settings.max_pages,
+                data.job_description, data.required_skills, self._ocr,
+                as_of, submitted, self._settings.gap_months,
+            )
+            pages = {"document.pages": analysed.pages}
+            tracing.record_span("extract", analysed.started_ns, analysed.extracted_ns, pages)
+            tracing.record_span("analyse", analysed.extracted_ns, analysed.analysed_ns)
+        return analysed
 
     def _remaining(self, began: float) -> float:
         # One time limit for the whole file, whichever step spends it (loading it, reading it).

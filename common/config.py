@@ -165,6 +165,12 @@ class Settings:
     analysis_retention_days: float = 0.0
     analysis_retention_interval: float = 3600.0
 
+    # Traces go by OTLP over gRPC to this collector (e.g. http://otel-collector:4317; https
+    # for TLS); unset, nothing is traced (common/tracing.py). The service's name in them,
+    # unless set: resume-gateway, resume-worker.
+    otel_exporter_otlp_endpoint: str = ""
+    otel_service_name: str = ""
+
     # The token resume-cli sends.
     resume_token: str | None = None
 

@@ -40,6 +40,18 @@ def idempotent_job_id(organisation_id: str, request_id: str) -> str:
     return f"request-{digest[:40]}"
 
 
+def job_span_attributes(operation: str, job_id: str, job_name: str = JOB_NAME) -> dict[str, str]:
+    """The attributes of a span of one job: OpenTelemetry's messaging conventions, and
+    the job's name as Node.js BullMQ's spans give it."""
+    return {
+        "messaging.system": "bullmq",
+        "messaging.destination.name": QUEUE_NAME,
+        "messaging.operation.name": operation,
+        "messaging.message.id": job_id,
+        "bullmq.job.name": job_name,
+    }
+
+
 def queue_key(prefix: str, suffix: str) -> str:
     """A key of BullMQ's for the queue, e.g. queue_key("bull", "events")."""
     return f"{prefix}:{QUEUE_NAME}:{suffix}"

@@ -1,4 +1,4 @@
-"""Running a service process: configuration, logs, and a stop event set by SIGTERM or SIGINT."""
+"""Running a service process: configuration, logs, tracing, and a stop event set by SIGTERM or SIGINT."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import asyncio
 import signal
 from collections.abc import Awaitable, Callable
 
-from common import logs
+from common import logs, tracing
 from common.config import Settings
 
 # A service returns its exit status (None for 0).
@@ -20,8 +20,12 @@ def run_service(
     its exit status."""
     settings = Settings.from_env()
     logs.configure(settings.log_level, name)
-    with asyncio.Runner(loop_factory=loop_factory) as runner:
-        return runner.run(_until_signalled(service, settings)) or 0
+    tracing.configure(settings, f"resume-{name}")
+    try:
+        with asyncio.Runner(loop_factory=loop_factory) as runner:
+            return runner.run(_until_signalled(service, settings)) or 0
+    finally:
+        tracing.shutdown()
 
 
 async def _until_signalled(service: Service, settings: Settings) -> int | None:

@@ -15,6 +15,8 @@ import time
 from collections.abc import MutableMapping
 from typing import Any
 
+from opentelemetry import trace
+
 from common import failures
 
 # Attributes every LogRecord has, and those the formatters add; anything else came through `extra=`.
@@ -57,6 +59,11 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "event": record.getMessage(),
         }
+        # The span the call was logged in, so that a trace's logs can be found (common/tracing.py).
+        span = trace.get_current_span().get_span_context()
+        if span.is_valid:
+            entry["trace_id"] = trace.format_trace_id(span.trace_id)
+            entry["span_id"] = trace.format_span_id(span.span_id)
         entry.update((k, v) for k, v in vars(record).items() if k not in RESERVED)
         if record.exc_info and record.exc_info[1] is not None:
             # Not formatException: the text of a Redis or PostgreSQL error may quote data.

@@ -6,10 +6,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bullmq import Job, Queue
+from opentelemetry.trace import SpanKind
 from redis.asyncio.client import Pipeline
 from redis.asyncio.cluster import ClusterPipeline
 from redis.exceptions import ConnectionError, ResponseError
 
+from common import tracing
 from common.config import Settings
 from common.jobs import (
     COUNTED_STATES,
@@ -20,6 +22,7 @@ from common.jobs import (
     count_unfinished_batch_jobs,
     idempotent_job_id,
     job_options,
+    job_span_attributes,
     new_job_id,
     upload_key,
 )
@@ -98,8 +101,10 @@ class ResumeQueue:
         if batch:
             opts["priority"] = batch_priority(await count_unfinished_batch_jobs(self._client, data.organisation_id, 1))
         try:
-            # Two concurrent duplicates may both get here; BullMQ keeps the first job only.
-            await self._queue.add(JOB_NAME, data.to_json(), opts)
+            with tracing.span(f"add {QUEUE_NAME}.{JOB_NAME}", kind=SpanKind.PRODUCER,
+                              attributes=job_span_attributes("add", job_id)):
+                # Two concurrent duplicates may both get here; BullMQ keeps the first job only.
+                await self._queue.add(JOB_NAME, data.to_json(), {**opts, **tracing.job_context()})
         except ResponseError:
             # Refused by Redis (out of memory, say), so certainly not added; DEL is allowed
             # at maxmemory. After a lost connection the job may exist, and keeps its file.

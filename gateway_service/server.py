@@ -27,6 +27,7 @@ from gateway_service.metrics import timed
 from gateway_service.rate_limit import RateLimiter
 from gateway_service.resume_queue import ResumeQueue
 from gateway_service.servicer import GatewayServicer
+from gateway_service.tracing import traced
 
 log = logs.get_logger(__name__)
 
@@ -65,7 +66,7 @@ class Gateway:
         )
         service = resume_pb2.DESCRIPTOR.services_by_name["GatewayService"]
         resume_pb2_grpc.add_GatewayServiceServicer_to_server(
-            timed(answered(servicer, service, settings.rpc_timeout), service), self.server
+            timed(traced(answered(servicer, service, settings.rpc_timeout), service), service), self.server
         )
         health_pb2_grpc.add_HealthServicer_to_server(
             timed(self.health, descriptor_pool.Default().FindServiceByName(health.SERVICE_NAME)), self.server

@@ -12,13 +12,19 @@ from collections.abc import Iterable
 from typing import Any
 
 from bullmq import Job, Queue, UnrecoverableError
+from opentelemetry.trace import SpanKind
 
+from common import tracing
 from common.cache import Cache, resume_analysis_key, resume_analysis_metadata_key
 from common.config import Settings
 from common.jobs import QUEUE_NAME, ResumeJobData
 from common.redis_modes import RedisClient
 from common.store.database import AnalysisDatabase, ErasedRows, Page, StoredAnalysis
 from common.store.erasure import Eraser, Erasure, ErasureMarks
+
+# Spans of the store writes, by OpenTelemetry's database conventions.
+_RECORD_SPAN = {"db.system.name": "postgresql", "db.operation.name": "INSERT", "db.collection.name": "resume_analyses"}
+_CACHE_SPAN = {"db.system.name": "redis", "db.operation.name": "SET"}
 
 
 class Analyses:
@@ -50,25 +56,27 @@ class Analyses:
         the job with backoff."""
         if self.database is None or self._eraser is None:
             # If the cache has room: the job's return value holds the analysis anyway.
-            await self._cache.offer({resume_analysis_key(data.resume_id): analysis}, self._ttl)
+            await self._offer({resume_analysis_key(data.resume_id): analysis})
             return
         if await self._eraser.marks.covers(job):
             raise UnrecoverableError("the candidate's data was erased while the job ran; nothing was stored")
-        stored = await self.database.record(
-            organisation_id=data.organisation_id, resume_id=data.resume_id, candidate_id=data.candidate_id,
-            job_id=str(job.id), job_created_ms=int(job.timestamp), analysis=analysis, file_sha256=file_sha256,
-        )
+        with tracing.span("INSERT resume_analyses", kind=SpanKind.CLIENT, attributes=_RECORD_SPAN):
+            stored = await self.database.record(
+                organisation_id=data.organisation_id, resume_id=data.resume_id, candidate_id=data.candidate_id,
+                job_id=str(job.id), job_created_ms=int(job.timestamp), analysis=analysis, file_sha256=file_sha256,
+            )
         await self.put(stored)
 
     async def put(self, stored: StoredAnalysis) -> None:
         """Caches the analysis if the cache has room (Cache.offer): PostgreSQL holds it anyway."""
-        await self._cache.offer(
-            {
-                resume_analysis_key(stored.resume_id): stored.analysis,
-                resume_analysis_metadata_key(stored.resume_id): stored.metadata(),
-            },
-            self._ttl,
-        )
+        await self._offer({
+            resume_analysis_key(stored.resume_id): stored.analysis,
+            resume_analysis_metadata_key(stored.resume_id): stored.metadata(),
+        })
+
+    async def _offer(self, values: dict[str, Any]) -> None:
+        with tracing.span("SET analysis", kind=SpanKind.CLIENT, attributes=_CACHE_SPAN) as span:
+            span.set_attribute("resume.cached", await self._cache.offer(values, self._ttl))
 
     async def current(self, organisation_id: str, resume_id: str) -> StoredAnalysis | None:
         database = self._database()

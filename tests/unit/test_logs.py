@@ -7,6 +7,8 @@ import json
 import logging
 from pathlib import Path
 
+from opentelemetry.sdk.trace import TracerProvider
+
 from common import logs
 from tests.helpers.support import ROOT
 
@@ -82,3 +84,15 @@ def test_the_project_loggers_run_at_debug_in_the_tests() -> None:
     for package in logs.PACKAGES:
         assert logs.get_logger(f"{package}.anything").isEnabledFor(logging.DEBUG)
     assert isinstance(logging.getLogger().handlers[0].formatter, logs.JsonFormatter)
+
+
+def test_a_record_logged_in_a_span_names_its_trace() -> None:
+    formatter = logs.JsonFormatter("tests")
+    record = logging.makeLogRecord({"msg": "job attempt finished", "levelname": "INFO"})
+    # A provider of this test's own: the process's global one stays unset.
+    with TracerProvider().get_tracer("tests").start_as_current_span("process resume-analysis") as span:
+        inside = json.loads(formatter.format(record))
+    context = span.get_span_context()
+    assert (inside["trace_id"], inside["span_id"]) == (f"{context.trace_id:032x}", f"{context.span_id:016x}")
+    outside = json.loads(formatter.format(record))
+    assert "trace_id" not in outside and "span_id" not in outside
