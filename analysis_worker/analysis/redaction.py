@@ -71,6 +71,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     rf"{_LABEL_GAP}{_VALUE})"),
     ))
 
+# An address a narrow column broke ("caleb.brennan@exampl" / "e.com"), which EMAIL, asking
+# for a whole domain, misses: the part with "@" and the next line when it is only the rest.
+_BROKEN_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]*(?:\n[A-Za-z0-9.-]+$)?",
+                           re.MULTILINE)
+
 
 def redaction_of(document: ExtractedDocument, analysis: resume_pb2.ResumeAnalysis) -> Redaction:
     """The document's text and the analysis without what identifies the candidate. The
@@ -94,7 +99,7 @@ def redact_text(text: str, contact: resume_pb2.Contact) -> Redacted:
 def find_personal(text: str, contact: resume_pb2.Contact) -> list[Masked]:
     """Every passage of `text` that identifies the candidate, of the contact's details and
     of the kinds the patterns find; they may overlap (mask joins them)."""
-    found = [Masked(m.start(), m.end(), "EMAIL") for m in EMAIL.finditer(text)]
+    found = [Masked(m.start(), m.end(), "EMAIL") for pattern in (EMAIL, _BROKEN_EMAIL) for m in pattern.finditer(text)]
     found += occurrences(text, contact.emails, "EMAIL")
     found += [Masked(m.start(), m.end(), "LINK") for m in URL.finditer(text) if _is_address(m.group())]
     found += occurrences(text, _link_forms(link.url for link in contact.links), "LINK")
