@@ -16,11 +16,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-# MaskKind's names without the prefix; the token of a kind is its name in brackets.
-KINDS = (
-    "NAME", "EMAIL", "PHONE", "LINK", "ADDRESS", "DATE_OF_BIRTH", "AGE", "GENDER", "MARITAL_STATUS",
-    "NATIONALITY", "EMPLOYER", "INSTITUTION",
-)
 # Legal forms an employer is also written without ("Acme" for "Acme Corp.").
 _LEGAL_FORM = re.compile(
     r"[\s,]+(?:inc|llc|ltd|limited|plc|gmbh|ag|sa|sas|bv|nv|corp|corporation|co|company|group|pty|srl|spa)\.?$",
@@ -38,6 +33,7 @@ _FREE_TEXT: dict[str, tuple[str, ...]] = {
 
 
 def token(kind: str) -> str:
+    """The token of a kind (MaskKind's name without its prefix): "[NAME]"."""
     return f"[{kind}]"
 
 
@@ -100,7 +96,7 @@ def _merged(found: Iterable[Masked], tokens: Sequence[Masked]) -> Iterator[tuple
         yield current, current_is_token
 
 
-def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
     """The phrase as a whole word or words, in any case and however spaced; None when it
     has no word character to anchor on."""
     words = phrase.split()
@@ -115,13 +111,13 @@ def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
 def occurrences(text: str, phrases: Iterable[str], kind: str) -> list[Masked]:
     found = []
     for phrase in dict.fromkeys(phrases):
-        pattern = phrase_pattern(phrase)
+        pattern = _phrase_pattern(phrase)
         if pattern is not None:
             found += [Masked(m.start(), m.end(), kind) for m in pattern.finditer(text)]
     return found
 
 
-def employer_names(company: str) -> list[str]:
+def _employer_names(company: str) -> list[str]:
     """The company as written, and without its legal form."""
     bare = _LEGAL_FORM.sub("", company.strip())
     return [name for name in dict.fromkeys((company.strip(), bare)) if len(name) >= 2]
@@ -171,7 +167,7 @@ class Redaction:
                 continue
             for item in analysis.get(list_name) or []:
                 written = str(item.get(field) or "")
-                names += [(name, kind) for name in (employer_names(written) if kind == "EMPLOYER" else [written])
+                names += [(name, kind) for name in (_employer_names(written) if kind == "EMPLOYER" else [written])
                           if name.strip()]
                 item[field] = ""
 

@@ -119,12 +119,16 @@ def stored_message(stored: StoredAnalysis) -> resume_pb2.StoredAnalysis:
     return message
 
 
+# common.redaction's kinds; a kind a newer worker stored reads as unspecified, not as a failure.
+_MASK_KINDS = {name.removeprefix("MASK_KIND_"): value for name, value in resume_pb2.MaskKind.items()}
+
+
 def redacted_message(stored: StoredAnalysis, redaction: Redaction) -> resume_pb2.GetRedactedResumeResponse:
     """The stored analysis' metadata with the redacted analysis, text and tokens."""
     message = stored_message(dataclasses.replace(stored, analysis=redaction.analysis))
     return resume_pb2.GetRedactedResumeResponse(
         analysis=message, text=redaction.text,
-        masked_spans=[resume_pb2.MaskedSpan(kind=resume_pb2.MaskKind.Value(f"MASK_KIND_{span.kind}"),
+        masked_spans=[resume_pb2.MaskedSpan(kind=_MASK_KINDS.get(span.kind, resume_pb2.MASK_KIND_UNSPECIFIED),
                                             start=span.start, end=span.end) for span in redaction.spans],
     )
 

@@ -16,10 +16,12 @@ from analysis_worker.analysis.phones import digits_of, written_numbers
 from analysis_worker.analysis.redaction import name_words, redact_text, redaction_of
 from analysis_worker.extraction import ExtractedDocument, extract
 from common.proto.resume.v1 import resume_pb2
-from common.redaction import KINDS, Masked, Redaction, mask, token
+from common.redaction import Masked, Redaction, mask, token
 from tests.corpus.cases import corpus_cases
 from tests.labeled.cases import labeled_cases
 
+# The kinds as the API names them.
+KINDS = [name.removeprefix("MASK_KIND_") for name in resume_pb2.MaskKind.keys() if name != "MASK_KIND_UNSPECIFIED"]
 CONTACT = resume_pb2.Contact(
     name="Jane Mary-Ann van Doe", emails=["jane.doe@gmail.com"], phones=["+14155550123", "+442079460958"],
     links=[resume_pb2.Link(url="https://github.com/janedoe99", type=resume_pb2.LINK_TYPE_GITHUB)],
