@@ -122,7 +122,7 @@ class ResumeProcessor:
         except ProcessDied as error:
             raise UnrecoverableError(f"analysing the file failed: {error}") from None
         EXTRACTION_SECONDS_PER_PAGE.observe(analysed.extraction_seconds / max(1, analysed.pages))
-        await self._analyses.keep(job, data, analysed.analysis, file_sha256)
+        await self._analyses.keep(job, data, analysed.analysis, file_sha256, analysed.redaction)
         await _progress(job, DONE)
         return analysed.analysis
 
@@ -134,7 +134,7 @@ class ResumeProcessor:
                 self._remaining(began), extract_and_analyse,
                 content, data.mime_type, data.file_name, self._settings.max_pages,
                 data.job_description, data.required_skills, self._ocr,
-                as_of, submitted, self._settings.gap_months,
+                as_of, submitted, self._settings.gap_months, data.redact,
             )
             pages = {"document.pages": analysed.pages}
             tracing.record_span("extract", analysed.started_ns, analysed.extracted_ns, pages)

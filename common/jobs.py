@@ -133,6 +133,8 @@ class ResumeJobData:
     required_skills: tuple[str, ...] = field(default_factory=tuple)
     # The reference date of the analysis, "YYYY-MM-DD" (common/reference_dates.py); empty: none named.
     as_of: str = ""
+    # Keep a redacted copy of the text with the analysis (SubmitResumeRequest.redact).
+    redact: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -149,6 +151,7 @@ class ResumeJobData:
             "jobDescription": self.job_description,
             "requiredSkills": list(self.required_skills),
             "asOf": self.as_of,
+            "redact": self.redact,
         }
         data.update((key, value) for key, value in optional.items() if value)
         return data
@@ -178,4 +181,6 @@ class ResumeJobData:
             job_description=text("jobDescription"),
             required_skills=tuple(str(s) for s in data.get("requiredSkills") or ()),
             as_of=text("asOf"),
+            # JSON true only: a producer's "false" string must not ask for a copy.
+            redact=data.get("redact") is True,
         )

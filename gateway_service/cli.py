@@ -6,6 +6,7 @@
     resume-cli watch JOB_ID --organisation acme
     resume-cli health
     resume-cli analysis RESUME_ID --organisation acme
+    resume-cli redacted RESUME_ID --organisation acme [--mask-employers] [--mask-institutions]
     resume-cli analyses CANDIDATE_ID --organisation acme [--page-token TOKEN]
     resume-cli erase CANDIDATE_ID --organisation acme
     resume-cli webhook set https://ats.example.com/hooks --organisation acme
@@ -61,6 +62,7 @@ def _submit_request(args: argparse.Namespace) -> resume_pb2.SubmitResumeRequest:
         job_description=args.job_description or "",
         required_skills=args.skill or [],
         as_of=args.as_of or "",
+        redact=args.redact,
     )
     if args.url:
         request.file_url = args.url
@@ -125,7 +127,7 @@ async def _call(args: argparse.Namespace) -> int:
         return 0 if status.state != resume_pb2.JOB_STATE_FAILED else 1
 
 
-ANALYSIS_COMMANDS = ("analysis", "analyses", "erase")
+ANALYSIS_COMMANDS = ("analysis", "redacted", "analyses", "erase")
 
 
 def _analysis_call(
@@ -135,6 +137,10 @@ def _analysis_call(
     if args.command == "analysis":
         return stub.GetResumeAnalysis(resume_pb2.GetResumeAnalysisRequest(
             resume_id=args.id, organisation_id=args.organisation), timeout=args.timeout, metadata=metadata)
+    if args.command == "redacted":
+        return stub.GetRedactedResume(resume_pb2.GetRedactedResumeRequest(
+            resume_id=args.id, organisation_id=args.organisation, mask_employers=args.mask_employers,
+            mask_institutions=args.mask_institutions), timeout=args.timeout, metadata=metadata)
     if args.command == "analyses":
         return stub.ListCandidateAnalyses(resume_pb2.ListCandidateAnalysesRequest(
             candidate_id=args.id, organisation_id=args.organisation, page_size=args.page_size,
@@ -205,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     submit.add_argument("--job-description", help="text to match the resume against")
     submit.add_argument("--skill", action="append", help="a required skill (repeatable)")
     submit.add_argument("--as-of", help='the reference date, YYYY-MM-DD, that "present" in the resume means')
+    submit.add_argument("--redact", action="store_true", help="keep a redacted copy, for `redacted`")
     submit.add_argument("--wait", action="store_true", help="wait for the job to finish")
 
     status = commands.add_parser("status", help="show a job's status")
@@ -221,6 +228,13 @@ def main(argv: list[str] | None = None) -> int:
     analysis = commands.add_parser("analysis", help="show a resume's current stored analysis")
     analysis.add_argument("id", metavar="resume_id")
     analysis.add_argument("--organisation", required=True)
+
+    redacted = commands.add_parser("redacted", help="show a resume's analysis and text without what identifies "
+                                                    "the candidate (submitted with --redact)")
+    redacted.add_argument("id", metavar="resume_id")
+    redacted.add_argument("--organisation", required=True)
+    redacted.add_argument("--mask-employers", action="store_true")
+    redacted.add_argument("--mask-institutions", action="store_true")
 
     analyses = commands.add_parser("analyses", help="list a candidate's stored analyses, newest first")
     analyses.add_argument("id", metavar="candidate_id")

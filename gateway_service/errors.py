@@ -141,6 +141,16 @@ class ResumeNotFound(ServiceError):
         )
 
 
+class NotRedacted(ServiceError):
+    code = grpc.StatusCode.FAILED_PRECONDITION
+
+    def __init__(self, resume_id: str, version: int) -> None:
+        super().__init__(
+            f"version {version} of resume {resume_id!r} was not submitted with redact, so no redacted copy "
+            "was kept; submit the resume again with redact set (SubmitResumeRequest.redact), then read it"
+        )
+
+
 class StoreNotConfigured(ServiceError):
     code = grpc.StatusCode.FAILED_PRECONDITION
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 from google.protobuf import json_format, timestamp_pb2
 
 from common import logs
 from common.proto.resume.v1 import resume_pb2
+from common.redaction import Redaction
 from common.store.database import Page, StoredAnalysis
 from common.store.erasure import Erasure
 from common.webhooks import DeliveryAttempt
@@ -64,6 +66,7 @@ def status_message(snapshot: JobSnapshot) -> resume_pb2.GetJobStatusResponse:
             file_url=data.file_url,
             request_id=data.request_id,
             as_of=data.as_of,
+            redact=data.redact,
         ),
     )
     for field, millis in (
@@ -114,6 +117,20 @@ def stored_message(stored: StoredAnalysis) -> resume_pb2.StoredAnalysis:
     # Analyses stored by an older version may carry fields this one dropped.
     json_format.ParseDict(stored.analysis, message.analysis, ignore_unknown_fields=True)
     return message
+
+
+# common.redaction's kinds; a kind a newer worker stored reads as unspecified, not as a failure.
+_MASK_KINDS = {name.removeprefix("MASK_KIND_"): value for name, value in resume_pb2.MaskKind.items()}
+
+
+def redacted_message(stored: StoredAnalysis, redaction: Redaction) -> resume_pb2.GetRedactedResumeResponse:
+    """The stored analysis' metadata with the redacted analysis, text and tokens."""
+    message = stored_message(dataclasses.replace(stored, analysis=redaction.analysis))
+    return resume_pb2.GetRedactedResumeResponse(
+        analysis=message, text=redaction.text,
+        masked_spans=[resume_pb2.MaskedSpan(kind=_MASK_KINDS.get(span.kind, resume_pb2.MASK_KIND_UNSPECIFIED),
+                                            start=span.start, end=span.end) for span in redaction.spans],
+    )
 
 
 async def page_messages(page: Page) -> list[resume_pb2.StoredAnalysis]:

@@ -14,6 +14,7 @@ REQUIRED_SCOPES: dict[str, Scope | None] = {
     "WatchJob": Scope.READ,
     "GetResumeAnalysis": Scope.READ,
     "ListCandidateAnalyses": Scope.READ,
+    "GetRedactedResume": Scope.READ,
     "EraseCandidate": Scope.ERASE,
     "SetWebhook": Scope.ADMIN,
     "ListWebhookDeliveries": Scope.ADMIN,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -11,6 +12,7 @@ from common import logs
 from common.config import Settings
 from common.jobs import FINAL_STATES
 from common.proto.resume.v1 import resume_pb2, resume_pb2_grpc
+from common.redaction import Redaction
 from common.redis_connections import retry_transient
 from common.store.analyses import Analyses
 from common.tokens import TokenInfo, TokenStore
@@ -18,6 +20,7 @@ from common.webhooks import Webhooks
 from gateway_service.auth import bearer_token
 from gateway_service.errors import (
     JobNotFound,
+    NotRedacted,
     PermissionDenied,
     RateLimited,
     ResumeNotFound,
@@ -32,6 +35,7 @@ from gateway_service.messages import (
     erasure_message,
     item_error,
     page_messages,
+    redacted_message,
     status_message,
     stored_message,
     submitted_message,
@@ -201,6 +205,30 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
         if stored is None:
             raise ResumeNotFound(request.resume_id)
         return resume_pb2.GetResumeAnalysisResponse(analysis=stored_message(stored))
+
+    async def GetRedactedResume(
+        self, request: resume_pb2.GetRedactedResumeRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> resume_pb2.GetRedactedResumeResponse:
+        caller = await self._caller(context, "GetRedactedResume")
+        validate_owned_id(request, "resume_id")
+        analyses = self._configured_store()
+        # Another organisation's resume answers exactly as a missing one.
+        if _foreign(caller, request.organisation_id):
+            raise ResumeNotFound(request.resume_id)
+        found = await analyses.current_redaction(request.organisation_id, request.resume_id)
+        if found is None:
+            raise ResumeNotFound(request.resume_id)
+        if found.redaction is None:
+            raise NotRedacted(request.resume_id, found.stored.version)
+        redaction, stored = found.redaction, found.stored
+
+        def answer() -> resume_pb2.GetRedactedResumeResponse:
+            masked = Redaction.from_json(redaction).with_organisations_masked(
+                request.mask_employers, request.mask_institutions)
+            return redacted_message(stored, masked)
+
+        # A text of up to a million characters is masked and its message built off the event loop.
+        return await asyncio.to_thread(answer)
 
     async def ListCandidateAnalyses(
         self, request: resume_pb2.ListCandidateAnalysesRequest, context: grpc.aio.ServicerContext[Any, Any]

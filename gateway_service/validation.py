@@ -82,6 +82,7 @@ def validate_submit(
         job_description=request.job_description,
         required_skills=tuple(skill.strip() for skill in request.required_skills),
         as_of=request.as_of,
+        redact=request.redact,
     )
     return data, content
 
@@ -96,7 +97,8 @@ def validate_job_reference(request: resume_pb2.GetJobStatusRequest | resume_pb2.
 
 
 def validate_owned_id(
-    request: resume_pb2.GetResumeAnalysisRequest | resume_pb2.EraseCandidateRequest, name: str
+    request: resume_pb2.GetResumeAnalysisRequest | resume_pb2.GetRedactedResumeRequest
+    | resume_pb2.EraseCandidateRequest, name: str,
 ) -> None:
     """An id (`name`) and the organisation it belongs to, both required."""
     violations: dict[str, str] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import phonenumbers
 
@@ -25,15 +26,24 @@ def phones_in(text: str, region: str | None) -> list[str]:
     number without a country code is read in the country of the location, or in the
     North American plan when it has that plan's shape."""
     phones = []
-    for match in PHONE.finditer(text):
+    for match in written_numbers(text):
         raw = match.group().strip()
-        digits = digits_of(raw)
-        if not 7 <= len(digits) <= 15 or _YEAR_RANGE.search(raw):
-            continue
-        number = _parsed(raw, region, north_american=bool(_NORTH_AMERICAN.fullmatch(raw)))
+        number = _parsed(raw, region, north_american=is_north_american(raw))
         phones.append(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number
                       else " ".join(raw.split()))
     return list(dict.fromkeys(phones))
+
+
+def written_numbers(text: str) -> Iterator[re.Match[str]]:
+    """The runs of digits of `text` with a phone's length, but year ranges and dates."""
+    for match in PHONE.finditer(text):
+        raw = match.group().strip()
+        if 7 <= len(digits_of(raw)) <= 15 and not _YEAR_RANGE.search(raw):
+            yield match
+
+
+def is_north_american(raw: str) -> bool:
+    return bool(_NORTH_AMERICAN.fullmatch(raw))
 
 
 def _parsed(raw: str, region: str | None, north_american: bool) -> phonenumbers.PhoneNumber | None:

@@ -19,7 +19,7 @@ from common.cache import Cache, resume_analysis_key, resume_analysis_metadata_ke
 from common.config import Settings
 from common.jobs import QUEUE_NAME, ResumeJobData
 from common.redis_modes import RedisClient
-from common.store.database import AnalysisDatabase, ErasedRows, Page, StoredAnalysis
+from common.store.database import AnalysisDatabase, ErasedRows, Page, RedactedAnalysis, StoredAnalysis
 from common.store.erasure import Eraser, Erasure, ErasureMarks
 
 # Spans of the store writes, by OpenTelemetry's database conventions.
@@ -50,10 +50,14 @@ class Analyses:
         analyses._eraser = Eraser(database, analyses, marks, queue, queue_client, settings.queue_prefix)
         return analyses
 
-    async def keep(self, job: Job, data: ResumeJobData, analysis: dict[str, Any], file_sha256: str) -> None:
-        """Keeps a job's analysis. With a database, it is stored there first: a job completes
-        only once its analysis is stored, and a failure there is transient, so BullMQ retries
-        the job with backoff."""
+    async def keep(
+        self, job: Job, data: ResumeJobData, analysis: dict[str, Any], file_sha256: str,
+        redaction: dict[str, Any] | None = None,
+    ) -> None:
+        """Keeps a job's analysis, and its redacted copy when the job asked for one. With a
+        database, it is stored there first: a job completes only once its analysis is
+        stored, and a failure there is transient, so BullMQ retries the job with backoff.
+        The redacted copy goes to the database only: without one, nothing reads it."""
         if self.database is None or self._eraser is None:
             # If the cache has room: the job's return value holds the analysis anyway.
             await self._offer({resume_analysis_key(data.resume_id): analysis})
@@ -64,6 +68,7 @@ class Analyses:
             stored = await self.database.record(
                 organisation_id=data.organisation_id, resume_id=data.resume_id, candidate_id=data.candidate_id,
                 job_id=str(job.id), job_created_ms=int(job.timestamp), analysis=analysis, file_sha256=file_sha256,
+                redaction=redaction,
             )
         await self.put(stored)
 
@@ -97,6 +102,11 @@ class Analyses:
                 await self.forget([resume_id])
                 return None
         return stored
+
+    async def current_redaction(self, organisation_id: str, resume_id: str) -> RedactedAnalysis | None:
+        """The resume's latest analysis with its redacted copy (None when it was not
+        submitted with `redact`), from PostgreSQL: the copy is read seldom and never cached."""
+        return await self._database().current_redaction(organisation_id, resume_id)
 
     async def candidate_page(self, organisation_id: str, candidate_id: str, after: int | None, size: int) -> Page:
         return await self._database().candidate_page(organisation_id, candidate_id, after, size)

@@ -82,6 +82,13 @@ class StoredAnalysis:
 
 
 @dataclass(frozen=True)
+class RedactedAnalysis:
+    stored: StoredAnalysis
+    # common.redaction.Redaction as JSON; None when the analysis was not submitted with `redact`.
+    redaction: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
 class Page:
     analyses: list[StoredAnalysis]
     # The row id to continue after; None on the last page.
@@ -194,22 +201,24 @@ class AnalysisDatabase:
 
     async def record(
         self, *, organisation_id: str, resume_id: str, candidate_id: str, job_id: str, job_created_ms: int,
-        analysis: dict[str, Any], file_sha256: str,
+        analysis: dict[str, Any], file_sha256: str, redaction: dict[str, Any] | None = None,
     ) -> StoredAnalysis:
-        """Adds the resume's next version; a job that already stored its analysis gets that row back."""
+        """Adds the resume's next version, with its redacted copy if any; a job that already
+        stored its analysis gets that row back."""
         job_created_at = datetime.fromtimestamp(job_created_ms / 1000, UTC)
         document = json.dumps(analysis, separators=(",", ":"))
+        redacted = None if redaction is None else json.dumps(redaction, separators=(",", ":"))
         async with self._connection("record") as connection:
             for _ in range(_VERSION_ATTEMPTS):
                 try:
                     row = await connection.fetchrow(
                         "INSERT INTO resume_analyses (organisation_id, resume_id, candidate_id, job_id,"
-                        " job_created_at, version, analysis_version, file_sha256, analysis)"
-                        " SELECT $1, $2, $3, $4, $5, coalesce(max(version), 0) + 1, $6, $7, $8::jsonb"
+                        " job_created_at, version, analysis_version, file_sha256, analysis, redaction)"
+                        " SELECT $1, $2, $3, $4, $5, coalesce(max(version), 0) + 1, $6, $7, $8::jsonb, $9::jsonb"
                         " FROM resume_analyses WHERE organisation_id = $1 AND resume_id = $2"
                         f" ON CONFLICT (job_id, job_created_at) DO NOTHING RETURNING {_COLUMNS}",
                         organisation_id, resume_id, candidate_id, job_id, job_created_at,
-                        str(analysis.get("analysisVersion", "")), file_sha256, document,
+                        str(analysis.get("analysisVersion", "")), file_sha256, document, redacted,
                     )
                 except asyncpg.UniqueViolationError:
                     continue
@@ -230,6 +239,17 @@ class AnalysisDatabase:
                 organisation_id, resume_id,
             )
         return None if row is None else _stored(row)
+
+    async def current_redaction(self, organisation_id: str, resume_id: str) -> RedactedAnalysis | None:
+        async with self._connection("current_redaction") as connection:
+            row = await connection.fetchrow(
+                f"SELECT {_COLUMNS}, redaction::text AS redaction FROM resume_analyses"
+                " WHERE organisation_id = $1 AND resume_id = $2 ORDER BY version DESC LIMIT 1",
+                organisation_id, resume_id,
+            )
+        if row is None:
+            return None
+        return RedactedAnalysis(_stored(row), None if row["redaction"] is None else json.loads(row["redaction"]))
 
     async def still_stored(self, stored: StoredAnalysis) -> bool:
         async with self._connection("still_stored") as connection:

@@ -17,6 +17,7 @@ from common.config import Settings
 from common.devstack.__main__ import _demo_token
 from common.devstack.embedded_postgres import PostgresServer
 from common.proto.resume.v1 import resume_pb2
+from common.redaction import Redaction
 from common.store.database import AnalysisDatabase
 from common.tokens import Scope, TokenStore
 from gateway_service.scopes import REQUIRED_SCOPES
@@ -41,7 +42,8 @@ async def test_each_rpc_needs_its_scope(tmp_path: Path, postgres: PostgresServer
     organisation, candidate, resume = unique("org"), unique("candidate"), unique("resume")
     await store.record(
         organisation_id=organisation, resume_id=resume, candidate_id=candidate, job_id=unique("job"),
-        job_created_ms=1_700_000_000_000, analysis={"summary": "seeded"}, file_sha256="0" * 64)
+        job_created_ms=1_700_000_000_000, analysis={"summary": "seeded"}, file_sha256="0" * 64,
+        redaction=Redaction({"summary": "seeded"}, "seeded", ()).to_json())
     async with isolated_stack(tmp_path, DATABASE_URL=postgres.url, **SECURED) as stack:
         stub = stack.stub
         everything = await new_token(stack.redis.port, organisation)
@@ -69,6 +71,9 @@ async def test_each_rpc_needs_its_scope(tmp_path: Path, postgres: PostgresServer
             "WatchJob": watch,
             "GetResumeAnalysis": lambda metadata: stub.GetResumeAnalysis(
                 resume_pb2.GetResumeAnalysisRequest(resume_id=resume, organisation_id=organisation),
+                timeout=RPC_TIMEOUT, metadata=metadata),
+            "GetRedactedResume": lambda metadata: stub.GetRedactedResume(
+                resume_pb2.GetRedactedResumeRequest(resume_id=resume, organisation_id=organisation),
                 timeout=RPC_TIMEOUT, metadata=metadata),
             "ListCandidateAnalyses": lambda metadata: stub.ListCandidateAnalyses(
                 resume_pb2.ListCandidateAnalysesRequest(candidate_id=candidate, organisation_id=organisation),
@@ -156,6 +161,9 @@ async def test_the_cli_creates_and_lists_scoped_tokens(tmp_path: Path) -> None:
         code, _, err = await cli(stack.env, "--address", f"127.0.0.1:{stack.gateway.port}", "--token",
                                  created["token"], "erase", "c1", "--organisation", "acme")
         assert code == 2 and err.startswith("FAILED_PRECONDITION"), err
+        code, _, err = await cli(stack.env, "--address", f"127.0.0.1:{stack.gateway.port}", "--token",
+                                 created["token"], "redacted", "r1", "--organisation", "acme")
+        assert code == 2 and err.startswith("FAILED_PRECONDITION") and "DATABASE_URL is unset" in err, err
         code, _, err = await cli(stack.env, "--address", f"127.0.0.1:{stack.gateway.port}", "--token",
                                  created["token"], "submit", "--url", "https://example.com/cv.pdf",
                                  "--organisation", "acme")

@@ -90,12 +90,19 @@ async def running_stack(directory: Path) -> AsyncIterator[tuple[int, ServiceProc
 async def test_stack_starts_embedded_redis_and_postgres_and_stops_cleanly_on_ctrl_c(public_dir: Path) -> None:
     async with running_stack(public_dir) as (grpc_port, _):
         token = (public_dir / ".run" / "token").read_text().strip()
-        code, out, err = await cli(grpc_port, "--token", token, "submit", str(PDF), "--organisation", "demo", "--wait")
+        code, out, err = await cli(grpc_port, "--token", token, "submit", str(PDF), "--organisation", "demo",
+                                   "--redact", "--wait")
         status = json.loads(out)
         assert status["state"] == "JOB_STATE_COMPLETED", err
         code, out, err = await cli(grpc_port, "--token", token, "analysis", status["metadata"]["resumeId"],
                                    "--organisation", "demo")
         assert json.loads(out)["analysis"]["version"] == 1, err
+        name = json.loads(out)["analysis"]["analysis"]["contact"]["name"]
+        code, out, err = await cli(grpc_port, "--token", token, "redacted", status["metadata"]["resumeId"],
+                                   "--organisation", "demo", "--mask-employers")
+        redacted = json.loads(out)
+        assert code == 0 and name and name not in out and "[NAME]" in redacted["text"], err
+        assert {"MASK_KIND_NAME", "MASK_KIND_EMPLOYER"} <= {span["kind"] for span in redacted["maskedSpans"]}
         # The stack's token has every scope, erasing among them.
         code, out, err = await cli(grpc_port, "--token", token, "erase", status["metadata"]["candidateId"],
                                    "--organisation", "demo")

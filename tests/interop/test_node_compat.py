@@ -98,7 +98,7 @@ async def test_node_producer_job_is_analysed_and_both_sides_read_the_same(
     data = {
         "resumeId": unique("resume"), "candidateId": unique("candidate"), "organisationId": unique("org"),
         "fileUrl": f"{base}/{PDF_NAME}", "fileName": PDF_NAME, "mimeType": "application/pdf",
-        "asOf": "2021-06-30",
+        "asOf": "2021-06-30", "redact": True,
     }
     opts = {"attempts": 3, "backoff": {"type": "exponential", "delay": 1000}}
     added = await bullmq_node("add", queue=QUEUE_NAME, name=JOB_NAME, data=data, opts=opts)
@@ -117,8 +117,12 @@ async def test_node_producer_job_is_analysed_and_both_sides_read_the_same(
     assert status.metadata == resume_pb2.JobMetadata(
         resume_id=data["resumeId"], candidate_id=data["candidateId"],
         organisation_id=data["organisationId"], file_name=PDF_NAME,
-        mime_type="application/pdf", file_url=data["fileUrl"], as_of="2021-06-30",
+        mime_type="application/pdf", file_url=data["fileUrl"], as_of="2021-06-30", redact=True,
     )
+    # A Node producer asks for the redacted copy as the gateway does.
+    redacted = await stub.GetRedactedResume(resume_pb2.GetRedactedResumeRequest(
+        resume_id=data["resumeId"], organisation_id=data["organisationId"]), timeout=RPC_TIMEOUT)
+    assert redacted.analysis.job_id == added["id"] and "[NAME]" in redacted.text
     # The Node producer's reference date is the one the analysis was read against.
     assert node["returnvalue"]["referenceDate"] == status.result.reference_date == "2021-06-30"
     assert node["returnvalue"]["referenceDateSource"] == "REFERENCE_DATE_SOURCE_REQUEST"
@@ -150,6 +154,7 @@ async def test_gateway_job_reads_in_node(stub: Any, bullmq_node: NodeCommand, se
     request = submit_request(
         content=PDF, file_name=PDF_NAME, mime_type="application/pdf", request_id=unique("request"),
         job_description="Python engineer", required_skills=["Python", "Kubernetes"], as_of="2024-01-31",
+        redact=True,
     )
     submitted = await stub.SubmitResume(request, timeout=RPC_TIMEOUT)
     node = await bullmq_node("job", queue=QUEUE_NAME, id=submitted.job_id)
@@ -160,7 +165,7 @@ async def test_gateway_job_reads_in_node(stub: Any, bullmq_node: NodeCommand, se
         "organisationId": request.organisation_id, "fileName": PDF_NAME,
         "mimeType": "application/pdf", "contentKey": f"upload:{submitted.job_id}",
         "requestId": request.request_id, "jobDescription": "Python engineer",
-        "requiredSkills": ["Python", "Kubernetes"], "asOf": "2024-01-31",
+        "requiredSkills": ["Python", "Kubernetes"], "asOf": "2024-01-31", "redact": True,
     }
     expected = job_options(settings)
     assert {key: node["opts"].get(key) for key in expected} == expected

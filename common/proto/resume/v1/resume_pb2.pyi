@@ -94,6 +94,68 @@ HEALTH_STATUS_DEGRADED: HealthStatus.ValueType  # 3
 """Working, but near a limit: the message says which (e.g. Redis memory above 90% of maxmemory)."""
 Global___HealthStatus: _TypeAlias = HealthStatus  # noqa: Y015
 
+class _MaskKind:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _MaskKindEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_MaskKind.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    MASK_KIND_UNSPECIFIED: _MaskKind.ValueType  # 0
+    MASK_KIND_NAME: _MaskKind.ValueType  # 1
+    """[NAME]"""
+    MASK_KIND_EMAIL: _MaskKind.ValueType  # 2
+    """[EMAIL]"""
+    MASK_KIND_PHONE: _MaskKind.ValueType  # 3
+    """[PHONE]"""
+    MASK_KIND_LINK: _MaskKind.ValueType  # 4
+    """[LINK]"""
+    MASK_KIND_ADDRESS: _MaskKind.ValueType  # 5
+    """[ADDRESS]"""
+    MASK_KIND_DATE_OF_BIRTH: _MaskKind.ValueType  # 6
+    """[DATE_OF_BIRTH]"""
+    MASK_KIND_AGE: _MaskKind.ValueType  # 7
+    """[AGE]"""
+    MASK_KIND_GENDER: _MaskKind.ValueType  # 8
+    """[GENDER]"""
+    MASK_KIND_MARITAL_STATUS: _MaskKind.ValueType  # 9
+    """[MARITAL_STATUS]"""
+    MASK_KIND_NATIONALITY: _MaskKind.ValueType  # 10
+    """[NATIONALITY]"""
+    MASK_KIND_EMPLOYER: _MaskKind.ValueType  # 11
+    """[EMPLOYER]"""
+    MASK_KIND_INSTITUTION: _MaskKind.ValueType  # 12
+    """[INSTITUTION]"""
+
+class MaskKind(_MaskKind, metaclass=_MaskKindEnumTypeWrapper):
+    """What a masked passage was; the token standing for it in the text is in brackets."""
+
+MASK_KIND_UNSPECIFIED: MaskKind.ValueType  # 0
+MASK_KIND_NAME: MaskKind.ValueType  # 1
+"""[NAME]"""
+MASK_KIND_EMAIL: MaskKind.ValueType  # 2
+"""[EMAIL]"""
+MASK_KIND_PHONE: MaskKind.ValueType  # 3
+"""[PHONE]"""
+MASK_KIND_LINK: MaskKind.ValueType  # 4
+"""[LINK]"""
+MASK_KIND_ADDRESS: MaskKind.ValueType  # 5
+"""[ADDRESS]"""
+MASK_KIND_DATE_OF_BIRTH: MaskKind.ValueType  # 6
+"""[DATE_OF_BIRTH]"""
+MASK_KIND_AGE: MaskKind.ValueType  # 7
+"""[AGE]"""
+MASK_KIND_GENDER: MaskKind.ValueType  # 8
+"""[GENDER]"""
+MASK_KIND_MARITAL_STATUS: MaskKind.ValueType  # 9
+"""[MARITAL_STATUS]"""
+MASK_KIND_NATIONALITY: MaskKind.ValueType  # 10
+"""[NATIONALITY]"""
+MASK_KIND_EMPLOYER: MaskKind.ValueType  # 11
+"""[EMPLOYER]"""
+MASK_KIND_INSTITUTION: MaskKind.ValueType  # 12
+"""[INSTITUTION]"""
+Global___MaskKind: _TypeAlias = MaskKind  # noqa: Y015
+
 class _ReferenceDateSource:
     ValueType = _typing.NewType("ValueType", _builtins.int)
     V: _TypeAlias = ValueType  # noqa: Y015
@@ -281,6 +343,7 @@ class SubmitResumeRequest(_message.Message):
     JOB_DESCRIPTION_FIELD_NUMBER: _builtins.int
     REQUIRED_SKILLS_FIELD_NUMBER: _builtins.int
     AS_OF_FIELD_NUMBER: _builtins.int
+    REDACT_FIELD_NUMBER: _builtins.int
     resume_id: _builtins.str
     """Caller's identifier of the resume; the analysis is cached under it. Required."""
     candidate_id: _builtins.str
@@ -312,6 +375,10 @@ class SubmitResumeRequest(_message.Message):
     every duration runs to it. At most tomorrow (a caller's time zone may be ahead).
     Unset: the document's modification date when plausible, else the submission date.
     """
+    redact: _builtins.bool
+    """Keep a redacted copy of the resume's text with the analysis, for GetRedactedResume.
+    Without it, GetRedactedResume answers FAILED_PRECONDITION for this analysis.
+    """
     @_builtins.property
     def required_skills(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
         """Optional skills the position requires."""
@@ -330,10 +397,11 @@ class SubmitResumeRequest(_message.Message):
         job_description: _builtins.str = ...,
         required_skills: _abc.Iterable[_builtins.str] | None = ...,
         as_of: _builtins.str = ...,
+        redact: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["content", b"content", "file_url", b"file_url", "source", b"source"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["as_of", b"as_of", "candidate_id", b"candidate_id", "content", b"content", "file_name", b"file_name", "file_url", b"file_url", "job_description", b"job_description", "mime_type", b"mime_type", "organisation_id", b"organisation_id", "request_id", b"request_id", "required_skills", b"required_skills", "resume_id", b"resume_id", "source", b"source"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["as_of", b"as_of", "candidate_id", b"candidate_id", "content", b"content", "file_name", b"file_name", "file_url", b"file_url", "job_description", b"job_description", "mime_type", b"mime_type", "organisation_id", b"organisation_id", "redact", b"redact", "request_id", b"request_id", "required_skills", b"required_skills", "resume_id", b"resume_id", "source", b"source"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     _WhichOneofReturnType_source: _TypeAlias = _typing.Literal["content", "file_url"]  # noqa: Y015
     _WhichOneofArgType_source: _TypeAlias = _typing.Literal["source", b"source"]  # noqa: Y015
@@ -530,6 +598,7 @@ class JobMetadata(_message.Message):
     FILE_URL_FIELD_NUMBER: _builtins.int
     REQUEST_ID_FIELD_NUMBER: _builtins.int
     AS_OF_FIELD_NUMBER: _builtins.int
+    REDACT_FIELD_NUMBER: _builtins.int
     resume_id: _builtins.str
     candidate_id: _builtins.str
     organisation_id: _builtins.str
@@ -539,6 +608,8 @@ class JobMetadata(_message.Message):
     request_id: _builtins.str
     as_of: _builtins.str
     """The reference date the submission named, "YYYY-MM-DD"; empty when it named none."""
+    redact: _builtins.bool
+    """Whether the submission asked for a redacted copy (SubmitResumeRequest.redact)."""
     def __init__(
         self,
         *,
@@ -550,10 +621,11 @@ class JobMetadata(_message.Message):
         file_url: _builtins.str = ...,
         request_id: _builtins.str = ...,
         as_of: _builtins.str = ...,
+        redact: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["as_of", b"as_of", "candidate_id", b"candidate_id", "file_name", b"file_name", "file_url", b"file_url", "mime_type", b"mime_type", "organisation_id", b"organisation_id", "request_id", b"request_id", "resume_id", b"resume_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["as_of", b"as_of", "candidate_id", b"candidate_id", "file_name", b"file_name", "file_url", b"file_url", "mime_type", b"mime_type", "organisation_id", b"organisation_id", "redact", b"redact", "request_id", b"request_id", "resume_id", b"resume_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1014,6 +1086,102 @@ class GetResumeAnalysisResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___GetResumeAnalysisResponse: _TypeAlias = GetResumeAnalysisResponse  # noqa: Y015
+
+@_typing.final
+class GetRedactedResumeRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    RESUME_ID_FIELD_NUMBER: _builtins.int
+    ORGANISATION_ID_FIELD_NUMBER: _builtins.int
+    MASK_EMPLOYERS_FIELD_NUMBER: _builtins.int
+    MASK_INSTITUTIONS_FIELD_NUMBER: _builtins.int
+    resume_id: _builtins.str
+    organisation_id: _builtins.str
+    """Required: a resume is only visible to its organisation."""
+    mask_employers: _builtins.bool
+    """Also mask the employers (the experience entries' companies) in the text and the analysis."""
+    mask_institutions: _builtins.bool
+    """Also mask the schools and universities (the education entries' institutions)."""
+    def __init__(
+        self,
+        *,
+        resume_id: _builtins.str = ...,
+        organisation_id: _builtins.str = ...,
+        mask_employers: _builtins.bool = ...,
+        mask_institutions: _builtins.bool = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["mask_employers", b"mask_employers", "mask_institutions", b"mask_institutions", "organisation_id", b"organisation_id", "resume_id", b"resume_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___GetRedactedResumeRequest: _TypeAlias = GetRedactedResumeRequest  # noqa: Y015
+
+@_typing.final
+class GetRedactedResumeResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ANALYSIS_FIELD_NUMBER: _builtins.int
+    TEXT_FIELD_NUMBER: _builtins.int
+    MASKED_SPANS_FIELD_NUMBER: _builtins.int
+    text: _builtins.str
+    """The resume's text as extracted, each masked passage replaced by its kind's token
+    ("[NAME]", "[EMAIL]", ... see MaskKind).
+    """
+    @_builtins.property
+    def analysis(self) -> Global___StoredAnalysis:
+        """The resume's latest version, redacted: no contact, and the masks applied to its
+        free text (summary, titles, highlights, projects, certifications).
+        """
+
+    @_builtins.property
+    def masked_spans(self) -> _containers.RepeatedCompositeFieldContainer[Global___MaskedSpan]:
+        """The tokens in `text`, in order: where each stands in `text` (not in the original,
+        which is not kept) and what it hides.
+        """
+
+    def __init__(
+        self,
+        *,
+        analysis: Global___StoredAnalysis | None = ...,
+        text: _builtins.str = ...,
+        masked_spans: _abc.Iterable[Global___MaskedSpan] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["analysis", b"analysis"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["analysis", b"analysis", "masked_spans", b"masked_spans", "text", b"text"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___GetRedactedResumeResponse: _TypeAlias = GetRedactedResumeResponse  # noqa: Y015
+
+@_typing.final
+class MaskedSpan(_message.Message):
+    """A token of GetRedactedResumeResponse.text: text[start:end], in Unicode code points."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    KIND_FIELD_NUMBER: _builtins.int
+    START_FIELD_NUMBER: _builtins.int
+    END_FIELD_NUMBER: _builtins.int
+    kind: Global___MaskKind.ValueType
+    start: _builtins.int
+    end: _builtins.int
+    def __init__(
+        self,
+        *,
+        kind: Global___MaskKind.ValueType = ...,
+        start: _builtins.int = ...,
+        end: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["end", b"end", "kind", b"kind", "start", b"start"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___MaskedSpan: _TypeAlias = MaskedSpan  # noqa: Y015
 
 @_typing.final
 class ListCandidateAnalysesRequest(_message.Message):

@@ -85,6 +85,11 @@ class GatewayServiceStub:
                 request_serializer=resume_dot_v1_dot_resume__pb2.ListWebhookDeliveriesRequest.SerializeToString,
                 response_deserializer=resume_dot_v1_dot_resume__pb2.ListWebhookDeliveriesResponse.FromString,
                 _registered_method=True)
+        self.GetRedactedResume = channel.unary_unary(
+                '/resume.v1.GatewayService/GetRedactedResume',
+                request_serializer=resume_dot_v1_dot_resume__pb2.GetRedactedResumeRequest.SerializeToString,
+                response_deserializer=resume_dot_v1_dot_resume__pb2.GetRedactedResumeResponse.FromString,
+                _registered_method=True)
 
 
 class GatewayServiceServicer:
@@ -168,6 +173,15 @@ class GatewayServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetRedactedResume(self, request, context):
+        """The current analysis of a resume submitted with `redact`, without what identifies the
+        candidate (name, contact, address, date of birth, age, gender, marital status,
+        nationality), and its text with those masked; employers and institutions on request.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_GatewayServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -220,6 +234,11 @@ def add_GatewayServiceServicer_to_server(servicer, server):
                     servicer.ListWebhookDeliveries,
                     request_deserializer=resume_dot_v1_dot_resume__pb2.ListWebhookDeliveriesRequest.FromString,
                     response_serializer=resume_dot_v1_dot_resume__pb2.ListWebhookDeliveriesResponse.SerializeToString,
+            ),
+            'GetRedactedResume': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRedactedResume,
+                    request_deserializer=resume_dot_v1_dot_resume__pb2.GetRedactedResumeRequest.FromString,
+                    response_serializer=resume_dot_v1_dot_resume__pb2.GetRedactedResumeResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -493,6 +512,33 @@ class GatewayService:
             '/resume.v1.GatewayService/ListWebhookDeliveries',
             resume_dot_v1_dot_resume__pb2.ListWebhookDeliveriesRequest.SerializeToString,
             resume_dot_v1_dot_resume__pb2.ListWebhookDeliveriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRedactedResume(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/resume.v1.GatewayService/GetRedactedResume',
+            resume_dot_v1_dot_resume__pb2.GetRedactedResumeRequest.SerializeToString,
+            resume_dot_v1_dot_resume__pb2.GetRedactedResumeResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -65,6 +65,11 @@ class GatewayServiceStub:
     """
     ListWebhookDeliveries: _grpc.UnaryUnaryMultiCallable[_resume_pb2.ListWebhookDeliveriesRequest, _resume_pb2.ListWebhookDeliveriesResponse]
     """The organisation's latest webhook delivery attempts, newest first."""
+    GetRedactedResume: _grpc.UnaryUnaryMultiCallable[_resume_pb2.GetRedactedResumeRequest, _resume_pb2.GetRedactedResumeResponse]
+    """The current analysis of a resume submitted with `redact`, without what identifies the
+    candidate (name, contact, address, date of birth, age, gender, marital status,
+    nationality), and its text with those masked; employers and institutions on request.
+    """
 
 @_typing.type_check_only
 class GatewayServiceAsyncStub(GatewayServiceStub):
@@ -103,6 +108,11 @@ class GatewayServiceAsyncStub(GatewayServiceStub):
     """
     ListWebhookDeliveries: _aio.UnaryUnaryMultiCallable[_resume_pb2.ListWebhookDeliveriesRequest, _resume_pb2.ListWebhookDeliveriesResponse]  # type: ignore[assignment]
     """The organisation's latest webhook delivery attempts, newest first."""
+    GetRedactedResume: _aio.UnaryUnaryMultiCallable[_resume_pb2.GetRedactedResumeRequest, _resume_pb2.GetRedactedResumeResponse]  # type: ignore[assignment]
+    """The current analysis of a resume submitted with `redact`, without what identifies the
+    candidate (name, contact, address, date of birth, age, gender, marital status,
+    nationality), and its text with those masked; employers and institutions on request.
+    """
 
 class GatewayServiceServicer(metaclass=_abc_1.ABCMeta):
     """The gateway in front of the resume-analysis queue."""
@@ -198,5 +208,16 @@ class GatewayServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_resume_pb2.ListWebhookDeliveriesResponse, _abc.Awaitable[_resume_pb2.ListWebhookDeliveriesResponse]]:
         """The organisation's latest webhook delivery attempts, newest first."""
+
+    @_abc_1.abstractmethod
+    def GetRedactedResume(
+        self,
+        request: _resume_pb2.GetRedactedResumeRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_resume_pb2.GetRedactedResumeResponse, _abc.Awaitable[_resume_pb2.GetRedactedResumeResponse]]:
+        """The current analysis of a resume submitted with `redact`, without what identifies the
+        candidate (name, contact, address, date of birth, age, gender, marital status,
+        nationality), and its text with those masked; employers and institutions on request.
+        """
 
 def add_GatewayServiceServicer_to_server(servicer: GatewayServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
