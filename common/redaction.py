@@ -30,6 +30,9 @@ _FREE_TEXT: dict[str, tuple[str, ...]] = {
     "projects": ("name", "description"),
     "certificationEntries": ("name", "issuer"),
 }
+# The fields that name employers, schools and places: masked on request as such, but
+# never allowed to carry the candidate's own details (a sidebar's phone read as a school).
+_NAMES: dict[str, tuple[str, ...]] = {"experience": ("company", "location"), "education": ("institution", "location")}
 
 
 def token(kind: str) -> str:
@@ -123,10 +126,11 @@ def _employer_names(company: str) -> list[str]:
     return [name for name in dict.fromkeys((company.strip(), bare)) if len(name) >= 2]
 
 
-def map_free_text(analysis: dict[str, Any], change: Callable[[str], str]) -> dict[str, Any]:
-    """A copy of `analysis` (proto3 JSON) with `change` applied to each of its free-text strings."""
+def map_free_text(analysis: dict[str, Any], change: Callable[[str], str], *, names: bool = False) -> dict[str, Any]:
+    """A copy of `analysis` (proto3 JSON) with `change` applied to each of its free-text
+    strings, and with `names` to the employers', schools' and places' names too."""
     changed = copy.deepcopy(analysis)
-    for list_name, fields in _FREE_TEXT.items():
+    for list_name, fields in [*_FREE_TEXT.items(), *(_NAMES.items() if names else ())]:
         items = [changed] if not list_name else changed.get(list_name) or []
         for item in items:
             for field in fields:

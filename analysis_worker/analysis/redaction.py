@@ -88,7 +88,7 @@ def redaction_of(document: ExtractedDocument, analysis: resume_pb2.ResumeAnalysi
     cleared.ClearField("contact")
     cleared.contact.SetInParent()  # present and empty, as every field of the stored JSON
     as_json = json_format.MessageToDict(cleared, always_print_fields_with_no_presence=True)
-    return Redaction(map_free_text(as_json, lambda text: redact_text(text, analysis.contact).text),
+    return Redaction(map_free_text(as_json, lambda text: redact_text(text, analysis.contact).text, names=True),
                      redacted.text, redacted.spans)
 
 
