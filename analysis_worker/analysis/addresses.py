@@ -7,10 +7,13 @@ import re
 # The lookbehinds start a match only at the beginning of a run: without them, a long
 # run of letters or dots without "@" or a domain costs quadratic time (a hostile file).
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_TLD = (r"(?:com|org|net|io|dev|ai|me|co|app|info|tech|xyz|page|site|ly|eu|uk|de|fr|ca|in|us|edu|gg|sh|so|to|tv"
+        r"|cv|link|bio|blog|pro)\b")
+_PATH = r"/[^\s|,;<>()\"'\ue000-\uf8ff]*"
+# A bare host of one letter is a degree ("B.Tech", "M.Com") unless a path follows it ("x.com/jdoe").
 URL = re.compile(
     r"(?:https?://|www\.)[^\s|,;<>()\"'\ue000-\uf8ff]+"
-    r"|(?<![a-z0-9.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|ai|me|co|app|info|tech|xyz|page|site|ly|eu"
-    r"|uk|de|fr|ca|in|us|edu|gg|sh|so|to|tv|cv|link|bio|blog|pro)\b(?:/[^\s|,;<>()\"'\ue000-\uf8ff]*)?",
+    rf"|(?<![a-z0-9.-])(?:[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}(?:{_PATH})?|[a-z0-9]\.{_TLD}{_PATH})",
     re.IGNORECASE)
 # A scheme or a path after a host: "acme.com" alone is also how companies are named.
 # The host starts at the beginning of its run, as EMAIL's does.

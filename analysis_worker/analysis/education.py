@@ -6,8 +6,10 @@ import re
 
 from common.proto.resume.v1 import resume_pb2
 
+from .addresses import holds_address
 from .dates import find_span, join_wrapped_dates
 from .entries import BULLET, Entry, group_entries, header_fields, name_from_places
+from .phones import phones_in
 from .skills import skills_in_text
 
 _DEGREE_TYPES = (r"Science|Arts|Engineering|Technology|Business Administration|Fine Arts|Laws|Commerce|Education"
@@ -222,6 +224,15 @@ _KIND_WORD = re.compile(rf"(?i:{_INSTITUTION.pattern}|of|for|and|the|technology|
                         r"|management|business|medicine|law|design|music|&)")
 
 
+def _may_name_a_school(part: str) -> bool:
+    """Whether a part holds words and no contact detail: a sidebar's phone or email read
+    into the education section is never a school."""
+    return bool(_WORD.search(part)) and not holds_address(part) and not phones_in(part, None)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
     result = []
     lines = join_wrapped_dates(_unwrapped_names(lines))
@@ -247,11 +258,15 @@ def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
         institution_index = next((i for i in named if i not in degrees or _names_a_school(parts[i])),
                                  named[0] if named else -1)
         hidden = "" if institution_index >= 0 else name_from_places(locations, names_institution)
+        if not hidden and institution_index < 0 and not degrees and any(
+                holds_address(line) or phones_in(line, None) for line in entry.header):
+            continue  # a sidebar's contact details read into the section: no school here
         if not hidden and institution_index < 0:
             # A line of its own beside the degree's line names the school ("HSC, Science" /
             # "Kendriya Vidyalaya"); else the first part that is no degree does.
             alone = [line for line in entry.header if not find_degree(line) and not find_span(line)]
-            candidates = [i for i, part in enumerate(parts) if i not in degrees and not _GPA.search(part)]
+            candidates = [i for i, part in enumerate(parts)
+                          if i not in degrees and not _GPA.search(part) and _may_name_a_school(part)]
             institution_index = next((i for i in candidates if len(alone) == 1 and parts[i] in alone[0]),
                                      candidates[0] if candidates else -1)
         institution = parts[institution_index] if institution_index >= 0 else hidden

@@ -450,3 +450,26 @@ def test_phones_are_read_in_the_plan_they_are_written_in(written, location, expe
     document = ExtractedDocument(format="pdf", text=text, pages=1, header_text="", warnings=(), links=())
     contact = analyse(document).contact
     assert (list(contact.phones), contact.location) == ([expected], location), contact
+
+
+@pytest.mark.parametrize("degree", ["B.Tech", "M.Tech", "B.Com", "M.Com", "B.Me"])
+def test_a_degree_abbreviated_like_a_host_is_no_link(degree):
+    # "B.Tech" reads as the host "b.tech": a host of one letter is a link only with a path.
+    text = "\n".join(["Rohan Kulkarni", f"Software Engineer, {degree}",
+                      "rohan.kulkarni@example.com | x.com/rohank | rohank.dev", "",
+                      "Education", f"{degree} in Computer Science, Anna University, 2016 - 2020",
+                      f"{degree} | Anna University"])
+    result = analyse(ExtractedDocument("pdf", text, 1, "", ()))
+    assert sorted(link.url for link in result.contact.links) == ["https://rohank.dev", "https://x.com/rohank"]
+
+
+@pytest.mark.parametrize("contact", [["+351 912 197 086", "jo.silva@example.org", "LinkedIn", "josilva"],
+                                     ["(206) 555-0127", "jo.silva@example.org"], ["jo.silva@example.org", "GitHub"],
+                                     ["+44 20 7946 0958", "linkedin.com/in/josilva"]])
+def test_a_sidebars_contact_details_under_the_education_heading_are_no_school(contact):
+    # A sidebar read into the page: its contact block lands under the education heading,
+    # before schools whose years stand stacked above them.
+    text = "\n".join(["Jo Silva", "", "Education", *contact, "2015", "2018", "Politecnico di Milano", "Master",
+                      "Interaction Design", "2012", "2015", "Jagiellonian University", "Bachelor", "Design"])
+    result = analyse(ExtractedDocument("pdf", text, 1, "", ()))
+    assert [school.institution for school in result.education] == ["Politecnico di Milano", "Jagiellonian University"]
