@@ -17,7 +17,8 @@ from .dates import DateSpan, find_span, is_duration, strip_dates
 from .places import is_location, split_place
 from .prose import is_prose
 
-BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤✓✔*\-–—\ue000-\uf8ff]|\d{1,2}[.)])\s*(?=\S)")
+# A number opening a line is a list's ("1.", "2)"), but not a month written in figures ("01.2023").
+BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤✓✔*\-–—\ue000-\uf8ff]|\d{1,2}[.)](?!\d))\s*(?=\S)")
 # Separators between the parts of a title line: "Acme – Berlin, Germany", "Engineer | Acme",
 # "Acme, Berlin; Engineer", "Engineer @Acme",
 # icon glyphs, runs of spaces, tabs, and "Engineer at Acme".

@@ -45,6 +45,8 @@ INSTITUTION_WORDS = _united("institutions")
 TITLE_WORDS = frozenset(_united("title_words"))
 TITLE_SUFFIXES = _united("title_suffixes")
 COMPANY_WORDS = frozenset(_united("company_words"))
+# Companies' legal forms written with dots ("s.l.", "b.v."), lower case.
+LEGAL_FORMS = frozenset(_united("legal_forms"))
 # Degree level name -> the languages' patterns, joined.
 DEGREES: dict[str, str] = {
     level: "|".join(_DATA[code]["degrees"][level] for code in FOREIGN if level in _DATA[code]["degrees"])
