@@ -7,7 +7,7 @@ import re
 from common.proto.resume.v1 import resume_pb2
 
 from .dates import find_span, join_wrapped_dates
-from .entries import BULLET, Entry, group_entries, header_fields, name_from_places
+from .entries import BULLET, Entry, group_entries, grouped_with_dates_apart, header_fields, name_from_places
 from .languages import DEGREES as FOREIGN_DEGREES
 from .languages import INSTITUTION_WORDS, alternation
 from .skills import skills_in_text
@@ -233,7 +233,8 @@ _KIND_WORD = re.compile(rf"(?i:{_INSTITUTION.pattern}|of|for|and|the|technology|
 def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
     result = []
     lines = join_wrapped_dates(_unwrapped_names(lines))
-    for entry in _schools(_schools_after_dates(group_entries(lines, _degree_below, _names))):
+    entries = grouped_with_dates_apart(lines, lambda part: group_entries(part, _degree_below, _names))
+    for entry in _schools(_schools_after_dates(entries)):
         parts, locations = header_fields(entry, split_at=_field_at_school)
         degree_level, degree, field = resume_pb2.DEGREE_LEVEL_UNSPECIFIED, "", ""
         degrees: dict[int, Degree] = {}  # by part

@@ -49,6 +49,32 @@ class Entry:
     span: DateSpan | None = None
 
 
+def _date_alone(line: str) -> DateSpan | None:
+    span = find_span(line)
+    return span if span is not None and not strip_dates(line).strip(" ,|–—-") else None
+
+
+def grouped_with_dates_apart(lines: list[str], group: Callable[[list[str]], list[Entry]]) -> list[Entry]:
+    """The entries of a section whose dates column was read apart from the entries beside
+    it, as a Europass CV's left column is: two or more lines of dates alone open the
+    section, and as many entries without dates follow, each put after its dates. An entry
+    starts at a line after bullets; without bullets, the entries are taken to be as long
+    as each other. Other sections are grouped as they are (`group` groups lines into entries)."""
+    count = next((index for index, line in enumerate(lines) if _date_alone(line) is None), len(lines))
+    rest = lines[count:]
+    if count < 2 or len(rest) < count or any(_date_alone(line) for line in rest):
+        return group(lines)
+    starts = [index for index, line in enumerate(rest)
+              if not BULLET.match(line) and (index == 0 or BULLET.match(rest[index - 1]))]
+    if len(starts) != count and len(rest) % count == 0 and not any(BULLET.match(line) for line in rest):
+        starts = list(range(0, len(rest), len(rest) // count))
+    if len(starts) != count:
+        return group(lines)
+    ordered = [line for date, start, end in zip(lines[:count], starts, [*starts[1:], len(rest)], strict=True)
+               for line in [date, *rest[start:end]]]
+    return group(ordered)
+
+
 def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | None = None,
                   kind: Callable[[str], str] | None = None) -> list[Entry]:
     """The entries of a section's lines. Where a section's kind knows more than the

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from common.proto.resume.v1 import resume_pb2
 
 from .dates import find_span, join_wrapped_dates
-from .entries import BULLET, Entry, group_entries, header_fields, name_from_places
+from .entries import BULLET, Entry, group_entries, grouped_with_dates_apart, header_fields, name_from_places
 from .languages import COMPANY_WORDS as FOREIGN_COMPANY_WORDS
 from .roles import is_title_word, words_of
 from .skills import skill_row
@@ -38,7 +38,7 @@ def parse_experience(lines: list[str], candidate: str = "",
     column can be read (see _untitled)."""
     result = []
     lines = join_wrapped_dates(lines)
-    entries = group_entries(lines)
+    entries = grouped_with_dates_apart(lines, group_entries)
     captions: list[list[str]] = []
     if any(_untitled(entry) for entry in entries):
         # Lines of a caption column read apart from their dates and bullets: grouped
