@@ -59,14 +59,17 @@ def grouped_with_dates_apart(lines: list[str], group: Callable[[list[str]], list
     it, as a Europass CV's left column is: two or more lines of dates alone open the
     section, and as many entries without dates follow, each put after its dates. An entry
     starts at a line after bullets; without bullets, the entries are taken to be as long
-    as each other. Other sections are grouped as they are (`group` groups lines into entries)."""
+    as each other, when grouping them finds as many. Other sections are grouped as they
+    are (`group` groups lines into entries)."""
     count = next((index for index, line in enumerate(lines) if _date_alone(line) is None), len(lines))
     rest = lines[count:]
     if count < 2 or len(rest) < count or any(_date_alone(line) for line in rest):
         return group(lines)
     starts = [index for index, line in enumerate(rest)
               if not BULLET.match(line) and (index == 0 or BULLET.match(rest[index - 1]))]
-    if len(starts) != count and len(rest) % count == 0 and not any(BULLET.match(line) for line in rest):
+    # Without bullets, the blocks are as long as each other, and the grouping finds as many.
+    if len(starts) != count and len(rest) % count == 0 and not any(BULLET.match(line) for line in rest) \
+            and len(group(rest)) == count:
         starts = list(range(0, len(rest), len(rest) // count))
     if len(starts) != count:
         return group(lines)

@@ -8,10 +8,10 @@ from tests.accuracy.multilingual import evaluate_parts, format_multilingual
 # part -> field -> (precision floor, recall floor); "dates" and "language" are shares.
 FLOORS = {
     "development": {"name": (0.97, 0.97), "email": (0.97, 0.97), "phone": (0.97, 0.97), "company": (0.90, 0.80),
-                    "title": (0.97, 0.86), "institution": (0.97, 0.88), "dates": (0.86, 0.86),
+                    "title": (0.97, 0.86), "institution": (0.97, 0.80), "dates": (0.86, 0.86),
                     "language": (1.0, 1.0)},
     "held-out": {"name": (0.97, 0.97), "email": (0.97, 0.97), "phone": (0.97, 0.97), "company": (0.84, 0.78),
-                 "title": (0.97, 0.90), "institution": (0.97, 0.92), "dates": (0.90, 0.90),
+                 "title": (0.97, 0.90), "institution": (0.97, 0.82), "dates": (0.90, 0.90),
                  "language": (1.0, 1.0)},
 }
 
