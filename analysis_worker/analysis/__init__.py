@@ -17,6 +17,7 @@ from .education import is_skill_list, parse_education
 from .entries import group_entries
 from .experience import parse_experience
 from .language_levels import language_levels
+from .languages import detect_language
 from .listings import language_items, list_items, spoken_languages, unwrapped_lists
 from .matching import match_job
 from .normalise import normalise_text
@@ -51,6 +52,7 @@ def analyse(document: ExtractedDocument, *, job_description: str = "", required_
         if section.kind in ("experience", "education"):
             section.lines = [typography.fields(line) for line in section.lines]
     top, body = sections[0], sections[1:]
+    language = detect_language(document.text)
 
     def lines_of(kind: str) -> list[str]:
         return [line for section in body if section.kind == kind for line in section.lines]
@@ -58,7 +60,7 @@ def analyse(document: ExtractedDocument, *, job_description: str = "", required_
     # Two-column templates put the contact details in a sidebar section of their own.
     body_contact = contact_lines(top.lines) + contact_lines(lines_of("contact"))
     found = extract_contact(body_contact, document.header_text, document.text, document.links,
-                            typography.display_lines())
+                            typography.display_lines(), language)
     # A caption column can run on into the education section, which takes no captions of its own.
     experience = parse_experience(lines_of("experience"), found.contact.name, host_lines(body, "education")) \
         or unheaded_jobs(sections, found.contact.name)
@@ -72,6 +74,7 @@ def analyse(document: ExtractedDocument, *, job_description: str = "", required_
     labelled_languages = [line for line in skills_lines if line.lower().startswith("languages:")]
     result = resume_pb2.ResumeAnalysis(
         analysis_version=ANALYSIS_VERSION,
+        language=language,
         contact=found.contact,
         summary=" ".join(lines_of("summary")),
         skills=find_skills(_skill_sources(top, body)),

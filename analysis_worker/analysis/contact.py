@@ -9,6 +9,7 @@ from common.proto.resume.v1 import resume_pb2
 
 from .addresses import EMAIL
 from .contact_items import beside_addresses, contact_segments, is_contact_item
+from .languages import country_of
 from .links import contact_links
 from .names import best_name, is_name, name_among
 from .phones import PHONE_LABEL, digits_of, phones_in
@@ -38,11 +39,13 @@ def contact_lines(top_lines: list[str]) -> list[str]:
 
 
 def extract_contact(body_contact: list[str], header_text: str, body_text: str,
-                    links: tuple[str, ...], display: Sequence[str] = ()) -> ContactResult:
+                    links: tuple[str, ...], display: Sequence[str] = (), language: str = "") -> ContactResult:
     """Contact details from the contact lines of the body (see contact_lines), the page
     headers and footers, and the link targets; the whole text is searched only for an
     email, labelled phone numbers and the name, which is first looked for among the
-    `display` lines (set large at the top of the page, largest first)."""
+    `display` lines (set large at the top of the page, largest first). A phone number
+    without its country code is read in the country of the location, else in the country
+    of the resume's `language` (languages.country_of: "de" is Germany)."""
     header_lines = [line.strip() for line in header_text.splitlines() if line.strip()]
     # Sidebars and "About" blocks hold the details away from the top: lines made only
     # of contact items count wherever they are in the first part of the resume.
@@ -63,7 +66,7 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
     emails = _whole(shown + [target for target in targets if _completes(target, shown)]) \
         or _whole(targets) or EMAIL.findall(body_text)[:1]
     labelled = [line for line in body_text.splitlines() if PHONE_LABEL.search(line)]
-    region = country_code(location) if location else None
+    region = (country_code(location) if location else None) or country_of(language)
     phones = phones_in("\n".join([body_block, header_block, *items, *labelled]), region) \
         or phones_in("\n".join(_targets(links, "tel:")), region)
 

@@ -1,5 +1,7 @@
 """Dates as resumes write them: "Sept 2018 – May 2023", "2019-06", "06/2019",
-"Summer 2022", "2021", "Present"; normalised to "YYYY-MM" or "YYYY"."""
+"Summer 2022", "2021", "Present"; normalised to "YYYY-MM" or "YYYY". Month names,
+"present" words and connectors of the other languages come from languages.py ("März 2020
+bis heute", "janv. 2019 – aujourd'hui", "desde 2020")."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .languages import MONTHS as FOREIGN_MONTHS
+from .languages import PRESENT_WORDS, SINCE_WORDS, TO_WORDS, alternation
 from .prose import is_prose
 
 _MONTHS = {
@@ -18,14 +22,14 @@ _MONTHS = {
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 1}
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+          rf"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|{alternation(list(FOREIGN_MONTHS))})\.?")
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
 # Lookarounds keep years out of DOIs, version numbers and patent numbers.
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH_YEAR_IN_FIGURES = rf"{_YEAR}[-/.]{_NUM_MONTH}|{_NUM_MONTH}[-/.]{_YEAR}"
-_DATE = (rf"(?<![\w./])(?:(?:{_MONTH}|{_SEASON}),?\s*(?:{_YEAR}|['’]\d\d)"
+_DATE = (rf"(?<![\w./])(?:(?:{_MONTH}|{_SEASON}),?\s*(?:de\s+)?(?:{_YEAR}|['’]\d\d)"  # "enero de 2020"
          rf"|{_YEAR}[-\s]{_MONTH}(?![a-z])"  # the year first: "2023-Sep", "2023 September"
          rf"|{_YEAR}-{_NUM_MONTH}-(?:0[1-9]|[12]\d|3[01])"  # ISO day dates ("2023-08-01") keep their month
          # A day's date, day or month first ("01/03/2024"), one separator throughout.
@@ -33,13 +37,13 @@ _DATE = (rf"(?<![\w./])(?:(?:{_MONTH}|{_SEASON}),?\s*(?:{_YEAR}|['’]\d\d)"
          # Not followed by another number ("2019-5", "1.2.3"), but a date may follow a
          # hyphen: "2019-2021" and, closed up as OCR reads it, "03/2021-07/2024" are ranges.
          rf"|{_MONTH_YEAR_IN_FIGURES}|{_YEAR})(?![\w/]|\.\d|-(?!(?:{_MONTH_YEAR_IN_FIGURES}|{_YEAR})(?![\w/])\b)\d)")
-_PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|date)\b"
+_PRESENT = rf"(?:{alternation(PRESENT_WORDS)}|present|current(?:ly)?|now|today|ongoing|date)\b"
 # Letter-spaced small capitals come out of some text layers as "T O 2021" or, closed up
 # with the next word, "TOPRESENT": the connector is still "to" before a date.
-_TO = rf"\bto\b|\bt\s?o(?=\s*(?:{_DATE}|{_PRESENT}))"
+_TO = rf"\bto\b|\bt\s?o(?=\s*(?:{_DATE}|{_PRESENT}))|\b(?:{alternation(TO_WORDS)})\b"
 _RANGE = re.compile(
     rf"(?P<start>{_DATE})\s*(?:[-–—−]+>?|[→~]|{_TO}|\buntil\b|\btill\b|\bthrough\b)\s*(?P<end>{_DATE}|{_PRESENT})"
-    rf"|\bsince\s+(?P<since>{_DATE})"
+    rf"|\b(?:since|{alternation(SINCE_WORDS)})\s+(?P<since>{_DATE})"
     # A start and a dash closing the line: a range still open ("2023-08-01 —").
     rf"|(?P<open>{_DATE})\s*[-–—]+\s*$", re.IGNORECASE)
 _SINGLE = re.compile(_DATE, re.IGNORECASE)
@@ -47,7 +51,7 @@ _PRESENT_RE = re.compile(_PRESENT, re.IGNORECASE)
 # "3 years", "2 yrs 4 mos", and in words as date libraries write one ("a month").
 _DURATION = re.compile(r"\(?\b(?:\d+|an?)\s+(?:years?|yrs?|months?|mos?)(?:,?\s+\d+\s+(?:months?|mos?))?\b\)?",
                        re.IGNORECASE)
-_PARTS = re.compile(r"[a-z]+|\d+", re.IGNORECASE)
+_PARTS = re.compile(r"[^\W\d_]+|\d+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,8 @@ def parse_date(raw: str) -> str:
                 year = ("20" if int(part) < 50 else "19") + part
             elif 1 <= int(part) <= 12 and not month:  # "2023-08-01": the day comes after
                 month = int(part)
+        elif part in FOREIGN_MONTHS:
+            month = FOREIGN_MONTHS[part]
         elif part[:3] in _MONTHS:
             month = _MONTHS[part[:3]]
         elif part in _SEASONS:

@@ -8,7 +8,9 @@ from common.proto.resume.v1 import resume_pb2
 
 from .addresses import holds_address
 from .dates import find_span, join_wrapped_dates
-from .entries import BULLET, Entry, group_entries, header_fields, name_from_places
+from .entries import BULLET, Entry, group_entries, grouped_with_dates_apart, header_fields, name_from_places
+from .languages import DEGREES as FOREIGN_DEGREES
+from .languages import INSTITUTION_WORDS, alternation
 from .phones import phones_in
 from .skills import skills_in_text
 
@@ -37,13 +39,19 @@ _LEVELS = [
      r"|class (?:x|xii|10|12))"),
     (resume_pb2.DEGREE_LEVEL_CERTIFICATE, r"(?i:certificate|diploma|certification|bootcamp)"),
 ]
-_DEGREES = [(level, re.compile(rf"(?<![\w.])(?:{pattern})(?![\w])")) for level, pattern in _LEVELS]
+# The other languages' degrees (languages.py) beside the English ones of each level.
+_LEVEL_NAMES = {resume_pb2.DEGREE_LEVEL_DOCTORATE: "doctorate", resume_pb2.DEGREE_LEVEL_MASTER: "master",
+                resume_pb2.DEGREE_LEVEL_BACHELOR: "bachelor", resume_pb2.DEGREE_LEVEL_ASSOCIATE: "associate",
+                resume_pb2.DEGREE_LEVEL_HIGH_SCHOOL: "high_school", resume_pb2.DEGREE_LEVEL_CERTIFICATE: "certificate"}
+_DEGREES = [(level, re.compile(rf"(?<![\w.])(?:{pattern}|{FOREIGN_DEGREES[_LEVEL_NAMES[level]] or '(?!)'})(?![\w])"))
+            for level, pattern in _LEVELS]
 # What follows a degree: "in Physics", "of Arts", or the field itself ("MSc Data Science").
 _FIELD = re.compile(r"^[\s,:–-]*(?:(?:in|of)\s+)?([A-Z].*)")
 _INSTITUTION = re.compile(
     r"\b(?:university|college|institute|institution|school|academy|polytechnic|politecnico|polit[eé]cnica"
     r"|polytechnique|conservatory|seminary"
-    r"|universit[äaàé]t?|universidad|universidade|universiteit|hochschule|lyc[ée]e|gymnasium|[ée]cole)\b",
+    rf"|universit[äaàé]t?|universidad|universidade|universiteit|hochschule|lyc[ée]e|gymnasium|[ée]cole"
+    rf"|{alternation(INSTITUTION_WORDS)})\b",
     re.IGNORECASE)
 _GPA = re.compile(r"\b(?:c?gpa|grade point average)\b\W{0,3}(\d(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,3}(?:[.,]\d{1,2})?)?)",
                   re.IGNORECASE)
@@ -236,7 +244,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
     result = []
     lines = join_wrapped_dates(_unwrapped_names(lines))
-    for entry in _schools(_schools_after_dates(group_entries(lines, _degree_below, _names))):
+    entries = grouped_with_dates_apart(lines, lambda part: group_entries(part, _degree_below, _names))
+    for entry in _schools(_schools_after_dates(entries)):
         parts, locations = header_fields(entry, split_at=_field_at_school)
         degree_level, degree, field = resume_pb2.DEGREE_LEVEL_UNSPECIFIED, "", ""
         degrees: dict[int, Degree] = {}  # by part

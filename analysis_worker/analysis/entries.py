@@ -17,7 +17,8 @@ from .dates import DateSpan, find_span, is_duration, strip_dates
 from .places import is_location, split_place
 from .prose import is_prose
 
-BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤✓✔*\-–—\ue000-\uf8ff]|\d{1,2}[.)])\s*(?=\S)")
+# A number opening a line is a list's ("1.", "2)"), but not a month written in figures ("01.2023").
+BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤✓✔*\-–—\ue000-\uf8ff]|\d{1,2}[.)](?!\d))\s*(?=\S)")
 # Separators between the parts of a title line: "Acme – Berlin, Germany", "Engineer | Acme",
 # "Acme, Berlin; Engineer", "Engineer @Acme",
 # icon glyphs, runs of spaces, tabs, and "Engineer at Acme".
@@ -46,6 +47,35 @@ class Entry:
     header: list[str] = field(default_factory=list)  # non-bullet lines as written
     highlights: list[str] = field(default_factory=list)
     span: DateSpan | None = None
+
+
+def _date_alone(line: str) -> DateSpan | None:
+    span = find_span(line)
+    return span if span is not None and not strip_dates(line).strip(" ,|–—-") else None
+
+
+def grouped_with_dates_apart(lines: list[str], group: Callable[[list[str]], list[Entry]]) -> list[Entry]:
+    """The entries of a section whose dates column was read apart from the entries beside
+    it, as a Europass CV's left column is: two or more lines of dates alone open the
+    section, and as many entries without dates follow, each put after its dates. An entry
+    starts at a line after bullets; without bullets, the entries are taken to be as long
+    as each other, when grouping them finds as many. Other sections are grouped as they
+    are (`group` groups lines into entries)."""
+    count = next((index for index, line in enumerate(lines) if _date_alone(line) is None), len(lines))
+    rest = lines[count:]
+    if count < 2 or len(rest) < count or any(_date_alone(line) for line in rest):
+        return group(lines)
+    starts = [index for index, line in enumerate(rest)
+              if not BULLET.match(line) and (index == 0 or BULLET.match(rest[index - 1]))]
+    # Without bullets, the blocks are as long as each other, and the grouping finds as many.
+    if len(starts) != count and len(rest) % count == 0 and not any(BULLET.match(line) for line in rest) \
+            and len(group(rest)) == count:
+        starts = list(range(0, len(rest), len(rest) // count))
+    if len(starts) != count:
+        return group(lines)
+    ordered = [line for date, start, end in zip(lines[:count], starts, [*starts[1:], len(rest)], strict=True)
+               for line in [date, *rest[start:end]]]
+    return group(ordered)
 
 
 def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | None = None,

@@ -7,15 +7,16 @@ from collections.abc import Sequence
 from common.proto.resume.v1 import resume_pb2
 
 from .dates import find_span, join_wrapped_dates
-from .entries import BULLET, Entry, group_entries, header_fields, name_from_places
-from .roles import TITLE_WORDS, words_of
+from .entries import BULLET, Entry, group_entries, grouped_with_dates_apart, header_fields, name_from_places
+from .languages import COMPANY_WORDS as FOREIGN_COMPANY_WORDS
+from .roles import is_title_word, words_of
 from .skills import skill_row
 
 _COMPANY_WORDS = {
     "inc", "llc", "ltd", "limited", "corp", "corporation", "company", "co", "gmbh", "ag", "sa", "plc", "technologies",
     "labs", "lab", "group", "bank", "university", "college", "institute", "hospital", "agency", "studio", "studios",
     "solutions", "systems", "research", "foundation", "ventures", "capital", "partners", "consulting", "ai",
-}
+} | FOREIGN_COMPANY_WORDS
 
 
 def title_score(part: str) -> int:
@@ -23,9 +24,10 @@ def title_score(part: str) -> int:
     # Comparing how many title words each part holds tells "Nexus AI, CTO" from
     # "CTO, Nexus AI", whichever order the template uses.
     words = words_of(part)
-    pieces = set(words) | {piece for word in words for piece in word.split("-")}
+    # Legal forms written with dots ("S.r.l.", "B.V.") read as one word.
+    pieces = set(words) | {piece for word in words for piece in word.split("-")} | set(words_of(part.replace(".", "")))
     # A title word outweighs a company word: "Research Scientist" is a title.
-    return 2 * len(pieces & TITLE_WORDS) - len(pieces & _COMPANY_WORDS)
+    return 2 * sum(map(is_title_word, pieces)) - len(pieces & _COMPANY_WORDS)
 
 
 def parse_experience(lines: list[str], candidate: str = "",
@@ -36,7 +38,7 @@ def parse_experience(lines: list[str], candidate: str = "",
     column can be read (see _untitled)."""
     result = []
     lines = join_wrapped_dates(lines)
-    entries = group_entries(lines)
+    entries = grouped_with_dates_apart(lines, group_entries)
     captions: list[list[str]] = []
     if any(_untitled(entry) for entry in entries):
         # Lines of a caption column read apart from their dates and bullets: grouped

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .languages import TITLE_SUFFIXES
+from .languages import TITLE_WORDS as FOREIGN_TITLE_WORDS
 from .skills import canonical_skill
 
 # The nouns that head a job title ("Engineer", "Analyst").
@@ -24,7 +26,10 @@ TITLE_WORDS = {
     "secretary", "merchandiser", "photographer", "illustrator", "animator", "journalist", "reporter", "translator",
     "interpreter", "biologist", "physicist", "mathematician", "statistician", "geologist", "hygienist",
     "technologist", "paramedic", "caregiver", "aide", "pilot", "pentester",
-}
+} | FOREIGN_TITLE_WORDS
+# German and Dutch write titles as compounds ("Softwareentwickler", "Projectmanager"): a
+# word ending in a title noun, feminine endings included, heads a title too.
+_TITLE_COMPOUND = re.compile(rf"^[^\W\d_]{{3,}}(?:{'|'.join(TITLE_SUFFIXES)})(?:in|innen)?$")
 # Words that qualify a head noun in titles ("Marketing Manager", "Data Analyst") and
 # are not personal names.
 _QUALIFIERS = {
@@ -39,11 +44,16 @@ _QUALIFIERS = {
     "field", "maintenance", "production", "manufacturing", "process", "design", "interior", "embedded", "firmware",
     "platform", "database", "solutions", "application", "applications", "game", "ml", "ai", "site", "reliability",
 }
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
 def words_of(text: str) -> list[str]:
     return _WORD.findall(text.lower())
+
+
+def is_title_word(word: str) -> bool:
+    """A lower-case word that heads a job title: "engineer", "ingénieur", "projektleiterin"."""
+    return word in TITLE_WORDS or bool(_TITLE_COMPOUND.match(word))
 
 
 def is_job_title(text: str) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .education import names_institution
 from .forms import unlabelled
+from .languages import HEADING_MODIFIERS, HEADING_PHRASES, HEADING_WORDS
 from .listings import wraps_skill
 from .roles import TITLE_WORDS, words_of
 from .typography import Typography
@@ -87,6 +88,11 @@ def _segmented(letters: str) -> list[str] | None:
 
 _VOCABULARY = set(_KEYWORDS) | _MODIFIERS | {word for phrase in _PHRASES for word in phrase.split()}
 _LONGEST_WORD = max(map(len, _VOCABULARY))
+# The other languages' heading words (languages.py), after the English ones were used to
+# read letter-spaced capitals: those are English templates' ornament.
+_KEYWORDS.update({word: kind for word, kind in HEADING_WORDS.items() if word not in _KEYWORDS})
+_MODIFIERS |= HEADING_MODIFIERS - set(_KEYWORDS)
+_PHRASES.update(HEADING_PHRASES)
 
 
 @dataclass

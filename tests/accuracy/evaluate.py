@@ -21,6 +21,10 @@ A third set, "unseen (never inspected)", is a second population of the rendered 
 that was never looked at file by file: only its aggregate figures are printed, its
 mismatches are not even recorded, and its floors were set from one measurement.
 
+A block measures the resumes in German, French, Spanish, Portuguese, Dutch and Italian of
+tests/multilingual (tests/accuracy/multilingual.py), with the share of entries whose dates
+are right and of documents whose language is detected.
+
 A fourth block measures the template families of tests/families: resumes rendered
 through real templates of five toolchains (LaTeX, Typst, HTML printed by Chromium and
 WeasyPrint, Word/LibreOffice, Scribus). The development families are tuned on; the
@@ -410,6 +414,12 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
           f"{format_reports(families, arguments.details)}")
     if arguments.details:
         print(per_family(families[FAMILY_PARTS[0]]))
+    from tests.accuracy.multilingual import evaluate_parts as multilingual_parts
+    from tests.accuracy.multilingual import format_multilingual
+
+    multilingual = multilingual_parts()
+    print(f"\nGerman, French, Spanish, Portuguese, Dutch and Italian resumes (tests/multilingual), development "
+          f"and held out:\n{format_multilingual(multilingual, arguments.details)}")
     print(f"\n{scan_blocks}")
     return {part: report.figures() for part, report in {**reports, **families}.items()}
 

@@ -1338,6 +1338,7 @@ class ResumeAnalysis(_message.Message):
     EMPLOYMENT_GAPS_FIELD_NUMBER: _builtins.int
     SPOKEN_LANGUAGES_FIELD_NUMBER: _builtins.int
     CERTIFICATION_ENTRIES_FIELD_NUMBER: _builtins.int
+    LANGUAGE_FIELD_NUMBER: _builtins.int
     analysis_version: _builtins.str
     """Version of the analysis that produced this result, e.g. "1.0.0"."""
     summary: _builtins.str
@@ -1349,6 +1350,10 @@ class ResumeAnalysis(_message.Message):
     reference_date_source: Global___ReferenceDateSource.ValueType
     management_months: _builtins.int
     """Months in management roles (see the README for the titles that count), overlaps once."""
+    language: _builtins.str
+    """The resume's language, ISO 639-1: "en", "de", "fr", "es", "pt", "nl" or "it"
+    ("" for a document without words). See the README's "Languages".
+    """
     @_builtins.property
     def contact(self) -> Global___Contact: ...
     @_builtins.property
@@ -1415,10 +1420,11 @@ class ResumeAnalysis(_message.Message):
         employment_gaps: _abc.Iterable[Global___EmploymentGap] | None = ...,
         spoken_languages: _abc.Iterable[Global___SpokenLanguage] | None = ...,
         certification_entries: _abc.Iterable[Global___Certification] | None = ...,
+        language: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["contact", b"contact", "document", b"document", "match", b"match", "score", b"score"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["analysis_version", b"analysis_version", "certification_entries", b"certification_entries", "certifications", b"certifications", "contact", b"contact", "document", b"document", "education", b"education", "employment_gaps", b"employment_gaps", "experience", b"experience", "languages", b"languages", "management_months", b"management_months", "match", b"match", "projects", b"projects", "reference_date", b"reference_date", "reference_date_source", b"reference_date_source", "score", b"score", "sections", b"sections", "skills", b"skills", "spoken_languages", b"spoken_languages", "summary", b"summary", "total_experience_years", b"total_experience_years", "warnings", b"warnings"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["analysis_version", b"analysis_version", "certification_entries", b"certification_entries", "certifications", b"certifications", "contact", b"contact", "document", b"document", "education", b"education", "employment_gaps", b"employment_gaps", "experience", b"experience", "language", b"language", "languages", b"languages", "management_months", b"management_months", "match", b"match", "projects", b"projects", "reference_date", b"reference_date", "reference_date_source", b"reference_date_source", "score", b"score", "sections", b"sections", "skills", b"skills", "spoken_languages", b"spoken_languages", "summary", b"summary", "total_experience_years", b"total_experience_years", "warnings", b"warnings"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
