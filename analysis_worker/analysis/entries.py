@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .addresses import holds_address
 from .dates import DateSpan, find_span, is_duration, strip_dates
+from .languages import LEGAL_FORMS
 from .places import is_location, split_place
 from .prose import is_prose
 
@@ -286,7 +287,12 @@ def name_from_places(locations: list[str], accept: Callable[[str], bool] = bool)
     return ""
 
 
-_LEGAL_SUFFIX = re.compile(r"(?:inc|llc|ltd|llp|plc|corp|co|gmbh|ag|s\.?a|b\.?v|pty)\.?", re.IGNORECASE)
+# Legal forms written after a comma ("Acme, Inc.", "Douro Logística, Lda."), dots optional.
+_LEGAL_SUFFIX = re.compile(
+    r"(?:inc|llc|ltd|llp|plc|corp|co|gmbh|ag|s\.?a|b\.?v|pty|"
+    + "|".join(sorted({re.escape(form.rstrip(".")).replace(r"\.", r"\.?") for form in LEGAL_FORMS}, key=len,
+                      reverse=True))
+    + r")\.?", re.IGNORECASE)
 
 
 def _comma_parts(segment: str) -> list[str]:

@@ -4,11 +4,13 @@ phones in national formats, and language detection."""
 
 import pytest
 
+from analysis_worker.analysis import analyse
 from analysis_worker.analysis.contact import extract_contact
 from analysis_worker.analysis.dates import find_span
 from analysis_worker.analysis.education import find_degree
-from analysis_worker.analysis.languages import FOREIGN, country_of, detect_language
+from analysis_worker.analysis.languages import FOREIGN, LEGAL_FORMS, country_of, detect_language
 from analysis_worker.analysis.sections import heading_kind
+from analysis_worker.extraction import ExtractedDocument
 from common.proto.resume.v1 import resume_pb2
 from tests.multilingual.people import DATE_STYLES, POOLS, people, written_span
 
@@ -88,3 +90,13 @@ def test_english_stays_english() -> None:
             "Worked with Juan de la Cruz and Marie du Pont at Banco de Bogotá in the Sales department.")
     assert detect_language(text) == "en"
     assert detect_language("") == ""
+
+
+@pytest.mark.parametrize("form", sorted(LEGAL_FORMS | {"Inc.", "LLC", "Ltd"}))
+def test_a_legal_form_after_a_comma_stays_with_its_company(form: str) -> None:
+    # "Douro Logística, Lda." is one employer, not an employer and a place.
+    company = f"Tejo Sistemas, {form[:1].upper()}{form[1:]}"
+    text = "\n".join(["Beatriz Santos", "", "Experience", f"Data Analyst | {company} | 03/2019 - 05/2022",
+                      "• Built the monthly reports in SQL"])
+    result = analyse(ExtractedDocument("pdf", text, 1, "", ()))
+    assert [job.company for job in result.experience] == [company]
