@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .education import names_institution
+from .education import find_degree, names_institution
 from .forms import unlabelled
 from .languages import HEADING_MODIFIERS, HEADING_PHRASES, HEADING_WORDS
 from .listings import wraps_skill
@@ -130,11 +130,11 @@ def heading_kind(line: str) -> str | None:
 
 def _may_be_heading(line: str) -> bool:
     """Whether a line not made of heading words could still be a heading: a few words, no
-    figures, addresses or sentence end; and no school's name, which templates set like
-    their headings ("UNIVERSITY OF WASHINGTON" under "EDUCATION")."""
+    figures, addresses or sentence end; and no school's name or degree, which templates set
+    like their headings ("UNIVERSITY OF WASHINGTON", "HSC" under "EDUCATION")."""
     line = line.strip().rstrip(":")
     return 0 < len(line) <= 40 and len(line.split()) <= 5 and bool(_HEADING_CHARS.fullmatch(line)) \
-        and any(ch.isalpha() for ch in line) and not names_institution(line)
+        and any(ch.isalpha() for ch in line) and not names_institution(line) and not find_degree(line)
 
 
 def resume_lines(text: str) -> list[str]:

@@ -12,8 +12,13 @@ from analysis_worker.extraction.pdf_runs import PlainRun
 Row = list[tuple[str, PlainRun]]
 # A column of keys (headings, dates, labels) beside the blocks they head stands far
 # sparser than the text beside it: its lines this many times further apart at the median.
-# A sidebar's lines follow each other as closely as the main column's.
+# A sidebar's lines follow each other as closely as the main column's. Keys standing on
+# the baselines of the lines they head (dates and labels beside an entry's first line) are
+# keys when half of them do, at a lesser sparseness: a form's labels come in runs
+# as close as its text ("Address", "Phone", "Email").
 _SPARSER = 2.0
+_SPARSER_ALIGNED = 1.5
+_ALIGNED = 0.5
 # Lines of a block follow each other at most this many times the column's usual step.
 _BLOCK_STEP = 1.5
 
@@ -26,9 +31,17 @@ def columns_rows(lines: dict[int, list[Placed]], gutter: int, plain: str, starts
     left = text_lines([p for p in placed if p.start < cut], plain, starts)
     right = text_lines([p for p in placed if p.start >= cut], plain, starts)
     step = _median_step(right)
-    if len(left) >= 3 and len(right) >= 3 and _median_step(left) >= _SPARSER * step:
-        return _keyed(left, right, step)
+    if len(left) >= 3 and len(right) >= 3:
+        sparser = _median_step(left) / step if step else 0.0
+        if sparser >= _SPARSER or sparser >= _SPARSER_ALIGNED and _aligned_share(left, right) >= _ALIGNED:
+            return _keyed(left, right, step)
     return left + right
+
+
+def _aligned_share(keys: list[Row], lines: list[Row]) -> float:
+    """The share of `keys` that stand on the baseline of one of `lines`."""
+    baselines = [_baseline(row) for row in lines]
+    return sum(1 for key in keys if any(abs(_baseline(key) - y) <= 1 for y in baselines)) / len(keys)
 
 
 def _baseline(row: Row) -> float:

@@ -475,6 +475,39 @@ def test_text_drawn_in_forms_stands_where_the_page_puts_it(document, matrix: tup
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_forms_labels_and_dates_beside_their_lines_read_before_them(document) -> None:
+    # A Europass-like form drawn column by column: the left column's labels come in a run
+    # as close as the text beside them ("Address", "Phone", "Email"), then headings and
+    # dates, each on the baseline of the line it heads.
+    basics = document["basics"]
+    keys = [(40, 750, "/F2", 10, "PERSONAL INFORMATION"), (40, 730, "/F1", 9, "Address"),
+            (40, 715, "/F1", 9, "Phone"), (40, 700, "/F1", 9, "Email"), (40, 670, "/F2", 10, "WORK EXPERIENCE")]
+    lines = [(200, 750, "/F2", 14, _latin(basics["name"])), (200, 730, "/F1", 9, "Lille, France"),
+             (200, 715, "/F1", 9, basics["phone"]), (200, 700, "/F1", 9, basics["email"])]
+    y = 645
+    for job in document["work"]:
+        keys.append((40, y, "/F1", 9, f"{_month(job['startDate'])} - {_month(job['endDate'])}"))
+        lines += [(200, y, "/F2", 10, _latin(job["position"])), (200, y - 15, "/F1", 9, _latin(job["name"])),
+                  *[(210, y - 30 - 15 * index, "/F1", 9, _latin(f"- {line}"))
+                    for index, line in enumerate(job["highlights"])]]
+        y -= 45 + 15 * len(job["highlights"]) + 10
+    keys.append((40, y, "/F2", 10, "EDUCATION AND TRAINING"))
+    y -= 25
+    for school in document["education"]:
+        keys.append((40, y, "/F1", 9, f"{school['startDate'][:4]} - {school['endDate'][:4]}"))
+        lines += [(200, y, "/F2", 10, _latin(school["studyType"])),
+                  (200, y - 15, "/F1", 9, _latin(school["institution"]))]
+        y -= 40
+    keys += [(40, y, "/F2", 10, "PERSONAL SKILLS"), (40, y - 25, "/F1", 9, "Digital skills")]
+    lines += [(200, y - 25 - 15 * index, "/F1", 9, _latin(", ".join(group["keywords"])))
+              for index, group in enumerate(document["skills"])]
+    result = read(*keys, *lines)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_a_degree_below_its_school_or_after_at_belongs_to_that_school(document) -> None:
     # Two ways templates write a school: its name and dates, the field bulleted below it
     # and the degree under that; or the degree and field, "at", the school.
