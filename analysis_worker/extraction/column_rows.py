@@ -55,12 +55,15 @@ def _median_step(rows: list[Row]) -> float:
 
 
 def _keyed(keys: list[Row], lines: list[Row], step: float) -> list[Row]:
-    """The lines in blocks (parted by a gap wider than their usual step), each after the
-    keys that stand beside it: a section's heading, an entry's dates. A key belongs to the
-    first block that reaches down to it."""
+    """The lines in blocks (parted by a gap wider than their usual step, or by a key on a
+    line's baseline: a key heads the line it stands beside), each after the keys that stand
+    beside it: a section's heading, an entry's dates. A key belongs to the first block that
+    reaches down to it."""
+    heads = [_baseline(key) for key in keys]
     blocks: list[list[Row]] = []
     for row in lines:
-        if blocks and _baseline(blocks[-1][-1]) - _baseline(row) <= _BLOCK_STEP * step:
+        headed = any(abs(_baseline(row) - y) <= 1 for y in heads)
+        if blocks and not headed and _baseline(blocks[-1][-1]) - _baseline(row) <= _BLOCK_STEP * step:
             blocks[-1].append(row)
         else:
             blocks.append([row])

@@ -478,7 +478,8 @@ def test_text_drawn_in_forms_stands_where_the_page_puts_it(document, matrix: tup
 def test_a_forms_labels_and_dates_beside_their_lines_read_before_them(document) -> None:
     # A Europass-like form drawn column by column: the left column's labels come in a run
     # as close as the text beside them ("Address", "Phone", "Email"), then headings and
-    # dates, each on the baseline of the line it heads.
+    # dates, each on the baseline of the line it heads, which may follow the block before
+    # it without a gap.
     basics = document["basics"]
     keys = [(40, 750, "/F2", 10, "PERSONAL INFORMATION"), (40, 730, "/F1", 9, "Address"),
             (40, 715, "/F1", 9, "Phone"), (40, 700, "/F1", 9, "Email"), (40, 670, "/F2", 10, "WORK EXPERIENCE")]
@@ -497,7 +498,8 @@ def test_a_forms_labels_and_dates_beside_their_lines_read_before_them(document) 
         keys.append((40, y, "/F1", 9, f"{school['startDate'][:4]} - {school['endDate'][:4]}"))
         lines += [(200, y, "/F2", 10, _latin(school["studyType"])),
                   (200, y - 15, "/F1", 9, _latin(school["institution"]))]
-        y -= 40
+        y -= 30  # the next school follows at the text's own step: only its key parts them
+    y -= 10
     keys += [(40, y, "/F2", 10, "PERSONAL SKILLS"), (40, y - 25, "/F1", 9, "Digital skills")]
     lines += [(200, y - 25 - 15 * index, "/F1", 9, _latin(", ".join(group["keywords"])))
               for index, group in enumerate(document["skills"])]
