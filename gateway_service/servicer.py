@@ -192,15 +192,23 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
             raise StoreNotConfigured()
         return self._analyses
 
+    async def _resume_store(
+        self, context: grpc.aio.ServicerContext[Any, Any], rpc: str,
+        request: resume_pb2.GetResumeAnalysisRequest | resume_pb2.GetRedactedResumeRequest,
+    ) -> Analyses:
+        """The store, for a valid request of the caller's own organisation about one resume:
+        another organisation's resume answers exactly as a missing one."""
+        caller = await self._caller(context, rpc)
+        validate_owned_id(request, "resume_id")
+        analyses = self._configured_store()
+        if _foreign(caller, request.organisation_id):
+            raise ResumeNotFound(request.resume_id)
+        return analyses
+
     async def GetResumeAnalysis(
         self, request: resume_pb2.GetResumeAnalysisRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.GetResumeAnalysisResponse:
-        caller = await self._caller(context, "GetResumeAnalysis")
-        validate_owned_id(request, "resume_id")
-        analyses = self._configured_store()
-        # Another organisation's resume answers exactly as a missing one.
-        if _foreign(caller, request.organisation_id):
-            raise ResumeNotFound(request.resume_id)
+        analyses = await self._resume_store(context, "GetResumeAnalysis", request)
         stored = await analyses.current(request.organisation_id, request.resume_id)
         if stored is None:
             raise ResumeNotFound(request.resume_id)
@@ -209,12 +217,7 @@ class GatewayServicer(resume_pb2_grpc.GatewayServiceServicer):
     async def GetRedactedResume(
         self, request: resume_pb2.GetRedactedResumeRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> resume_pb2.GetRedactedResumeResponse:
-        caller = await self._caller(context, "GetRedactedResume")
-        validate_owned_id(request, "resume_id")
-        analyses = self._configured_store()
-        # Another organisation's resume answers exactly as a missing one.
-        if _foreign(caller, request.organisation_id):
-            raise ResumeNotFound(request.resume_id)
+        analyses = await self._resume_store(context, "GetRedactedResume", request)
         found = await analyses.current_redaction(request.organisation_id, request.resume_id)
         if found is None:
             raise ResumeNotFound(request.resume_id)

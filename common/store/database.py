@@ -232,24 +232,24 @@ class AnalysisDatabase:
         raise StoreUnavailable(f"resume {resume_id!r} is being analysed by too many jobs at once; retry")
 
     async def current(self, organisation_id: str, resume_id: str) -> StoredAnalysis | None:
-        async with self._connection("current") as connection:
-            row = await connection.fetchrow(
-                f"SELECT {_COLUMNS} FROM resume_analyses WHERE organisation_id = $1 AND resume_id = $2"
-                " ORDER BY version DESC LIMIT 1",
-                organisation_id, resume_id,
-            )
+        row = await self._latest("current", _COLUMNS, organisation_id, resume_id)
         return None if row is None else _stored(row)
 
     async def current_redaction(self, organisation_id: str, resume_id: str) -> RedactedAnalysis | None:
-        async with self._connection("current_redaction") as connection:
-            row = await connection.fetchrow(
-                f"SELECT {_COLUMNS}, redaction::text AS redaction FROM resume_analyses"
-                " WHERE organisation_id = $1 AND resume_id = $2 ORDER BY version DESC LIMIT 1",
-                organisation_id, resume_id,
-            )
+        row = await self._latest("current_redaction", f"{_COLUMNS}, redaction::text AS redaction",
+                                 organisation_id, resume_id)
         if row is None:
             return None
         return RedactedAnalysis(_stored(row), None if row["redaction"] is None else json.loads(row["redaction"]))
+
+    async def _latest(self, operation: str, columns: str, organisation_id: str, resume_id: str) -> Any:
+        """The row of the resume's latest version, with `columns`; None without one."""
+        async with self._connection(operation) as connection:
+            return await connection.fetchrow(
+                f"SELECT {columns} FROM resume_analyses WHERE organisation_id = $1 AND resume_id = $2"
+                " ORDER BY version DESC LIMIT 1",
+                organisation_id, resume_id,
+            )
 
     async def still_stored(self, stored: StoredAnalysis) -> bool:
         async with self._connection("still_stored") as connection:

@@ -16,16 +16,14 @@ printed. `--details` lists the development part's mismatches.
 from __future__ import annotations
 
 import argparse
-import statistics
 import time
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from analysis_worker.analysis import analyse
 from analysis_worker.extraction import extract
 from common.proto.resume.v1 import resume_pb2
-from tests.accuracy.evaluate import _RUNS, PARTS, Report, Tally, _compare, format_reports, mismatches, text_key
+from tests.accuracy.evaluate import PARTS, Report, Tally, _compare, format_reports, mismatches, text_key, timed_analysis
 
 EXTRA = ("dates", "language")
 
@@ -55,12 +53,8 @@ def evaluate_multilingual(cases: Iterable[Any], today: date | None = None, recor
         started = time.perf_counter()
         document = extract(case.content, file_name=case.file_name)
         report.extraction_ms_per_page.append(1000 * (time.perf_counter() - started) / max(document.pages, 1))
-        timings = []
-        for _ in range(_RUNS):
-            started = time.perf_counter()
-            result = analyse(document, as_of=today)
-            timings.append(1000 * (time.perf_counter() - started))
-        report.analysis_ms.append(statistics.median(timings))
+        result, milliseconds = timed_analysis(document, today)
+        report.analysis_ms.append(milliseconds)
         compared = _compare(result, case.expected, today)
         right, wrong = _dates(result, case.expected)
         entries = len(case.expected["experience"])
