@@ -173,7 +173,7 @@ def join_wrapped_dates(lines: list[str]) -> list[str]:
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
-        beside = _range_beside(previous, line) or _range_reversed(previous, line)
+        beside = _range_beside(previous, line) or _range_reversed(previous, line) or _range_stacked(previous, line)
         tail = _RANGE_TAIL.search(line) if _ends_with_start(previous) else None
         cut = _RANGE_END_OPENING.match(line) if _RANGE_CUT.search(previous) else None
         if beside:
@@ -226,6 +226,26 @@ def _range_reversed(previous: str, line: str) -> list[str]:
     if not later:
         return []
     return [f"{below.group('date')} - {end} {above.group('rest')}", below.group("rest")]
+
+
+def _range_stacked(previous: str, line: str) -> list[str]:
+    """[previous] with the range whose start opens `previous` and whose end is `line`, a
+    later year alone: a date column that stacks a range's years, the start beside the
+    entry's first line and the end below it ("2015 Technical University" / "2018"); [] else.
+    Months are left to the other joins: "Aug 2019 Engineer" / "Dec" is a wrapped range."""
+    opening, below = _LEADING_DATE.match(previous), _LONE_DATE.fullmatch(line.strip())
+    if opening is None or not _LONE_DATE.fullmatch(opening.group("date")):
+        return []
+    start = find_span(opening.group("date")) if opening else None
+    end = find_span(line) if below else None
+    if start is None or end is None or start.current or start.start != start.end or end.start != end.end:
+        return []
+    if (month_index(end.start, end=True) or 0) <= (month_index(start.start, end=False) or 0):
+        return []
+    return [f"{opening.group('date')} - {line.strip()} {opening.group('rest')}"]
+
+
+_LONE_DATE = re.compile(r"(?:19|20)\d\d")
 
 
 def _ends_with_start(line: str) -> bool:

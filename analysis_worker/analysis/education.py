@@ -239,10 +239,13 @@ def _may_name_a_school(part: str) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_LEADING_ICON = re.compile(r"^\s*[\ue000-\uf8ff]+\s*")
 
 
 def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
     result = []
+    # An icon before a degree (a mortarboard) marks the entry's field, not a bullet.
+    lines = [_LEADING_ICON.sub("", line) if find_degree(line) else line for line in lines]
     lines = join_wrapped_dates(_unwrapped_names(lines))
     entries = grouped_with_dates_apart(lines, lambda part: group_entries(part, _degree_below, _names))
     for entry in _schools(_schools_after_dates(entries)):

@@ -473,3 +473,19 @@ def test_a_sidebars_contact_details_under_the_education_heading_are_no_school(co
                       "Interaction Design", "2012", "2015", "Jagiellonian University", "Bachelor", "Design"])
     result = analyse(ExtractedDocument("pdf", text, 1, "", ()))
     assert [school.institution for school in result.education] == ["Politecnico di Milano", "Jagiellonian University"]
+
+
+@pytest.mark.parametrize("icon", ["", "\ue000 "])
+@pytest.mark.parametrize("schools", [
+    [("Technical University of Munich", "Bachelor", "Computer Science", 2015, 2018)],
+    [("Politecnico di Milano", "Master", "Interaction Design", 2018, 2020),
+     ("Jagiellonian University", "Bachelor", "Design", 2015, 2018)]])
+def test_a_schools_years_stacked_beside_it_and_its_degree_after_an_icon(icon, schools):
+    # A date column stacks a range's years, the start beside the school, the end below it;
+    # the degree follows with an icon before it.
+    lines = ["Jo Silva", "", "Education"]
+    for institution, degree, field, start, end in schools:
+        lines += [f"{start} {institution}", str(end), f"{icon}{degree}", field]
+    result = analyse(ExtractedDocument("pdf", "\n".join(lines), 1, "", ()))
+    assert [(school.institution, school.degree, school.field, school.start, school.end)
+            for school in result.education] == [(i, d, f, str(s), str(e)) for i, d, f, s, e in schools]
