@@ -236,7 +236,7 @@ def _range_stacked(previous: str, line: str) -> list[str]:
     opening, below = _LEADING_DATE.match(previous), _LONE_DATE.fullmatch(line.strip())
     if opening is None or not _LONE_DATE.fullmatch(opening.group("date")):
         return []
-    start = find_span(opening.group("date")) if opening else None
+    start = find_span(opening.group("date"))
     end = find_span(line) if below else None
     if start is None or end is None or start.current or start.start != start.end or end.start != end.end:
         return []

@@ -232,10 +232,10 @@ _KIND_WORD = re.compile(rf"(?i:{_INSTITUTION.pattern}|of|for|and|the|technology|
                         r"|management|business|medicine|law|design|music|&)")
 
 
-def _may_name_a_school(part: str) -> bool:
-    """Whether a part holds words and no contact detail: a sidebar's phone or email read
-    into the education section is never a school."""
-    return bool(_WORD.search(part)) and not holds_address(part) and not phones_in(part, None)
+def _holds_contact(text: str) -> bool:
+    """Whether the text holds an email, a web address or a phone: a sidebar's contact
+    details read into the education section are never a school."""
+    return holds_address(text) or bool(phones_in(text, None))
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -270,15 +270,15 @@ def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
         institution_index = next((i for i in named if i not in degrees or _names_a_school(parts[i])),
                                  named[0] if named else -1)
         hidden = "" if institution_index >= 0 else name_from_places(locations, names_institution)
-        if not hidden and institution_index < 0 and not degrees and any(
-                holds_address(line) or phones_in(line, None) for line in entry.header):
+        if not hidden and institution_index < 0 and not degrees and any(map(_holds_contact, entry.header)):
             continue  # a sidebar's contact details read into the section: no school here
         if not hidden and institution_index < 0:
             # A line of its own beside the degree's line names the school ("HSC, Science" /
             # "Kendriya Vidyalaya"); else the first part that is no degree does.
             alone = [line for line in entry.header if not find_degree(line) and not find_span(line)]
             candidates = [i for i, part in enumerate(parts)
-                          if i not in degrees and not _GPA.search(part) and _may_name_a_school(part)]
+                          if i not in degrees and not _GPA.search(part) and _WORD.search(part)
+                          and not _holds_contact(part)]
             institution_index = next((i for i in candidates if len(alone) == 1 and parts[i] in alone[0]),
                                      candidates[0] if candidates else -1)
         institution = parts[institution_index] if institution_index >= 0 else hidden

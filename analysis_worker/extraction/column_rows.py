@@ -41,11 +41,16 @@ def columns_rows(lines: dict[int, list[Placed]], gutter: int, plain: str, starts
 def _aligned_share(keys: list[Row], lines: list[Row]) -> float:
     """The share of `keys` that stand on the baseline of one of `lines`."""
     baselines = [_baseline(row) for row in lines]
-    return sum(1 for key in keys if any(abs(_baseline(key) - y) <= 1 for y in baselines)) / len(keys)
+    return sum(1 for key in keys if _on_a_baseline(key, baselines)) / len(keys)
 
 
 def _baseline(row: Row) -> float:
     return max(run.y for _, run in row)
+
+
+def _on_a_baseline(row: Row, baselines: list[float]) -> bool:
+    """Whether the row stands on one of `baselines`, to the point."""
+    return any(abs(_baseline(row) - y) <= 1 for y in baselines)
 
 
 def _median_step(rows: list[Row]) -> float:
@@ -62,8 +67,8 @@ def _keyed(keys: list[Row], lines: list[Row], step: float) -> list[Row]:
     heads = [_baseline(key) for key in keys]
     blocks: list[list[Row]] = []
     for row in lines:
-        headed = any(abs(_baseline(row) - y) <= 1 for y in heads)
-        if blocks and not headed and _baseline(blocks[-1][-1]) - _baseline(row) <= _BLOCK_STEP * step:
+        close = bool(blocks) and _baseline(blocks[-1][-1]) - _baseline(row) <= _BLOCK_STEP * step
+        if close and not _on_a_baseline(row, heads):
             blocks[-1].append(row)
         else:
             blocks.append([row])

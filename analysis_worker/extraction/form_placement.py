@@ -28,7 +28,7 @@ class FormPlacement:
     the current matrix `cm`."""
 
     def __init__(self, xobjects: Any) -> None:
-        self._xobjects = xobjects  # the page's /XObject resources, or None
+        self._xobjects = xobjects  # the page's /XObject resources
         self._drawn: list[Matrix] = []  # per form being drawn: its space on the page
         self._pending: Matrix | None = None  # a form about to be drawn, until its first operator
 

@@ -14,7 +14,7 @@ from analysis_worker.extraction.column_rows import columns_rows, text_lines
 from analysis_worker.extraction.form_placement import FormPlacement
 from analysis_worker.extraction.layout import Faces, plain_lines, styled_line
 from analysis_worker.extraction.pdf_runs import IconFonts, PlainRun, chunk_starts, with_icons
-from analysis_worker.extraction.stream_order import drawn_frame_by_frame, drawn_out_of_order
+from analysis_worker.extraction.stream_order import drawn_frame_by_frame, drawn_out_of_order, stream_lines
 
 try:  # pypdf's font metrics, not part of its public API: without them the layout rendering decides
     from pypdf.generic._font import Font as _PypdfFont
@@ -66,8 +66,9 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     # A page of one column drawn out of order is read by its geometry, line by line; so is
     # a page drawn frame by frame, whatever its columns (each column by its geometry).
     edge = has_column_edge(page, runs)
-    geometric = starts is not None and not edge and drawn_out_of_order(runs)
-    framed = starts is not None and drawn_frame_by_frame(runs)
+    drawn = stream_lines(runs)
+    geometric = starts is not None and not edge and drawn_out_of_order(drawn)
+    framed = starts is not None and drawn_frame_by_frame(drawn)
     if not edge and not geometric and not framed:
         return plain, False, styled
     placed = _placed_lines(page, runs)
@@ -82,7 +83,7 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
         gutter = None
     # Lines aligned on an edge without a gutter beside them are floats beside the flow,
     # not a second column: drawn out of order, that page is read by its geometry too.
-    geometric = geometric or (gutter is None and (framed or drawn_out_of_order(runs)))
+    geometric = geometric or (gutter is None and (framed or drawn_out_of_order(drawn)))
     if geometric:
         rows = text_lines([p for line in placed.values() for p in line], plain, starts)
     elif gutter is not None:

@@ -42,17 +42,17 @@ _GLYPH = 0.5
 
 
 @dataclass(frozen=True)
-class _StreamLine:
+class StreamLine:
+    """Runs the stream shows one after another on one baseline, with their estimated extent."""
     y: float
     left: float
     right: float
     size: float
 
 
-def drawn_out_of_order(runs: Sequence[Run]) -> bool:
-    """Whether lines of `runs` (in the stream's order) are drawn between lines drawn
-    before them in the same column, often enough to read the page by its geometry."""
-    lines = _stream_lines(runs)
+def drawn_out_of_order(lines: Sequence[StreamLine]) -> bool:
+    """Whether `lines` (in the stream's order) are drawn between lines drawn before them in
+    the same column, often enough to read the page by its geometry."""
     drawn: list[tuple[float, int]] = []  # (y, index in lines), sorted by y
     inserted = 0
     for index, line in enumerate(lines):
@@ -71,25 +71,24 @@ def drawn_out_of_order(runs: Sequence[Run]) -> bool:
     return inserted >= _MIN_INSERTED and inserted >= _SHARE * len(lines)
 
 
-def drawn_frame_by_frame(runs: Sequence[Run]) -> bool:
-    """Whether the stream climbs back onto text above, in the same column, often enough
-    that its order is the order frames were made in, not the order they are read in."""
-    lines = _stream_lines(runs)
+def drawn_frame_by_frame(lines: Sequence[StreamLine]) -> bool:
+    """Whether the stream's `lines` climb back onto text above, in the same column, often
+    enough that their order is the order frames were made in, not the order they are read in."""
     climbs = sum(1 for before, line in zip(lines, lines[1:], strict=False)
                  if line.y > before.y + max(before.size, line.size)
                  and before.right > line.left and before.left < line.right)
     return climbs >= _MIN_CLIMBS and climbs >= _CLIMB_SHARE * len(lines)
 
 
-def _stream_lines(runs: Sequence[Run]) -> list[_StreamLine]:
+def stream_lines(runs: Sequence[Run]) -> list[StreamLine]:
     """The runs that follow each other in the stream on one baseline, as lines with their
     extent across the page estimated from their characters."""
-    lines: list[_StreamLine] = []
+    lines: list[StreamLine] = []
     for run in runs:
         right = run.x + _GLYPH * run.size * len(run.text)
         last = lines[-1] if lines else None
         if last is not None and abs(last.y - run.y) <= max(last.size, run.size) / 3:
-            lines[-1] = _StreamLine(last.y, min(last.left, run.x), max(last.right, right), max(last.size, run.size))
+            lines[-1] = StreamLine(last.y, min(last.left, run.x), max(last.right, right), max(last.size, run.size))
         else:
-            lines.append(_StreamLine(run.y, run.x, right, run.size))
+            lines.append(StreamLine(run.y, run.x, right, run.size))
     return lines
