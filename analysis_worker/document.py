@@ -43,6 +43,7 @@ class StyledLine:
     page: int  # from 1
     top: float  # points from the top of the page to the line's baseline
     left: float  # points from the left edge of the page
+    right: float  # points from the left edge of the page to the line's end
     spans: tuple[Span, ...]
 
     @property

@@ -29,6 +29,7 @@ _FREE_TEXT: dict[str, tuple[str, ...]] = {
     "education": ("degree", "field"),
     "projects": ("name", "description"),
     "certificationEntries": ("name", "issuer"),
+    "evidence": ("text",),
 }
 # The fields that name employers, schools and places: masked on request as such, but
 # never allowed to carry the candidate's own details (a sidebar's phone read as a school).

@@ -10,11 +10,13 @@ from common.proto.resume.v1 import resume_pb2
 
 from ..document import ExtractedDocument
 from .certifications import certification_entries
+from .confidence import Context, scored_evidence
 from .contact import contact_lines, extract_contact
 from .credits import without_credits
 from .displaced import displaced_lines, displaced_schools, host_lines, restore_displaced
 from .education import is_skill_list, parse_education
 from .entries import group_entries
+from .evidence import located
 from .experience import parse_experience
 from .language_levels import language_levels
 from .languages import detect_language
@@ -44,6 +46,7 @@ def analyse(document: ExtractedDocument, *, job_description: str = "", required_
     """`as_of` is the reference date the request named, `submitted` the day of submission
     (today when None); see reference_date for the one used."""
     reference, reference_source = reference_date(as_of, document.modified, submitted or date.today())
+    extracted = document
     typography = Typography(document.lines)
     text, links = without_credits(typography.unbulleted_headers(normalise_text(document.text)), document.links)
     document = dataclasses.replace(document, text=text, links=links, header_text=normalise_text(document.header_text))
@@ -105,6 +108,7 @@ def analyse(document: ExtractedDocument, *, job_description: str = "", required_
     result.score.CopyFrom(score_resume(result, document.text, found.found_in_body))
     if job_description.strip() or any(skill.strip() for skill in required_skills):
         result.match.CopyFrom(match_job(result.skills, document.text, job_description, required_skills))
+    result.evidence.extend(scored_evidence(located(result, extracted), result, Context.of(extracted)))
     return result
 
 

@@ -87,6 +87,10 @@ def redaction_of(document: ExtractedDocument, analysis: resume_pb2.ResumeAnalysi
     cleared.CopyFrom(analysis)
     cleared.ClearField("contact")
     cleared.contact.SetInParent()  # present and empty, as every field of the stored JSON
+    # Where the contact details stand would tell them as well as their text.
+    kept = [evidence for evidence in analysis.evidence if not evidence.field.startswith("contact.")]
+    cleared.ClearField("evidence")
+    cleared.evidence.extend(kept)
     as_json = json_format.MessageToDict(cleared, always_print_fields_with_no_presence=True)
     return Redaction(map_free_text(as_json, lambda text: redact_text(text, analysis.contact).text, names=True),
                      redacted.text, redacted.spans)

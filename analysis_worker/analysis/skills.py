@@ -176,6 +176,18 @@ def skill_row(text: str) -> int:
     return count
 
 
+def skills_in_lines(lines: list[str], names: set[str]) -> dict[str, int]:
+    """The first of the lines each of the skills (by canonical name) is named in."""
+    first: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if len(first) == len(names):
+            break
+        for number in _match_line(line, True):
+            if _SKILLS[number].name in names:
+                first.setdefault(_SKILLS[number].name, index)
+    return first
+
+
 def skills_in_text(text: str) -> list[str]:
     """Canonical names of the skills mentioned in free text (a job description)."""
     found = find_skills([(resume_pb2.SKILL_SOURCE_OTHER, text.splitlines())])

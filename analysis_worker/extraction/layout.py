@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from pypdf.generic._font import Font  # pypdf's font metrics (word_gaps relies on them too)
+
 from analysis_worker.document import Span, StyledLine
 
 # Bold faces by name: "Roboto-Bold", "SourceSansPro-Semibold", "LMRoman10-Bold", "Lato-Black",
@@ -59,16 +61,32 @@ def font_face(font: Any) -> tuple[bool, bool]:
 
 
 class Faces:
-    """font_face per font resource, read once per page's fonts."""
+    """font_face and the advance widths of each font resource, read once per page's fonts."""
 
     def __init__(self) -> None:
         self._faces: dict[int, tuple[bool, bool]] = {}
+        self._metrics: dict[int, Any] = {}
 
     def __call__(self, font: Any) -> tuple[bool, bool]:
         key = id(font)
         if key not in self._faces:
             self._faces[key] = font_face(font) if font is not None else (False, False)
         return self._faces[key]
+
+    def width(self, run: Run) -> float | None:
+        """The run's advance width in points, without kerning; None in a font pypdf cannot
+        measure (damaged, or no font at all)."""
+        key = id(run.font)
+        if key not in self._metrics:
+            try:
+                self._metrics[key] = Font.from_font_resource(run.font) if run.font is not None else None
+            except Exception:  # noqa: BLE001 - a damaged font dictionary cannot be measured
+                self._metrics[key] = None
+        metrics = self._metrics[key]
+        try:
+            return float(metrics.get_text_width(run.text)) / 1000 * run.size if metrics is not None else None
+        except Exception:  # noqa: BLE001 - widths that cannot be read
+            return None
 
 
 def styled_line(pieces: Sequence[tuple[str, Run]], page: int, page_top: float, faces: Faces) -> StyledLine | None:
@@ -79,8 +97,12 @@ def styled_line(pieces: Sequence[tuple[str, Run]], page: int, page_top: float, f
     spans = tuple(Span(text, round(run.size, 1), *faces(run.font)) for text, run in pieces)
     top = max(run.y for _, run in pieces)
     left = min(run.x for _, run in pieces)
+    last = max((run for _, run in pieces), key=lambda run: run.x)
+    width = faces.width(last)
+    # A font that cannot be measured is taken at half an em a character, a text face's mean.
+    right = last.x + (width if width is not None else len(last.text) * last.size / 2)
     return StyledLine("".join(text for text, _ in pieces).strip(), page, round(page_top - top, 1), round(left, 1),
-                      spans)
+                      round(right, 1), spans)
 
 
 def plain_lines(plain: str, runs: Sequence[Run], starts: Sequence[int], page: int, page_top: float,

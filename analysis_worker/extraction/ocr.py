@@ -114,7 +114,8 @@ def read_image(image: Image.Image, page: int = 1) -> tuple[str, list[StyledLine]
     for row in rows:
         spans = tuple(Span(text + " ", next(sizes), False, False) for text, _ in row)
         text = " ".join(text for text, _ in row)
-        lines.append(StyledLine(text, page, max(box.bottom for _, box in row) * points, row[0][1].left * points, spans))
+        lines.append(StyledLine(text, page, max(box.bottom for _, box in row) * points, row[0][1].left * points,
+                                max(box.right for _, box in row) * points, spans))
     return "\n".join(line.text for line in lines), lines
 
 

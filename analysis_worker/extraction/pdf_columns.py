@@ -16,13 +16,6 @@ from analysis_worker.extraction.layout import Faces, plain_lines, styled_line
 from analysis_worker.extraction.pdf_runs import IconFonts, PlainRun, chunk_starts, with_icons
 from analysis_worker.extraction.stream_order import drawn_frame_by_frame, drawn_out_of_order, stream_lines
 
-try:  # pypdf's font metrics, not part of its public API: without them the layout rendering decides
-    from pypdf.generic._font import Font as _PypdfFont
-
-    Font: type[_PypdfFont] | None = _PypdfFont
-except ImportError:  # pragma: no cover - a pypdf that moved them
-    Font = None
-
 
 def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[StyledLine]]:
     """Returns the page text, whether it was read as two columns, and its lines with their
@@ -71,7 +64,7 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     framed = starts is not None and drawn_frame_by_frame(drawn)
     if not edge and not geometric and not framed:
         return plain, False, styled
-    placed = _placed_lines(page, runs)
+    placed = _placed_lines(page, runs, faces)
     if placed is None or starts is None:
         return (plain, False, styled) if geometric or framed else _layout_columns(page, plain, styled)
     gutter = None if geometric else gutter_band(placed)
@@ -131,29 +124,23 @@ def _layout_columns(page: pypdf.PageObject, plain: str, styled: list[StyledLine]
     return text, True, styled
 
 
-def _placed_lines(page: pypdf.PageObject, runs: list[PlainRun]) -> dict[int, list[Placed]] | None:
+def _placed_lines(page: pypdf.PageObject, runs: list[PlainRun], faces: Faces) -> dict[int, list[Placed]] | None:
     """The runs by line (their baselines to the point), each with its extent from the fonts'
     advance widths (without kerning); None when they cannot be placed: on a rotated page,
     with a damaged page box, or in a font pypdf cannot measure."""
-    if Font is None:
-        return None
     try:
         if page.rotation % 180 != 0:
             return None
         left, width = float(page.mediabox.left), float(page.mediabox.width)
-        fonts: dict[int, _PypdfFont | None] = {}
-        lines: dict[int, list[Placed]] = {}
-        for run in runs:
-            if id(run.font) not in fonts:
-                fonts[id(run.font)] = Font.from_font_resource(run.font) if run.font is not None else None
-            font = fonts[id(run.font)]
-            if font is None:
-                return None
-            start = 200 * (run.x - left) / width - 50
-            end = start + 200 * font.get_text_width(run.text) / 1000 * run.size / width
-            lines.setdefault(round(run.y), []).append(Placed(start, end, run))
-    except Exception:  # noqa: BLE001 - a damaged page box, fonts pypdf cannot measure
+    except Exception:  # noqa: BLE001 - a damaged page box
         return None
+    lines: dict[int, list[Placed]] = {}
+    for run in runs:
+        extent = faces.width(run)
+        if extent is None or width <= 0:
+            return None
+        start = 200 * (run.x - left) / width - 50
+        lines.setdefault(round(run.y), []).append(Placed(start, start + 200 * extent / width, run))
     return lines
 
 

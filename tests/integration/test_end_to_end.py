@@ -92,6 +92,9 @@ async def test_inline_pdf(stub, queue_blobs: redis.Redis, cache_client: redis.Re
     assert status.metadata.resume_id == request.resume_id
     assert status.metadata.candidate_id == request.candidate_id
     assert status.metadata.file_name == PDF_NAME
+    name = status.result.evidence[0]
+    assert (name.field, name.page, name.text) == ("contact.name", 1, "John Doe")
+    assert 0 < name.box.left < name.box.right and 0 < name.box.top < name.box.bottom and 0.5 < name.confidence <= 1
     cached = await cache_client.get(resume_analysis_key(request.resume_id))
     assert cached is not None and "john.doe@email.com" in cached
     assert 0 < await cache_client.ttl(resume_analysis_key(request.resume_id))
@@ -104,7 +107,11 @@ async def test_inline_pdf(stub, queue_blobs: redis.Redis, cache_client: redis.Re
 
 
 async def test_inline_docx_with_type_from_the_file_name(stub) -> None:
-    assert_jane_roe(await submit_and_wait(stub, submit_request(content=DOCX, file_name=DOCX_NAME)))
+    status = await submit_and_wait(stub, submit_request(content=DOCX, file_name=DOCX_NAME))
+    assert_jane_roe(status)
+    # A DOCX has no pages: its evidence gives the line, without page or box.
+    name = status.result.evidence[0]
+    assert (name.field, name.page, name.text, name.HasField("box")) == ("contact.name", 0, "Jane Roe", False)
 
 
 @pytest.mark.parametrize("extension", ["doc", "odt", "rtf", "html", "txt"])

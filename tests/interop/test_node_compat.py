@@ -184,6 +184,9 @@ async def test_gateway_job_reads_in_node(stub: Any, bullmq_node: NodeCommand, se
     assert used["Machine Learning"] == (8, 2024)  # the CTO role, June 2023 to "present"
     assert node["returnvalue"]["managementMonths"] == 8
     assert node["returnvalue"]["employmentGaps"][0] == {"start": "2019-09", "end": "2020-04", "months": 8}
+    name = node["returnvalue"]["evidence"][0]
+    assert (name["field"], name["page"], set(name["box"])) == ("contact.name", 1, {"left", "top", "right", "bottom"})
+    assert 0 < name["confidence"] <= 1
 
 
 async def test_node_worker_processes_jobs_python_enqueued(

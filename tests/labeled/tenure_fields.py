@@ -1,6 +1,6 @@
-"""Prints the reference date, skill months, management months, gaps, language levels and
-certification entries of labeled resumes, as the README shows them:
-`python -m tests.labeled.tenure_fields 22_ananya_iyer/docx:plain --gap-months 0`.
+"""Prints the reference date, skill months, management months, gaps, language levels,
+certification entries and, with --evidence, the evidence of labeled resumes, as the README
+shows them: `python -m tests.labeled.tenure_fields 22_ananya_iyer/docx:plain --gap-months 0`.
 The reference date is fixed so that the output does not change with the day it is run."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ def main() -> None:
     parser.add_argument("case", nargs="+", help="case names, as tests.accuracy.evaluate prints them")
     parser.add_argument("--as-of", default="2025-06-30", help="the reference date, YYYY-MM-DD")
     parser.add_argument("--gap-months", type=int, default=DEFAULT_GAP_MONTHS, help="as GAP_MONTHS")
+    parser.add_argument("--evidence", type=int, default=0, metavar="N", help="the first N values' evidence")
     args = parser.parse_args()
     cases = {case.name: case for case in labeled_cases()}
     for name in args.case:
@@ -41,6 +42,11 @@ def main() -> None:
         print("  certifications: " + (", ".join(
             f"{entry.name} / {entry.issuer or '-'} / {entry.year or '-'}" for entry in result.certification_entries)
             or "none"))
+        for evidence in result.evidence[:args.evidence]:
+            box = evidence.box
+            where = f"page {evidence.page} [{box.left:.0f}, {box.top:.0f}, {box.right:.0f}, {box.bottom:.0f}]" \
+                if evidence.HasField("box") else "no page"
+            print(f"  {evidence.field}: {evidence.confidence:.2f}, {where}, {evidence.text!r}")
 
 
 if __name__ == "__main__":

@@ -204,10 +204,10 @@ def test_a_word_set_in_two_fonts_stays_one_word_in_a_column():
 
 
 def test_pages_whose_fonts_cannot_be_measured_get_the_layout_rendering(monkeypatch):
-    from analysis_worker.extraction import pdf_columns
+    from analysis_worker.extraction import layout
 
     made = layout_passes(monkeypatch)
-    monkeypatch.setattr(pdf_columns, "Font", None)
+    monkeypatch.setattr(layout.Faces, "width", lambda faces, run: None)
     test_two_column_pdf_is_read_column_by_column()
     assert made == ["layout"]
 
