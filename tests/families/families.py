@@ -113,6 +113,12 @@ FAMILIES = (
     Family("latex-latexcv-sidebar", "latex"),
     Family("latex-latexcv-twocolumn", "latex"),
     Family("typst-modernpro", "typst"),
+    Family("chromium-even", "html-chromium"),
+    Family("weasyprint-kards", "html-weasyprint"),
+    Family("typst-pesha", "typst"),
+    Family("typst-clickworthy", "typst"),
+    Family("latex-tccv", "latex"),
+    Family("latex-mcdowellcv", "latex"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 
