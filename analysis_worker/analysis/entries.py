@@ -241,12 +241,14 @@ def header_fields(entry: Entry, *, split_at: Callable[[str, str], bool] | None =
 
 def _places_unwrapped(header: list[str]) -> list[str]:
     """The header lines with a place wrapped after its comma put back on its line:
-    "Engineer at Acme Athens," / "Greece" is "Engineer at Acme Athens, Greece"."""
+    "Engineer at Acme Athens," / "Greece" is "Engineer at Acme Athens, Greece"; so is
+    "Engineer at Acme Athens, Dec 2018 – Feb 2022" / "Greece", whose dates a column put
+    after the place's first line (the dates are read from the entry, not from here)."""
     lines: list[str] = []
     for line in header:
-        previous = lines[-1] if lines else ""
-        if previous.rstrip().endswith(",") and split_place(f"{previous.rstrip()} {strip_dates(line).strip(' |–—-')}"):
-            lines[-1] = f"{previous.rstrip()} {line.strip()}"
+        previous = strip_dates(lines[-1]).rstrip(" |–—-") if lines else ""
+        if previous.endswith(",") and split_place(f"{previous} {strip_dates(line).strip(' |–—-')}"):
+            lines[-1] = f"{previous} {line.strip()}"
         else:
             lines.append(line)
     return lines

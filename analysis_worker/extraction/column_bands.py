@@ -104,11 +104,24 @@ def gutter_band(lines: dict[int, list[Placed]]) -> int | None:
 
 
 def _crossing_below_head(lines: dict[int, list[Placed]], band: int) -> int:
-    """The characters of the runs that cross `band` from the top of the text right of it
-    down: a page head across both columns above them (the name, a label) is no column's."""
+    """The characters of the runs that cross `band` from where both columns have begun
+    down: a page head across both columns above them (the name, a label, a summary) is no
+    column's."""
     placed = [p for line in lines.values() for p in line]
-    top = max((p.run.y for p in placed if p.bands()[0] > band), default=math.inf)
+    top = columns_top(placed, band)
     return sum(len(p.run.text) for p in placed if p.bands()[0] <= band <= p.bands()[1] and p.run.y <= top)
+
+
+def columns_top(placed: list[Placed], band: int) -> float:
+    """The baseline from which the columns beside `band` have both begun: the lower of the
+    tops of the text right of it and of the text left of it that stops short of the right
+    column's start (a line across both, a summary, is neither column's)."""
+    right = [p for p in placed if p.bands()[0] > band]
+    if not right:
+        return math.inf
+    inner = min(p.start for p in right)
+    return min(max(p.run.y for p in right),
+               max((p.run.y for p in placed if p.start < band and p.end <= inner), default=math.inf))
 
 
 # A column of a form's labels: the labels come back entry after entry (this share of its

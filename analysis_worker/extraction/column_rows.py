@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from analysis_worker.extraction.column_bands import Placed
+from analysis_worker.extraction.column_bands import Placed, columns_top
 from analysis_worker.extraction.pdf_runs import PlainRun
 
 # A line: its pieces of text left to right, each with the run that shows it.
@@ -24,18 +24,24 @@ _BLOCK_STEP = 1.5
 
 
 def columns_rows(lines: dict[int, list[Placed]], gutter: int, plain: str, starts: list[int]) -> list[Row]:
-    """The left column's lines, then the right one's, top to bottom, each as its pieces
-    of text with their runs: a run belongs to the column it starts in."""
+    """The lines of a page head set across both columns (the name, a summary), then the
+    left column's lines and the right one's, top to bottom, each as its pieces of text with
+    their runs: a run belongs to the column it starts in."""
     cut = gutter + 1
     placed = [p for line in lines.values() for p in line]
-    left = text_lines([p for p in placed if p.start < cut], plain, starts)
-    right = text_lines([p for p in placed if p.start >= cut], plain, starts)
+    top = columns_top(placed, gutter)
+    head = [p for p in placed if p.run.y > top]
+    if not any(p.bands()[0] <= gutter <= p.bands()[1] for p in head):
+        head = []
+    body = [p for p in placed if p.run.y <= top] if head else placed
+    left = text_lines([p for p in body if p.start < cut], plain, starts)
+    right = text_lines([p for p in body if p.start >= cut], plain, starts)
     step = _median_step(right)
     if len(left) >= 3 and len(right) >= 3:
         sparser = _median_step(left) / step if step else 0.0
         if sparser >= _SPARSER or sparser >= _SPARSER_ALIGNED and _aligned_share(left, right) >= _ALIGNED:
-            return _keyed(left, right, step)
-    return left + right
+            return text_lines(head, plain, starts) + _keyed(left, right, step)
+    return text_lines(head, plain, starts) + left + right
 
 
 def _aligned_share(keys: list[Row], lines: list[Row]) -> float:

@@ -1108,3 +1108,48 @@ def test_a_templates_credit_line_gives_no_skill_and_no_link() -> None:
     result = analyse(document)
     assert [link.url for link in result.contact.links] == ["https://github.com/hannahlindqvist"]
     assert [skill.name for skill in result.skills] == ["Python", "SQL"]
+
+
+_WRAPPED_PLACES = [("Athens,", "Greece"), ("Lyon,", "France"), ("Porto,", "Portugal")]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_sidebar_on_the_main_columns_baselines_under_a_summary_across_the_page(document) -> None:
+    # A head across the page (the name centred over the gutter, a summary as wide as both
+    # columns), then a skills sidebar whose groups stand on the main column's baselines, a
+    # line apart: its lines are no keys of the entries beside them. The entries give
+    # "Title at Company Place," with the dates right-aligned, and the place's country below.
+    basics = document["basics"]
+    pitch = 12.6
+    head = [(230, 760, "/F2", 20, _latin(basics["name"])), (230, 735, "/F1", 12, _latin(basics["label"])),
+            (190, 718, "/F1", 9, _latin(f"{basics['email']} - {basics['phone']}")),
+            (51, 690, "/F1", 9, "I am looking for a team that ships often and learns from what it ships, "
+                                "and I write plainly.")]
+    keywords = [keyword for group in document["skills"] for keyword in group["keywords"]]
+    side = ["SKILLS", "Languages", ", ".join(keywords[:2]) + ",", keywords[2], "", "Tools", ", ".join(keywords[3:5]),
+            "", "LANGUAGES", "English", "Fluent"]
+    main = ["WORK EXPERIENCE"]
+    for job, (city, country) in zip(document["work"], _WRAPPED_PLACES, strict=False):
+        main += [(_latin(f"{job['position']} at {job['name']} {city}"), f"{_month(job['startDate'])} - "
+                  f"{_month(job['endDate'])}"), country, *[_latin(f"- {line}") for line in (job["highlights"] * 4)[:4]]]
+    main.append("EDUCATION")
+    for school in document["education"]:
+        main += [(_latin(school["institution"]), f"{school['startDate'][:4]} - {school['endDate'][:4]}"),
+                 _latin(school["studyType"]), ""]
+    rows = []
+    for index in range(max(len(side), len(main))):
+        y = 660 - pitch * index
+        if index < len(side) and side[index]:
+            rows.append((57, y, "/F2" if side[index].isupper() else "/F1", 9, _latin(side[index])))
+        if index < len(main) and main[index]:
+            text, dates = main[index] if isinstance(main[index], tuple) else (main[index], "")
+            rows.append((209, y, "/F2" if text.isupper() else "/F1", 9, text))
+            rows += [(480, y, "/F1", 9, dates)] if dates else []
+    document_read = extract(one_page_pdf(set_lines(*head, *rows)), "application/pdf", "sidebar.pdf")
+    lines = document_read.text.splitlines()
+    assert lines[:4] == [_latin(basics["name"]), _latin(basics["label"]), head[2][4], head[3][4]]
+    assert all(_latin(text) in lines for text in side if text)  # each sidebar line a line of its own
+    result = analyse(document_read)
+    expected = [(_latin(job["position"]), _latin(job["name"]), f"{city} {country}")
+                for job, (city, country) in zip(document["work"], _WRAPPED_PLACES, strict=False)]
+    assert [(job.title, job.company, job.location) for job in result.experience] == expected
