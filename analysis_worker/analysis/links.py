@@ -68,6 +68,8 @@ def contact_links(segments: list[str], contact_text: str, document_links: tuple[
         if any(host != url.lower() and host.endswith(url.lower()) and host[-len(url) - 1] != "."
                for host in hosts):
             continue  # "ample.com": the rest of an address wrapped onto the next line
+        if url.endswith("-") and any(_link_key(link).startswith(_link_key(url)) for link in document_links):
+            continue  # "linkedin.com/in/jane-" / "doe": broken at its hyphen, and whole in the file's links
         found.setdefault(_link_key(url), url if "://" in url else "https://" + url)
     lowered = contact_text.lower()
     shown = {segment.strip().lower() for segment in segments}

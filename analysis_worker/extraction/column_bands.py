@@ -17,6 +17,8 @@ import pypdf
 from analysis_worker.extraction.pdf_runs import PlainRun
 
 BANDS = 100
+# Runs whose baselines are this close (points) stand on one line.
+_SAME_BASELINE = 1.5
 
 
 @dataclass(frozen=True)
@@ -92,15 +94,36 @@ def gutter_band(lines: dict[int, list[Placed]]) -> int | None:
             on_right[0] += 1
             on_right[right_to] -= 1
     crossing = lefts = rights = 0
-    sided = []  # the bands with text on both sides on enough lines
+    sided: list[int] = []  # the bands with text on both sides on enough lines
+    free: list[int] = []  # those of them that runs leave free
     for band in range(BANDS):
         crossing, lefts, rights = crossing + crossed[band], lefts + on_left[band], rights + on_right[band]
         if min(lefts, rights) >= 0.25 * count:
-            if crossing <= 0.03 * total:
-                return band
-            sided.append(band)
+            (free if crossing <= 0.03 * total else sided).append(band)
+    if free:
+        return _column_start(lines, free)
     below_head = [(_crossing_below_head(lines, band), band) for band in sided]
     return min(below_head)[1] if below_head and min(below_head)[0] <= 0.03 * total else None
+
+
+def _column_start(lines: dict[int, list[Placed]], free: list[int]) -> int:
+    """The first band of the first stretch of free bands, or of a later one when all the
+    text between them stands beside text left of the first: dates right-aligned at the main
+    column's edge leave a stretch free beside the lines they date, but they are that
+    column's."""
+    stretches = [[free[0]]]
+    for band in free[1:]:
+        if band == stretches[-1][-1] + 1:
+            stretches[-1].append(band)
+        else:
+            stretches.append([band])
+    placed = [p for line in lines.values() for p in line]
+    for stretch, following in itertools.pairwise(stretches):
+        left = [p.run.y for p in placed if p.bands()[1] < stretch[0]]
+        between = [p for p in placed if p.bands()[0] > stretch[-1] and p.bands()[1] < following[0]]
+        if not between or not all(any(abs(p.run.y - y) <= _SAME_BASELINE for y in left) for p in between):
+            return stretch[0]
+    return stretches[-1][0]
 
 
 def _crossing_below_head(lines: dict[int, list[Placed]], band: int) -> int:

@@ -463,6 +463,19 @@ def test_a_degree_abbreviated_like_a_host_is_no_link(degree):
     assert sorted(link.url for link in result.contact.links) == ["https://rohank.dev", "https://x.com/rohank"]
 
 
+@pytest.mark.parametrize(("url", "cut"), [("https://www.linkedin.com/in/gracekim-park", 29),
+                                          ("https://github.com/ana-maria-ionescu", 21),
+                                          ("https://gitlab.com/jean-luc-picard", 16)])
+def test_an_address_broken_at_a_hyphen_is_the_files_whole_link(url, cut):
+    # A narrow column breaks an address after a hyphen; the file links the whole address.
+    shown = url.removeprefix("https://")
+    assert shown[cut - 1] == "-"
+    text = "\n".join(["Grace Park", "grace@example.com", shown[:cut], shown[cut:], "", "Experience",
+                      "Engineer", "Acme Corp  2019 - 2024"])
+    result = analyse(ExtractedDocument("pdf", text, 1, "", (), links=(url,)))
+    assert [link.url for link in result.contact.links] == [url]
+
+
 @pytest.mark.parametrize("contact", [["+351 912 197 086", "jo.silva@example.org", "LinkedIn", "josilva"],
                                      ["(206) 555-0127", "jo.silva@example.org"], ["jo.silva@example.org", "GitHub"],
                                      ["+44 20 7946 0958", "linkedin.com/in/josilva"]])

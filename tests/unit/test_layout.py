@@ -1153,3 +1153,36 @@ def test_a_sidebar_on_the_main_columns_baselines_under_a_summary_across_the_page
     expected = [(_latin(job["position"]), _latin(job["name"]), f"{city} {country}")
                 for job, (city, country) in zip(document["work"], _WRAPPED_PLACES, strict=False)]
     assert [(job.title, job.company, job.location) for job in result.experience] == expected
+
+
+@pytest.mark.parametrize("document", [document for document in LATIN if len(document["work"]) >= 3],
+                         ids=lambda document: document["basics"]["name"])
+def test_dates_right_aligned_in_the_main_column_beside_a_sidebar_on_the_right(document) -> None:
+    # The main column's entries end in dates right-aligned at its edge, well right of its
+    # text; the sidebar on the right holds the name, contact details and schools. The free
+    # stretch beside the text, left of the dates, is no gutter: the dates are the entries'.
+    # (Three jobs make a page long enough to tell its columns by its runs.)
+    basics = document["basics"]
+    main = ["WORK EXPERIENCE"]
+    for job in document["work"]:
+        main += [(_latin(job["position"]), f"{job['startDate'][:4]} - {job['endDate'][:4] or 'Present'}"),
+                 _latin(job["name"]), *[_latin(f"- {job['name']} {n}: {line}"[:48])
+                                         for n, line in enumerate((job["highlights"] * 4)[:4], 1)], ""]
+    side = [_latin(basics["name"]), _latin(basics["label"]), "", _latin(basics["email"]), basics["phone"], "",
+            "EDUCATION"]
+    for school in document["education"]:
+        side += [_latin(school["studyType"]), _latin(school["institution"])[:24],
+                 f"{school['startDate'][:4]} - {school['endDate'][:4]}", ""]
+    side += ["LANGUAGES", "English (Fluent)", "Spanish (Basic)"]
+    rows = []
+    for index in range(max(len(main), len(side))):
+        y = 740 - 12 * index
+        if index < len(main) and main[index]:
+            text, dates = main[index] if isinstance(main[index], tuple) else (main[index], "")
+            rows.append((77, y, "/F2" if text.isupper() else "/F1", 9, text))
+            rows += [(364, y, "/F1", 9, dates)] if dates else []
+        if index < len(side) and side[index]:
+            rows.append((453, y, "/F2" if side[index].isupper() else "/F1", 8, side[index]))
+    result = read(*rows)
+    assert [(job.title, job.company, job.start[:4]) for job in result.experience] == [
+        (_latin(job["position"]), _latin(job["name"]), job["startDate"][:4]) for job in document["work"]]
