@@ -24,7 +24,10 @@ Needs what the tests never need:
   package @expo-google-fonts/inria-sans@0.4.1, installed beside Font Awesome; $INRIA_SANS_DIR),
   and, for typst-attractive only, Mulish (variable fonts, SIL OFL 1.1) from the PyPI package
   fontpkg-mulish 3.603 (same venv; $MULISH_DIR); typst-chicv's headings are in Linux Biolinum
-  O (Debian's fonts-linuxlibertine, GPL-2+ with font exception / SIL OFL 1.1).
+  O (Debian's fonts-linuxlibertine, GPL-2+ with font exception / SIL OFL 1.1); and, for
+  typst-pesha only, Cantarell 0.303 (SIL OFL 1.1), the static OTFs of Debian's
+  fonts-cantarell 0.303.1-1 unpacked (`apt-get download fonts-cantarell && dpkg-deb -x`)
+  into $CANTARELL_DIR (default /work/tools-typst/fonts-cantarell).
   Typst embeds New Computer Modern, Libertinus Serif and DejaVu Sans Mono.
 
 Templates (repository, commit, licence):
@@ -76,6 +79,15 @@ Templates (repository, commit, licence):
 - typst-modernpro: jxpeng98/Typst-CV-Resume 62db8efe (modernpro-cv 1.3.0, MIT), with
   typst-fontawesome v0.6.0 (MIT), as its template/cv-double.typ (PT Sans, from Debian's
   fonts-paratype, SIL OFL 1.1); the paper of the person's convention.
+- typst-pesha: talal/pesha e8316221 (tag v0.4.0; pesha 0.4.0, MIT-0 as its manifest and
+  LICENSE say; the version published as typst/packages' packages/preview/pesha/0.4.0), no
+  dependencies, as its template/main.typ; headings and header in Cantarell (above), body in
+  Typst's Libertinus Serif. typst/packages itself (about 2 GB) is too large for a mirror
+  here, so this and the next are laid out from the repositories their manifests name.
+- typst-clickworthy: AbdullahHendy/clickworthy-resume 140d7513 (clickworthy-resume 1.0.1,
+  MIT; typst/packages' packages/preview/clickworthy-resume/1.0.1), no dependencies, as its
+  template/resume.typ, New Computer Modern (embedded in Typst); the newer 1.1.0 (a role line
+  under the name) is on Typst Universe but not in that repository's history as mirrored.
 
 Each person's main file is written as the template's own example/template file is: the
 template's macros (or its YAML data file) filled from the JSON Resume document. The PDFs
@@ -118,10 +130,12 @@ INRIA_SANS = Path(os.environ.get("INRIA_SANS_DIR",
 _MULISH_SPEC = importlib.util.find_spec("fontpkg_mulish")
 MULISH = Path(os.environ.get("MULISH_DIR", str(Path(_MULISH_SPEC.origin).parent / "files")
                              if _MULISH_SPEC and _MULISH_SPEC.origin else "/nonexistent"))
+CANTARELL = Path(os.environ.get("CANTARELL_DIR", "/work/tools-typst/fonts-cantarell"))
 # Fonts only some families are given (so that the others' font fallback, and bytes, stay
 # as they were).
 FAMILY_FONT_PATHS = {"typst-grotesk": [str(HANKEN_GROTESK)], "typst-vercanard": [str(INRIA_SANS)],
-                     "typst-minimalcv": [str(INRIA_SANS)], "typst-attractive": [str(MULISH)]}
+                     "typst-minimalcv": [str(INRIA_SANS)], "typst-attractive": [str(MULISH)],
+                     "typst-pesha": [str(CANTARELL)]}
 TIMESTAMP = 1735689600  # 2025-01-01T00:00:00Z: the PDFs' dates and Typst's datetime.today()
 
 # (name, version, repository, commit, the paths needed when not the whole tree)
@@ -154,6 +168,9 @@ PACKAGES = (
      "typst.toml LICENCE lib.typ src"),
     ("modernpro-cv", "1.3.0", "jxpeng98/Typst-CV-Resume", "62db8efe6662e3e30e7d6ef976c32abde155c7b5",
      "typst.toml LICENSE modernpro-cv.typ"),
+    ("pesha", "0.4.0", "talal/pesha", "e83162214dde1ba7093ce8c342e5d06bd400b399", "typst.toml LICENSE lib.typ"),
+    ("clickworthy-resume", "1.0.1", "AbdullahHendy/clickworthy-resume", "140d75133e9f9209f57ea18ca21d97ef6cb984b3",
+     "typst.toml LICENSE src"),
 )
 # Compatibility fixes for the current compiler, applied to the laid-out copies only:
 # (package, file, pattern, replacement, why).
@@ -1258,6 +1275,86 @@ def modernpro(document: dict[str, Any], family: str) -> tuple[dict[str, str | by
     return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
 
 
+def pesha(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """pesha as its template/main.typ: Libertinus Serif 10pt, justified, wide side margins
+    (14%); the name centred in Cantarell capitals with wide tracking, the place (the
+    template's address line) and a grid of the phone and the email (linked), all in
+    small tracked Cantarell capitals, as the example has them (the template shows no
+    label and, in the example, no web address); headings in black small Cantarell
+    capitals set in a gap of a thin rule; each entry the template's experience(): the
+    company (the school) large at the left with the dates large at the right, then the
+    title in italics with the job's place small at the right, then the highlights as a
+    list; schools have no title or place, the degree as their one list item, as the
+    example's "B.A. summa cum laude, Economics". The template has no summary or skills
+    component: the summary is a "Profile" section of plain text first (as the example's
+    last, free section), the skills a "Skills" list of "*Group*: keywords". The page foot
+    is the example's "Surname Résumé — Page" in tracked capitals, with "1 of 2" after it
+    when there are two pages (on one page the template shows the text alone)."""
+    basics = document["basics"]
+    first, last = split_name(basics["name"])
+    lines = ['#import "@preview/pesha:0.4.0": *', "", "#show: pesha.with(", f"  name: {s(basics['name'])},",
+             f"  address: {s(place(document, family))},", "  contacts: (", f"    [#{s(basics['phone'])}],",
+             f"    [#link({s('mailto:' + basics['email'])})],", "  ),", f'  paper-size: "{paper(document)}",',
+             f"  footer-text: [#{s(last or first)} Résumé --- Page#sym.space]", ")", "", "=== Profile",
+             f"#{s(basics['summary'])}", "", "=== Experience"]
+    for job in document["work"]:
+        start, end = dates(job, document)
+        lines += ["#experience(", f"  place: {s(job['name'])},", f"  title: {s(job['position'])},",
+                  f"  time: [#{s(start)}--#{s(end)}],", f"  location: {s(job['location'])},", ")["]
+        lines += [f"- #{s(highlight)}" for highlight in job["highlights"]]
+        lines += ["]", ""]
+    lines.append("=== Education")
+    for school in document["education"]:
+        lines += ["#experience(", f"  place: {s(school['institution'])},",
+                  f"  time: [#{s(school['startDate'][:4])}--#{s(school['endDate'][:4])}],", ")[",
+                  f"- #{s(rendered._degree(school))}", "]", ""]
+    lines.append("=== Skills")
+    lines += [f"- *#{s(group['name'])}*: #{s(', '.join(group['keywords']))}" for group in document["skills"]]
+    return {"main.typ": "\n".join(lines) + "\n"}, {"links": []}
+
+
+def clickworthy(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """clickworthy-resume 1.0.1 as its template/resume.typ: New Computer Modern 11pt, 1cm
+    margins (at the foot too, as its cv.typ, where resume.typ has none), the paper of the
+    person's convention; the name centred in large bold small capitals, a centred
+    "  |  "-separated line of contacts (the phone, then the email and the web addresses
+    linked in blue, shown without scheme as the example's "github.com/...", wrapping when
+    long), the place in small capitals and the summary centred under it; headings in small
+    capitals in the accent colour over a rule; education first as in the example: the
+    school in bold over "**Degree** | _Area_", the months "Mon YYYY - Mon YYYY" italic at
+    the right; then each job the title in bold over the company in italics, the dates
+    italic at the right over the place, the highlights as a list; skills as the template's
+    skills(): "**Group:** keywords" a line each. The template shows no label."""
+    basics = document["basics"]
+    contacts = [f"[#{s(basics['phone'])}]", f"[#link({s('mailto:' + basics['email'])})[#{s(basics['email'])}]]"]
+    links = []
+    for url in (basics["url"], profile(document, "github"), profile(document, "linkedin")):
+        if url:
+            contacts.append(f"[#link({s(url)})[#{s(bare(url).removeprefix('www.'))}]]")
+            links.append(url)
+    lines = ['#import "@preview/clickworthy-resume:1.0.1": *', "", f'#set page(paper: "{paper(document)}")', "",
+             "#show: resume.with(", f"  author: {s(basics['name'])},", f"  location: {s(place(document, family))},",
+             "  contacts: (", *[f"    {item}," for item in contacts], "  ),", f"  summary: {s(basics['summary'])},",
+             '  theme-color: rgb("#26428b"),', '  font: "New Computer Modern",', "  font-size: 11pt,",
+             '  lang: "en",', "  margin: (top: 1cm, bottom: 1cm, left: 1cm, right: 1cm),", ")", "", "= Education"]
+    for school in document["education"]:
+        start, end = month(school["startDate"][:7], document), month(school["endDate"][:7], document)
+        lines += ["#edu(", f"  institution: {s(school['institution'])},", f"  date: {s(f'{start} - {end}')},",
+                  f"  degrees: (({s(school['studyType'])}, {s(school['area'])}),),", ")", ""]
+    lines.append("= Experience")
+    for job in document["work"]:
+        start, end = dates(job, document)
+        lines += ["#exp(", f"  title: {s(job['position'])},", f"  organization: {s(job['name'])},",
+                  f"  date: {s(f'{start} - {end}')},", f"  location: {s(job['location'])},", "  details: ["]
+        lines += [f"    - #{s(highlight)}" for highlight in job["highlights"]]
+        lines += ["  ],", ")", ""]
+    lines += ["= Skills", "#skills(("]
+    lines += [f"  ({s(group['name'])}, ({''.join(s(keyword) + ', ' for keyword in group['keywords'])})),"
+              for group in document["skills"]]
+    lines.append("))")
+    return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
+
+
 RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes], dict[str, Any]]]] = {
     "typst-basic": basic,
     "typst-moderncv": moderncv,
@@ -1275,6 +1372,8 @@ RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes
     "typst-attractive": attractive,
     "typst-linkedcv": linkedcv,
     "typst-modernpro": modernpro,
+    "typst-pesha": pesha,
+    "typst-clickworthy": clickworthy,
 }
 
 
