@@ -118,7 +118,7 @@ FAMILIES = (
     Family("typst-pesha", "typst"),
     Family("typst-clickworthy", "typst"),
     Family("latex-tccv", "latex"),
-    Family("latex-mcdowellcv", "latex"),
+    Family("latex-gradstudentresume", "latex"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 

@@ -8,13 +8,17 @@ Needs what the tests never need: TeX Live 2022 (Debian 12 packages texlive-latex
 texlive-xetex, texlive-luatex (pas-cv with non-Latin names, YAAC, limecv), texlive-bibtex-extra
 (biblatex, which the Friggeri and YAAC classes load), texlive-lang-french (babel's French,
 which the YAAC class loads), texlive-fonts-extra for
-fontawesome5, roboto, sourcesanspro, lato, fira (limecv) and cm-unicode, cm-super), fonts-lato and
+fontawesome5, roboto, sourcesanspro, lato, fira (limecv) and cm-unicode), fonts-lato and
 fonts-roboto-slab (AltaCV under XeLaTeX), fonts-dejavu (europecv and europasscv with
-non-Latin names) and poppler-utils (pdftotext, for the check). The TeX Live classes and
+non-Latin names; tccv with Cyrillic ones), fonts-texgyre (TeX Gyre Bonum, which tccv sets
+under LuaLaTeX), cm-super (Debian's own package of the T1 Type 1 fonts, without which
+pdfLaTeX's T1 text is set in bitmap fonts with no text layer) and poppler-utils (pdftotext,
+for the check). The TeX Live classes and
 packages europecv (08/03/2022), simplecv (v1.6a), curve (v1.16), europasscv (2020-10-31),
 moderncv (v2.3.1) with moderntimeline (0.11), pas-cv (v2.01, 2013/11/26), currvita (v0.9i,
 1999/09/13, GPL), ReadableCV (3.0, 2021/01/09, LPPL 1.3) and harnon-cv (1.0, 2012, public
-domain; Cantarell fonts from the cantarell package, OFL) come with texlive-latex-extra;
+domain; Cantarell fonts from the cantarell package, OFL) and gradstudentresume (2015/11/12,
+LPPL 1.3; no example, its commands as the class file documents them) come with texlive-latex-extra;
 their examples, which the documents here follow, with texlive-latex-extra-doc
 (europasscv_en.tex, moderncv's template.tex and the moderntimeline manual, pas-cv's
 cv-orion.tex, currvita's cvtest.tex, readablecv's ReadableCV.tex, harnon-cv's sample.tex
@@ -46,6 +50,9 @@ named "owner+name", at these commits:
                          TeX Live's gillius, GPL-2+ with font exception; fontawesome 4, OFL) and
                          two_column/main.tex (TeX Live's roboto, Apache-2.0), their preambles with
                          bodies as the examples'; Greek or Cyrillic names by LuaLaTeX in DejaVu Sans
+    ntd/tccv             c4b5b5de599a4ab01e59b1a88f7c7581c117e368  LPPL-1.3    tccv.cls v1.3.1 (2021/12/16), the
+                         upstream of CTAN's tccv, which Debian's TeX Live 2022 does not have; as its
+                         examples nicola.en.tex and fausto.en.tex, by LuaLaTeX (TeX Gyre Bonum)
 
 e.g. `git clone https://github.com/jakegut/resume DIR/jakegut+resume && git -C
 DIR/jakegut+resume checkout 3e64a93`. The document bodies follow each template's example
@@ -1361,6 +1368,123 @@ def latexcv_twocolumn(document: dict[str, Any], work: Path) -> tuple[bytes, dict
         "experience": [{**job, "location": ""} for job in truth["experience"]], "education": truth["education"]}
 
 
+# --- ntd/tccv ---------------------------------------------------------------------------------
+
+def _sentences(items: list[str]) -> str:
+    """Highlights as one paragraph of sentences."""
+    return " ".join(tex(item if item.endswith(".") else item + ".") for item in items)
+
+
+def tccv(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """tccv (Two Column Curriculum Vitae) as its examples (nicola.en.tex, fausto.en.tex)
+    fill it, set by LuaLaTeX as the README's sample is (`lualatex nicola.en.tex`), 10pt,
+    A4 (KOMA-Script's default): the name centred across the page (\\part) over
+    the class's "Curriculum Vitae" in italics; then two columns of sections whose words
+    the class capitalises (\\ucwords, under LuaTeX), dark red in small capitals over a
+    rule: "Profile" (the summary, a paragraph: the examples have none, a user adds it),
+    "Work experience" as the eventlist (the dates in small capitals flush right, then
+    "Company, Place", then the title large in italics, then the highlights as one
+    paragraph of sentences, as the examples describe a position), the \\personal box
+    (a yellow box of pifont symbols before the place, phone, email and the web site,
+    printed without its scheme), "Profiles" (a factlist: the network in small capitals
+    beside the address), "Education" (a yearlist: years in small capitals beside the
+    degree in bold, the institution in italics under it), "Communication skills" (the
+    languages) and "Software skills" (one factlist item per skill group), as the
+    examples name them. The class sets TeX Gyre Bonum under LuaLaTeX; a Cyrillic or Greek
+    name (not in Bonum) is set in DejaVu Serif."""
+    basics = document["basics"]
+    shutil.copy(SOURCES / "ntd+tccv" / "tccv.cls", work)
+    site = basics["url"]
+    lines = [r"\documentclass[fontsize=10pt]{tccv}", r"\usepackage[english]{babel}"]
+    if not latin(document):
+        lines.append(r"\setmainfont{DejaVu Serif}")
+    lines += ["", r"\begin{document}", "", rf"\part{{{tex(basics['name'])}}}", "",
+              r"\section{Profile}", "", tex(basics["summary"]), "", r"\section{Work experience}", "",
+              r"\begin{eventlist}", ""]
+    for job in document["work"]:
+        lines += [rf"\item{{{job_dates(job, document)}}}", f"     {{{tex(job['name'])}, {tex(job['location'])}}}",
+                  f"     {{{tex(job['position'])}}}", "", _sentences(job["highlights"]), ""]
+    lines += [r"\end{eventlist}", "", r"\personal"]
+    if site:
+        lines.append(f"    [{tex(bare(site))}]")
+    lines += [f"    {{{tex(place(document))}}}", f"    {{{tex(basics['phone'])}}}", f"    {{{basics['email']}}}", ""]
+    if basics["profiles"]:
+        lines += [r"\section{Profiles}", "", r"\begin{factlist}"]
+        lines += [rf"\item{{{tex(profile['network'])}}}{{\href{{{profile['url']}}}{{{tex(bare(profile['url']))}}}}}"
+                  for profile in basics["profiles"]]
+        lines += [r"\end{factlist}", ""]
+    lines += [r"\section{Education}", "", r"\begin{yearlist}", ""]
+    for school in document["education"]:
+        lines += [rf"\item{{{school['startDate'][:4]} -- {school['endDate'][:4]}}}",
+                  f"     {{{tex(degree(school))}}}", f"     {{{tex(school['institution'])}}}", ""]
+    lines += [r"\end{yearlist}", ""]
+    if document.get("languages"):
+        lines += [r"\section{Communication skills}", "", r"\begin{factlist}"]
+        lines += [rf"\item{{{tex(item['language'])}}}{{{tex(item['fluency'])}}}" for item in document["languages"]]
+        lines += [r"\end{factlist}", ""]
+    lines += [r"\section{Software skills}", "", r"\begin{factlist}", ""]
+    lines += [rf"\item{{{tex(group['name'])}}}" + "\n     {" + tex(", ".join(group["keywords"])) + "}\n"
+              for group in document["skills"]]
+    lines += [r"\end{factlist}", "", r"\end{document}"]
+    source_text = "\n".join(lines) + "\n"
+    # LuaTeX's file identifier depends on the folder it writes in: one from the source.
+    digest = hashlib.md5(source_text.encode("utf-8")).hexdigest().upper()
+    source_text = rf"\pdfvariable trailerid {{[<{digest}> <{digest}>]}}" + "\n" + source_text
+    truth = typeset(rendered.truth_of(document, "", "", ""))
+    return compile_pdf(source_text, work, "lualatex", runs=2), {
+        "links": links(document), "experience": truth["experience"], "education": truth["education"]}
+
+
+# --- gradstudentresume (TeX Live) -----------------------------------------------------------
+
+def gradstudentresume(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """gradstudentresume as its class file documents its commands (the package has no
+    example document), pdfLaTeX in Computer Modern, 11pt, the class's margins (0.75 in at
+    the sides, none above the text; the text laid out for article's letter paper, the page
+    A4 as TeX Live's configuration in Debian sets it): the name centred in
+    small capitals over labelled lines "Address: Place", "Telephone: ...", "Email: ..."
+    (the info environment); headings in small capitals over a rule; "Summary" as a
+    paragraph; "Education" as \\undergrad entries (the institution in bold with the dates
+    at the right, the degree in italics under it; the school's place, its fourth argument,
+    empty: the people's schools have none); "Experience" as desc environments (the title
+    in bold with the dates at the right, "Company, Place" in italics under it, the
+    highlights bulleted); "Skills" as bullets "Group: keywords" and the languages;
+    "Links" (the web site and profile addresses, without scheme, bulleted): the class
+    has no place for them in its header. A page number at the foot (its plain style). T1
+    (cm-super) when a name has accented letters."""
+    basics = document["basics"]
+    # The class defines \medspace, which LaTeX has had since 2020 (a math space): the class's
+    # \newcommand stops there, unless the kernel's is set aside first, as its users do.
+    head, engine = article_engine("\\let\\medspace\\undefined\n\\documentclass[11pt]{gradstudentresume}\n", document)
+    lines = [head.rstrip(), "", r"\begin{document}", "",
+             rf"\begin{{info}}{{{tex(basics['name'])}}}{{{tex(place(document))}}}{{{tex(basics['phone'])}}}"
+             rf"{{\href{{mailto:{basics['email']}}}{{{tex(basics['email'])}}}}}", r"\end{info}", "",
+             r"\sectionheading{Summary}", tex(basics["summary"]), "", r"\medspace", "",
+             r"\sectionheading{Education}", ""]
+    for school in document["education"]:
+        lines += [rf"\undergrad{{{tex(school['institution'])}}}{{{school_dates(school, document)}}}"
+                  rf"{{{tex(degree(school))}}}{{}}{{}}", "", r"\smallspace", ""]
+    lines += [r"\medspace", "", r"\sectionheading{Experience}", ""]
+    for job in document["work"]:
+        lines += [rf"\begin{{desc}}{{{tex(job['position'])}}}{{{job_dates(job, document)}}}"
+                  rf"{{{tex(job['name'])}, {tex(job['location'])}}}"]
+        lines += [rf"\item {tex(item)}" for item in job["highlights"]]
+        lines += [r"\end{desc}", ""]
+    lines += [r"\sectionheading{Skills}", r"\begin{wrapped}"]
+    lines += [rf"\item \textbf{{{tex(group['name'])}}}: {tex(', '.join(group['keywords']))}"
+              for group in document["skills"]]
+    if document.get("languages"):
+        lines.append(r"\item \textbf{Languages}: " + tex(", ".join(
+            f"{item['language']} ({item['fluency'].lower()})" for item in document["languages"])))
+    lines += [r"\end{wrapped}", ""]
+    if links(document):
+        lines += [r"\medspace", "", r"\sectionheading{Links}", r"\begin{wrapped}"]
+        lines += [rf"\item \href{{{url}}}{{{tex(bare(url))}}}" for url in links(document)]
+        lines += [r"\end{wrapped}", ""]
+    lines.append(r"\end{document}")
+    return compile_pdf("\n".join(lines) + "\n", work, engine), {"links": links(document)}
+
+
 # --- the families -----------------------------------------------------------------------------
 
 RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any]]]] = {
@@ -1384,6 +1508,8 @@ RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any
     "latex-limecv": limecv,
     "latex-latexcv-sidebar": latexcv_sidebar,
     "latex-latexcv-twocolumn": latexcv_twocolumn,
+    "latex-tccv": tccv,
+    "latex-gradstudentresume": gradstudentresume,
 }
 
 
@@ -1434,7 +1560,8 @@ TEMPLATE_REPOSITORIES = {"latex-jake": "jakegut+resume", "latex-sb2nov": "sb2nov
                          "latex-friggeri": "depressiveRobot+friggeri-cv-a4",
                          "latex-yaac": "darwiin+yaac-another-awesome-cv",
                          "latex-limecv": "opieters+limecv",
-                         "latex-latexcv-sidebar": LATEXCV, "latex-latexcv-twocolumn": LATEXCV}
+                         "latex-latexcv-sidebar": LATEXCV, "latex-latexcv-twocolumn": LATEXCV,
+                         "latex-tccv": "ntd+tccv"}
 
 
 def build(names: list[str] | None = None, sources: Path | None = None) -> None:
