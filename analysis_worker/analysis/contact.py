@@ -21,6 +21,8 @@ from .prose import is_prose
 _CONTACT_LINES = 10
 # How far into the resume lines of contact items are looked for (see is_contact_item).
 _ITEM_LINES = 40
+# Lines of a contact block around an email or a phone, each side.
+_BLOCK = 2
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,15 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
     header_lines = [line.strip() for line in header_text.splitlines() if line.strip()]
     # Sidebars and "About" blocks hold the details away from the top: lines made only
     # of contact items count wherever they are in the first part of the resume.
-    items = [line for line in body_text.splitlines()[:_ITEM_LINES] if line not in body_contact and
-             is_contact_item(line)]
+    first = body_text.splitlines()[:_ITEM_LINES]
+    items = [line for line in first if line not in body_contact and is_contact_item(line)]
     segments = contact_segments(body_contact + header_lines + items)
-    location = next((place for place in map(beside_addresses, segments)
+    # A place among those items is the candidate's first where it stands in a block beside
+    # an email or a phone, not where it ends an entry's "Company, City" line.
+    beside = [line for index, line in enumerate(first) if line in items and any(
+        EMAIL.search(other) or phones_in(other, None) for other in first[max(index - _BLOCK, 0):index + _BLOCK + 1])]
+    location = next((place for lines in (body_contact + header_lines + beside, items)
+                     for place in map(beside_addresses, contact_segments(lines))
                      if is_location(place) or is_spaced_place(place)), "")
 
     body_block = "\n".join(body_contact)
