@@ -57,7 +57,7 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
     # A place among those items is the candidate's first where it stands in a block beside
     # an email or a phone, not where it ends an entry's "Company, City" line.
     beside = [line for index, line in enumerate(first) if line in items and any(
-        EMAIL.search(other) or phones_in(other, None) for other in first[max(index - _BLOCK, 0):index + _BLOCK + 1])]
+        "@" in other or phones_in(other, None) for other in first[max(index - _BLOCK, 0):index + _BLOCK + 1])]
     location = next((place for lines in (body_contact + header_lines + beside, items)
                      for place in map(beside_addresses, contact_segments(lines))
                      if is_location(place) or is_spaced_place(place)), "")

@@ -56,10 +56,12 @@ _DOUBLED_HYPHEN = re.compile(r"(?<=\d)-{2,}(?=\d)")
 # glyph's name where the icon is: "/github", "/linkedin-in", "/globe-americas" (with a
 # letter or two mis-decoded). Read as words they would be skills and handles.
 _GLYPH_NAME = re.compile(r"(?<!\S)/[a-z][^\sA-Z0-9/.:@]*(?=\s)")
-# Letter-spaced display type ("J O H N  D O E"), placed a letter at a time: the letters of
-# a word come out one space apart, the words two or more. Three letters at least, so that
-# initials ("J. R. R.") and lists of single letters ("C, R") are left alone.
-_LETTER_SPACED = re.compile(r"(?<!\S)[^\W_](?: [^\W_]){2,}(?: {2,}[^\W_](?: [^\W_])+)*(?!\S)")
+# Letter-spaced display type ("J O H N  D O E", "A T H E N S ,  G R E E C E"), placed a
+# character at a time: the characters of a word come out one space apart, the words two or
+# more. Three characters and four letters or digits at least, so that initials ("J. R. R.")
+# and lists of single letters ("C, R", "R & D") are left alone.
+_LETTER_SPACED = re.compile(r"(?<!\S)\S(?: \S){2,}(?: {2,}\S(?: \S)*)*(?!\S)")
+_LEAST_SPACED = 4
 
 
 # Small capitals whose text layer maps some glyphs to lower-case letters ("OPERATiONS
@@ -98,4 +100,6 @@ def _is_small_capitals(word: str) -> bool:
 
 
 def _closed_up(spaced: re.Match[str]) -> str:
+    if sum(ch.isalnum() for ch in spaced.group()) < _LEAST_SPACED:
+        return spaced.group()
     return " ".join(word.replace(" ", "") for word in re.split(r" {2,}", spaced.group()))

@@ -13,7 +13,7 @@ from analysis_worker.extraction.column_bands import Placed, gutter_band, has_col
 from analysis_worker.extraction.column_rows import columns_rows, text_lines
 from analysis_worker.extraction.form_placement import FormPlacement
 from analysis_worker.extraction.layout import Faces, plain_lines, styled_line
-from analysis_worker.extraction.pdf_runs import IconFonts, PlainRun, chunk_starts, with_icons
+from analysis_worker.extraction.pdf_runs import IconFonts, PlainRun, chunk_starts, with_chunks, with_word_gaps
 from analysis_worker.extraction.stream_order import drawn_frame_by_frame, drawn_out_of_order, stream_lines
 
 
@@ -52,8 +52,9 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     plain = page.extract_text(visitor_text=note_run, visitor_operand_before=forms.before if forms else None,
                               visitor_operand_after=forms.after if forms else None) or ""
     starts = chunk_starts(plain, shown)
-    if icons.seen and starts is not None:
-        plain, starts = with_icons(plain, shown, chunks, starts)
+    chunks = with_word_gaps(chunks)
+    if starts is not None and chunks != shown:
+        plain, starts = with_chunks(plain, shown, chunks, starts)
     faces, page_top = Faces(), _page_top(page)
     styled = [] if starts is None else plain_lines(plain, runs, starts, number, page_top, faces)
     # A page of one column drawn out of order is read by its geometry, line by line; so is

@@ -46,9 +46,28 @@ class IconFonts:
         return self._fonts[key]
 
 
-def with_icons(plain: str, shown: list[str], chunks: list[str], starts: list[int]) -> tuple[str, list[int]]:
+# Letter-spaced text (tracked display type, "+ 4 5  2 0"): characters one space apart.
+_SPACED_END = re.compile(r"(?:^|\s)\S(?: \S)+ ?$")
+_SPACED_START = re.compile(r"^ ?\S(?: \S){2,}(?:\s|$)")
+
+
+def with_word_gaps(chunks: list[str]) -> list[str]:
+    """The chunks with a word gap of letter-spaced text (two spaces) between two
+    letter-spaced chunks that pypdf parted by one space ("+ 4 5  2 0  4 0" / " J A N E @ ..."):
+    there a space parts letters, and the two would read as one word."""
+    widened, before = [], ""
+    for chunk in chunks:
+        spaced = _SPACED_START.match(chunk) and _SPACED_END.search(before) \
+            and not (before.endswith(" ") and chunk.startswith(" "))
+        widened.append(" " + chunk if spaced else chunk)
+        before = chunk.rsplit("\n", 1)[-1] if "\n" in chunk or chunk.strip() else before
+    return widened
+
+
+def with_chunks(plain: str, shown: list[str], chunks: list[str], starts: list[int]) -> tuple[str, list[int]]:
     """The plain text with the chunks pypdf wrote (`shown`, beginning at `starts`) replaced
-    by `chunks`, where icon fonts' text is ICON, and where each chunk now begins."""
+    by `chunks` (where icon fonts' text is ICON, word gaps are widened), and where each
+    chunk now begins."""
     pieces: list[str] = []
     moved: list[int] = []
     at, length = 0, 0

@@ -422,6 +422,43 @@ def test_letter_spaced_names_and_headings_read_as_words():
     assert [entry.institution for entry in result.education] == ["Politecnico di Milano"]
 
 
+@pytest.mark.parametrize(("place", "phone", "email", "e164"), [
+    ("Milan, Italy", "+39 02 1234 5678", "elena.marchetti@example.org", "+390212345678"),
+    ("Aarhus, Denmark", "+45 20 50 23 40", "elena.m@example.dk", "+4520502340"),
+    ("Columbus, OH", "303.555.0193", "elena84@example.com", "+13035550193")])
+def test_letter_spaced_contact_details_keep_their_punctuation_and_stay_apart(place, phone, email, e164):
+    """A tracked header line of contact details: "A A R H U S ,  D E N M A R K" and a phone
+    beside an email in runs of their own, which pypdf parts by one space, as it parts letters."""
+
+    def placed(x: int, y: int, body: bytes) -> bytes:
+        return f"BT {x} {y} Td ".encode() + body + b" ET "
+
+    content = (
+        placed(200, 740, letter_spaced("ELENA MARCHETTI"))
+        + placed(230, 715, letter_spaced(place.upper(), size=8))
+        + placed(120, 700, letter_spaced(phone, size=8)) + placed(300, 700, letter_spaced(email.upper(), size=8))
+        + b"BT /F1 11 Tf 72 660 Td 14 TL (Experience) ' (Senior Software Engineer) ' "
+          b"(Northwind Analytics                Mar 2019 - Present) ' ET "
+    )
+    result = analyse(extract(one_page_pdf(content), "application/pdf", "tracked.pdf"))
+    contact = result.contact
+    assert (contact.location.casefold(), list(contact.phones), [address.lower() for address in contact.emails]) == (
+        place.casefold(), [e164], [email])
+
+
+@pytest.mark.parametrize(("home", "job_place"), [("Raleigh, NC", "Denver, CO"), ("Munich, Germany", "Lyon, France"),
+                                               ("Pune, Maharashtra", "Bengaluru, Karnataka")])
+def test_the_place_in_a_contact_block_after_the_entries_is_the_location(home, job_place):
+    # A second column holds the contact block after the experience: the first entry's
+    # "Company, City" line comes first in the text, but the place beside the phone and
+    # the email is the candidate's.
+    text = "\n".join(["Owen McAllister", "Curriculum Vitae", "Work Experience", "Jul 2023 - Present",
+                      f"Tidewater Media, {job_place}", "Backend Engineer", "Built services in Python for four teams.",
+                      f"\ue000 {home}", "\ue000 (206) 555-0164", "\ue000 owen.mcallister@example.org",
+                      "Education", "2016 - 2020 Bachelor in Computer Science", "Ohio State University"])
+    assert analyse(extract(text_layer_pdf(text.splitlines()), file_name="resume.pdf")).contact.location == home
+
+
 # (the number as written, where the candidate lives, what the analysis returns)
 PHONES_AS_WRITTEN = [
     # Each country's own plan, read in the country of the location.
