@@ -14,7 +14,7 @@ from .confidence import Context, scored_evidence
 from .contact import contact_lines, extract_contact
 from .credits import without_credits
 from .displaced import displaced_lines, displaced_schools, host_lines, restore_displaced
-from .education import is_skill_list, parse_education
+from .education import find_degree, is_skill_list, parse_education
 from .entries import group_entries
 from .evidence import located
 from .experience import parse_experience
@@ -124,10 +124,13 @@ def _skill_sources(top: Section, body: list[Section]) -> list[SkillGroup]:
         if section.kind == "skills":
             groups.append((resume_pb2.SKILL_SOURCE_SKILLS_SECTION, unwrapped_lists(section.lines)))
         elif section.kind in ("experience", "education"):
+            # A degree set as its school's bullet ("• Master in Interaction Design") is a
+            # field of study there too.
             lines = [line for entry in group_entries(section.lines)
-                     for line in entry.highlights + [line for line in entry.header
-                                                     if is_prose(line) or section.kind == "education"
-                                                     and is_skill_list(line)]]
+                     for line in [line for line in entry.highlights
+                                  if section.kind == "experience" or find_degree(line) is None]
+                     + [line for line in entry.header
+                        if is_prose(line) or section.kind == "education" and is_skill_list(line)]]
             groups.append((resume_pb2.SKILL_SOURCE_EXPERIENCE if section.kind == "experience"
                            else resume_pb2.SKILL_SOURCE_OTHER, lines))
         elif section.kind not in ("references", "interests", "contact"):

@@ -459,6 +459,17 @@ def test_the_place_in_a_contact_block_after_the_entries_is_the_location(home, jo
     assert analyse(extract(text_layer_pdf(text.splitlines()), file_name="resume.pdf")).contact.location == home
 
 
+@pytest.mark.parametrize(("degree", "field"), [("Master", "Interaction Design"), ("Bachelor", "Machine Learning"),
+                                              ("MSc", "Mechanical Engineering")])
+def test_a_degree_set_as_its_schools_bullet_is_no_skill(degree, field):
+    text = "\n".join(["Niamh Brien", "niamh@example.net", "Experience", "Design Lead", "Brava Energia  2022 - Present",
+                      "• Ran interviews with twelve customers a month", "Education",
+                      "Trinity College Dublin  2013 - 2015", f"• {degree} in {field}",
+                      "• Thesis written in Python"])
+    skills = {skill.name for skill in analyse(ExtractedDocument("pdf", text, 1, "", ())).skills}
+    assert field not in skills and "Python" in skills
+
+
 # (the number as written, where the candidate lives, what the analysis returns)
 PHONES_AS_WRITTEN = [
     # Each country's own plan, read in the country of the location.
