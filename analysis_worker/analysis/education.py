@@ -250,6 +250,9 @@ def parse_education(lines: list[str]) -> list[resume_pb2.Education]:
     entries = grouped_with_dates_apart(lines, lambda part: group_entries(part, _degree_below, _names))
     for entry in _schools(_schools_after_dates(entries)):
         parts, locations = header_fields(entry, split_at=_field_at_school)
+        if not any(map(find_degree, parts)):
+            # A degree set as its school's one bullet ("• Master in Interaction Design").
+            parts += [BULLET.sub("", line) for line in entry.highlights[:1] if find_degree(line)]
         degree_level, degree, field = resume_pb2.DEGREE_LEVEL_UNSPECIFIED, "", ""
         degrees: dict[int, Degree] = {}  # by part
         for index, part in enumerate(parts):

@@ -461,12 +461,15 @@ def test_the_place_in_a_contact_block_after_the_entries_is_the_location(home, jo
 
 @pytest.mark.parametrize(("degree", "field"), [("Master", "Interaction Design"), ("Bachelor", "Machine Learning"),
                                               ("MSc", "Mechanical Engineering")])
-def test_a_degree_set_as_its_schools_bullet_is_no_skill(degree, field):
+def test_a_degree_set_as_its_schools_bullet_is_its_degree_and_no_skill(degree, field):
     text = "\n".join(["Niamh Brien", "niamh@example.net", "Experience", "Design Lead", "Brava Energia  2022 - Present",
                       "• Ran interviews with twelve customers a month", "Education",
                       "Trinity College Dublin  2013 - 2015", f"• {degree} in {field}",
                       "• Thesis written in Python"])
-    skills = {skill.name for skill in analyse(ExtractedDocument("pdf", text, 1, "", ())).skills}
+    result = analyse(ExtractedDocument("pdf", text, 1, "", ()))
+    assert [(school.institution, school.degree, school.field) for school in result.education] == [
+        ("Trinity College Dublin", degree, field)]
+    skills = {skill.name for skill in result.skills}
     assert field not in skills and "Python" in skills
 
 
