@@ -114,7 +114,7 @@ FAMILIES = (
     Family("latex-latexcv-twocolumn", "latex"),
     Family("typst-modernpro", "typst"),
     Family("chromium-even", "html-chromium"),
-    Family("weasyprint-kards", "html-weasyprint"),
+    Family("weasyprint-straightforward", "html-weasyprint"),
     Family("typst-pesha", "typst"),
     Family("typst-clickworthy", "typst"),
     Family("latex-tccv", "latex"),

@@ -16,7 +16,8 @@ Needs what the tests never need:
   jsonresume-theme-simple-red@1.0.4, jsonresume-theme-dinesh@0.0.7,
   jsonresume-theme-orbit@3.0.0, jsonresume-theme-slick@0.1.16,
   jsonresume-theme-elegant@1.16.1, jsonresume-theme-macchiato@1.1.0,
-  jsonresume-theme-kendall@0.2.0 (all MIT) and jsonresume-theme-minyma@0.0.5 (ISC);
+  jsonresume-theme-kendall@0.2.0, jsonresume-theme-even@0.26.1,
+  jsonresume-theme-straightforward@0.5.0 (all MIT) and jsonresume-theme-minyma@0.0.5 (ISC);
   professional ships JSX and is bundled here with esbuild@0.28.2 against its peers
   react@18.3.1, react-dom@18.3.1 and styled-components@6.6.0; mocha-responsive reads
   Font Awesome's stylesheet from its own node_modules without depending on it, so that
@@ -33,13 +34,15 @@ Needs what the tests never need:
   3.3.7, @fortawesome/fontawesome-free@6.4.2 for kendall's Font Awesome 5.14.0,
   font-awesome@4.7.0 and @fontsource/josefin-sans for macchiato's Font Awesome 4.7.0 and
   Josefin Sans; elegant's own IcoMoon font (in its package) for the copy it loads from unpkg.
-- Chromium (`chromium`, Debian 12: 150.0.7871.100) for the chromium-* families, and pypdf
+- Chromium (`chromium`, Debian 12: 150.0.7871.100; chromium-even was printed by
+  156.0.8078.114) for the chromium-* families, and pypdf
   (in the project's venv) to fix the date Chromium stamps; Pillow (in the project's venv)
   and the system's Roboto to measure what orbit's sidebar fits.
 - WeasyPrint (PyPI weasyprint 70.0) for the weasyprint-* families, in a Python given by
   --weasyprint-python (default DIR/venv/bin/python); it is run as a subprocess.
 - The system fonts the themes name (Debian: fonts-lato, fonts-open-sans, fonts-roboto,
-  fonts-lmodern, fonts-roboto-slab, fonts-inter, DejaVu/Noto for Cyrillic and Greek fallback).
+  fonts-lmodern, fonts-roboto-slab, fonts-inter, fonts-croscore for Tinos in place of Times New
+  Roman, DejaVu/Noto for Cyrillic and Greek fallback).
 Nothing reaches a network: CDN <link>/<script> tags (and stylesheets' @import of Google
 Fonts, and elegant's inline script that loads Google's Web Font Loader) are dropped or
 pointed at the local copies above, and WeasyPrint's URL fetcher only allows file: and data:
@@ -58,7 +61,8 @@ Setup, as done for the stored files (DIR=/work/tools-html, the default):
         jsonresume-theme-minyma@0.0.5 jsonresume-theme-simple-red@1.0.4 jsonresume-theme-dinesh@0.0.7 \
         jsonresume-theme-orbit@3.0.0 bootstrap5@npm:bootstrap@5.0.2 jsonresume-theme-slick@0.1.16 \
         bootswatch@3.3.7 jsonresume-theme-elegant@1.16.1 jsonresume-theme-macchiato@1.1.0 \
-        jsonresume-theme-kendall@0.2.0
+        jsonresume-theme-kendall@0.2.0 jsonresume-theme-even@0.26.1 \
+        jsonresume-theme-straightforward@0.5.0
     python3 -m venv DIR/venv && DIR/venv/bin/pip install weasyprint
     .venv/bin/python -m tests.families.html_families [FAMILY ...]
 The professional bundle is written to DIR/.professional.bundle.cjs (so that its peers
@@ -192,6 +196,17 @@ def _location_kendall(document: dict[str, Any], page: str) -> str:
     # "City, Region CC" ("City CC" without a region).
     place = document["basics"]["location"]
     return place["city"] + (f", {place['region']}" if place["region"] else "") + f" {place['countryCode']}"
+
+
+# even: "City, Country" after a pin icon, the country's English name (Intl.DisplayNames).
+_location_even = _location_in(r'<li>\s*<svg[^>]*feather-map-pin.*?</svg>(.*?)</li>')
+
+
+def _location_straightforward(document: dict[str, Any], page: str) -> str:
+    # "City, Region", a US state's code written out ("Riverside, California"); "City"
+    # without a region; no country.
+    found = re.search(r'<div class="basics-contact-row">\s*<span class="basics-contact-item">(.*?)</span>', page, re.S)
+    return _text(found.group(1)) if found and "@" not in found.group(1) else ""
 
 
 @dataclass(frozen=True)
@@ -440,6 +455,35 @@ THEMES = {
     # "(expected)" (Node's clock is fixed).
     "chromium-kendall": Theme("jsonresume-theme-kendall", "chromium", _location_kendall, work_location=True,
                               today="2026-01-01"),
+    # Even (CSS grid, printed in its wide layout by its `@media print`): a grey masthead
+    # across the page with the name in Lato, the label large in grey, the summary, then
+    # one contact detail a line after Feather icons: "City, Country" (the country's English
+    # name), the email, the phone, the website without its scheme and each profile's
+    # username linked to its URL with "(Network)" after it. Below, each section's heading
+    # in grey, right-aligned in a narrow left column (12em) beside its entries: each job
+    # the title large over the company in bold, "Mon YYYY – Mon YYYY" (or "– Present";
+    # the time spent is hidden in print) and work[].location, all grey, then bullets (a
+    # company's consecutive positions would be grouped under it: no person has them);
+    # each school its institution large over "Degree in **Area**" (the degree alone
+    # without an area) and its dates; skill groups side by side in two columns, the
+    # group's name over its keywords as grey tags; "English" over "Fluent". Lato from
+    # Google Fonts is a system font.
+    "chromium-even": Theme("jsonresume-theme-even", "chromium", _location_even, work_location=True),
+    # Straightforward, one column in Times New Roman (Tinos prints), A4 with the theme's
+    # own half-inch page margins: the name large and centred over a centred "·"-separated
+    # line of "City, Region" (a US state's code written out, see _location_straightforward),
+    # email and phone, the website (as written) and the profiles' URLs without scheme or
+    # "www." on a line below; the summary; headings in blue over a blue rule ("Experience",
+    # "Education", "Skills and Tech"); the title in bold with "Mon YYYY — Mon YYYY" (or
+    # "— Present") in grey italics floated right, "Company, Place" in grey italics below,
+    # circle bullets; schools as the institution in bold with its dates at the right over
+    # "Degree - Area" ("Degree - " without an area); skill groups as bullets "**Group:**
+    # keywords."; the languages are not printed. (Its place in the list was first given
+    # to jsonresume-theme-kards 1.0.2, a one-page web site that prints no phone, no
+    # location, no highlights and no skill keywords: a truth could not say the phone is
+    # not shown.)
+    "weasyprint-straightforward": Theme("jsonresume-theme-straightforward", "weasyprint", _location_straightforward,
+                                        work_location=True),
 }
 
 
