@@ -1453,8 +1453,8 @@ class Evidence(_message.Message):
     "experience[2].company", "education[0].institution", "skills[5]".
     """
     text: _builtins.str
-    """The line of the resume the value was read from ("" where no line shows it: a link
-    target kept only in the file's annotations, a total computed from several lines).
+    """The line of the resume the value was read from ("" where no line shows it, as a link
+    target kept only in the file's annotations).
     """
     page: _builtins.int
     """The page, from 1; 0 where the format has no pages (DOCX, ODT, RTF, HTML, plain text)
