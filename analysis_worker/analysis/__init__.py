@@ -15,7 +15,7 @@ from .contact import contact_lines, extract_contact
 from .credits import without_credits
 from .displaced import displaced_lines, displaced_schools, host_lines, restore_displaced
 from .education import find_degree, is_skill_list, parse_education
-from .entries import group_entries
+from .entries import Entry, group_entries
 from .evidence import located
 from .experience import parse_experience
 from .language_levels import language_levels
@@ -124,13 +124,7 @@ def _skill_sources(top: Section, body: list[Section]) -> list[SkillGroup]:
         if section.kind == "skills":
             groups.append((resume_pb2.SKILL_SOURCE_SKILLS_SECTION, unwrapped_lists(section.lines)))
         elif section.kind in ("experience", "education"):
-            # A degree set as its school's bullet ("• Master in Interaction Design") is a
-            # field of study there too.
-            lines = [line for entry in group_entries(section.lines)
-                     for line in [line for line in entry.highlights
-                                  if section.kind == "experience" or find_degree(line) is None]
-                     + [line for line in entry.header
-                        if is_prose(line) or section.kind == "education" and is_skill_list(line)]]
+            lines = [line for entry in group_entries(section.lines) for line in _described(entry, section.kind)]
             groups.append((resume_pb2.SKILL_SOURCE_EXPERIENCE if section.kind == "experience"
                            else resume_pb2.SKILL_SOURCE_OTHER, lines))
         elif section.kind not in ("references", "interests", "contact"):
@@ -139,3 +133,12 @@ def _skill_sources(top: Section, body: list[Section]) -> list[SkillGroup]:
         contact = set(contact_lines(top.lines))
         groups.append((resume_pb2.SKILL_SOURCE_OTHER, [line for line in top.lines if line not in contact]))
     return groups
+
+
+def _described(entry: Entry, kind: str) -> list[str]:
+    """The lines of an experience or education entry that describe the work or the study:
+    its highlights, but a degree set as a school's bullet ("• Master in Interaction Design"),
+    a field of study there too; the prose of its header; a skills list among a school's."""
+    highlights = [line for line in entry.highlights if kind == "experience" or find_degree(line) is None]
+    return highlights + [line for line in entry.header
+                         if is_prose(line) or kind == "education" and is_skill_list(line)]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from common.proto.resume.v1 import resume_pb2
 
 from ..document import PAGE_SEPARATOR, ExtractedDocument, StyledLine
+from .phones import digits_of
 from .skills import skills_in_lines
 
 # An entry's dates are looked for this many lines before and after its title or company.
@@ -99,9 +100,11 @@ class _Lines:
                 return matches
         return []
 
-    def find_digits(self, digits: str) -> int | None:
+    def find_phone(self, phone: str) -> int | None:
+        """The first line that holds the phone's last digits, with or without its country code."""
         if self._digits is None:
-            self._digits = ["".join(ch for ch in place.text if ch.isdigit()) for place in self.places]
+            self._digits = [digits_of(place.text) for place in self.places]
+        digits = digits_of(phone)[-_PHONE_DIGITS:]
         return next((index for index, line in enumerate(self._digits) if digits and digits in line), None)
 
     def place(self, index: int | None) -> Place | None:
@@ -117,7 +120,7 @@ def located(result: resume_pb2.ResumeAnalysis, document: ExtractedDocument) -> l
              ] if contact.name else []
     found += [Found(f"contact.emails[{n}]", "email", email, lines.place(lines.find(email)))
               for n, email in enumerate(contact.emails)]
-    found += [Found(f"contact.phones[{n}]", "phone", phone, lines.place(lines.find_digits(_national(phone))))
+    found += [Found(f"contact.phones[{n}]", "phone", phone, lines.place(lines.find_phone(phone)))
               for n, phone in enumerate(contact.phones)]
     found += [Found(f"contact.links[{n}]", "link", link.url, lines.place(_link_line(lines, link.url)))
               for n, link in enumerate(contact.links)]
@@ -177,11 +180,6 @@ def _date_line(lines: _Lines, job: resume_pb2.Experience, year: str, anchor: int
         if index is not None:
             return index
     return None
-
-
-def _national(phone: str) -> str:
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    return digits[-_PHONE_DIGITS:]
 
 
 def _link_line(lines: _Lines, url: str) -> int | None:
