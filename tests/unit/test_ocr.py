@@ -302,6 +302,31 @@ def test_sizes_read_from_regions_are_levelled() -> None:
     assert sizes[0] < sizes[5] < sizes[3]
 
 
+def test_a_sidebar_shorter_than_its_main_column_is_read_apart() -> None:
+    """The class: a sidebar (contact details, skills) beside the top of a long main column
+    shares few of the page's lines with it; it is still a column, not the start of each
+    of the main column's lines."""
+    for sidebar_lines, main_lines in ((10, 36), (12, 40), (15, 30)):
+        sidebar = [box(50, 40 * row, f"side{row}", width=100 + 15 * (row % 7)) for row in range(sidebar_lines)]
+        main = [box(600, 40 * row, f"main{row}", width=300) for row in range(main_lines)]
+        lines = read(main + sidebar, 1000)
+        assert lines == [f"side{row}" for row in range(sidebar_lines)] + [f"main{row}" for row in range(main_lines)]
+
+
+def test_dates_of_one_width_set_flush_right_stay_on_their_entries_lines() -> None:
+    """The class: ranges of one width ("01/2022 - Present") flush right beside entry titles
+    start at one x as well as end at one; each stands beside its title, so they are no column."""
+    for entries, bullets in ((12, 2), (15, 1), (10, 3)):
+        boxes = []
+        for entry in range(entries):
+            top = 40 * (bullets + 1) * entry
+            boxes += [box(50, top, f"Title {entry}", width=300), box(800, top, f"{2000 + entry}-{2001 + entry}", width=150)]
+            boxes += [box(70, top + 40 * (k + 1), f"Did {entry}.{k}", width=500) for k in range(bullets)]
+        lines = read(boxes, 1000)
+        assert [line for line in lines if line.startswith("Title")] == [
+            f"Title {entry} {2000 + entry}-{2001 + entry}" for entry in range(entries)]
+
+
 def test_two_columns_are_read_one_after_the_other() -> None:
     left = [box(50, 40 * row, f"left{row}") for row in range(12)]
     right = [box(600, 40 * row, f"right{row}", width=300) for row in range(12)]
