@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import math
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,8 +23,10 @@ _MIN_LONG = 5
 # each side holds text on at least this share of its lines.
 _ACROSS = 0.1
 _SIDE = 0.25
-# Items set beside the other side's lines: this share of them, at least.
+# Items set beside the other side's lines: this share of them, at least; a form's labels:
+# this share of them repeat another.
 _BESIDE = 0.9
+_REPEATED = 0.3
 # Boxes whose edges lie within this share of the page's width of each other are aligned;
 # a side of the page is when this share of its boxes are.
 _ALIGNED = 0.01
@@ -124,23 +127,29 @@ def _find_gutter(boxes: list[Box], page_width: float) -> float | None:
         on_left = sum(1 for line in lines.values() if any(box.right <= x for box in line))
         on_right = sum(1 for line in lines.values() if any(box.left >= x for box in line))
         if len(left) >= 10 and len(right) >= 10 and min(on_left, on_right) >= _SIDE * len(lines) and \
-                not _set_flush_right(left, right, page_width) and not _set_flush_right(right, left, page_width):
+                not _set_flush_right(left, [box for box in boxes if box.right > x], page_width) and \
+                not _set_flush_right(right, [box for box in boxes if box.left < x], page_width):
             best = (across, x)
     return best[1] if best else None
 
 
 def _set_flush_right(side: list[Box], other: list[Box], page_width: float) -> bool:
-    """Whether a side's boxes are items set flush right on the other side's lines, not a
-    column: they end at one x and, either, start at none (a column of justified text does
-    both), or they are half as many as the other side's boxes at most and nearly all
-    stand beside one of them (dates of one width, "01/2022 - Present", start at one x too;
-    two columns of one leading stand beside each other, box for box)."""
+    """Whether a side's boxes are items set flush right on the lines of the `other` boxes
+    (those of the other side and across the gutter), not a column: they end at one x and
+    either are a form's labels, which come back entry after entry ("Dates", "Occupation
+    or position held"), or nearly all stand beside other text. A sidebar set flush right
+    against the gutter shares lines with the main column only here and there. Items of
+    one width ("01/2022 - Present") start at one x too, as a column of justified text
+    does: those are half as many as the other boxes at most (two columns of one leading
+    stand beside each other, box for box)."""
     if not _aligned([box.right for box in side], page_width):
         return False
-    if not _aligned([box.left for box in side], page_width):
+    texts = Counter(box.text for box in side)
+    if sum(1 for box in side if texts[box.text] > 1) >= _REPEATED * len(side):
         return True
     beside = sum(1 for box in side if any(abs(box.middle - line.middle) <= box.height / 2 for line in other))
-    return 2 * len(side) <= len(other) and beside >= _BESIDE * len(side)
+    return beside >= _BESIDE * len(side) and \
+        (not _aligned([box.left for box in side], page_width) or 2 * len(side) <= len(other))
 
 
 def _aligned(edges: list[float], page_width: float) -> bool:

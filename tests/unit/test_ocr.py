@@ -313,6 +313,33 @@ def test_a_sidebar_shorter_than_its_main_column_is_read_apart() -> None:
         assert lines == [f"side{row}" for row in range(sidebar_lines)] + [f"main{row}" for row in range(main_lines)]
 
 
+def test_a_sidebar_set_flush_right_against_the_gutter_is_a_column() -> None:
+    """The class: a sidebar whose lines end at the gutter (contact details, skills set
+    flush right) shares lines with the main column only here and there; it is read apart."""
+    for pitch in (50, 55, 65):
+        sidebar = [box(400 - (90 + 13 * (row % 5)), pitch * row, f"side{row}", width=90 + 13 * (row % 5))
+                   for row in range(12)]
+        main = [box(450, 40 * row, f"main{row}", width=450) for row in range(30)]
+        assert read(main + sidebar, 1000) == [f"side{row}" for row in range(12)] + [f"main{row}" for row in range(30)]
+
+
+def test_a_forms_labels_stay_beside_their_fields_under_headings_of_their_own() -> None:
+    """The class: a form's labels set flush right (Europass: "Dates", "Employer" entry
+    after entry) stay on their fields' lines, though the headings above each block stand
+    alone on the labels' side."""
+    boxes, expected = [], []
+    for block in range(5):
+        top = 400 * block
+        boxes.append(box(700 - 300, top, f"Heading {block}", width=300))
+        expected.append(f"Heading {block}")
+        for row, label in enumerate(("Dates", "Employer", "Occupation")):
+            width = 60 + 30 * row
+            boxes += [box(700 - width, top + 60 * (row + 1), label, width=width),
+                      box(800, top + 60 * (row + 1), f"{label} {block}", width=700)]
+            expected.append(f"{label} {label} {block}")
+    assert read(boxes, 2400) == expected
+
+
 def test_dates_of_one_width_set_flush_right_stay_on_their_entries_lines() -> None:
     """The class: ranges of one width ("01/2022 - Present") flush right beside entry titles
     start at one x as well as end at one; each stands beside its title, so they are no column."""
@@ -320,7 +347,8 @@ def test_dates_of_one_width_set_flush_right_stay_on_their_entries_lines() -> Non
         boxes = []
         for entry in range(entries):
             top = 40 * (bullets + 1) * entry
-            boxes += [box(50, top, f"Title {entry}", width=300), box(800, top, f"{2000 + entry}-{2001 + entry}", width=150)]
+            boxes += [box(50, top, f"Title {entry}", width=300),
+                      box(800, top, f"{2000 + entry}-{2001 + entry}", width=150)]
             boxes += [box(70, top + 40 * (k + 1), f"Did {entry}.{k}", width=500) for k in range(bullets)]
         lines = read(boxes, 1000)
         assert [line for line in lines if line.startswith("Title")] == [
