@@ -46,8 +46,11 @@ _DETECTION_SIDE = 1450
 _LEAST_DPI = 150
 
 # Characters read this many times their usual pitch apart have something between them that
-# is no character (an icon); a space, narrower, is read as one.
+# is no character (an icon); a space, narrower, is read as one. A capital read this many
+# pitches after a small letter has lost the space before it ("PolarisVentures",
+# "atNordlicht"); inside a word ("JavaScript", "LinkedIn") it follows about one pitch on.
 _GAP = 4
+_CAPITAL_GAP = 2
 # A picture holds no page size: its width is taken for a Letter page's (points).
 _PAGE_WIDTH_POINTS = 612.0
 # A detected region's height (points) grows with the type size of its text as
@@ -65,6 +68,9 @@ _SPACED_AT = re.compile(r"(?<=\S) ?@ ?(?=\S)")
 # It also drops or keeps the spaces around a "|" separator at random ("UI Engineer| Etsy |Remote");
 # the analysis splits a header line on the spaced bar a text layer gives.
 _BAR = re.compile(r"[ \t]*\|[ \t]*(?=\S)")
+# And it runs a year into the word after it ("since 2024Analytics Engineer", "2015Bachelor"),
+# which no text layer does ("1990s" is one letter on).
+_YEAR_RUN_ON = re.compile(r"\b((?:19|20)\d\d)(?=[^\W\d_]{2})")
 
 # Address space OCR needs: a page at 300 DPI reserves 1.32-1.39 GB (README, OCR). Under
 # a smaller limit, importing OpenCV or OpenBLAS may crash the process (a failed thread
@@ -142,7 +148,8 @@ def _regions(engine: RapidOCR, image: Image.Image) -> list[tuple[list[list[float
 def _spaced(text: str, where: list[Any]) -> str:
     """The text with a space where the recognizer read none across a wide gap: an icon
     between two items of a contact line ("+45 2008 3402", an envelope, "sophie@...") is
-    no character, and the items would run together. `where` is the recognizer's account
+    no character, and the items would run together; at 200 DPI the space before a
+    capital is often lost. `where` is the recognizer's account
     of the line: its words' characters and the step of the line each was read at."""
     _, words, steps, *_ = where
     characters = [character for word in words for character in word]
@@ -151,15 +158,18 @@ def _spaced(text: str, where: list[Any]) -> str:
         return text
     pitch = max(statistics.median(after - before for before, after in itertools.pairwise(positions)), 1)
     spaced = [characters[0]]
-    for (before, after), character in zip(itertools.pairwise(positions), characters[1:], strict=True):
-        if after - before >= _GAP * pitch and spaced[-1] != " " and character != " ":
+    for index, (before, after) in enumerate(itertools.pairwise(positions), 1):
+        character, following = characters[index], "".join(characters[index + 1:index + 2])
+        # A capital that starts a word of small letters ("Ventures"; not the "H" of "GmbH").
+        capital = spaced[-1].islower() and character.isupper() and following.islower()
+        if after - before >= (_CAPITAL_GAP if capital else _GAP) * pitch and spaced[-1] != " " and character != " ":
             spaced.append(" ")
         spaced.append(character)
     return "".join(spaced)
 
 
 def _cleaned(text: str) -> str:
-    return _BAR.sub(" | ", _SPACED_AT.sub("@", text))
+    return _YEAR_RUN_ON.sub(r"\1 ", _BAR.sub(" | ", _SPACED_AT.sub("@", text)))
 
 
 def _size(height: float, text: str) -> float:

@@ -285,6 +285,24 @@ def test_an_icon_between_two_items_parts_them(gap: int) -> None:
     assert ocr._spaced(text, where) == "+45 2008 3402 sophie.delafontaine@example.org"
 
 
+@pytest.mark.parametrize("words", [("Polaris", "Ventures"), ("UX Designer at", "Nordlicht"), ("Junior", "Designer")])
+def test_a_capital_two_pitches_after_a_small_letter_starts_a_word(words: tuple[str, ...]) -> None:
+    """The class: at 200 DPI the recognizer loses the space before a capital ("PolarisVentures");
+    its account shows the gap, which a capital inside a word ("JavaScript") does not leave."""
+    text, where = recognized(*words, gap=4)
+    assert ocr._spaced(text, where) == " ".join(words)
+    text, where = recognized("Java", "Script", gap=2)
+    assert ocr._spaced(text, where) == "JavaScript"
+    text, where = recognized("Zentrix Gmb", "H", gap=4)
+    assert ocr._spaced(text, where) == "Zentrix GmbH"
+
+
+def test_a_year_run_into_the_next_word_is_parted_from_it() -> None:
+    assert ocr._cleaned("since 2024Analytics Engineer") == "since 2024 Analytics Engineer"
+    assert ocr._cleaned("2015Bachelor in Statistics, 1990s") == "2015 Bachelor in Statistics, 1990s"
+    assert ocr._cleaned("Built 2 APIs in 2019") == "Built 2 APIs in 2019"
+
+
 @pytest.mark.parametrize("words", [("Software", "Engineer"), ("Software ", "Engineer"), ("Acme",)])
 def test_characters_at_their_pitch_stay_as_read(words: tuple[str, ...]) -> None:
     """Words read at the usual pitch stay as read; across a gap they get one space, never two."""
