@@ -29,14 +29,17 @@ _NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
 # Lookarounds keep years out of DOIs, version numbers and patent numbers.
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH_YEAR_IN_FIGURES = rf"{_YEAR}[-/.]{_NUM_MONTH}|{_NUM_MONTH}[-/.]{_YEAR}"
+# A day's date, day or month first ("01/03/2024"), one separator throughout.
+_DAY_DATE_IN_FIGURES = rf"{_DAY}/{_DAY}/{_YEAR}|{_DAY}\.{_DAY}\.{_YEAR}|{_DAY}-{_DAY}-{_YEAR}"
 _DATE = (rf"(?<![\w./])(?:(?:{_MONTH}|{_SEASON}),?\s*(?:de\s+)?(?:{_YEAR}|['’]\d\d)"  # "enero de 2020"
          rf"|{_YEAR}[-\s]{_MONTH}(?![a-z])"  # the year first: "2023-Sep", "2023 September"
          rf"|{_YEAR}-{_NUM_MONTH}-(?:0[1-9]|[12]\d|3[01])"  # ISO day dates ("2023-08-01") keep their month
-         # A day's date, day or month first ("01/03/2024"), one separator throughout.
-         rf"|{_DAY}/{_DAY}/{_YEAR}|{_DAY}\.{_DAY}\.{_YEAR}|{_DAY}-{_DAY}-{_YEAR}"
+         rf"|{_DAY_DATE_IN_FIGURES}"
          # Not followed by another number ("2019-5", "1.2.3"), but a date may follow a
-         # hyphen: "2019-2021" and, closed up as OCR reads it, "03/2021-07/2024" are ranges.
-         rf"|{_MONTH_YEAR_IN_FIGURES}|{_YEAR})(?![\w/]|\.\d|-(?!(?:{_MONTH_YEAR_IN_FIGURES}|{_YEAR})(?![\w/])\b)\d)")
+         # hyphen: "2019-2021" and, closed up as OCR reads it, "03/2021-07/2024" and
+         # "01/11/2021-01/12/2023" are ranges.
+         rf"|{_MONTH_YEAR_IN_FIGURES}|{_YEAR})"
+         rf"(?![\w/]|\.\d|-(?!(?:{_DAY_DATE_IN_FIGURES}|{_MONTH_YEAR_IN_FIGURES}|{_YEAR})(?![\w/])\b)\d)")
 _PRESENT = rf"(?:{alternation(PRESENT_WORDS)}|present|current(?:ly)?|now|today|ongoing|date)\b"
 # Letter-spaced small capitals come out of some text layers as "T O 2021" or, closed up
 # with the next word, "TOPRESENT": the connector is still "to" before a date.

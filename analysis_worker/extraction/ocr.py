@@ -65,9 +65,11 @@ _SAME_SIZE = 0.1
 # The recognizer sets a space beside "@" where the glyph's box leaves a gap
 # ("jane.doe @example.com"); an address never holds one.
 _SPACED_AT = re.compile(r"(?<=\S) ?@ ?(?=\S)")
-# It also drops or keeps the spaces around a "|" separator at random ("UI Engineer| Etsy |Remote");
-# the analysis splits a header line on the spaced bar a text layer gives.
+# It also drops or keeps the spaces around a "|" or "·" separator at random ("UI Engineer|
+# Etsy |Remote", "Brava Energia ·Porto"); the analysis splits a header line on the spaced
+# separator a text layer gives.
 _BAR = re.compile(r"[ \t]*\|[ \t]*(?=\S)")
+_DOT = re.compile(r"(?<=\S)[ \t]*·[ \t]*(?=\S)")
 # And it runs a year into the word after it ("since 2024Analytics Engineer", "2015Bachelor"),
 # which no text layer does ("1990s" is one letter on).
 _YEAR_RUN_ON = re.compile(r"\b((?:19|20)\d\d)(?=[^\W\d_]{2})")
@@ -169,7 +171,7 @@ def _spaced(text: str, where: list[Any]) -> str:
 
 
 def _cleaned(text: str) -> str:
-    return _YEAR_RUN_ON.sub(r"\1 ", _BAR.sub(" | ", _SPACED_AT.sub("@", text)))
+    return _YEAR_RUN_ON.sub(r"\1 ", _DOT.sub(" · ", _BAR.sub(" | ", _SPACED_AT.sub("@", text))))
 
 
 def _size(height: float, text: str) -> float:

@@ -212,6 +212,13 @@ def test_ranges_in_figures_closed_up_around_their_hyphen(month_first: bool, sepa
     assert (span.start, span.end, span.current) == ("2021-03", "2024-07", False)
 
 
+@pytest.mark.parametrize("separator", ["/", "."])
+def test_ranges_of_day_dates_closed_up_around_their_hyphen(separator: str) -> None:
+    """The same for days' dates ("01/11/2021-01/12/2023")."""
+    span = find_span(f"GROUPE VELLION 01{separator}11{separator}2021-15{separator}12{separator}2023")
+    assert (span.start, span.end, span.current) == ("2021-11", "2023-12", False)
+
+
 def test_dates_are_not_found_in_numbers():
     assert find_span("10.1234/neurips.2023.1234") is None
     assert find_span("Raised $18M Series A in 2021 from investors") is None  # mid-sentence, not a date column

@@ -297,6 +297,12 @@ def test_a_capital_two_pitches_after_a_small_letter_starts_a_word(words: tuple[s
     assert ocr._spaced(text, where) == "Zentrix GmbH"
 
 
+def test_middle_dot_separators_are_spaced_as_in_a_text_layer() -> None:
+    assert ocr._cleaned("Brava Energia ·Porto, Portugal") == "Brava Energia · Porto, Portugal"
+    assert ocr._cleaned("CSS·A/B Testing· HTML") == "CSS · A/B Testing · HTML"
+    assert ocr._cleaned("· Sketch") == "· Sketch"
+
+
 def test_a_year_run_into_the_next_word_is_parted_from_it() -> None:
     assert ocr._cleaned("since 2024Analytics Engineer") == "since 2024 Analytics Engineer"
     assert ocr._cleaned("2015Bachelor in Statistics, 1990s") == "2015 Bachelor in Statistics, 1990s"
