@@ -157,6 +157,13 @@ _ALIGNED = 0.4
 _TOGETHER = 0.5
 
 
+def labels_repeat(texts: list[str]) -> bool:
+    """Whether these texts come back as a form's labels do, entry after entry: at least
+    _REPEATED of them repeat another ("Dates", "Occupation or position held")."""
+    counts = Counter(texts)
+    return sum(1 for text in texts if counts[text] > 1) >= _REPEATED * len(texts)
+
+
 def labels_beside(lines: dict[int, list[Placed]], gutter: int) -> bool:
     """Whether the left column holds a form's labels of the right one's lines (Europass's
     "Dates", "Occupation or position held", ...), which the content stream already shows
@@ -166,8 +173,7 @@ def labels_beside(lines: dict[int, list[Placed]], gutter: int) -> bool:
     labels = {y: " ".join(p.run.text.strip() for p in placed if p.start < cut) for y, placed in lines.items()}
     labels = {y: text for y, text in labels.items() if text}
     right = {y for y, placed in lines.items() if any(p.start >= cut for p in placed)}
-    counts = Counter(labels.values())
-    if not labels or sum(1 for text in labels.values() if counts[text] > 1) < _REPEATED * len(labels) \
+    if not labels or not labels_repeat(list(labels.values())) \
             or sum(1 for y in labels if any(abs(y - other) <= 1 for other in right)) < _ALIGNED * len(labels):
         return False
     stream = sorted((p for placed in lines.values() for p in placed), key=lambda p: p.run.chunk)

@@ -7,9 +7,10 @@ from __future__ import annotations
 import itertools
 import math
 import statistics
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from analysis_worker.extraction.column_bands import labels_repeat
 
 # Corners of a detected text region, clockwise from the top left, in pixels.
 Quad = Sequence[Sequence[float]]
@@ -23,10 +24,8 @@ _MIN_LONG = 5
 # each side holds text on at least this share of its lines.
 _ACROSS = 0.1
 _SIDE = 0.25
-# Items set beside the other side's lines: this share of them, at least; a form's labels:
-# this share of them repeat another.
+# Items set beside the other side's lines: this share of them, at least.
 _BESIDE = 0.9
-_REPEATED = 0.3
 # Boxes whose edges lie within this share of the page's width of each other are aligned;
 # a side of the page is when this share of its boxes are.
 _ALIGNED = 0.01
@@ -144,8 +143,7 @@ def _set_flush_right(side: list[Box], other: list[Box], page_width: float) -> bo
     stand beside each other, box for box)."""
     if not _aligned([box.right for box in side], page_width):
         return False
-    texts = Counter(box.text for box in side)
-    if sum(1 for box in side if texts[box.text] > 1) >= _REPEATED * len(side):
+    if labels_repeat([box.text for box in side]):
         return True
     beside = sum(1 for box in side if any(abs(box.middle - line.middle) <= box.height / 2 for line in other))
     return beside >= _BESIDE * len(side) and \
