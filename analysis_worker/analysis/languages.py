@@ -1,7 +1,7 @@
 """What resumes in German, French, Spanish, Portuguese, Dutch and Italian say in their own
 words (data/languages.json): month names, "present" words, range connectors, heading
-words, degree names, school, title and company words; and which language a resume is
-written in.
+words, degree names, school, title and company words, a form's field labels; and which
+language a resume is written in.
 
 The detector counts the words of each language's stop-word list in the text, each word
 weighted by how few languages share it ("de" is French, Spanish, Portuguese and Dutch);
@@ -48,6 +48,11 @@ COMPANY_WORDS = frozenset(_united("company_words"))
 # Companies' legal forms written with dots ("s.l.", "b.v."), lower case.
 LEGAL_FORMS = frozenset(_united("legal_forms"))
 # Degree level name -> the languages' patterns, joined.
+# A form's field labels by role ("employer", "position", "other"), every language's, longest first.
+FIELD_LABELS: dict[str, list[str]] = {
+    role: sorted({label for code in (*FOREIGN, DEFAULT_LANGUAGE) for label in _DATA[code]["field_labels"][role]},
+                 key=lambda label: (-len(label), label))
+    for role in ("employer", "position", "other")}
 DEGREES: dict[str, str] = {
     level: "|".join(_DATA[code]["degrees"][level] for code in FOREIGN if level in _DATA[code]["degrees"])
     for level in ("doctorate", "master", "bachelor", "associate", "high_school", "certificate")}

@@ -3,12 +3,14 @@ habits of templates' toolchains, one generated case per class of failure."""
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import re
 import unicodedata
 from pathlib import Path
 
+import docx
 import pytest
 
 from analysis_worker.analysis import analyse
@@ -25,6 +27,7 @@ from tests.helpers.raw_pdf import one_page_pdf, set_lines
 PEOPLE = [person(index, convention, seed=index * 7 + 1) for index, convention in
           enumerate(["us", "eu", "in"] * 4)]
 LATIN = [document for document in PEOPLE if document["basics"]["name"].isascii()]
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def read(*lines: tuple[float, float, str, int, str]):
@@ -241,6 +244,64 @@ def test_a_europass_form_reads_label_by_label(document) -> None:
         (job["position"], job["name"]) for job in document["work"]]
     assert [school.institution for school in result.education] == [
         school["institution"] for school in document["education"]]
+
+
+# A form's labels as job boards and word processors word them: employer, position, dates,
+# school, degree.
+_FORM_LABELS = {"en-company": ("Company", "Job Title", "Dates", "School", "Degree"),
+                "en-employer": ("Employer", "Position", "Period", "University", "Qualification"),
+                "en-organisation": ("Organisation", "Role", "Duration", "Institution", "Course"),
+                "de": ("Arbeitgeber", "Position", "Zeitraum", "Hochschule", "Abschluss"),
+                "fr": ("Employeur", "Poste", "Période", "Établissement", "Diplôme")}
+
+
+def _form_rows(document, labels: tuple[str, ...], employer_first: bool) -> list[tuple[str, str]]:
+    employer, position, dates, school, degree = labels
+    rows = [("", document["basics"]["name"]), ("", f"{document['basics']['email']} | {document['basics']['phone']}"),
+            ("", "Work Experience")]
+    for job in document["work"]:
+        named = [(employer, job["name"]), (position, job["position"])]
+        rows += (named if employer_first else named[::-1]) + [
+            (dates, f"{_month(job['startDate'])} - {_month(job['endDate'])}"), ("", f"- {job['highlights'][0]}")]
+    rows.append(("", "Education"))
+    for entry in document["education"]:
+        rows += [(school, entry["institution"]), (degree, entry["studyType"]),
+                 (dates, f"{entry['startDate'][:4]} - {entry['endDate'][:4]}")]
+    return [(label, _latin(value)) for label, value in rows]
+
+
+def _form_file(rows: list[tuple[str, str]], carrier: str) -> tuple[bytes, str]:
+    if carrier == "label column":  # a PDF whose labels stand in a column left of their values
+        lines = [(72, 780 - 14 * number, "/F1", 10, label) for number, (label, _) in enumerate(rows) if label]
+        lines += [(200, 780 - 14 * number, "/F1", 10, value) for number, (_, value) in enumerate(rows)]
+        return one_page_pdf(set_lines(*lines)), "application/pdf"
+    if carrier == "table rows":  # a DOCX table, a row per field, the labels in its first column
+        word = docx.Document()
+        table = word.add_table(rows=0, cols=2)
+        for label, value in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = label, value
+        buffer = io.BytesIO()
+        word.save(buffer)
+        return buffer.getvalue(), DOCX
+    text = "\n".join(f"{label}: {value}" if label else value for label, value in rows)
+    return text.encode(), "text/plain"
+
+
+@pytest.mark.parametrize("carrier", ["label column", "table rows", "colons"])
+@pytest.mark.parametrize("wording", list(_FORM_LABELS))
+@pytest.mark.parametrize("employer_first", [True, False], ids=["employer first", "position first"])
+@pytest.mark.parametrize("document", LATIN[:3], ids=lambda document: document["basics"]["name"])
+def test_a_forms_fields_are_read_by_their_labels(document, employer_first: bool, wording: str, carrier: str) -> None:
+    # Job boards' exports and word processors' forms label each field in words of their
+    # own; the labels are no part of the values, and each employer goes with its position
+    # whichever the form names first.
+    content, media_type = _form_file(_form_rows(document, _FORM_LABELS[wording], employer_first), carrier)
+    result = analyse(extract(content, media_type, "form"))
+    assert [(job.title, job.company) for job in result.experience] == [
+        (_latin(job["position"]), _latin(job["name"])) for job in document["work"]]
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
