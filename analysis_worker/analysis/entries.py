@@ -23,7 +23,7 @@ BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤
 # Separators between the parts of a title line: "Acme – Berlin, Germany", "Engineer | Acme",
 # "Acme, Berlin; Engineer", "Engineer @Acme",
 # icon glyphs, runs of spaces, tabs, and "Engineer at Acme".
-_FIELD_SEPARATOR = re.compile(r"\s+[–—|·•@]\s+|\s+@(?=[^\W\d_])|\s+-\s+|;\s+|\t+|\s{3,}|[\ue000-\uf8ff]")
+_FIELD_SEPARATOR = re.compile(r"\s+[–—|·•@]\s+|\s+@(?=[^\W\d_])|\s+-\s+|[;:]\s+|\t+|\s{3,}|[\ue000-\uf8ff]")
 # "Engineer at Acme" separates a title from a company, but "University of Texas at Austin" is one name.
 _AT = re.compile(r"\s+at\s+")
 # Labels some templates print above an entry's bullets: neither a title nor a company.
@@ -225,7 +225,7 @@ def header_fields(entry: Entry, *, split_at: Callable[[str, str], bool] | None =
         for segment in segments:
             if holds_address(segment):  # "Indeed: https://www.indeed.com/r/...", a profile, not a name
                 continue
-            segment = _PARENTHESISED.sub(lambda m: _take_location(m, locations), segment).strip(" ,;|–—-()")
+            segment = _PARENTHESISED.sub(lambda m: _take_location(m, locations), segment).strip(" ,;:|–—-()")
             if not segment:
                 continue
             place = None if is_location(segment) else split_place(segment)

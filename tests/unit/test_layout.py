@@ -435,6 +435,24 @@ def test_a_page_drawn_frame_by_frame_reads_top_to_bottom(document, keys_drawn: s
         _latin(school["institution"]) for school in document["education"]]
 
 
+@pytest.mark.parametrize("shape", ["Company: Title", "dates: Company, Title"])
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_an_employer_and_its_title_parted_by_a_colon_are_two_fields(document, shape: str) -> None:
+    # A colon parts an entry's fields as a dash or a bar does: after the employer, or after
+    # the dates that open the line.
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Experience")]
+    y = 710
+    for job in document["work"]:
+        dates = f"{_month(job['startDate'])} - {_month(job['endDate'])}"
+        if shape == "Company: Title":
+            lines += [(72, y, "/F2", 10, _latin(f"{job['name']}: {job['position']}")), (72, y - 13, "/F1", 10, dates)]
+        else:
+            lines.append((72, y - 13, "/F1", 10, _latin(f"{dates}: {job['name']}, {job['position']}")))
+        lines.append((82, y - 26, "/F1", 10, _latin(f"- {job['highlights'][0]}")))
+        y -= 44
+    assert _jobs(read(*lines)) == _expected_jobs(document)
+
+
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 @pytest.mark.parametrize("wrapped", [False, True], ids=["one line", "dates wrapped after the dash"])
 def test_a_bold_title_beside_its_plain_employer_and_dates_are_two_fields(document, wrapped: bool) -> None:
