@@ -47,6 +47,7 @@ def parse_experience(lines: list[str], candidate: str = "",
         captions = list(captioned.values()) + [parts for line in elsewhere for parts in [_caption(line)] if parts]
         entries = group_entries([line for line in lines if line not in captioned])
     remaining = iter(captions)
+    group = ""  # the employer named on a line of its own above its roles, each with its dates
     for entry in entries:
         parts, locations = header_fields(entry, split_at=lambda title, company: True)
         # "Luca Di Stefano CV · January 2025": a running foot that names the candidate.
@@ -65,6 +66,10 @@ def parse_experience(lines: list[str], candidate: str = "",
         title = parts[title_index] if scores[title_index] > 0 or len(parts) > 1 else ""
         others = [part for i, part in enumerate(parts) if i != title_index or not title]
         company = others[0] if others else name_from_places(locations)
+        if title and not company and entry.span is not None:
+            company = group
+        elif company:
+            group = company if _heads_roles(entry, company) else ""
         span = entry.span
         result.append(resume_pb2.Experience(
             title=title,
@@ -88,6 +93,16 @@ def _without_tags(parts: list[str], header: list[str]) -> list[str]:
     lines = {line.strip() for line in header}
     named = [part for part in parts if part not in lines or not skills[part]]
     return named if len(named) >= 2 else parts
+
+
+def _heads_roles(entry: Entry, company: str) -> bool:
+    """Whether the entry opens with its employer on a line of its own, without dates: the
+    way a resume lists several roles at one employer, the roles after the first each a
+    title with its dates and no employer ("Acme" / "Lead Engineer  2022 - Present" / ...
+    / "Engineer  2019 - 2022")."""
+    first = entry.header[0] if entry.header else ""
+    return (len(entry.header) > 1 and find_span(first) is None
+            and first.strip(" ,;:|–—-").casefold() == company.casefold())
 
 
 def _untitled(entry: Entry) -> bool:

@@ -304,6 +304,30 @@ def test_a_forms_fields_are_read_by_their_labels(document, employer_first: bool,
         _latin(school["institution"]) for school in document["education"]]
 
 
+@pytest.mark.parametrize("dates", ["under the title", "after the title"])
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_roles_listed_under_one_employer_each_have_that_employer(document, dates: str) -> None:
+    # Several roles at one employer: its name on a line of its own, then each role's title
+    # with its dates; the roles after the first name no employer.
+    work = [document["work"][0], {**document["work"][1], "name": document["work"][0]["name"]},
+            *document["work"][2:]]
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Experience")]
+    y = 710
+    for index, job in enumerate(work):
+        if index != 1:
+            lines.append((72, y, "/F2", 11, _latin(job["name"])))
+            y -= 14
+        period = f"{_month(job['startDate'])} - {_month(job['endDate'])}"
+        if dates == "under the title":
+            lines += [(72, y, "/F3", 10, _latin(job["position"])), (72, y - 13, "/F1", 10, period)]
+            y -= 13
+        else:
+            lines.append((72, y, "/F3", 10, _latin(f"{job['position']}, {period}")))
+        lines.append((82, y - 13, "/F1", 10, _latin(f"- {job['highlights'][0]}")))
+        y -= 34
+    assert _jobs(read(*lines)) == _expected_jobs({"work": work})
+
+
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_a_place_after_a_link_on_a_header_line_is_the_location(document) -> None:
     # Header tables put the place after a profile link with no separator between them.
