@@ -33,6 +33,7 @@ class Span:
     size: float  # in points on the page
     bold: bool
     italic: bool
+    gap: float = 0.0  # the space left blank before it on the line, in ems of its size
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..document import Span, StyledLine
+from .dates import find_span
 from .entries import BULLET
 from .normalise import normalise_text
 from .prose import is_prose
@@ -132,13 +133,17 @@ class Typography:
         of words: a template sets an entry's title and its employer in two sizes on one
         line ("Lead Software Engineer" and, smaller, "Tidewater Media, Riverside, CA"), or
         the title in bold and the employer with the dates plain ("**Head of Operations**
-        Zentrix GmbH, 05/2023 - Present"), with no separator in its text. Small capitals
+        Zentrix GmbH, 05/2023 - Present"), or sets them apart, a blank of some ems between
+        them (the employer at the left, the title at the right), with no separator in its text. Small capitals
         ("P ROFESSIONAL") and a word set a little smaller ("at") are no such change, nor
         is a face change without dates after it or at a connecting word ("Engineer at
         **Acme**"); bullets and sentences are left alone."""
         style = self.style(line) if not BULLET.match(line) and not is_prose(line) else None
         if style is None:
             return line
+        apart = _apart(style)
+        if len(apart) > 1:
+            return _parted(line, apart)
         by_size = _runs(style, lambda span: span.size)
         if len(by_size) == 2:
             (first, before), (second, after) = by_size
@@ -160,6 +165,37 @@ def _runs(style: StyledLine, key: Callable[[Span], _Key]) -> list[tuple[_Key, st
     return [(value, "".join(span.text for span in spans)) for value, spans in itertools.groupby(style.spans, key)]
 
 
+def _apart(style: StyledLine) -> list[str]:
+    """The line's text in pieces parted by blanks wider than a word gap can stretch."""
+    pieces: list[str] = []
+    for span in style.spans:
+        if pieces and span.gap < _FIELD_GAP:
+            pieces[-1] += span.text
+        else:
+            pieces.append(span.text)
+    return pieces
+
+
+def _parted(line: str, pieces: list[str]) -> str:
+    """`line` with " | " before each of the pieces after the first, found at its end in
+    turn; the line as it is where they are not."""
+    head, tail = line, list[str]()
+    for piece in reversed(pieces[1:]):
+        text = normalise_text(piece).strip()
+        if not text or not head.endswith(text):
+            return line
+        head = head[:-len(text)].rstrip()
+        tail.insert(0, text)
+    parted = " | ".join([head, *tail])
+    # A range measured apart ("2023-Feb" and "- Present") is one field.
+    return parted if _WORDS.search(head) and _dates(parted) == _dates(line) else line
+
+
+def _dates(line: str) -> tuple[str, str] | None:
+    span = find_span(line)
+    return (span.start, span.end) if span else None
+
+
 def _separated(line: str, before: str, after: str) -> str:
     """`line` with " | " between its two runs of words, when they meet at a space."""
     if not (_WORDS.search(before) and _WORDS.search(after)) or not (before[-1:].isspace() or after[:1].isspace()):
@@ -168,6 +204,9 @@ def _separated(line: str, before: str, after: str) -> str:
     return " | ".join(pieces) if _key(" ".join(pieces)) == _key(line) else line
 
 
+# A blank this many ems wide parts two fields: a justified line stretches its word gaps
+# to an em or so, a tab stop or a right-aligned cell leaves more.
+_FIELD_GAP = 3.0
 # A run of words this much smaller or larger than the rest of its line is a field of its own.
 _FIELD_SIZE_CHANGE = 0.15
 _WORDS = re.compile(r"[^\W\d_]{3,}")

@@ -7,6 +7,7 @@ that in the fonts' names and descriptors, which are read here once per font."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any, Protocol
@@ -94,7 +95,9 @@ def styled_line(pieces: Sequence[tuple[str, Run]], page: int, page_top: float, f
     without any."""
     if not pieces:
         return None
-    spans = tuple(Span(text, round(run.size, 1), *faces(run.font)) for text, run in pieces)
+    gaps = [0.0] + [_gap(faces, before, run) for (_, before), (_, run) in itertools.pairwise(pieces)]
+    spans = tuple(Span(text, round(run.size, 1), *faces(run.font), gap)
+                  for (text, run), gap in zip(pieces, gaps, strict=True))
     top = max(run.y for _, run in pieces)
     left = min(run.x for _, run in pieces)
     last = max((run for _, run in pieces), key=lambda run: run.x)
@@ -103,6 +106,13 @@ def styled_line(pieces: Sequence[tuple[str, Run]], page: int, page_top: float, f
     right = last.x + (width if width is not None else len(last.text) * last.size / 2)
     return StyledLine("".join(text for text, _ in pieces).strip(), page, round(page_top - top, 1), round(left, 1),
                       round(right, 1), spans)
+
+
+def _gap(faces: Faces, before: Run, run: Run) -> float:
+    """The blank between two runs of a line in ems of the second; 0 where the first cannot
+    be measured or the second does not stand to its right."""
+    width = faces.width(before)
+    return round(max(run.x - before.x - width, 0.0) / run.size, 2) if width is not None and run.size > 0 else 0.0
 
 
 def plain_lines(plain: str, runs: Sequence[Run], starts: Sequence[int], page: int, page_top: float,

@@ -459,6 +459,30 @@ def test_a_page_drawn_frame_by_frame_reads_top_to_bottom(document, keys_drawn: s
         _latin(school["institution"]) for school in document["education"]]
 
 
+_WIDE_BULLET = "- Wrote the quarterly plan for the three regional sales teams and reviewed it with the board"
+
+
+@pytest.mark.parametrize("faces", [("/F2", "/F3"), ("/F1", "/F1")], ids=["bold and italic", "one face"])
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_an_employer_and_its_title_set_apart_on_one_line_are_two_fields(document, faces: tuple[str, str]) -> None:
+    # The employer at the left and the title flush right on the same baseline, the text
+    # layer joining them with one space; the dates and the place likewise on the next line;
+    # bullets as wide as the page.
+    def right(text: str) -> float:
+        return 540 - 5 * len(text)
+
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Experience")]
+    y = 710
+    for job in document["work"]:
+        title, place = _latin(job["position"]), _latin(job["location"])
+        lines += [(72, y, faces[0], 10, _latin(job["name"])), (right(title), y, faces[1], 10, title),
+                  (72, y - 13, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (right(place), y - 13, "/F1", 10, place),
+                  (82, y - 26, "/F1", 10, _WIDE_BULLET)]
+        y -= 44
+    assert _jobs(read(*lines)) == _expected_jobs(document)
+
+
 @pytest.mark.parametrize("shape", ["Company: Title", "dates: Company, Title"])
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_an_employer_and_its_title_parted_by_a_colon_are_two_fields(document, shape: str) -> None:
