@@ -142,8 +142,8 @@ class Typography:
         if style is None:
             return line
         apart = _apart(style)
-        if len(apart) > 1:
-            return _parted(line, apart)
+        if len(apart) > 1 and (parted := _parted(line, apart)) != line:
+            return parted
         by_size = _runs(style, lambda span: span.size)
         if len(by_size) == 2:
             (first, before), (second, after) = by_size
@@ -178,17 +178,20 @@ def _apart(style: StyledLine) -> list[str]:
 
 def _parted(line: str, pieces: list[str]) -> str:
     """`line` with " | " before each of the pieces after the first, found at its end in
-    turn; the line as it is where they are not."""
+    turn; pieces without a word join the next (dates opening the line); the line as it is
+    where the pieces are not found."""
+    texts = [normalise_text(piece).strip() for piece in pieces]
+    while len(texts) > 1 and not _WORDS.search(texts[0]):
+        texts[:2] = [f"{texts[0]} {texts[1]}"]
     head, tail = line, list[str]()
-    for piece in reversed(pieces[1:]):
-        text = normalise_text(piece).strip()
+    for text in reversed(texts[1:]):
         if not text or not head.endswith(text):
             return line
         head = head[:-len(text)].rstrip()
         tail.insert(0, text)
     parted = " | ".join([head, *tail])
     # A range measured apart ("2023-Feb" and "- Present") is one field.
-    return parted if _WORDS.search(head) and _dates(parted) == _dates(line) else line
+    return parted if _dates(parted) == _dates(line) else line
 
 
 def _dates(line: str) -> tuple[str, str] | None:
