@@ -123,7 +123,11 @@ def read_image(image: Image.Image, page: int = 1) -> tuple[str, list[StyledLine]
     sizes = _type_sizes([_size(box.height * points, text) for row in rows for text, box in row])
     lines = []
     for row in rows:
-        spans = tuple(Span(text + " ", next(sizes), False, False) for text, _ in row)
+        # Each region after the first with the blank before it, in ems of its type.
+        row_sizes = [next(sizes) for _ in row]
+        blanks = [0.0] + [max(box.left - before.right, 0) * points for (_, before), (_, box) in itertools.pairwise(row)]
+        spans = tuple(Span(text + " ", size, False, False, round(blank / max(size, 1.0), 2))
+                      for (text, _), size, blank in zip(row, row_sizes, blanks, strict=True))
         text = " ".join(text for text, _ in row)
         lines.append(StyledLine(text, page, max(box.bottom for _, box in row) * points, row[0][1].left * points,
                                 max(box.right for _, box in row) * points, spans))

