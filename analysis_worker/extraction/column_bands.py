@@ -19,6 +19,9 @@ from analysis_worker.extraction.pdf_runs import PlainRun
 BANDS = 100
 # Runs whose baselines are this close (points) stand on one line.
 _SAME_BASELINE = 1.5
+# Runs whose ends are this close (bands) are set flush right: measured without kerning,
+# the ends of text aligned on one edge come within a point or two of each other.
+_FLUSH = 1.5
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,21 @@ def _column_start(lines: dict[int, list[Placed]], free: list[int]) -> int:
     return stretches[-1][0]
 
 
+def flush_right_beside(lines: dict[int, list[Placed]], band: int) -> bool:
+    """Whether all the text right of `band` is set flush right, each run on the baseline
+    of text left of it: an entry's title, dates or place at the right end of its lines,
+    not a column (a column's lines start at one edge, and seldom all share the other's
+    baselines)."""
+    placed = [p for line in lines.values() for p in line]
+    right = [p for p in placed if p.bands()[0] > band]
+    left = [p.run.y for p in placed if p.bands()[1] < band]
+    if not right:
+        return False
+    ends, starts = [p.end for p in right], [p.start for p in right]
+    return max(ends) - min(ends) <= _FLUSH < (max(starts) - min(starts)) / 2 \
+        and all(any(abs(p.run.y - y) <= _SAME_BASELINE for y in left) for p in right)
+
+
 def _crossing_below_head(lines: dict[int, list[Placed]], band: int) -> int:
     """The characters of the runs that cross `band` from where both columns have begun
     down: a page head across both columns above them (the name, a label, a summary) is no
@@ -186,8 +204,8 @@ def labels_beside(lines: dict[int, list[Placed]], gutter: int) -> bool:
     return changes >= 3 and together < _TOGETHER * changes
 
 
-def has_free_band(lines: dict[int, list[Placed]]) -> bool:
-    """Whether a band is free of text on 90% of the lines, with text left of it and right
+def free_band(lines: dict[int, list[Placed]]) -> int | None:
+    """The first band free of text on 90% of the lines, with text left of it and right
     of it on a fifth of them each: what pdf_columns' _find_gutter needs of the layout
     rendering (a blank column three characters wide on 97% of its lines, both sides
     holding text on many), loosened, since run widths come from the fonts' advance widths
@@ -218,5 +236,5 @@ def has_free_band(lines: dict[int, list[Placed]]) -> bool:
     for band in range(BANDS):
         crossing, lefts, rights = crossing + crossed[band], lefts + on_left[band], rights + on_right[band]
         if count - crossing >= 0.9 * count and min(lefts, rights) >= 0.2 * count:
-            return True
-    return False
+            return band
+    return None

@@ -9,7 +9,14 @@ import re
 import pypdf
 
 from analysis_worker.document import ICON, StyledLine
-from analysis_worker.extraction.column_bands import Placed, gutter_band, has_column_edge, has_free_band, labels_beside
+from analysis_worker.extraction.column_bands import (
+    Placed,
+    flush_right_beside,
+    free_band,
+    gutter_band,
+    has_column_edge,
+    labels_beside,
+)
 from analysis_worker.extraction.column_rows import columns_rows, text_lines
 from analysis_worker.extraction.form_placement import FormPlacement
 from analysis_worker.extraction.layout import Faces, plain_lines, styled_line
@@ -69,9 +76,9 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     if placed is None or starts is None:
         return (plain, False, styled) if geometric or framed else _layout_columns(page, plain, styled)
     gutter = None if geometric else gutter_band(placed)
-    if gutter is not None and labels_beside(placed, gutter):
-        # Labels stay beside what they label: on their lines, read by geometry when the
-        # stream's order is the frames'.
+    if gutter is not None and (labels_beside(placed, gutter) or flush_right_beside(placed, gutter)):
+        # Labels stay beside what they label, and what is set flush right at the end of
+        # its lines on them: read by geometry when the stream's order is the frames'.
         if not framed:
             return plain, False, styled
         gutter = None
@@ -82,7 +89,7 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
         rows = text_lines([p for line in placed.values() for p in line], plain, starts)
     elif gutter is not None:
         rows = columns_rows(placed, gutter, plain, starts)
-    elif has_free_band(placed):
+    elif (band := free_band(placed)) is not None and not flush_right_beside(placed, band):
         return _layout_columns(page, plain, styled)
     else:
         return plain, False, styled

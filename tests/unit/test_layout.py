@@ -459,27 +459,39 @@ def test_a_page_drawn_frame_by_frame_reads_top_to_bottom(document, keys_drawn: s
         _latin(school["institution"]) for school in document["education"]]
 
 
-_WIDE_BULLET = "- Wrote the quarterly plan for the three regional sales teams and reviewed it with the board"
+_BULLETS = {"wide": "- Wrote the quarterly plan for the three regional sales teams and reviewed it with the board",
+            "short": "- Wrote the quarterly plan"}
 
 
+def _flush_right(text: str, face: str, size: int = 10) -> float:
+    """Where `text` starts when it ends at the right margin, from Helvetica's widths."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("Helvetica", {"/F2": "B", "/F3": "I"}.get(face, ""), size)
+    return 540 - pdf.get_string_width(text)
+
+
+@pytest.mark.parametrize("bullets", [(1, "wide"), (1, "short"), (4, "short")],
+                         ids=["a wide bullet", "a short bullet", "four short bullets"])
 @pytest.mark.parametrize("faces", [("/F2", "/F3"), ("/F1", "/F1")], ids=["bold and italic", "one face"])
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
-def test_an_employer_and_its_title_set_apart_on_one_line_are_two_fields(document, faces: tuple[str, str]) -> None:
+def test_an_employer_and_its_title_set_apart_on_one_line_are_two_fields(
+        document, faces: tuple[str, str], bullets: tuple[int, str]) -> None:
     # The employer at the left and the title flush right on the same baseline, the text
-    # layer joining them with one space; the dates and the place likewise on the next line;
-    # bullets as wide as the page.
-    def right(text: str) -> float:
-        return 540 - 5 * len(text)
-
+    # layer joining them with one space; the dates and the place likewise on the next line.
+    # Where the bullets leave the right of the page blank, the flush-right items are no
+    # column: each stays on its line (a short page and a long one take two ways there).
     lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Experience")]
     y = 710
+    count, width = bullets
     for job in document["work"]:
         title, place = _latin(job["position"]), _latin(job["location"])
-        lines += [(72, y, faces[0], 10, _latin(job["name"])), (right(title), y, faces[1], 10, title),
+        lines += [(72, y, faces[0], 10, _latin(job["name"])), (_flush_right(title, faces[1]), y, faces[1], 10, title),
                   (72, y - 13, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
-                  (right(place), y - 13, "/F1", 10, place),
-                  (82, y - 26, "/F1", 10, _WIDE_BULLET)]
-        y -= 44
+                  (_flush_right(place, "/F1"), y - 13, "/F1", 10, place)]
+        lines += [(82, y - 26 - 13 * index, "/F1", 10, _BULLETS[width]) for index in range(count)]
+        y -= 44 + 13 * (count - 1)
     assert _jobs(read(*lines)) == _expected_jobs(document)
 
 
