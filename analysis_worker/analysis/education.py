@@ -203,8 +203,9 @@ def _names(line: str) -> str:
 
 
 def _field_at_school(before: str, after: str) -> bool:
-    """"Master Interaction Design at Université Lyon 2", "HSC Science at Kendriya Vidyalaya"
-    and "High School Diploma at Lincoln High School" part a degree from its school;
+    """"Master Interaction Design at Université Lyon 2", "HSC Science at Kendriya Vidyalaya",
+    "High School Diploma at Lincoln High School" and "BSc Physics from Lund University"
+    part a degree from its school;
     "University of Texas at Austin" is one name."""
     degree = find_degree(before) is not None
     school_before = names_degree_and_school(before) if degree else names_institution(before)

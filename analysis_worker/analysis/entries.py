@@ -25,7 +25,7 @@ BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤
 # icon glyphs, runs of spaces, tabs, and "Engineer at Acme".
 _FIELD_SEPARATOR = re.compile(r"\s+[–—|·•@]\s+|\s+@(?=[^\W\d_])|\s+-\s+|[;:]\s+|\t+|\s{3,}|[\ue000-\uf8ff]")
 # "Engineer at Acme" separates a title from a company, but "University of Texas at Austin" is one name.
-_AT = re.compile(r"\s+at\s+")
+_AT = re.compile(r"\s+(?:at|from)\s+")
 # Labels some templates print above an entry's bullets: neither a title nor a company.
 _LABELS = {"highlights", "responsibilities", "key responsibilities", "duties", "tasks", "description",
            "key achievements"}
@@ -255,7 +255,8 @@ def _places_unwrapped(header: list[str]) -> list[str]:
 
 
 def _split_at(segment: str, separates: Callable[[str, str], bool]) -> list[str]:
-    """The segment cut at each " at " that `separates` says parts two fields."""
+    """The segment cut at each " at " or " from " that `separates` says parts two fields
+    ("Engineer at Acme", "BSc Physics from Lund University")."""
     pieces = _AT.split(segment, maxsplit=1)
     if len(pieces) == 2 and separates(*pieces):
         return [pieces[0], *_split_at(pieces[1], separates)]

@@ -328,6 +328,26 @@ def test_roles_listed_under_one_employer_each_have_that_employer(document, dates
     assert _jobs(read(*lines)) == _expected_jobs({"work": work})
 
 
+@pytest.mark.parametrize("years", ["below", "after a comma"])
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_degree_from_its_school_is_two_fields(document, years: str) -> None:
+    # "BSc Physics from Lund University": the school after "from", as after "at".
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Education")]
+    y = 710
+    for school in document["education"]:
+        degree = f"{school['studyType']} in {school['area']}" if school["area"] else school["studyType"]
+        period = f"{school['startDate'][:4]} - {school['endDate'][:4]}"
+        named = _latin(f"{degree} from {school['institution']}")
+        if years == "below":
+            lines += [(72, y, "/F1", 10, named), (72, y - 13, "/F1", 10, period)]
+        else:
+            lines.append((72, y, "/F1", 10, f"{named}, {period}"))
+        y -= 34
+    result = read(*lines)
+    assert [(entry.institution, entry.degree, entry.end[:4]) for entry in result.education] == [
+        (_latin(school["institution"]), school["studyType"], school["endDate"][:4]) for school in document["education"]]
+
+
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_a_place_after_a_link_on_a_header_line_is_the_location(document) -> None:
     # Header tables put the place after a profile link with no separator between them.
