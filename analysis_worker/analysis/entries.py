@@ -225,7 +225,7 @@ def header_fields(entry: Entry, *, split_at: Callable[[str, str], bool] | None =
         for segment in segments:
             if holds_address(segment):  # "Indeed: https://www.indeed.com/r/...", a profile, not a name
                 continue
-            segment = _PARENTHESISED.sub(lambda m: _take_location(m, locations), segment).strip(" ,;:|–—-()")
+            segment = _trimmed(_PARENTHESISED.sub(lambda m: _take_location(m, locations), segment))
             if not segment:
                 continue
             place = None if is_location(segment) else split_place(segment)
@@ -237,6 +237,14 @@ def header_fields(entry: Entry, *, split_at: Callable[[str, str], bool] | None =
             else:
                 parts.extend(_comma_parts(segment))
     return parts, locations
+
+
+def _trimmed(segment: str) -> str:
+    """The segment without the separators and brackets around it, keeping a bracket that
+    closes or opens one inside it: "Engineer (Contract)" keeps its ")"."""
+    trimmed = segment.strip(" ,;:|–—-()")
+    opened = trimmed.count("(") - trimmed.count(")")
+    return f"{trimmed})" if opened > 0 else f"({trimmed}" if opened < 0 else trimmed
 
 
 def _places_unwrapped(header: list[str]) -> list[str]:

@@ -515,6 +515,22 @@ def test_an_employer_and_its_title_set_apart_on_one_line_are_two_fields(
     assert _jobs(read(*lines)) == _expected_jobs(document)
 
 
+@pytest.mark.parametrize("qualifier", ["(Contract)", "(Part-time)", "(Interim)"])
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_title_keeps_the_brackets_of_its_qualifier(document, qualifier: str) -> None:
+    # "Data Engineer (Contract)": the closing bracket ends the title, it is not one of the
+    # separators trimmed off its fields.
+    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Experience")]
+    y = 710
+    for job in document["work"]:
+        lines += [(72, y, "/F2", 10, _latin(f"{job['position']} {qualifier}")),
+                  (72, y - 13, "/F3", 10, _latin(job["name"])),
+                  (72, y - 26, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}")]
+        y -= 44
+    assert [(job.title, job.company) for job in read(*lines).experience] == [
+        (_latin(f"{job['position']} {qualifier}"), _latin(job["name"])) for job in document["work"]]
+
+
 @pytest.mark.parametrize("shape", ["Company: Title", "dates: Company, Title"])
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_an_employer_and_its_title_parted_by_a_colon_are_two_fields(document, shape: str) -> None:
