@@ -119,6 +119,10 @@ FAMILIES = (
     Family("typst-clickworthy", "typst"),
     Family("latex-tccv", "latex"),
     Family("latex-gradstudentresume", "latex"),
+    Family("chromium-lucide", "html-chromium"),
+    Family("chromium-spartacus", "html-chromium"),
+    Family("weasyprint-short", "html-weasyprint"),
+    Family("weasyprint-papirus", "html-weasyprint"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 
