@@ -484,6 +484,44 @@ THEMES = {
     # not shown.)
     "weasyprint-straightforward": Theme("jsonresume-theme-straightforward", "weasyprint", _location_straightforward,
                                         work_location=True),
+    # Lucide (French labels whatever the resume's language): a blue left sidebar of
+    # "COMPETENCES" (each skill group over its keywords as pills), "SOFT SKILLS" (empty)
+    # and "LANGUES" ("English : Fluent"); the main column opens with the given name and
+    # the surname in capitals, "City, (CC)", the phone, the email and each profile's
+    # username after Font Awesome icons, the label and the summary; then "EXPERIENCES
+    # PROFESSIONNELLES": a narrow left column of French dates ("Juil. 2022 - Aujourd'hui")
+    # over the time spent ("4 ans 5 mois", up to the fixed today), beside the title in bold
+    # over the company and work[].location at the right, then bullets; "FORMATION" the same
+    # way, "Degree en Area" ("Degree en" without an area) over the school.
+    "chromium-lucide": Theme("jsonresume-theme-lucide", "chromium",
+                             lambda document, page: f"{document['basics']['location']['city']}, "
+                                                    f"({document['basics']['location']['countryCode']})",
+                             work_location=True, today="2026-12-01"),
+    # Spartacus: the name large at the left and the label at the right across the top;
+    # a narrow left column of "CONTACT" ("City, Region, CC", email, "Network: username"
+    # lines, phone; no web site), "TECHNICAL SKILLS" (group over its keywords joined by commas) and
+    # "EDUCATION" ("Degree in Area" over "at School" and the dates, right-aligned); the
+    # main column's "SUMMARY" and "EMPLOYMENT": each job the company at the left and the
+    # title at the right of one line, "Mon YYYY - Mon YYYY" (or "- Present") right-aligned
+    # below, bullets; no work location. Its Google Fonts (Open Sans, Roboto, Noto Serif)
+    # are system fonts.
+    "chromium-spartacus": Theme("jsonresume-theme-spartacus", "chromium", _location_sceptile,
+                                links=lambda document: [profile["url"] for profile in document["basics"]["profiles"]]),
+    # Short: compact, one column in Open Sans (a system font): the name over the email and
+    # the phone, the summary, "Network username" pairs; "SKILLS" as a two-column table of
+    # the group in capitals and its keywords; "EXPERIENCE": the company in bold over the
+    # title in small type with "Mon YYYY - Mon YYYY" after it, bullets; "EDUCATION" as a
+    # grid of two schools a row: institution, dates, "Degree - Area"; no location
+    # anywhere, no work location.
+    "weasyprint-short": Theme("jsonresume-theme-short", "weasyprint", lambda document, page: ""),
+    # Papirus (Bootstrap 3.3.7 and Font Awesome 4.7.0 from CDNs, served locally): a dark
+    # left column of "CONTACT" ("City Region CC", email, phone, the profiles' full URLs,
+    # each after an icon), "EDUCATION" ("DEGREE AREA" in capitals over the school and
+    # "YYYY - YYYY") and "SKILLS" (group over its keywords); the main column has the name
+    # and the label letter-spaced in capitals, a letter-spaced "SUMMARY", and each job
+    # the title in capitals over "Company | Mon YYYY - Mon YYYY (time spent)", bullets;
+    # "LANGUAGES" as "English | Fluent"; no work location.
+    "weasyprint-papirus": Theme("jsonresume-theme-papirus", "weasyprint", _location_macchiato, today="2026-12-01"),
 }
 
 
@@ -646,6 +684,14 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
                                ["@fortawesome/fontawesome-free/css/all.min.css"])
         page = re.sub(r"@import url\(https://fonts\.googleapis\.com/[^)]*\);", "", page)
         page = re.sub(r"<img src=\"&#x2F;&#x2F;www\.gravatar\.com[^>]*>", "", page)
+    if name == "chromium-lucide":
+        page = _served_locally(page, modules, r"font-awesome/6\.4\.2/css/all\.min\.css",
+                               ["@fortawesome/fontawesome-free/css/all.min.css"])
+    if name == "weasyprint-papirus":
+        page = _served_locally(page, modules, r"bootstrap/3\.3\.7/css/bootstrap\.min\.css",
+                               ["bootstrap/dist/css/bootstrap.min.css"])
+        page = _served_locally(page, modules, r"font-awesome/4\.7\.0/css/font-awesome\.min\.css",
+                               ["font-awesome/css/font-awesome.min.css"])
     return _EXTERNAL.sub("", page)
 
 
