@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .languages import DURATION_MONTHS, DURATION_YEARS, PRESENT_WORDS, SINCE_WORDS, TO_WORDS, alternation
 from .languages import MONTHS as FOREIGN_MONTHS
-from .languages import PRESENT_WORDS, SINCE_WORDS, TO_WORDS, alternation
 from .prose import is_prose
 
 _MONTHS = {
@@ -51,9 +51,11 @@ _RANGE = re.compile(
     rf"|(?P<open>{_DATE})\s*[-–—]+\s*$", re.IGNORECASE)
 _SINGLE = re.compile(_DATE, re.IGNORECASE)
 _PRESENT_RE = re.compile(_PRESENT, re.IGNORECASE)
-# "3 years", "2 yrs 4 mos", and in words as date libraries write one ("a month").
-_DURATION = re.compile(r"\(?\b(?:\d+|an?)\s+(?:years?|yrs?|months?|mos?)(?:,?\s+\d+\s+(?:months?|mos?))?\b\)?",
-                       re.IGNORECASE)
+# "3 years", "2 yrs 4 mos", in words as date libraries write one ("a month"), and in the
+# other languages ("4 ans 5 mois").
+_MONTHS_SPENT = rf"months?|mos?|{alternation(DURATION_MONTHS)}"
+_DURATION = re.compile(rf"\(?\b(?:\d+|an?)\s+(?:years?|yrs?|{alternation(DURATION_YEARS)}|{_MONTHS_SPENT})"
+                       rf"(?:,?\s+\d+\s+(?:{_MONTHS_SPENT}))?\b\)?", re.IGNORECASE)
 _PARTS = re.compile(r"[^\W\d_]+|\d+", re.IGNORECASE)
 
 

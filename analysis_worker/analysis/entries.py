@@ -26,6 +26,7 @@ BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤
 _FIELD_SEPARATOR = re.compile(r"\s+[–—|·•@]\s+|\s+@(?=[^\W\d_])|\s+-\s+|[;:]\s+|\t+|\s{3,}|[\ue000-\uf8ff]")
 # "Engineer at Acme" separates a title from a company, but "University of Texas at Austin" is one name.
 _AT = re.compile(r"\s+(?:at|from)\s+")
+_JOINED_ON = re.compile(r"^(?:at|from)\s+(?=\S)")
 # Labels some templates print above an entry's bullets: neither a title nor a company.
 _LABELS = {"highlights", "responsibilities", "key responsibilities", "duties", "tasks", "description",
            "key achievements"}
@@ -241,8 +242,9 @@ def header_fields(entry: Entry, *, split_at: Callable[[str, str], bool] | None =
 
 def _trimmed(segment: str) -> str:
     """The segment without the separators and brackets around it, keeping a bracket that
-    closes or opens one inside it: "Engineer (Contract)" keeps its ")"."""
-    trimmed = segment.strip(" ,;:|–—-()")
+    closes or opens one inside it ("Engineer (Contract)" keeps its ")"), and without the
+    word that joins it to the line before ("at Lund University" under "BSc Physics")."""
+    trimmed = _JOINED_ON.sub("", segment.strip(" ,;:|–—-()")).strip(" ,;:|–—-()")
     opened = trimmed.count("(") - trimmed.count(")")
     return f"{trimmed})" if opened > 0 else f"({trimmed}" if opened < 0 else trimmed
 

@@ -54,13 +54,15 @@ def _is_personal_site(url: str, emails: list[str]) -> bool:
     return len(local) >= 4 and len(label) >= 4 and (local in label or label in local)
 
 
-# A narrow column breaks an address after a slash: "linkedin.com/" / "in/jdoe".
-_BROKEN_AFTER_SLASH = re.compile(r"(?<=[\w.]/)\n(?=[\w.-]+(?:/[\w.-]*)*(?:\s|$))")
+# A narrow column breaks an address after a slash: "linkedin.com/" / "in/jdoe"; some
+# templates print a space there for it to break at ("linkedin.com/ in/ jdoe").
+_BROKEN_AFTER_SLASH = re.compile(r"(?<=[\w.]/)[ \n]+(?=[\w.-]+(?:/[\w.-]*)*(?:\s|$))")
 
 
 def contact_links(segments: list[str], contact_text: str, document_links: tuple[str, ...],
                   emails: list[str]) -> list[resume_pb2.Link]:
     found: dict[str, str] = {}
+    broken: set[str] = set()  # the keys of addresses that end with a slash
     hosts = [email.split("@")[1].lower() for email in emails] + [
         urlsplit(link).netloc.lower() for link in document_links if link.lower().startswith(("http:", "https:"))]
     for url in URL.findall(EMAIL.sub(" ", _BROKEN_AFTER_SLASH.sub("", contact_text))):
@@ -71,6 +73,13 @@ def contact_links(segments: list[str], contact_text: str, document_links: tuple[
         if url.endswith("-") and any(_link_key(link).startswith(_link_key(url)) for link in document_links):
             continue  # "linkedin.com/in/jane-" / "doe": broken at its hyphen, and whole in the file's links
         found.setdefault(_link_key(url), url if "://" in url else "https://" + url)
+        if url.endswith("/"):
+            broken.add(_link_key(url))
+    # "https://github.com/" read apart from the handle it was broken before, where a
+    # copy of the lines read whole gives the address.
+    for key in broken:
+        if any(other.startswith(f"{key}/") for other in found):
+            del found[key]
     lowered = contact_text.lower()
     shown = {segment.strip().lower() for segment in segments}
     for url in document_links:

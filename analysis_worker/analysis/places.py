@@ -66,6 +66,10 @@ _ORGANISATION_WORDS = {
 }
 
 
+# A place with its country's code in brackets after it.
+_BRACKETED_CODE = re.compile(r"(.+?),?\s*\(([A-Z]{2})\)")
+
+
 @lru_cache(maxsize=4096)  # asked repeatedly about the same title lines while grouping entries
 def is_location(text: str) -> bool:
     """True for "City, Region", "City, Region, Country", a bare country, or a work mode.
@@ -76,6 +80,10 @@ def is_location(text: str) -> bool:
     lowered = text.lower()
     if lowered in _WORK_MODES or lowered in _COUNTRIES:
         return True
+    coded = _BRACKETED_CODE.fullmatch(text)
+    if coded and coded.group(2) in _COUNTRY_CODES and canonical_skill(coded.group(1)) is None:
+        # "Milan, (IT)", "Riverside, CA (US)"; "Python (ML)" is a skill's
+        return is_location(f"{coded.group(1)}, {coded.group(2)}") or is_location(coded.group(1))
     parts = [part.strip() for part in text.split(",")]
     if not 2 <= len(parts) <= 3:
         return False

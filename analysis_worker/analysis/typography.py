@@ -120,8 +120,11 @@ class Typography:
         two of the `headings` (the lines whose words are a heading's) share, and that at least twice as many of those
         recognised lines as of others have, so that entry titles set like headings do not
         become headings. `may_be_heading` rules out what cannot be one (dates, sentences).
-        Lines longer than a heading or a title can be are not looked at."""
-        looks = {line: self.look(line) for line in lines if len(line) <= _HEADING_LENGTH}
+        Lines longer than a heading or a title can be are not looked at, nor lines printed
+        more than once: a resume names each section once, and a label under the name set
+        like the headings ("ENGINEERING MANAGER") can be an entry's title too."""
+        counts = Counter(lines)
+        looks = {line: self.look(line) for line in lines if len(line) <= _HEADING_LENGTH and counts[line] == 1}
         recognised = Counter(look for line, look in looks.items() if look and line in headings)
         others = Counter(look for line, look in looks.items() if look and line not in headings)
         kept = {look for look, count in recognised.items() if count >= 2 and count >= 2 * others[look]}

@@ -1361,3 +1361,77 @@ def test_dates_right_aligned_in_the_main_column_beside_a_sidebar_on_the_right(do
     result = read(*rows)
     assert [(job.title, job.company, job.start[:4]) for job in result.experience] == [
         (_latin(job["position"]), _latin(job["name"]), job["startDate"][:4]) for job in document["work"]]
+
+
+_DURATIONS = {"fr": ("{years} ans {months} mois", "Juil. 2022 - Aujourd'hui"),
+              "de": ("{years} Jahre {months} Monate", "Juli 2022 - heute"),
+              "es": ("{years} años {months} meses", "jul. 2022 - actualidad"),
+              "it": ("{years} anni {months} mesi", "lug 2022 - oggi")}
+
+
+@pytest.mark.parametrize("language", list(_DURATIONS))
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_the_time_spent_in_another_language_is_no_employer(document, language: str) -> None:
+    # A column of dates with the time spent under them ("4 ans 5 mois"), beside the title
+    # over the employer and its place: the time spent is no field of the entry.
+    spent, dates = _DURATIONS[language]
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for index, job in enumerate(document["work"]):
+        lines += [(72, y, "/F1", 9, dates), (72, y - 12, "/F1", 8, spent.format(years=index + 1, months=index + 2)),
+                  (190, y, "/F2", 10, _latin(job["position"])), (190, y - 13, "/F1", 10, _latin(job["name"])),
+                  (200, y - 27, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 46
+    assert [(job.title, job.company) for job in read(*lines).experience] == [
+        (_latin(job["position"]), _latin(job["name"])) for job in document["work"]]
+
+
+@pytest.mark.parametrize(("text", "place"), [("Milan, (IT)", True), ("Milan (IT)", True), ("Riverside, CA (US)", True),
+                                             ("Python (ML)", False), ("Acme Corp (US)", False)])
+def test_a_place_with_its_country_code_in_brackets_is_a_place(text: str, place: bool) -> None:
+    # "City, (CC)" after a pin icon; a skill with an abbreviation in brackets is none.
+    assert is_location(text) is place
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_school_on_the_line_after_its_degree_opening_with_at(document) -> None:
+    # "Master in Statistics" / "at Georgia Institute of Technology" / dates: a narrow
+    # column's "Degree at School" wrapped before the school.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Education")]
+    y = 690
+    for school in document["education"]:
+        degree = f"{school['studyType']} in {school['area']}" if school["area"] else school["studyType"]
+        lines += [(72, y, "/F1", 10, _latin(degree)), (72, y - 13, "/F1", 10, _latin(f"at {school['institution']}")),
+                  (72, y - 26, "/F1", 10, f"{school['startDate'][:4]} - {school['endDate'][:4]}")]
+        y -= 44
+    assert [school.institution for school in read(*lines).education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_a_label_set_like_the_headings_that_is_also_a_title_stays_a_title(document) -> None:
+    # The label under the name in the headings' type (size, bold, capitals) whose words
+    # are the title of an entry below, printed there in smaller capitals: a line printed
+    # twice is no heading, and the entry keeps its title.
+    job = document["work"][0]
+    title = _latin(job["position"]).upper()
+    lines = [(72, 760, "/F2", 20, _latin(document["basics"]["name"])), (72, 742, "/F2", 9, title),
+             (72, 728, "/F1", 8, document["basics"]["email"]), (72, 700, "/F2", 9, "SUMMARY"),
+             (72, 688, "/F1", 8, "Plain writing and careful work."), (72, 664, "/F2", 9, "EXPERIENCE"),
+             (72, 650, "/F2", 8, title), (72, 638, "/F1", 8, _latin(f"{job['name']} | Jan 2021 - Present")),
+             (72, 626, "/F1", 8, _latin(job["highlights"][0])), (72, 602, "/F2", 9, "LANGUAGES"),
+             (72, 590, "/F1", 8, "English | Fluent")]
+    assert [(entry.title.upper(), entry.company) for entry in read(*lines).experience] == [(title, _latin(job["name"]))]
+
+
+@pytest.mark.parametrize("handle", ["jdoe", "jane-doe-42"])
+def test_an_address_printed_with_spaces_after_its_slashes_is_one_link(handle: str) -> None:
+    # A template that prints a space after each slash for a narrow column to break at
+    # ("https://www.linkedin.com/ in/" / "jdoe").
+    result = read((72, 760, "/F2", 20, "Jane Doe"), (72, 745, "/F1", 10, "jane.doe@example.com"),
+                  (72, 731, "/F1", 10, "https://www.linkedin.com/ in/"), (72, 718, "/F1", 10, handle),
+                  (72, 704, "/F1", 10, "https://github.com/"), (72, 691, "/F1", 10, handle),
+                  (72, 660, "/F2", 13, "Experience"), (72, 645, "/F2", 10, "Engineer"),
+                  (72, 632, "/F1", 10, "Acme Corp, Jan 2020 - Present"))
+    assert sorted(link.url for link in result.contact.links) == sorted(
+        [f"https://www.linkedin.com/in/{handle}", f"https://github.com/{handle}"])
