@@ -123,6 +123,10 @@ FAMILIES = (
     Family("chromium-spartacus", "html-chromium"),
     Family("weasyprint-short", "html-weasyprint"),
     Family("weasyprint-papirus", "html-weasyprint"),
+    Family("chromium-classy", "html-chromium"),
+    Family("weasyprint-jacrys", "html-weasyprint"),
+    Family("chromium-crisp", "html-chromium"),
+    Family("weasyprint-flat", "html-weasyprint"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 
