@@ -45,8 +45,9 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
 
     def note_run(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
         shown.append(text)
-        # A run may end with the line break pypdf adds; what follows it has no position.
-        first = text.split("\n", 1)[0].rstrip()
+        # A run may begin or end with the line breaks pypdf adds; what follows its first
+        # line has no position.
+        first = text.lstrip("\n").split("\n", 1)[0].rstrip()
         if first.strip() and icons(font):
             text, first = ICON + text[len(first):], ICON
         chunks.append(text)
@@ -62,6 +63,8 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     chunks = with_word_gaps(chunks)
     if starts is not None and chunks != shown:
         plain, starts = with_chunks(plain, shown, chunks, starts)
+    if starts is not None:  # each run's place in the text: after the line breaks before it
+        starts = [start + len(chunk) - len(chunk.lstrip("\n")) for start, chunk in zip(starts, chunks, strict=True)]
     faces, page_top = Faces(), _page_top(page)
     styled = [] if starts is None else plain_lines(plain, runs, starts, number, page_top, faces)
     # A page of one column drawn out of order is read by its geometry, line by line; so is
@@ -74,7 +77,8 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
         return plain, False, styled
     placed = _placed_lines(page, runs, faces)
     if placed is None or starts is None:
-        return (plain, False, styled) if geometric or framed else _layout_columns(page, plain, styled)
+        cut = None if geometric or framed else _layout_columns(page, plain, styled)
+        return cut or (plain, False, styled)
     gutter = None if geometric else gutter_band(placed)
     if gutter is not None and (labels_beside(placed, gutter) or flush_right_beside(placed, gutter)):
         # Labels stay beside what they label, and what is set flush right at the end of
@@ -90,7 +94,12 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     elif gutter is not None:
         rows = columns_rows(placed, gutter, plain, starts)
     elif (band := free_band(placed)) is not None and not flush_right_beside(placed, band):
-        return _layout_columns(page, plain, styled)
+        # Cut from the layout rendering, or from the runs at that band where it lost text.
+        cut = _layout_columns(page, plain, styled)
+        if cut is not None:
+            return cut
+        gutter = band
+        rows = columns_rows(placed, gutter, plain, starts)
     else:
         return plain, False, styled
     return ("\n".join(re.sub(r" {2,}", " ", "".join(text for text, _ in row).strip()) for row in rows),
@@ -117,11 +126,15 @@ def _page_top(page: pypdf.PageObject) -> float:
         return 792.0
 
 
-def _layout_columns(page: pypdf.PageObject, plain: str, styled: list[StyledLine]) -> tuple[str, bool, list[StyledLine]]:
+def _layout_columns(page: pypdf.PageObject, plain: str,
+                    styled: list[StyledLine]) -> tuple[str, bool, list[StyledLine]] | None:
     """Columns cut from pypdf's layout rendering, for pages whose runs cannot be placed or
     leave a band free without a gutter: it costs as much again as the plain pass. The
-    plain pass's styled lines stay: a column's line is often a whole line of the plain text."""
+    plain pass's styled lines stay: a column's line is often a whole line of the plain text.
+    None where the rendering lost text (pypdf's layout mode leaves out what forms draw)."""
     layout = page.extract_text(extraction_mode="layout") or ""
+    if _letters(layout) < _KEPT * _letters(plain):
+        return None  # the layout rendering leaves out text drawn inside forms
     lines = [line for line in layout.splitlines() if line.strip()]
     gutter = _find_gutter(lines)
     if gutter is None:
@@ -130,6 +143,14 @@ def _layout_columns(page: pypdf.PageObject, plain: str, styled: list[StyledLine]
     right = [line[gutter:].strip() for line in lines]
     text = "\n".join(re.sub(r" {2,}", " ", part) for part in left + right if part)
     return text, True, styled
+
+
+# The share of the plain text's letters and figures a layout rendering must keep.
+_KEPT = 0.99
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalnum())
 
 
 def _placed_lines(page: pypdf.PageObject, runs: list[PlainRun], faces: Faces) -> dict[int, list[Placed]] | None:

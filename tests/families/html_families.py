@@ -522,6 +522,37 @@ THEMES = {
     # the title in capitals over "Company | Mon YYYY - Mon YYYY (time spent)", bullets;
     # "LANGUAGES" as "English | Fluent"; no work location.
     "weasyprint-papirus": Theme("jsonresume-theme-papirus", "weasyprint", _location_macchiato, today="2026-12-01"),
+    # Classy (Montserrat from Google Fonts served locally, Font Awesome 4.1.0 as 4.7.0): the
+    # name and the label centred in capitals over "City, Region, CC", "EMAIL • address",
+    # "PHONE • number", "WEBSITE • address" and the profiles' networks, linked, under
+    # "PROFILES"; "ABOUT"; "WORK EXPERIENCE": "Title, Company" in bold over "Month YYYY -
+    # Month YYYY" (or "- Present"), a "HIGHLIGHTS" label over the bullets; "EDUCATION" as
+    # "Degree, Area - School" (", - School" without an area) over its dates; skill groups
+    # and "Fluency:" under each language; no work location.
+    "chromium-classy": Theme("jsonresume-theme-classy", "chromium", _location_sceptile),
+    # Jacrys (Bootstrap 3.3.7 and Font Awesome 5.15.0 from CDNs, served locally): the name
+    # and the label in capitals over two columns of boxes: "About" and "Work Experience"
+    # at the left (each job the company over work[].location and "Month YYYY – Month
+    # YYYY", then the title, a "Highlights" label and bullets), "Contact" ("City, Region
+    # CC", phone, email, web site, each profile's network over its username, after icons),
+    # "Education" (the start and end years stacked beside the school over the degree and
+    # the area) and "Skills" at the right.
+    "weasyprint-jacrys": Theme("jsonresume-theme-jacrys", "weasyprint", _location_kendall, work_location=True),
+    # Crisp (Bootswatch Journal served locally; jQuery and the picture holder dropped): the
+    # name over the city alone; "About"; "Phone:", "Email:", "Website:" and "Network: URL"
+    # lines; "Work Experience": the company over the title over "YYYY - YYYY" (or "-
+    # Present"), bullets; "Education": the degree over the area over the school and the
+    # end year; skill groups over their keywords; no work location.
+    "chromium-crisp": Theme("jsonresume-theme-crisp", "chromium",
+                            lambda document, page: document["basics"]["location"]["city"], work_years=True),
+    # Flat (Bootstrap 3.2.0 and Octicons 2.0.2 from CDNs, served as 3.3.7 and 2.2.0): a
+    # grey band with the name and the label; "Contact" as labels over values (email,
+    # phone, website), "About", "Profiles" (network over the linked username); "Work": the
+    # company with ISO dates at the right ("2022-07-01 — 2023-06-01", "2022-07-01 —" while
+    # current), the title below, a "Highlights" label over bullets; schools the same way,
+    # the area then the degree under the school; skill groups over their keywords; no
+    # location anywhere.
+    "weasyprint-flat": Theme("jsonresume-theme-flat", "weasyprint", lambda document, page: ""),
 }
 
 
@@ -560,11 +591,11 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
     if name == "weasyprint-professional":
         # The theme's @font-face rules load Latin Modern from the site's /fonts/.
         page = page.replace('url("/fonts/', 'url("file:///usr/share/texmf/fonts/opentype/public/lm/')
-    if name in ("chromium-autumn", "weasyprint-sceptile", "chromium-kwan", "chromium-cora"):
-        # Font Awesome 4 (4.7.0 here, 4.1.0 in sceptile, 4.2.0 in kwan) from a CDN.
+    if name in ("chromium-autumn", "weasyprint-sceptile", "chromium-kwan", "chromium-cora", "chromium-classy"):
+        # Font Awesome 4 (4.7.0 here, 4.1.0 in sceptile and classy, 4.2.0 in kwan) from a CDN.
         page = _served_locally(page, modules, r"font-awesome/4\.[0-9.]+/css/font-awesome\.min\.css",
                                ["font-awesome/css/font-awesome.min.css"])
-    if name in ("weasyprint-sceptile", "chromium-cora"):
+    if name in ("weasyprint-sceptile", "chromium-cora", "chromium-classy"):
         # Montserrat and Open Sans from Google Fonts: Open Sans is a system font.
         page = _served_locally(page, modules, r"family=Montserrat",
                                [f"@fontsource/montserrat/{weight}.css" for weight in (400, 700)])
@@ -585,10 +616,11 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         page = _served_locally(page, modules, r"bootstrap/3\.[0-9.]+/css/bootstrap\.min\.css",
                                ["bootstrap/dist/css/bootstrap.min.css"])
         page = re.sub(r"<img[^>]+src=\"(?:https?:)?//www\.gravatar\.com/[^>]*>", "", page)
-    if name == "chromium-rocketspacer":
-        # Bootstrap 3.3.7 and Octicons 2.0.2 from cdnjs (Octicons served as 2.2.0, the nearest
-        # on npm); the stylesheet's @import of Lato from Google Fonts: a system font.
-        page = _served_locally(page, modules, r"twitter-bootstrap/3\.3\.7/css/bootstrap\.min\.css",
+    if name in ("chromium-rocketspacer", "weasyprint-flat"):
+        # Bootstrap (3.3.7 in rocketspacer, 3.2.0 in flat, served as 3.3.7) and Octicons 2.0.2
+        # from cdnjs (served as 2.2.0, the nearest on npm); rocketspacer's @import of Lato
+        # from Google Fonts: a system font.
+        page = _served_locally(page, modules, r"twitter-bootstrap/3\.[0-9.]+/css/bootstrap\.min\.css",
                                ["bootstrap/dist/css/bootstrap.min.css"])
         page = _served_locally(page, modules, r"octicons/2\.[0-9.]+/octicons\.min\.css",
                                ["octicons/octicons/octicons.css"])
@@ -674,16 +706,23 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         page = re.sub(r'(<a href="mailto:[^"]*" target="_blank")(>.*?</a>)',
                       lambda found: found.group(1) + _orbit_fit(found.group(2), _LATO, 12, _MACCHIATO_WIDTH, 0.3),
                       page, flags=re.S)
-    if name == "chromium-kendall":
-        # Bootstrap 3.3.7 and Font Awesome 5.14.0 from CDNs (Font Awesome served as 6.4.2's
-        # all.css, which keeps the version 5 class names); the @import of Open Sans from
-        # Google Fonts: a system font. The Gravatar picture is not fetched.
+    if name in ("chromium-kendall", "weasyprint-jacrys"):
+        # Bootstrap 3.3.7 and Font Awesome 5 (5.14.0 in kendall, 5.15.0 in jacrys) from CDNs
+        # (Font Awesome served as 6.4.2's all.css, which keeps the version 5 class names);
+        # the @import of Open Sans from Google Fonts: a system font. The Gravatar picture is
+        # not fetched.
         page = _served_locally(page, modules, r"bootstrap/3\.3\.7/css/bootstrap\.min\.css",
                                ["bootstrap/dist/css/bootstrap.min.css"])
         page = _served_locally(page, modules, r"font-awesome/5\.[0-9.]+/css/all\.min\.css",
                                ["@fortawesome/fontawesome-free/css/all.min.css"])
         page = re.sub(r"@import url\(https://fonts\.googleapis\.com/[^)]*\);", "", page)
         page = re.sub(r"<img src=\"&#x2F;&#x2F;www\.gravatar\.com[^>]*>", "", page)
+    if name == "chromium-crisp":
+        # Bootswatch's Journal from bootswatch.com, served as bootswatch 3.3.7; the picture
+        # holder (a Gravatar without an address) is not printed.
+        page = _served_locally(page, modules, r"bootswatch\.com/journal/bootstrap\.css",
+                               ["bootswatch/journal/bootstrap.min.css"])
+        page = re.sub(r"<img[^>]*>", "", page)
     if name == "chromium-lucide":
         page = _served_locally(page, modules, r"font-awesome/6\.4\.2/css/all\.min\.css",
                                ["@fortawesome/fontawesome-free/css/all.min.css"])

@@ -1435,3 +1435,30 @@ def test_an_address_printed_with_spaces_after_its_slashes_is_one_link(handle: st
                   (72, 632, "/F1", 10, "Acme Corp, Jan 2020 - Present"))
     assert sorted(link.url for link in result.contact.links) == sorted(
         [f"https://www.linkedin.com/in/{handle}", f"https://github.com/{handle}"])
+
+
+@pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
+def test_text_drawn_in_forms_is_kept_on_a_page_cut_into_columns(document) -> None:
+    # A short page of two columns (entries at the left, contact details and skills at the
+    # right) whose dates are drawn inside forms in the flow's order, as WeasyPrint draws a
+    # box with opacity: pypdf's layout rendering, which cuts such a page, leaves form text
+    # out; nothing may be lost.
+    basics = document["basics"]
+    keywords = [keyword for group in document["skills"] for keyword in group["keywords"]]
+    side = [basics["email"], basics["phone"], *keywords]
+    content = [set_lines((72, 760, "/F2", 20, _latin(basics["name"])), (72, 720, "/F2", 13, "Experience"))]
+    forms = {}
+    y = 700
+    for number, job in enumerate(document["work"][:3]):
+        content.append(set_lines((72, y, "/F2", 11, _latin(job["name"]))))
+        forms[f"X{number}"] = (set_lines((0, 0, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}")),
+                               (1, 0, 0, 1, 0, 0))
+        content.append(f"q 1 0 0 1 72 {y - 14} cm /X{number} Do Q".encode())
+        content.append(set_lines((72, y - 28, "/F1", 10, _latin(job["position"]))))
+        y -= 48
+    content.append(set_lines((400, 720, "/F2", 13, "Contact"),
+                             *[(400, 702 - 14 * index, "/F1", 10, _latin(item)) for index, item in enumerate(side)]))
+    text = extract(one_page_pdf(b" ".join(content), forms=forms), "application/pdf", "cv.pdf").text
+    for job in document["work"][:3]:
+        assert f"{_month(job['startDate'])} - {_month(job['endDate'])}" in text
+    assert basics["email"] in text
