@@ -19,6 +19,7 @@ from .places import is_location, split_place
 from .prose import is_prose
 
 # A number opening a line is a list's ("1.", "2)"), but not a month written in figures ("01.2023").
+_ICONS = "\ue000"  # the private use area, where icon fonts put their glyphs
 BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤✓✔*\-–—\ue000-\uf8ff]|\d{1,2}[.)](?!\d))\s*(?=\S)")
 # Separators between the parts of a title line: "Acme – Berlin, Germany", "Engineer | Acme",
 # "Acme, Berlin; Engineer", "Engineer @Acme",
@@ -100,7 +101,7 @@ def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | No
     for index, line in enumerate(lines):
         if line.rstrip(":").lower() in _LABELS or _column_heads(line):
             continue
-        bullet = BULLET.match(line)
+        bullet = _bullet(line)
         if bullet:
             if current is None:
                 current = Entry()
@@ -171,6 +172,12 @@ def _next_entry_lines(entry: Entry, kind: Callable[[str], str] | None) -> list[s
     return trailing
 
 
+def _bullet(line: str) -> re.Match[str] | None:
+    """The bullet opening a line; an icon before an entry's dates ("\uf073 Jan 2020 -
+    Present \uf3c5 Berlin") marks them, not a highlight."""
+    return None if line[:1] >= _ICONS and find_span(line) else BULLET.match(line)
+
+
 def _continues(line: str, span: DateSpan | None, previous: str, entry: Entry, longest: int,
                following: list[str]) -> bool:
     """Whether a line after a bullet is the wrapped rest of that bullet."""
@@ -192,7 +199,7 @@ def _continues(line: str, span: DateSpan | None, previous: str, entry: Entry, lo
     # entry, which this line opens. (Without a date yet, a date ahead closes this entry.)
     if entry.span is not None:
         for next_line in following:
-            if BULLET.match(next_line):
+            if _bullet(next_line):
                 break
             if find_span(next_line):
                 return False

@@ -1462,3 +1462,21 @@ def test_text_drawn_in_forms_is_kept_on_a_page_cut_into_columns(document) -> Non
     for job in document["work"][:3]:
         assert f"{_month(job['startDate'])} - {_month(job['endDate'])}" in text
     assert basics["email"] in text
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_an_entrys_dates_and_place_after_icons_are_no_bullet(document) -> None:
+    # AltaCV's events: the title large, the employer in bold, then a calendar icon before
+    # the dates and a pin before the place on one line, and bullets as wide as the column.
+    # The icon opening the dates' line marks them: it is no bullet, and the next title is
+    # no wrapped rest of the bullet above it.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        period = f"{_month(job['startDate'])} - {_month(job['endDate'])}"
+        lines += [(72, y, "/F1", 12, _latin(job["position"])), (72, y - 14, "/F2", 10, _latin(job["name"])),
+                  (72, y - 27, "/F4", 8, "C"), (82, y - 27, "/F1", 8, period),
+                  (182, y - 27, "/F4", 8, "M"), (192, y - 27, "/F1", 8, _latin(job["location"])),
+                  (80, y - 40, "/F1", 9, _latin(f"- {job['highlights'][0]} across the four regional business units"))]
+        y -= 60
+    assert _jobs(read(*lines)) == _expected_jobs(document)
