@@ -127,6 +127,10 @@ FAMILIES = (
     Family("weasyprint-jacrys", "html-weasyprint"),
     Family("chromium-crisp", "html-chromium"),
     Family("weasyprint-flat", "html-weasyprint"),
+    Family("chromium-github", "html-chromium"),
+    Family("weasyprint-fresh", "html-weasyprint"),
+    Family("chromium-full", "html-chromium"),
+    Family("weasyprint-compact", "html-weasyprint"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 
