@@ -229,6 +229,8 @@ class Theme:
     education_dates: bool = True  # whether education[].startDate/endDate are printed
     highlights_shown: bool = True  # whether work[].highlights are printed
     work_years: bool = False  # whether work dates are printed as years only
+    work_ends: bool = True  # whether work[].endDate is printed (or "Present" for a current job)
+    phone_shown: bool = True  # whether basics.phone is printed
     degree: Callable[[str], str] | None = None  # studyType as printed, when changed
     zoom: float = 1.0  # WeasyPrint: what Chromium's shrink-to-fit does for wide pages
     extra_css: str = ""
@@ -561,6 +563,39 @@ THEMES = {
     # the area then the degree under the school; skill groups over their keywords; no
     # location anywhere.
     "weasyprint-flat": Theme("jsonresume-theme-flat", "weasyprint", lambda document, page: ""),
+    # GitHub (a GitHub profile page in Primer's look): a dark bar with "Name · Label"; a left
+    # column of the name, the label, "Contact me", the summary, the current employer and
+    # "City, CC" after Octicons, the web site, "Elsewhere" (the networks as linked badges),
+    # "Toolkit" (skill groups as badges, no keywords) and "Languages"; at the right, tabs
+    # over an "Experience activity" timeline: "Month YYYY" (the start; no end is printed),
+    # "Joined Company", the title and bullets; schools as "Month YYYY" (the end), "Finished
+    # 1 degree at School", "Degree · Area"; a credit line at the foot. The email is only the
+    # target of "Contact me"; no phone is printed.
+    "chromium-github": Theme("jsonresume-theme-github", "chromium", _location_professional, work_ends=False,
+                             skills_shown=False, phone_shown=False),
+    # Fresh: a centred card of the name, the label in capitals, "City, Region, CC",
+    # "Email:" and "Phone:", the profiles' usernames (linked) and "Website:"; "WORK": ISO
+    # dates ("2022-07-01 - Present") over the company over the title in italics, bullets;
+    # "EDUCATION": ISO dates over the school over the area over the degree; skills as a
+    # table of groups and keywords; no work location.
+    "weasyprint-fresh": Theme("jsonresume-theme-fresh", "weasyprint", _location_sceptile),
+    # Full: the name over the label in red capitals and the summary; email and phone at
+    # the two ends of a line, "City, Region CC" ("City, CC" without a region), the web site
+    # and the profiles' URLs; "EXPERIENCE": the company over the title with "Mon YYYY - Mon
+    # YYYY" at the right, bullets; skills as "GROUP keywords" lines; "EDUCATION": the school
+    # with its dates at the right over "Degree Area"; no work location.
+    "chromium-full": Theme("jsonresume-theme-full", "chromium",
+                           lambda document, page: f"{document['basics']['location']['city']}, " + " ".join(
+                               part for part in (document["basics"]["location"]["region"],
+                                                 document["basics"]["location"]["countryCode"]) if part)),
+    # Compact (Bootstrap 3.2.0 and Font Awesome 4.1.0 from CDNs, served as 3.3.7 and 4.7.0):
+    # small type in one column; the name and the label, then email, phone and each
+    # profile's username after an icon, unlinked (no web site, no location); "Profile",
+    # "Skills" ("Group: keywords"), "Experience": company over title over "Mon YYYY - Mon
+    # YYYY", the highlights as plain lines; "Education": school over "Degree in Area" over
+    # the end month.
+    "weasyprint-compact": Theme("jsonresume-theme-compact", "weasyprint", lambda document, page: "",
+                                links=lambda document: []),
 }
 
 
@@ -599,8 +634,9 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
     if name == "weasyprint-professional":
         # The theme's @font-face rules load Latin Modern from the site's /fonts/.
         page = page.replace('url("/fonts/', 'url("file:///usr/share/texmf/fonts/opentype/public/lm/')
-    if name in ("chromium-autumn", "weasyprint-sceptile", "chromium-kwan", "chromium-cora", "chromium-classy"):
-        # Font Awesome 4 (4.7.0 here, 4.1.0 in sceptile and classy, 4.2.0 in kwan) from a CDN.
+    if name in ("chromium-autumn", "weasyprint-sceptile", "chromium-kwan", "chromium-cora", "chromium-classy",
+                "weasyprint-compact"):
+        # Font Awesome 4 (4.7.0 here, 4.1.0 in sceptile, classy and compact, 4.2.0 in kwan) from a CDN.
         page = _served_locally(page, modules, r"font-awesome/4\.[0-9.]+/css/font-awesome\.min\.css",
                                ["font-awesome/css/font-awesome.min.css"])
     if name in ("weasyprint-sceptile", "chromium-cora", "chromium-classy"):
@@ -731,6 +767,9 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         page = _served_locally(page, modules, r"bootswatch\.com/journal/bootstrap\.css",
                                ["bootswatch/journal/bootstrap.min.css"])
         page = re.sub(r"<img[^>]*>", "", page)
+    if name == "weasyprint-compact":
+        page = _served_locally(page, modules, r"bootstrap/3\.2\.0/css/bootstrap\.min\.css",
+                               ["bootstrap/dist/css/bootstrap.min.css"])
     if name == "chromium-lucide":
         page = _served_locally(page, modules, r"font-awesome/6\.4\.2/css/all\.min\.css",
                                ["@fortawesome/fontawesome-free/css/all.min.css"])
@@ -843,6 +882,8 @@ def shown(name: str, document: dict[str, Any], page: str) -> dict[str, Any]:
     if theme.work_years:
         experience = [{**job, "start": job["start"][:4],
                        "end": job["end"] if job["end"] == "present" else job["end"][:4]} for job in experience]
+    if not theme.work_ends:
+        experience = [{**job, "end": ""} for job in experience]
     if not theme.highlights_shown:
         # The skills the highlights mention are not printed either.
         experience = [{**job, "highlights": []} for job in experience]
@@ -851,6 +892,8 @@ def shown(name: str, document: dict[str, Any], page: str) -> dict[str, Any]:
         result["experience"] = experience
     if not theme.skills_shown:
         result["skills"], result["skills_complete"] = {}, False
+    if not theme.phone_shown:
+        result["phone"], result["phone_e164"] = "", ""
     return result
 
 
