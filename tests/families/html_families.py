@@ -20,9 +20,10 @@ Needs what the tests never need:
   jsonresume-theme-straightforward@0.5.0, jsonresume-theme-lucide@1.1.0,
   jsonresume-theme-spartacus@1.0.0, jsonresume-theme-short@0.1.7,
   jsonresume-theme-papirus@0.0.5, jsonresume-theme-classy@1.0.9, jsonresume-theme-jacrys@1.0.4,
-  jsonresume-theme-crisp@0.2.12, jsonresume-theme-flat@0.3.7 (all MIT) and
-  jsonresume-theme-minyma@0.0.5 (ISC); batches 7 and 8 (lucide to flat) were printed by
-  Chromium 156 and WeasyPrint 70.0;
+  jsonresume-theme-crisp@0.2.12, jsonresume-theme-flat@0.3.7, jsonresume-theme-github@0.0.5,
+  jsonresume-theme-fresh@0.0.3, jsonresume-theme-full@0.0.4, jsonresume-theme-compact@1.0.4
+  (all MIT) and jsonresume-theme-minyma@0.0.5 (ISC); batches 7 to 9 (lucide to compact)
+  were printed by Chromium 156 and WeasyPrint 70.0;
   professional ships JSX and is bundled here with esbuild@0.28.2 against its peers
   react@18.3.1, react-dom@18.3.1 and styled-components@6.6.0; mocha-responsive reads
   Font Awesome's stylesheet from its own node_modules without depending on it, so that
@@ -70,7 +71,8 @@ Setup, as done for the stored files (DIR=/work/tools-html, the default):
         jsonresume-theme-straightforward@0.5.0 jsonresume-theme-lucide@1.1.0 \
         jsonresume-theme-spartacus@1.0.0 jsonresume-theme-short@0.1.7 jsonresume-theme-papirus@0.0.5 \
         jsonresume-theme-classy@1.0.9 jsonresume-theme-jacrys@1.0.4 jsonresume-theme-crisp@0.2.12 \
-        jsonresume-theme-flat@0.3.7
+        jsonresume-theme-flat@0.3.7 jsonresume-theme-github@0.0.5 jsonresume-theme-fresh@0.0.3 \
+        jsonresume-theme-full@0.0.4 jsonresume-theme-compact@1.0.4
     python3 -m venv DIR/venv && DIR/venv/bin/pip install weasyprint
     .venv/bin/python -m tests.families.html_families [FAMILY ...]
 The professional bundle is written to DIR/.professional.bundle.cjs (so that its peers
