@@ -637,8 +637,9 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         # The theme's @font-face rules load Latin Modern from the site's /fonts/.
         page = page.replace('url("/fonts/', 'url("file:///usr/share/texmf/fonts/opentype/public/lm/')
     if name in ("chromium-autumn", "weasyprint-sceptile", "chromium-kwan", "chromium-cora", "chromium-classy",
-                "weasyprint-compact"):
-        # Font Awesome 4 (4.7.0 here, 4.1.0 in sceptile, classy and compact, 4.2.0 in kwan) from a CDN.
+                "weasyprint-compact", "weasyprint-papirus"):
+        # Font Awesome 4 (4.7.0 here and in papirus, 4.1.0 in sceptile, classy and compact,
+        # 4.2.0 in kwan) from a CDN.
         page = _served_locally(page, modules, r"font-awesome/4\.[0-9.]+/css/font-awesome\.min\.css",
                                ["font-awesome/css/font-awesome.min.css"])
     if name in ("weasyprint-sceptile", "chromium-cora", "chromium-classy"):
@@ -718,8 +719,6 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         # (the theme's 1.12.0) and from a relative fonts/ folder: the package's own copy.
         # The Gravatar picture is not fetched; the inline script that loads Google's Web
         # Font Loader (for Lato, a system font) is dropped.
-        page = _served_locally(page, modules, r"bootstrap/3\.[0-9.]+/css/bootstrap\.min\.css",
-                               ["bootstrap/dist/css/bootstrap.min.css"])
         fonts = (modules / "jsonresume-theme-elegant/assets/icomoon/fonts").as_uri()
         page = re.sub(r"//unpkg\.com/jsonresume-theme-elegant@[0-9.]+/assets/icomoon/fonts", fonts, page)
         page = page.replace("url('fonts/icomoon.", f"url('{fonts}/icomoon.")
@@ -757,29 +756,25 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         # (Font Awesome served as 6.4.2's all.css, which keeps the version 5 class names);
         # the @import of Open Sans from Google Fonts: a system font. The Gravatar picture is
         # not fetched.
-        page = _served_locally(page, modules, r"bootstrap/3\.3\.7/css/bootstrap\.min\.css",
-                               ["bootstrap/dist/css/bootstrap.min.css"])
         page = _served_locally(page, modules, r"font-awesome/5\.[0-9.]+/css/all\.min\.css",
                                ["@fortawesome/fontawesome-free/css/all.min.css"])
         page = re.sub(r"@import url\(https://fonts\.googleapis\.com/[^)]*\);", "", page)
         page = re.sub(r"<img src=\"&#x2F;&#x2F;www\.gravatar\.com[^>]*>", "", page)
+    if name in ("chromium-elegant", "chromium-kendall", "weasyprint-jacrys", "weasyprint-papirus",
+                "weasyprint-compact"):
+        # Bootstrap 3 from a CDN (3.2.0 in compact, 3.3.6 in elegant, 3.3.7 in the others),
+        # served as 3.3.7.
+        page = _served_locally(page, modules, r"bootstrap/3\.[0-9.]+/css/bootstrap\.min\.css",
+                               ["bootstrap/dist/css/bootstrap.min.css"])
     if name == "chromium-crisp":
         # Bootswatch's Journal from bootswatch.com, served as bootswatch 3.3.7; the picture
         # holder (a Gravatar without an address) is not printed.
         page = _served_locally(page, modules, r"bootswatch\.com/journal/bootstrap\.css",
                                ["bootswatch/journal/bootstrap.min.css"])
         page = re.sub(r"<img[^>]*>", "", page)
-    if name == "weasyprint-compact":
-        page = _served_locally(page, modules, r"bootstrap/3\.2\.0/css/bootstrap\.min\.css",
-                               ["bootstrap/dist/css/bootstrap.min.css"])
     if name == "chromium-lucide":
         page = _served_locally(page, modules, r"font-awesome/6\.4\.2/css/all\.min\.css",
                                ["@fortawesome/fontawesome-free/css/all.min.css"])
-    if name == "weasyprint-papirus":
-        page = _served_locally(page, modules, r"bootstrap/3\.3\.7/css/bootstrap\.min\.css",
-                               ["bootstrap/dist/css/bootstrap.min.css"])
-        page = _served_locally(page, modules, r"font-awesome/4\.7\.0/css/font-awesome\.min\.css",
-                               ["font-awesome/css/font-awesome.min.css"])
     return _EXTERNAL.sub("", page)
 
 

@@ -328,24 +328,31 @@ def test_roles_listed_under_one_employer_each_have_that_employer(document, dates
     assert _jobs(read(*lines)) == _expected_jobs({"work": work})
 
 
+def _stacked(entries: list[list[tuple[str, str]]], top: float = 690) -> list[tuple[float, float, str, int, str]]:
+    """Entries of (font, text) lines stacked down from `top`, bullets indented, a gap
+    after each entry."""
+    lines, y = [], top
+    for entry in entries:
+        for font, text in entry:
+            lines.append((82 if text.startswith("- ") else 72, y, font, 10, _latin(text)))
+            y -= 13
+        y -= 8
+    return lines
+
+
 @pytest.mark.parametrize("years", ["below", "after a comma"])
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_a_degree_from_its_school_is_two_fields(document, years: str) -> None:
     # "BSc Physics from Lund University": the school after "from", as after "at".
-    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Education")]
-    y = 710
-    for school in document["education"]:
-        degree = f"{school['studyType']} in {school['area']}" if school["area"] else school["studyType"]
-        period = f"{school['startDate'][:4]} - {school['endDate'][:4]}"
-        named = _latin(f"{degree} from {school['institution']}")
-        if years == "below":
-            lines += [(72, y, "/F1", 10, named), (72, y - 13, "/F1", 10, period)]
-        else:
-            lines.append((72, y, "/F1", 10, f"{named}, {period}"))
-        y -= 34
-    result = read(*lines)
+    schools = document["education"]
+    named = [f"{school['studyType']} in {school['area']} from {school['institution']}" if school["area"]
+             else f"{school['studyType']} from {school['institution']}" for school in schools]
+    periods = [f"{school['startDate'][:4]} - {school['endDate'][:4]}" for school in schools]
+    entries = [[("/F1", name), ("/F1", period)] if years == "below" else [("/F1", f"{name}, {period}")]
+               for name, period in zip(named, periods, strict=True)]
+    result = read(*_header(document), (72, 710, "/F2", 13, "Education"), *_stacked(entries))
     assert [(entry.institution, entry.degree, entry.end[:4]) for entry in result.education] == [
-        (_latin(school["institution"]), school["studyType"], school["endDate"][:4]) for school in document["education"]]
+        (_latin(school["institution"]), school["studyType"], school["endDate"][:4]) for school in schools]
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
@@ -536,17 +543,14 @@ def test_a_title_keeps_the_brackets_of_its_qualifier(document, qualifier: str) -
 def test_an_employer_and_its_title_parted_by_a_colon_are_two_fields(document, shape: str) -> None:
     # A colon parts an entry's fields as a dash or a bar does: after the employer, or after
     # the dates that open the line.
-    lines = [(72, 760, "/F2", 20, document["basics"]["name"]), (72, 730, "/F2", 13, "Experience")]
-    y = 710
-    for job in document["work"]:
+    def entry(job) -> list[tuple[str, str]]:
         dates = f"{_month(job['startDate'])} - {_month(job['endDate'])}"
-        if shape == "Company: Title":
-            lines += [(72, y, "/F2", 10, _latin(f"{job['name']}: {job['position']}")), (72, y - 13, "/F1", 10, dates)]
-        else:
-            lines.append((72, y - 13, "/F1", 10, _latin(f"{dates}: {job['name']}, {job['position']}")))
-        lines.append((82, y - 26, "/F1", 10, _latin(f"- {job['highlights'][0]}")))
-        y -= 44
-    assert _jobs(read(*lines)) == _expected_jobs(document)
+        named = [("/F2", f"{job['name']}: {job['position']}"), ("/F1", dates)] if shape == "Company: Title" \
+            else [("/F1", f"{dates}: {job['name']}, {job['position']}")]
+        return [*named, ("/F1", f"- {job['highlights'][0]}")]
+
+    lines = _stacked([entry(job) for job in document["work"]])
+    assert _jobs(read(*_header(document), (72, 710, "/F2", 13, "Experience"), *lines)) == _expected_jobs(document)
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
