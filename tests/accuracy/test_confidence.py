@@ -11,8 +11,9 @@ from tests.families.cases import family_cases
 from tests.families.scans import family_scans
 
 # Share of each kind's values placed on a line of the development families, a little below
-# the figures measured (README, "Evidence"); links shown only as icons have no line.
-PLACED_FLOORS = {"name": 0.98, "email": 0.99, "phone": 0.99, "link": 0.97, "location": 0.99, "title": 0.99,
+# the figures measured (README, "Evidence"); links shown only as icons have no line, nor
+# emails shown only as a link's target (chromium-github's "Contact me": 5 of 405).
+PLACED_FLOORS = {"name": 0.98, "email": 0.98, "phone": 0.99, "link": 0.97, "location": 0.99, "title": 0.99,
                  "company": 0.99, "date": 0.93, "institution": 0.95, "skill": 0.98}
 
 
