@@ -18,8 +18,9 @@ from .languages import LEGAL_FORMS
 from .places import is_location, split_place
 from .prose import is_prose
 
+# Icon fonts' glyphs (the private use area) and pictographs come from here on.
+_ICONS = "\ue000"
 # A number opening a line is a list's ("1.", "2)"), but not a month written in figures ("01.2023").
-_ICONS = "\ue000"  # the private use area, where icon fonts put their glyphs
 BULLET = re.compile(r"^(?:[•◦◆◇▪▫●■□○‣⁃∙·➢►▶➤✓✔*\-–—\ue000-\uf8ff]|\d{1,2}[.)](?!\d))\s*(?=\S)")
 # Separators between the parts of a title line: "Acme – Berlin, Germany", "Engineer | Acme",
 # "Acme, Berlin; Engineer", "Engineer @Acme",

@@ -47,9 +47,10 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
         shown.append(text)
         # A run may begin or end with the line breaks pypdf adds; what follows its first
         # line has no position.
-        first = text.lstrip("\n").split("\n", 1)[0].rstrip()
+        lead = len(text) - len(text.lstrip("\n"))
+        first = text[lead:].split("\n", 1)[0].rstrip()
         if first.strip() and icons(font):
-            text, first = ICON + text[len(first):], ICON
+            text, first = text[:lead] + ICON + text[lead + len(first):], ICON
         chunks.append(text)
         if first.strip():
             a, b, c, d, e, f = forms.page_matrix(cm) if forms else cm[:6]
