@@ -41,8 +41,7 @@ _HEADINGS = {"personal skills and": "Skills", "personal skills and competences":
 # (a column of labels beside their values reads "Employer Acme").
 _SHORT = sorted([(label, role) for role, labels in FIELD_LABELS.items() for label in labels],
                 key=lambda pair: len(pair[0]), reverse=True)
-_SEPARATOR = re.compile(r"\s*[:|\t]\s*|\s+")
-_MARKED = re.compile(r"\s*[:|\t]")
+_SEPARATOR = re.compile(r"\s*(?P<mark>[:|\t])\s*|\s+")
 
 
 def _field(line: str) -> tuple[str, str, str] | None:
@@ -59,7 +58,7 @@ def _field(line: str) -> tuple[str, str, str] | None:
         if separator is None:
             continue
         value = line[separator.end():].strip()
-        if _MARKED.match(separator.group()) or value[:1].isupper() or value[:1].isdigit():
+        if separator.group("mark") or value[:1].isupper() or value[:1].isdigit():
             return label, role, value
     return None
 

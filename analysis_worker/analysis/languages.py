@@ -50,12 +50,12 @@ TITLE_SUFFIXES = _united("title_suffixes")
 COMPANY_WORDS = frozenset(_united("company_words"))
 # Companies' legal forms written with dots ("s.l.", "b.v."), lower case.
 LEGAL_FORMS = frozenset(_united("legal_forms"))
-# Degree level name -> the languages' patterns, joined.
 # A form's field labels by role ("employer", "position", "other"), every language's, longest first.
 FIELD_LABELS: dict[str, list[str]] = {
     role: sorted({label for code in (*FOREIGN, DEFAULT_LANGUAGE) for label in _DATA[code]["field_labels"][role]},
                  key=lambda label: (-len(label), label))
     for role in ("employer", "position", "other")}
+# Degree level name -> the languages' patterns, joined.
 DEGREES: dict[str, str] = {
     level: "|".join(_DATA[code]["degrees"][level] for code in FOREIGN if level in _DATA[code]["degrees"])
     for level in ("doctorate", "master", "bachelor", "associate", "high_school", "certificate")}
