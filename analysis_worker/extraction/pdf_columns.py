@@ -20,7 +20,14 @@ from analysis_worker.extraction.column_bands import (
 from analysis_worker.extraction.column_rows import columns_rows, text_lines
 from analysis_worker.extraction.form_placement import FormPlacement
 from analysis_worker.extraction.layout import Faces, plain_lines, styled_line
-from analysis_worker.extraction.pdf_runs import IconFonts, PlainRun, chunk_starts, with_chunks, with_word_gaps
+from analysis_worker.extraction.pdf_runs import (
+    IconFonts,
+    PlainRun,
+    chunk_starts,
+    with_chunks,
+    with_line_breaks,
+    with_word_gaps,
+)
 from analysis_worker.extraction.stream_order import drawn_frame_by_frame, drawn_out_of_order, stream_lines
 
 
@@ -62,6 +69,8 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
                               visitor_operand_after=forms.after if forms else None) or ""
     starts = chunk_starts(plain, shown)
     chunks = with_word_gaps(chunks)
+    if starts is not None:
+        chunks = with_line_breaks(chunks, runs, plain, starts)
     if starts is not None and chunks != shown:
         plain, starts = with_chunks(plain, shown, chunks, starts)
     if starts is not None:  # each run's place in the text: after the line breaks before it

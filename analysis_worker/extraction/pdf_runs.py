@@ -3,6 +3,7 @@ the text the pass returns."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -62,6 +63,27 @@ def with_word_gaps(chunks: list[str]) -> list[str]:
         widened.append(" " + chunk if spaced else chunk)
         before = chunk.rsplit("\n", 1)[-1] if "\n" in chunk or chunk.strip() else before
     return widened
+
+
+# pypdf's plain pass starts a line where the text moves down by most of a line, measured
+# from the last run that began one: a label set beside the middle of two lines (a heading
+# centred on its entry's first two lines) makes the second line look as high as the first.
+_LINE_STEP = 0.8  # of the smaller of two runs' sizes, as pypdf's own step
+
+
+def with_line_breaks(chunks: list[str], runs: list[PlainRun], plain: str, starts: list[int]) -> list[str]:
+    """The chunks with a line break before each run that pypdf kept on the line of the run
+    before it although their baselines are a line or more apart (`starts`: where each
+    chunk begins in `plain`)."""
+    broken = list(chunks)
+    for before, run in itertools.pairwise(runs):
+        chunk = chunks[run.chunk]
+        lead = len(chunk) - len(chunk.lstrip("\n"))
+        if lead or "\n" in plain[starts[before.chunk]:starts[run.chunk]]:
+            continue
+        if abs(run.y - before.y) > _LINE_STEP * min(run.size, before.size):
+            broken[run.chunk] = "\n" + chunk.lstrip(" ")
+    return broken
 
 
 def with_chunks(plain: str, shown: list[str], chunks: list[str], starts: list[int]) -> tuple[str, list[int]]:

@@ -455,6 +455,29 @@ def test_a_column_of_keys_reads_each_key_before_the_block_beside_it(document) ->
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_heading_set_beside_the_middle_of_its_entrys_first_two_lines(document) -> None:
+    # A label column's heading centred on the two lines it stands beside, drawn before
+    # them: the text moves up to the employer, so the text layer joined the employer,
+    # the title below it and the dates into the heading's line.
+    basics = document["basics"]
+    lines = [(50, 760, "/F2", 20, basics["name"]), (50, 740, "/F1", 10, f"{basics['email']} {basics['phone']}")]
+    y = 700
+    for heading, rows in (("Experience", [(job["name"], job["position"], f"{_month(job['startDate'])} - "
+                                           f"{_month(job['endDate'])}") for job in document["work"]]),
+                          ("Education", [(school["institution"], f"{school['studyType']} in {school['area']}",
+                                          school["endDate"][:4]) for school in document["education"]])):
+        lines.append((50, y - 6, "/F1", 12, heading))
+        for first, second, dates in rows:
+            lines += [(150, y, "/F1", 11, _latin(first)), (150, y - 13, "/F3", 10, _latin(second)),
+                      (_flush_right(dates, "/F1"), y, "/F1", 10, dates)]
+            y -= 40
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 @pytest.mark.parametrize("keys_drawn", ["first", "last"])
 def test_a_page_drawn_frame_by_frame_reads_top_to_bottom(document, keys_drawn: str) -> None:
     # Desktop publishing draws each block as a frame of its own, in the order the frames
