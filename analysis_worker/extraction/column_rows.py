@@ -36,12 +36,31 @@ def columns_rows(lines: dict[int, list[Placed]], gutter: int, plain: str, starts
     body = [p for p in placed if p.run.y <= top] if head else placed
     left = text_lines([p for p in body if p.start < cut], plain, starts)
     right = text_lines([p for p in body if p.start >= cut], plain, starts)
-    step = _median_step(right)
-    if len(left) >= 3 and len(right) >= 3:
-        sparser = _median_step(left) / step if step else 0.0
-        if sparser >= _SPARSER or sparser >= _SPARSER_ALIGNED and _aligned_share(left, right) >= _ALIGNED:
-            return text_lines(head, plain, starts) + _keyed(left, right, step)
-    return text_lines(head, plain, starts) + left + right
+    keyed = _keyed_if_sparse(left, right, 3)
+    return text_lines(head, plain, starts) + (keyed if keyed is not None else left + right)
+
+
+def keyed_rows(lines: dict[int, list[Placed]], gutter: int, plain: str, starts: list[int]) -> list[Row] | None:
+    """The lines of a page whose keys stand left of `gutter` beside the flow, each key
+    before the block it stands beside; None when the keys are not sparser than the flow.
+    Two keys are enough: a label column may hold only two headings on a page."""
+    cut = gutter + 1
+    placed = [p for line in lines.values() for p in line]
+    left = text_lines([p for p in placed if p.start < cut], plain, starts)
+    right = text_lines([p for p in placed if p.start >= cut], plain, starts)
+    return _keyed_if_sparse(left, right, 2)
+
+
+def _keyed_if_sparse(keys: list[Row], lines: list[Row], fewest: int) -> list[Row] | None:
+    """`keys` read beside `lines` (see _keyed) when there are `fewest` of them at least and
+    they stand sparser than the lines (see _SPARSER); None otherwise."""
+    step = _median_step(lines)
+    if len(keys) < fewest or len(lines) < 3 or not step:
+        return None
+    sparser = _median_step(keys) / step
+    if sparser >= _SPARSER or sparser >= _SPARSER_ALIGNED and _aligned_share(keys, lines) >= _ALIGNED:
+        return _keyed(keys, lines, step)
+    return None
 
 
 def _aligned_share(keys: list[Row], lines: list[Row]) -> float:

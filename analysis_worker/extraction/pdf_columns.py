@@ -17,7 +17,7 @@ from analysis_worker.extraction.column_bands import (
     has_column_edge,
     labels_beside,
 )
-from analysis_worker.extraction.column_rows import columns_rows, text_lines
+from analysis_worker.extraction.column_rows import Row, columns_rows, keyed_rows, text_lines
 from analysis_worker.extraction.form_placement import FormPlacement
 from analysis_worker.extraction.layout import Faces, plain_lines, styled_line
 from analysis_worker.extraction.pdf_runs import (
@@ -28,7 +28,12 @@ from analysis_worker.extraction.pdf_runs import (
     with_line_breaks,
     with_word_gaps,
 )
-from analysis_worker.extraction.stream_order import drawn_frame_by_frame, drawn_out_of_order, stream_lines
+from analysis_worker.extraction.stream_order import (
+    drawn_frame_by_frame,
+    drawn_out_of_order,
+    keys_drawn_late,
+    stream_lines,
+)
 
 
 def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[StyledLine]]:
@@ -42,7 +47,8 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     among the plain pass's own runs, placed with the fonts' widths, on pages where they
     align on a column edge. pypdf's layout rendering, cut at its gutter, costs as much
     again as the plain pass: it is made only where the runs cannot be placed, or show no
-    gutter but a band beside the edge that a layout rendering could find one in."""
+    gutter but a band beside the edge that a layout rendering could find one in. A column
+    of keys painted after the flow beside it is read key by key, each before its block."""
     runs: list[PlainRun] = []
     shown: list[str] = []  # the chunks of text as pypdf wrote them
     chunks: list[str] = []  # the same, an icon font's text replaced by ICON
@@ -83,7 +89,8 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     drawn = stream_lines(runs)
     geometric = starts is not None and not edge and drawn_out_of_order(drawn)
     framed = starts is not None and drawn_frame_by_frame(drawn)
-    if not edge and not geometric and not framed:
+    keys = None if starts is None else _keys_drawn_late(page, runs)
+    if not edge and not geometric and not framed and keys is None:
         return plain, False, styled
     placed = _placed_lines(page, runs, faces)
     if placed is None or starts is None:
@@ -103,6 +110,8 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
         rows = text_lines([p for line in placed.values() for p in line], plain, starts)
     elif gutter is not None:
         rows = columns_rows(placed, gutter, plain, starts)
+    elif keys is not None and (keyed := keyed_rows(placed, keys, plain, starts)) is not None:
+        rows = keyed
     elif (band := free_band(placed)) is not None and not flush_right_beside(placed, band):
         # Cut from the layout rendering, or from the runs at that band where it lost text.
         cut = _layout_columns(page, plain, styled)
@@ -112,8 +121,25 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
         rows = columns_rows(placed, gutter, plain, starts)
     else:
         return plain, False, styled
+    return _read(rows, gutter is not None, number, page_top, faces)
+
+
+def _read(rows: list[Row], columns: bool, number: int, page_top: float,
+          faces: Faces) -> tuple[str, bool, list[StyledLine]]:
+    """The page's text, whether it was read in columns, and its styled lines, from its rows."""
     return ("\n".join(re.sub(r" {2,}", " ", "".join(text for text, _ in row).strip()) for row in rows),
-            gutter is not None, [line for row in rows if (line := styled_line(row, number, page_top, faces))])
+            columns, [line for row in rows if (line := styled_line(row, number, page_top, faces))])
+
+
+def _keys_drawn_late(page: pypdf.PageObject, runs: list[PlainRun]) -> int | None:
+    """The band left of the main column's edge on a page whose column of keys (a label
+    column's headings, its dates) was painted after the flow beside it; None on others."""
+    try:
+        left, width = float(page.mediabox.left), float(page.mediabox.width)
+    except Exception:  # noqa: BLE001 - a damaged page box: the stream's order stays
+        return None
+    edge = keys_drawn_late(runs, left, width) if width > 0 else None
+    return None if edge is None else math.floor(_position(edge, left, width)) - 1
 
 
 def _forms(page: pypdf.PageObject) -> FormPlacement | None:
@@ -178,9 +204,14 @@ def _placed_lines(page: pypdf.PageObject, runs: list[PlainRun], faces: Faces) ->
         extent = faces.width(run)
         if extent is None or width <= 0:
             return None
-        start = 200 * (run.x - left) / width - 50
+        start = _position(run.x, left, width)
         lines.setdefault(round(run.y), []).append(Placed(start, start + 200 * extent / width, run))
     return lines
+
+
+def _position(x: float, left: float, width: float) -> float:
+    """Where `x` stands across the page in band positions (column_bands)."""
+    return 200 * (x - left) / width - 50
 
 
 def _find_gutter(lines: list[str]) -> int | None:

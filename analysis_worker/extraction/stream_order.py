@@ -17,6 +17,8 @@ frame climbs back onto text above, in the same column, again and again.
 from __future__ import annotations
 
 import bisect
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,6 +38,12 @@ _SHARE = 0.1
 # on a tenth of their lines at most, and pages drawn frame by frame on a fifth at least.
 _MIN_CLIMBS = 3
 _CLIMB_SHARE = 0.15
+# A column edge: where this share of the lines start, within this share of the page's width.
+_EDGE_LINES = 0.25
+_EDGE_WIDTH = 0.01
+# Keys are runs that end this share of the page's width left of the edge.
+_KEY_MARGIN = 0.02
+_MIN_KEYS = 2
 # Average advance of a glyph, in font sizes: enough to tell whether two lines overlap
 # across the page without measuring fonts.
 _GLYPH = 0.5
@@ -78,6 +86,32 @@ def drawn_frame_by_frame(lines: Sequence[StreamLine]) -> bool:
                  if line.y > before.y + max(before.size, line.size)
                  and before.right > line.left and before.left < line.right)
     return climbs >= _MIN_CLIMBS and climbs >= _CLIMB_SHARE * len(lines)
+
+
+def keys_drawn_late(runs: Sequence[Run], left: float, width: float) -> float | None:
+    """The x of the main column's edge when a column of keys stands left of it (at least two
+    runs ending short of it) and every key was drawn after text of the main column that
+    stands below it; None otherwise. `left` and `width`: the page's."""
+    lines: dict[int, float] = {}
+    for run in runs:
+        lines[round(run.y)] = min(lines.get(round(run.y), run.x), run.x)
+    starts = Counter(round((x - left) / (_EDGE_WIDTH * width)) for x in lines.values())
+    step, count = starts.most_common(1)[0] if starts else (0, 0)
+    if count < _EDGE_LINES * len(lines):
+        return None
+    edge = left + (step - 0.5) * _EDGE_WIDTH * width
+    keys = {index for index, run in enumerate(runs)
+            if run.x + _GLYPH * run.size * len(run.text) < edge - _KEY_MARGIN * width}
+    if len(keys) < _MIN_KEYS:
+        return None
+    lowest = math.inf  # the lowest baseline of the main column drawn so far
+    late = 0
+    for index, run in enumerate(runs):
+        if run.x >= edge:
+            lowest = min(lowest, run.y)
+        elif index in keys:
+            late += lowest < run.y - run.size
+    return edge if late == len(keys) else None
 
 
 def stream_lines(runs: Sequence[Run]) -> list[StreamLine]:

@@ -478,6 +478,37 @@ def test_a_heading_set_beside_the_middle_of_its_entrys_first_two_lines(document)
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+@pytest.mark.parametrize("dated", [False, True], ids=["headings", "headings and dates"])
+def test_a_label_column_painted_after_the_flow_reads_each_key_before_its_block(document, dated: bool) -> None:
+    # Browsers paint a label column positioned beside the flow after it: each heading (and
+    # date) comes at the end of the stream, after the entries it stands beside.
+    basics = document["basics"]
+    flow = [(200, 760, "/F2", 20, basics["name"]), (200, 742, "/F1", 10, basics["email"]),
+            (200, 728, "/F1", 10, basics["phone"])]
+    keys = []
+    y = 690
+    for heading, entries in (("WORK", [(job["name"], job["position"], f"{_month(job['startDate'])} - "
+                                        f"{_month(job['endDate'])}", job["highlights"][0]) for job in document["work"]]),
+                             ("EDUCATION", [(school["institution"], f"{school['studyType']} in {school['area']}",
+                                             school["endDate"][:4], "") for school in document["education"]])):
+        keys.append((50, y, "/F2", 10, heading))
+        y -= 18 if dated else 0
+        for first, second, dates, highlight in entries:
+            # Dated keys stand beside their entry's first line; otherwise the dates head the entry.
+            (keys if dated else flow).append((50 if dated else 200, y, "/F1", 9, dates))
+            y -= 0 if dated else 14
+            flow += [(200, y, "/F2", 11, _latin(first)), (200, y - 14, "/F3", 10, _latin(second))]
+            if highlight:
+                flow.append((210, y - 28, "/F1", 10, _latin(f"- {highlight}")))
+            y -= 48
+        y -= 12
+    result = read(*flow, *keys)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [(school.institution, school.end[:4]) for school in result.education] == [
+        (_latin(school["institution"]), school["endDate"][:4]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 @pytest.mark.parametrize("keys_drawn", ["first", "last"])
 def test_a_page_drawn_frame_by_frame_reads_top_to_bottom(document, keys_drawn: str) -> None:
     # Desktop publishing draws each block as a frame of its own, in the order the frames
