@@ -29,6 +29,10 @@ _FIELD_SEPARATOR = re.compile(r"\s+[–—|·•@]\s+|\s+@(?=[^\W\d_])|\s+-\s+|[
 # "Engineer at Acme" separates a title from a company, but "University of Texas at Austin" is one name.
 _AT = re.compile(r"\s+(?:at|from)\s+")
 _JOINED_ON = re.compile(r"^(?:at|from)\s+(?=\S)")
+# The phrase a timeline of events opens an entry's line with: "Joined Acme", "Graduated
+# from Lund University", "Finished 1 degree at Lund University".
+_EVENT = re.compile(r"^\s*(?:joined|(?:worked|started|studied)\s+at|graduated\s+from"
+                    r"|finished\s+(?:\d+\s+)?degrees?\s+at)\s+(?=\S)", re.IGNORECASE)
 # Labels some templates print above an entry's bullets: neither a title nor a company.
 _LABELS = {"highlights", "responsibilities", "key responsibilities", "duties", "tasks", "description",
            "key achievements"}
@@ -228,7 +232,7 @@ def header_fields(entry: Entry, *, split_at: Callable[[str, str], bool] | None =
     for line in _places_unwrapped(entry.header):
         if is_prose(line) and not find_span(line):
             break
-        segments = _FIELD_SEPARATOR.split(_PARENTHESISED_NAME.sub(r" | \1", strip_dates(line)))
+        segments = _FIELD_SEPARATOR.split(_PARENTHESISED_NAME.sub(r" | \1", strip_dates(_EVENT.sub("", line))))
         if split_at is not None:
             segments = [piece for segment in segments for piece in _split_at(segment, split_at)]
         for segment in segments:

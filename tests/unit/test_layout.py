@@ -486,11 +486,12 @@ def test_a_label_column_painted_after_the_flow_reads_each_key_before_its_block(d
     flow = [(200, 760, "/F2", 20, basics["name"]), (200, 742, "/F1", 10, basics["email"]),
             (200, 728, "/F1", 10, basics["phone"])]
     keys = []
+    jobs = [(job["name"], job["position"], f"{_month(job['startDate'])} - {_month(job['endDate'])}",
+             job["highlights"][0]) for job in document["work"]]
+    schools = [(school["institution"], f"{school['studyType']} in {school['area']}", school["endDate"][:4], "")
+               for school in document["education"]]
     y = 690
-    for heading, entries in (("WORK", [(job["name"], job["position"], f"{_month(job['startDate'])} - "
-                                        f"{_month(job['endDate'])}", job["highlights"][0]) for job in document["work"]]),
-                             ("EDUCATION", [(school["institution"], f"{school['studyType']} in {school['area']}",
-                                             school["endDate"][:4], "") for school in document["education"]])):
+    for heading, entries in (("WORK", jobs), ("EDUCATION", schools)):
         keys.append((50, y, "/F2", 10, heading))
         y -= 18 if dated else 0
         for first, second, dates, highlight in entries:
@@ -1520,6 +1521,30 @@ def test_text_drawn_in_forms_is_kept_on_a_page_cut_into_columns(document) -> Non
     for job in document["work"][:3]:
         assert f"{_month(job['startDate'])} - {_month(job['endDate'])}" in text
     assert basics["email"] in text
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_timelines_event_phrase_before_the_employer_or_school_is_no_part_of_it(document) -> None:
+    # A timeline of events: "Joined Acme" over the title, "Graduated from Lund University".
+    basics = document["basics"]
+    lines = [(72, 760, "/F2", 20, basics["name"]), (72, 740, "/F1", 10, basics["email"]),
+             (72, 710, "/F2", 13, "Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(72, y, "/F1", 9, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (72, y - 14, "/F2", 11, _latin(f"Joined {job['name']}")),
+                  (72, y - 28, "/F3", 10, _latin(job["position"]))]
+        y -= 48
+    lines.append((72, y, "/F2", 13, "Education"))
+    for school in document["education"]:
+        lines += [(72, y - 20, "/F1", 9, school["endDate"][:4]),
+                  (72, y - 34, "/F2", 11, _latin(f"Graduated from {school['institution']}")),
+                  (72, y - 48, "/F1", 10, _latin(f"{school['studyType']} in {school['area']}"))]
+        y -= 48
+    result = read(*lines)
+    assert [job.company for job in result.experience] == [_latin(job["name"]) for job in document["work"]]
+    assert [(school.institution, school.field) for school in result.education] == [
+        (_latin(school["institution"]), _latin(school["area"])) for school in document["education"]]
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
