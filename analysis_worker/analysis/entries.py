@@ -8,6 +8,7 @@ new entry starts when a header line arrives after an entry that is already compl
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -99,6 +100,7 @@ def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | No
     # leave no line before a date to open an entry: the line is the end of a bullet.
     first = next((line for line in lines if not BULLET.match(line)), "")
     dates_lead = find_span(first) is not None and not strip_dates(first).strip(" ,|–—-")
+    heads = _head_bullets(lines)
     entries: list[Entry] = []
     current: Entry | None = None
     previous = ""
@@ -107,6 +109,11 @@ def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | No
         if line.rstrip(":").lower() in _LABELS or _column_heads(line):
             continue
         bullet = _bullet(line)
+        if bullet and line[:1] in heads:
+            current = Entry(header=[line[bullet.end():].strip()])
+            entries.append(current)
+            previous, in_bullet = line, False
+            continue
         if bullet:
             if current is None:
                 current = Entry()
@@ -143,6 +150,21 @@ def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | No
             current.span = span
         previous, in_bullet = line, False
     return entries
+
+
+def _head_bullets(lines: list[str]) -> set[str]:
+    """The bullets that open entries, not highlights: those that mark two lines or more,
+    each right above a line of dates ("• Acme Corp  Berlin" over "Engineer  2019 - 2021",
+    the highlights under another bullet or none, as scans lose small ones)."""
+    below: dict[str, list[bool]] = {}
+    for line, following in itertools.zip_longest(lines, lines[1:], fillvalue=""):
+        bullet = _bullet(line)
+        if bullet and not line[:1].isdigit():
+            rest = line[bullet.end():]
+            below.setdefault(line[:1], []).append(
+                not _bullet(following) and find_span(following) is not None
+                and find_span(rest) is None and not is_prose(rest))
+    return {mark for mark, heads in below.items() if len(heads) >= 2 and all(heads)}
 
 
 def _column_heads(line: str) -> bool:

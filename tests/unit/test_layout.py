@@ -1548,6 +1548,27 @@ def test_a_timelines_event_phrase_before_the_employer_or_school_is_no_part_of_it
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+@pytest.mark.parametrize("marker", ["", "- "], ids=["highlights unmarked", "highlights dashed"])
+def test_a_bullet_opening_each_entry_above_its_dates_marks_the_employer(document, marker: str) -> None:
+    # "• Acme Corp  Berlin" over "Engineer  2019 - 2021", in one face (as a scan reads it,
+    # the small bullets of the highlights lost or another mark): the bullet opens the entry.
+    basics = document["basics"]
+    lines = [(72, 760, "/F1", 20, basics["name"]), (72, 740, "/F1", 10, basics["email"]),
+             (72, 710, "/F1", 13, "EXPERIENCE")]
+    y = 690
+    for job in document["work"]:
+        dates = f"{_month(job['startDate'])} - {_month(job['endDate'])}"
+        lines += [(72, y, "/F1", 11, _latin(f"\x95 {job['name']}")),
+                  (72, y - 14, "/F1", 10, _latin(job["position"])),
+                  (_flush_right(dates, "/F1"), y - 14, "/F1", 10, dates)]
+        lines += [(84, y - 28 - 14 * index, "/F1", 10, _latin(f"{marker}{line}"))
+                  for index, line in enumerate(job["highlights"])]
+        y -= 40 + 14 * len(job["highlights"])
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_an_entrys_dates_and_place_after_icons_are_no_bullet(document) -> None:
     # AltaCV's events: the title large, the employer in bold, then a calendar icon before
     # the dates and a pin before the place on one line, and bullets as wide as the column.
