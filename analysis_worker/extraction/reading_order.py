@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analysis_worker.extraction.column_bands import labels_repeat
+from analysis_worker.extraction.key_columns import keyed
 
 # Corners of a detected text region, clockwise from the top left, in pixels.
 Quad = Sequence[Sequence[float]]
@@ -70,19 +71,34 @@ def level(regions: Sequence[tuple[Quad, str]]) -> list[Box]:
 def assemble(boxes: list[Box], page_width: float) -> list[list[Box]]:
     """The page's lines, each line's boxes left to right: top to bottom, or column by
     column where the boxes leave a gutter. Boxes set across the gutter (the name, a
-    heading over both columns) cut the page into bands, each read column by column."""
+    heading over both columns) cut the page into bands, each read column by column, or key
+    by key beside the other column where its left column holds only keys (headings, dates)."""
     if not boxes:
         return []
     gutter = _find_gutter(boxes, page_width)
     if gutter is None:
         return _lines(boxes)
+    # A key stands on a line when their middles lie within a quarter of a text height: a
+    # smaller face on the same baseline moves its middle less; within half a height, a
+    # sidebar's lines at another pitch would fall on the main column's now and then.
+    near = statistics.median(box.height for box in boxes) / 4
     lines = []
     for across, grouped in itertools.groupby(sorted(boxes, key=lambda box: box.middle),
                                              key=lambda box: box.left < gutter < box.right):
         band = list(grouped)
-        lines += _lines(band) if across else \
-            _lines([box for box in band if box.right <= gutter]) + _lines([box for box in band if box.right > gutter])
+        if across:
+            lines += _lines(band)
+            continue
+        left = _lines([box for box in band if box.right <= gutter])
+        right = _lines([box for box in band if box.right > gutter])
+        read = keyed(left, right, 3, _height, near)
+        lines += read if read is not None else left + right
     return lines
+
+
+def _height(line: list[Box]) -> float:
+    """A line's height on the page, greater the higher it stands (key_columns.keyed)."""
+    return -statistics.fmean(box.middle for box in line)
 
 
 def _lines(boxes: list[Box]) -> list[list[Box]]:

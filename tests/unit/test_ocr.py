@@ -379,6 +379,27 @@ def test_dates_of_one_width_set_flush_right_stay_on_their_entries_lines() -> Non
             f"Title {entry} {2000 + entry}-{2001 + entry}" for entry in range(entries)]
 
 
+def test_a_column_of_headings_and_dates_keeps_each_key_with_the_block_beside_it() -> None:
+    """The class: a narrow left column holding only section headings, each beside its
+    section's first line, and each entry's dates beside its first bullet; read column by
+    column, every date would stand apart from its entry."""
+    for entries, bullets in ((4, 3), (5, 2), (3, 4)):
+        boxes, top = [], 0
+        for section in ("EXPERIENCE", "PROJECTS", "EDUCATION"):
+            boxes.append(box(50, top, section, width=20 * len(section)))
+            for entry in range(entries):
+                boxes += [box(50, top + 40, f"{2010 + entry} - {2011 + entry}", width=150 + 20 * (entry % 3)),
+                          box(400, top, f"Title {entry} at {section}", width=500)]
+                boxes += [box(420, top + 40 * (k + 1), f"Did {section} {entry}.{k}", width=450) for k in range(bullets)]
+                top += 40 * (bullets + 2)
+        lines = read(boxes, 1000)
+        for section in ("EXPERIENCE", "PROJECTS", "EDUCATION"):
+            for entry in range(entries):
+                title = lines.index(f"Title {entry} at {section}")
+                assert lines[title - 1:title + 3].count(f"{2010 + entry} - {2011 + entry}") == 1
+            assert lines[lines.index(f"Title 0 at {section}") - 1] == section
+
+
 def test_two_columns_are_read_one_after_the_other() -> None:
     left = [box(50, 40 * row, f"left{row}") for row in range(12)]
     right = [box(600, 40 * row, f"right{row}", width=300) for row in range(12)]
