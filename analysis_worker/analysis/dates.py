@@ -235,22 +235,25 @@ def _range_reversed(previous: str, line: str) -> list[str]:
 
 def _range_stacked(previous: str, line: str) -> list[str]:
     """[previous] with the range whose start opens `previous` and whose end is `line`, a
-    later year alone: a date column that stacks a range's years, the start beside the
-    entry's first line and the end below it ("2015 Technical University" / "2018"); [] else.
-    Months are left to the other joins: "Aug 2019 Engineer" / "Dec" is a wrapped range."""
-    opening, below = _LEADING_DATE.match(previous), _LONE_DATE.fullmatch(line.strip())
-    if opening is None or not _LONE_DATE.fullmatch(opening.group("date")):
-        return []
+    later date or "Present" alone: a date column that stacks a range, the start beside the
+    entry's first line and the end below it ("2015 Technical University" / "2018",
+    "05/2023 Lead Engineer" / "Present", as a scan that lost the dash reads it); [] else.
+    A month alone is left to the other joins: "Aug 2019 Engineer" / "Dec" is a wrapped range."""
+    opening, below = _LEADING_DATE.match(previous), _LONE_END.fullmatch(line.strip())
+    if opening is None or below is None or _OPENS_WITH_DASH.match(opening.group("rest")):
+        return []  # "Jan 2018 – Aug" / "2021" is a range wrapped inside its end
     start = find_span(opening.group("date"))
-    end = find_span(line) if below else None
-    if start is None or end is None or start.current or start.start != start.end or end.start != end.end:
+    if start is None or start.current or start.start != start.end:
         return []
-    if (month_index(end.start, end=True) or 0) <= (month_index(start.start, end=False) or 0):
-        return []
+    if not _PRESENT_RE.fullmatch(line.strip()):
+        end = find_span(line)
+        if end is None or end.start != end.end or \
+                (month_index(end.start, end=True) or 0) <= (month_index(start.start, end=False) or 0):
+            return []
     return [f"{opening.group('date')} - {line.strip()} {opening.group('rest')}"]
 
 
-_LONE_DATE = re.compile(r"(?:19|20)\d\d")
+_LONE_END = re.compile(f"{_DATE}|{_PRESENT}", re.IGNORECASE)
 
 
 def _ends_with_start(line: str) -> bool:

@@ -1569,6 +1569,29 @@ def test_a_bullet_opening_each_entry_above_its_dates_marks_the_employer(document
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+@pytest.mark.parametrize("written", ["numeric", "named"])
+def test_a_range_stacked_without_its_dash_beside_the_entry(document, written: str) -> None:
+    # A date column stacking each range, the start beside the title and the end alone below
+    # it, with no dash between them (as a scan reads a thin dash it lost): "05/2023" / "Present".
+    def date(iso: str) -> str:
+        if not iso:
+            return "Present"
+        return f"{iso[5:7]}/{iso[:4]}" if written == "numeric" else _month(iso)
+
+    basics = document["basics"]
+    lines = [(50, 760, "/F2", 20, basics["name"]), (50, 740, "/F1", 10, basics["email"]),
+             (50, 710, "/F2", 13, "Career Summary")]
+    y = 690
+    for job in document["work"]:
+        lines += [(50, y, "/F1", 10, date(job["startDate"])), (130, y, "/F2", 11, _latin(job["position"])),
+                  (50, y - 12, "/F1", 10, date(job["endDate"])), (130, y - 24, "/F1", 11, _latin(job["name"])),
+                  (130, y - 38, "/F1", 10, _latin(job["highlights"][0]))]
+        y -= 58
+    result = read(*lines)
+    assert _jobs(result) == _expected_jobs(document)
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_an_entrys_dates_and_place_after_icons_are_no_bullet(document) -> None:
     # AltaCV's events: the title large, the employer in bold, then a calendar icon before
     # the dates and a pin before the place on one line, and bullets as wide as the column.
