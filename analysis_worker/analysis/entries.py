@@ -75,9 +75,9 @@ def grouped_with_dates_apart(lines: list[str], group: Callable[[list[str]], list
     if count < 2 or len(rest) < count or any(_date_alone(line) for line in rest):
         return group(lines)
     starts = [index for index, line in enumerate(rest)
-              if not BULLET.match(line) and (index == 0 or BULLET.match(rest[index - 1]))]
+              if not _bullet(line) and (index == 0 or _bullet(rest[index - 1]))]
     # Without bullets, the blocks are as long as each other, and the grouping finds as many.
-    if len(starts) != count and len(rest) % count == 0 and not any(BULLET.match(line) for line in rest) \
+    if len(starts) != count and len(rest) % count == 0 and not any(_bullet(line) for line in rest) \
             and len(group(rest)) == count:
         starts = list(range(0, len(rest), len(rest) // count))
     if len(starts) != count:
@@ -98,7 +98,7 @@ def group_entries(lines: list[str], completes: Callable[[Entry, str], bool] | No
     longest = max(map(len, lines), default=0)
     # Entries that open with their dates alone ("2019 - 2021" above "Engineer at Acme")
     # leave no line before a date to open an entry: the line is the end of a bullet.
-    first = next((line for line in lines if not BULLET.match(line)), "")
+    first = next((line for line in lines if not _bullet(line)), "")
     dates_lead = find_span(first) is not None and not strip_dates(first).strip(" ,|–—-")
     heads = _head_bullets(lines)
     entries: list[Entry] = []
