@@ -54,6 +54,13 @@ read_glyph_names_fully()
 read_word_gaps()
 
 _DIGITS = re.compile(r"\d+")
+# A page's number printed at its top or bottom, alone or after the candidate's name:
+# "Page 2", "Jane Roe - Page 2 of 3", "Seite 2 von 3", "Página 2", "2/3" alone (a
+# date ending a line, "09/2015 - 06/2018", is none). Printed on the later
+# pages only, it repeats on no page, yet it is no more content than a running head.
+_PAGE_MARK = re.compile(r"\b(?:page|seite|p[áa]gina|p[áa]g\.?)\s*\d{1,2}"
+                        r"(?:\s*(?:of|von|de|di|sur|van|/)\s*\d{1,2})?\s*$"
+                        r"|^\s*\d{1,2}\s*/\s*\d{1,2}\s*$", re.IGNORECASE)
 
 
 def extract_pdf(content: bytes, max_pages: int, ocr: OcrOptions) -> ExtractedDocument:
@@ -184,8 +191,8 @@ def _pdf_page_links(page: pypdf.PageObject) -> list[str]:
 
 def _split_running_lines(pages: list[str]) -> tuple[str, str]:
     """Moves lines repeated at the top or bottom of every page (running heads and
-    footers such as "Jane Doe – 1/2") out of the body; page numbers are ignored when
-    comparing."""
+    footers such as "Jane Doe – 1/2") out of the body, page numbers ignored when
+    comparing, and the page numbers printed at a page's top or bottom (_PAGE_MARK)."""
     split = [page.splitlines() for page in pages]
     # With one page, or pages of a line or two, a repeated line is content, not a running head.
     if len(pages) < 2 or any(len(lines) < 3 for lines in split):
@@ -200,7 +207,7 @@ def _split_running_lines(pages: list[str]) -> tuple[str, str]:
         edge_index = set(range(2)) | set(range(max(len(lines) - 2, 0), len(lines)))
         kept = []
         for index, line in enumerate(lines):
-            if index in edge_index and _DIGITS.sub("#", line.strip()) in running:
+            if index in edge_index and (_DIGITS.sub("#", line.strip()) in running or _PAGE_MARK.search(line)):
                 if line.strip() not in header:
                     header.append(line.strip())
             else:

@@ -15,6 +15,7 @@ from tests.helpers import hostile_files as hostile
 from tests.helpers.docx_resumes import SAMPLE, build_docx, table_cell_texts
 from tests.helpers.raw_pdf import one_page_pdf, shown_lines
 from tests.helpers.support import FIXTURES
+from tests.helpers.text_pdfs import text_pdf
 
 PDF_PAGES = {
     "Classic": 2, "Ember": 2, "Engineeringclassic": 3, "Engineeringresumes": 3, "Harvard": 2,
@@ -29,16 +30,6 @@ def fixture_pdf(theme: str) -> bytes:
 
 def codes(document) -> set[int]:
     return {code for code, _ in document.warnings}
-
-
-def text_pdf(lines_per_page: list[list[str]]) -> bytes:
-    pdf = FPDF()
-    pdf.set_font("Helvetica", size=11)
-    for lines in lines_per_page:
-        pdf.add_page()
-        for number, line in enumerate(lines):
-            pdf.text(20, 20 + 7 * number, line)
-    return bytes(pdf.output())
 
 
 @pytest.mark.parametrize("theme", sorted(PDF_PAGES))

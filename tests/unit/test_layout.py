@@ -23,6 +23,7 @@ from common.proto.resume.v1 import resume_pb2
 from tests.corpus.people import person
 from tests.families.families import FAMILIES, FILES, TRUTHS
 from tests.helpers.raw_pdf import one_page_pdf, set_lines
+from tests.helpers.text_pdfs import text_pdf
 
 PEOPLE = [person(index, convention, seed=index * 7 + 1) for index, convention in
           enumerate(["us", "eu", "in"] * 4)]
@@ -1589,6 +1590,24 @@ def test_a_range_stacked_without_its_dash_beside_the_entry(document, written: st
         y -= 58
     result = read(*lines)
     assert _jobs(result) == _expected_jobs(document)
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+@pytest.mark.parametrize("mark", ["{name} - Page 2", "Page 2 of 2", "2/2"])
+def test_a_page_number_printed_on_the_later_pages_only_is_no_entry_line(document, mark: str) -> None:
+    # A page break inside an entry's bullets, the second page opening with its number
+    # (after the candidate's name or alone), which the first page does not print.
+    basics = document["basics"]
+    lines = [basics["name"], basics["email"], "Experience"]
+    for job in document["work"]:
+        lines += [f"{job['position']} at {job['name']}", f"{_month(job['startDate'])} - {_month(job['endDate'])}",
+                  *[f"- {highlight}" for highlight in job["highlights"]]]
+    cut = lines.index(f"{document['work'][1]['position']} at {document['work'][1]['name']}") + 3
+    pages = [[_latin(line) for line in lines[:cut]],
+             [_latin(mark.format(name=basics["name"])), *(_latin(line) for line in lines[cut:])]]
+    result = analyse(extract(text_pdf(pages), "application/pdf", "cv.pdf"))
+    assert _jobs(result) == [(_latin(title), _latin(company), start, end)
+                             for title, company, start, end in _expected_jobs(document)]
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
