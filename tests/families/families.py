@@ -131,6 +131,10 @@ FAMILIES = (
     Family("weasyprint-fresh", "html-weasyprint"),
     Family("chromium-full", "html-chromium"),
     Family("weasyprint-compact", "html-weasyprint"),
+    Family("chromium-caffeine", "html-chromium"),
+    Family("weasyprint-relaxed", "html-weasyprint"),
+    Family("chromium-pumpkin", "html-chromium"),
+    Family("weasyprint-kards", "html-weasyprint"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 
