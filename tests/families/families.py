@@ -134,7 +134,6 @@ FAMILIES = (
     Family("chromium-caffeine", "html-chromium"),
     Family("weasyprint-relaxed", "html-weasyprint"),
     Family("chromium-pumpkin", "html-chromium"),
-    Family("weasyprint-kards", "html-weasyprint"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 

@@ -21,9 +21,11 @@ Needs what the tests never need:
   jsonresume-theme-spartacus@1.0.0, jsonresume-theme-short@0.1.7,
   jsonresume-theme-papirus@0.0.5, jsonresume-theme-classy@1.0.9, jsonresume-theme-jacrys@1.0.4,
   jsonresume-theme-crisp@0.2.12, jsonresume-theme-flat@0.3.7, jsonresume-theme-github@0.0.5,
-  jsonresume-theme-fresh@0.0.3, jsonresume-theme-full@0.0.4, jsonresume-theme-compact@1.0.4
-  (all MIT) and jsonresume-theme-minyma@0.0.5 (ISC); batches 7 to 9 (lucide to compact)
-  were printed by Chromium 156 and WeasyPrint 70.0;
+  jsonresume-theme-fresh@0.0.3, jsonresume-theme-full@0.0.4, jsonresume-theme-compact@1.0.4,
+  jsonresume-theme-caffeine@1.2.3, jsonresume-theme-pumpkin@1.1.4 (all MIT),
+  jsonresume-theme-minyma@0.0.5 (ISC) and jsonresume-theme-relaxed@0.2.1 (MPL-2.0, with
+  heroicons@2.2.0, MIT, for its icons); batches 7 to 10 (lucide to pumpkin) were printed
+  by Chromium 156 and WeasyPrint 70.0;
   professional ships JSX and is bundled here with esbuild@0.28.2 against its peers
   react@18.3.1, react-dom@18.3.1 and styled-components@6.6.0; mocha-responsive reads
   Font Awesome's stylesheet from its own node_modules without depending on it, so that
@@ -177,6 +179,18 @@ def _location_spartan(document: dict[str, Any], page: str) -> str:
 def _location_paper(document: dict[str, Any], page: str) -> str:
     # Only the region is printed ("Region CO"); a city is printed only with a postal code.
     return document["basics"]["location"]["region"]
+
+
+def _location_caffeine(document: dict[str, Any], page: str) -> str:
+    # The address as the address-format package lays it out ("Seattle, WA"), after the pin.
+    found = re.search(r'fa-map-marker"></i>\s*<h6 class="info-text">(.*?)</h6>', page, re.S)
+    return _text(found.group(1)) if found else ""
+
+
+def _location_relaxed(document: dict[str, Any], page: str) -> str:
+    # "City, Region, Country" with the country's name, after the pin.
+    found = re.search(r'alt="Address"[^>]*><span>(.*?)</span>', page, re.S)
+    return _text(found.group(1)) if found else ""
 
 
 def _location_professional(document: dict[str, Any], page: str) -> str:
@@ -598,6 +612,35 @@ THEMES = {
     # the end month.
     "weasyprint-compact": Theme("jsonresume-theme-compact", "weasyprint", lambda document, page: "",
                                 links=lambda document: []),
+    # Caffeine: the name and the label in capitals over a rule; a narrow left column of
+    # "About" (the address, email, phone, web site and the profiles' usernames, "in/name"
+    # for LinkedIn, linked to their URLs), the skill groups as headings over their keywords
+    # and the languages; at the right "Summary", "Experience": the company in bold capitals
+    # with "MM/YYYY - MM/YYYY" (or "- Present") at the right, the title in capitals below,
+    # bullets; schools the same way over "Degree Area". No work location. Its 139px for a
+    # contact item breaks a long email address in two: kept on one line, reaching into the
+    # gap beside the column, as its owner would have it.
+    "chromium-caffeine": Theme("jsonresume-theme-caffeine", "chromium", _location_caffeine,
+                               extra_css=".info-tag-container .info-text { white-space: nowrap; }"),
+    # Relaxed: the name and the label; "Personal Info": the summary, then labelled email,
+    # phone, address ("City, Region, Country" with the country's name) and profiles (the
+    # network's name over the linked username); "Work Experience": the title in bold with
+    # "Month YYYY – Month YYYY" at the right, the company below with work[].location at the
+    # right, bullets; schools: the area with the dates, the school below with the degree at
+    # the right; skills as groups with a level bar over keyword tags. Its icons (heroicons)
+    # are served from the npm package; LinkedIn's logo (from Wikimedia) prints its alt text,
+    # "LinkedIn". Its "float: inline-end" (dates, the picture) stops WeasyPrint 70's float
+    # layout (KeyError): the right float its own @supports fallback gives browsers without it.
+    "weasyprint-relaxed": Theme("jsonresume-theme-relaxed", "weasyprint", _location_relaxed, work_location=True,
+                                extra_css=".float, #image > img { float: right; }"),
+    # Pumpkin: a dark band with the name and the label; "Contact" as labels over values
+    # (email, phone, web site), "About", "Profiles" (the network over the linked username);
+    # "Work": the company in bold with "Mon YYYY — Mon YYYY" at the right (a current
+    # position ends on the month the page was made: Node's clock is fixed), the title, a
+    # "Highlights" label over bullets; schools: the school with the dates, the area, the
+    # degree; skill groups over their keywords. No location anywhere.
+    "chromium-pumpkin": Theme("jsonresume-theme-pumpkin", "chromium", lambda document, page: "",
+                              today="2026-12-01"),
 }
 
 
@@ -615,11 +658,15 @@ def _theme_input(name: str, document: dict[str, Any]) -> dict[str, Any]:
             # The class theme's (older schema) field for the degree.
             school["qualification"] = f"{school['studyType']} in {school['area']}" if school["area"] \
                 else school["studyType"]
-    if name == "chromium-orbit":
-        # Its skillLevel helper lower-cases skills[].level, which it takes to be there: an
-        # empty one (no level), as the schema's string allows.
+    if name in ("chromium-orbit", "weasyprint-kards"):
+        # Their skill-level helpers lower-case skills[].level, which they take to be there:
+        # an empty one (no level), as the schema's string allows.
         for group in resume["skills"]:
             group["level"] = ""
+    if name == "weasyprint-relaxed":
+        # Its helper maps skills[].level to a bar and refuses any other than its own words.
+        for group in resume["skills"]:
+            group["level"] = "Advanced"
     return resume
 
 
@@ -775,6 +822,13 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
     if name == "chromium-lucide":
         page = _served_locally(page, modules, r"font-awesome/6\.4\.2/css/all\.min\.css",
                                ["@fortawesome/fontawesome-free/css/all.min.css"])
+    if name == "weasyprint-relaxed":
+        # Its icons from a CDN (heroicons' repository): the npm package's copies.
+        page = re.sub(r"https://cdn\.statically\.io/gh/tailwindlabs/heroicons/master/src/24/outline/([\w-]+\.svg)",
+                      lambda found: (modules / "heroicons/24/outline" / found.group(1)).as_uri(), page)
+    if name == "chromium-caffeine":
+        # The picture holder (no person has a picture) would print its alt text.
+        page = re.sub(r'<img src="" alt="profile-pic">', "", page)
     return _EXTERNAL.sub("", page)
 
 
