@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from common.proto.resume.v1 import resume_pb2
 
@@ -94,8 +95,9 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
 
 def _targets(links: tuple[str, ...], scheme: str) -> list[str]:
     """The addresses of the links of a scheme ("mailto:", "tel:"), without "//", spaces
-    ("mailto: jo@example.com") or a query."""
-    return [link[len(scheme):].strip().lstrip("/").split("?")[0] for link in links if link.lower().startswith(scheme)]
+    ("mailto: jo@example.com") or a query, percent-escapes decoded ("tel:+91%2098729%2025749")."""
+    return [unquote(link[len(scheme):]).strip().lstrip("/").split("?")[0] for link in links
+            if link.lower().startswith(scheme)]
 
 
 def _unique(values: list[str]) -> list[str]:
