@@ -31,6 +31,7 @@ from analysis_worker.extraction.pdf_runs import (
 from analysis_worker.extraction.stream_order import (
     drawn_frame_by_frame,
     drawn_out_of_order,
+    floats_drawn_first,
     keys_drawn_late,
     stream_lines,
 )
@@ -87,7 +88,10 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     # a page drawn frame by frame, whatever its columns (each column by its geometry).
     edge = has_column_edge(page, runs)
     drawn = stream_lines(runs)
-    geometric = starts is not None and not edge and drawn_out_of_order(drawn)
+    # What the stream draws out of its reading order: lines between lines drawn before
+    # them, or floats at the right of lines drawn after them.
+    unordered = drawn_out_of_order(drawn) or floats_drawn_first(drawn)
+    geometric = starts is not None and not edge and unordered
     framed = starts is not None and drawn_frame_by_frame(drawn)
     keys = None if starts is None else _keys_drawn_late(page, runs)
     if not edge and not geometric and not framed and keys is None:
@@ -105,7 +109,7 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
         gutter = None
     # Lines aligned on an edge without a gutter beside them are floats beside the flow,
     # not a second column: drawn out of order, that page is read by its geometry too.
-    geometric = geometric or (gutter is None and (framed or drawn_out_of_order(drawn)))
+    geometric = geometric or (gutter is None and (framed or unordered))
     if geometric:
         rows = text_lines([p for line in placed.values() for p in line], plain, starts)
     elif gutter is not None:

@@ -44,6 +44,9 @@ _EDGE_WIDTH = 0.01
 # Keys are runs that end this share of the page's width left of the edge.
 _KEY_MARGIN = 0.02
 _MIN_KEYS = 2
+# Floats drawn first: this many at least, each within this many points of its line's baseline.
+_MIN_FLOATS = 2
+_SAME_LINE = 1.5
 # Average advance of a glyph, in font sizes: enough to tell whether two lines overlap
 # across the page without measuring fonts.
 _GLYPH = 0.5
@@ -77,6 +80,18 @@ def drawn_out_of_order(lines: Sequence[StreamLine]) -> bool:
         inserted += above and below
         bisect.insort(drawn, (line.y, index))
     return inserted >= _MIN_INSERTED and inserted >= _SHARE * len(lines)
+
+
+def floats_drawn_first(lines: Sequence[StreamLine]) -> bool:
+    """Whether the stream opens with floats: lines (two at least) drawn before it first
+    climbs back up the page, each on the baseline of a line drawn after it that ends left
+    of it (a date or a place floated at the right of its entry's line, painted before the
+    flow as WeasyPrint paints floats)."""
+    climb = next((index for index in range(1, len(lines))
+                  if lines[index].y > lines[index - 1].y + max(lines[index].size, lines[index - 1].size)), 0)
+    early, later = lines[:climb], lines[climb:]
+    return len(early) >= _MIN_FLOATS and all(
+        any(abs(line.y - float_.y) <= _SAME_LINE and line.left < float_.left for line in later) for float_ in early)
 
 
 def drawn_frame_by_frame(lines: Sequence[StreamLine]) -> bool:

@@ -1089,6 +1089,8 @@ def test_a_soft_hyphen_in_a_text_layer_is_a_hyphen_shown() -> None:
      ["ola@example.org"], ["+48512236456"]),
     # Icons alone on the page: the targets are all there is, spaces and all.
     ("\x07 \x07", ("tel: +48512236456", "mailto: ola@example.org"), ["ola@example.org"], ["+48512236456"]),
+    # A target written as a URL, its spaces percent-escaped.
+    ("\x07 \x07", ("tel:+91%2098729%2025749", "mailto:ola%40example.org"), ["ola@example.org"], ["+919872925749"]),
 ])
 def test_link_targets_give_an_email_or_phone_only_where_the_text_shows_none(shown, targets, emails, phones) -> None:
     document = ExtractedDocument("pdf", f"Ola Nowak\n{shown}\nExperience", 1, "", (), links=targets)
@@ -1265,6 +1267,25 @@ def test_floats_drawn_before_the_flow_beside_an_edge_read_top_to_bottom(document
     result = read(*floats, *flow)
     assert [(job.title, job.company, job.start) for job in result.experience] == [
         (_latin(job["position"]), _latin(job["name"]), job["startDate"][:7]) for job in document["work"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_floats_at_the_right_painted_before_the_whole_flow_stay_on_their_lines(document) -> None:
+    # WeasyPrint paints a block's floats before its lines: every entry's dates and place,
+    # floated at the right of its title and employer lines, come first in the stream.
+    basics = document["basics"]
+    floats, flow = [], [(72, 760, "/F2", 20, _latin(basics["name"])), (72, 740, "/F1", 10, basics["email"]),
+                        (72, 715, "/F2", 13, "Work Experience")]
+    y = 695
+    for job in document["work"]:
+        dates, place = f"{_month(job['startDate'])} - {_month(job['endDate'])}", _latin(job["location"])
+        floats += [(_flush_right(dates, "/F1"), y, "/F1", 10, dates),
+                   (_flush_right(place, "/F1"), y - 14, "/F1", 10, place)]
+        flow += [(72, y, "/F2", 11, _latin(job["position"])), (72, y - 14, "/F2", 11, _latin(job["name"])),
+                 (84, y - 28, "/F1", 10, _latin(f"- {job['highlights'][0]}"))]
+        y -= 48
+    result = read(*floats, *flow)
+    assert _jobs(result) == _expected_jobs(document)
 
 
 @pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
