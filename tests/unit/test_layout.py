@@ -1248,14 +1248,18 @@ def test_a_place_wrapped_after_its_comma_and_a_highlight_after_a_function_word(d
         (_latin(job["position"]), _latin(job["name"]), "Denver, CO") for job in document["work"]]
 
 
+def _page_head(document, heading: str) -> list[tuple[float, float, str, int, str]]:
+    """The name, the email and a section's heading at the top of a page."""
+    return [(72, 760, "/F2", 20, _latin(document["basics"]["name"])), (72, 740, "/F1", 10, document["basics"]["email"]),
+            (72, 715, "/F2", 13, heading)]
+
+
 @pytest.mark.parametrize("document", LATIN[:4], ids=lambda document: document["basics"]["name"])
 def test_floats_drawn_before_the_flow_beside_an_edge_read_top_to_bottom(document) -> None:
     # Browsers paint floats first: each entry's title row (title left, its first
     # highlight floated at the middle of the page) comes before the flow that holds the
     # employers and the full-width highlights, which cross the floats' edge.
-    basics = document["basics"]
-    floats, flow = [], [(72, 760, "/F2", 20, _latin(basics["name"])), (72, 740, "/F1", 10, basics["email"]),
-                        (72, 715, "/F2", 13, "Work")]
+    floats, flow = [], _page_head(document, "Work")
     y = 695
     for job in document["work"]:
         flow.append((72, y, "/F2", 12, _latin(job["name"])))
@@ -1273,9 +1277,7 @@ def test_floats_drawn_before_the_flow_beside_an_edge_read_top_to_bottom(document
 def test_floats_at_the_right_painted_before_the_whole_flow_stay_on_their_lines(document) -> None:
     # WeasyPrint paints a block's floats before its lines: every entry's dates and place,
     # floated at the right of its title and employer lines, come first in the stream.
-    basics = document["basics"]
-    floats, flow = [], [(72, 760, "/F2", 20, _latin(basics["name"])), (72, 740, "/F1", 10, basics["email"]),
-                        (72, 715, "/F2", 13, "Work Experience")]
+    floats, flow = [], _page_head(document, "Work Experience")
     y = 695
     for job in document["work"]:
         dates, place = f"{_month(job['startDate'])} - {_month(job['endDate'])}", _latin(job["location"])
