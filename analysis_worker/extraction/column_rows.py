@@ -24,8 +24,7 @@ def columns_rows(lines: dict[int, list[Placed]], gutter: int, plain: str, starts
     if not any(p.bands()[0] <= gutter <= p.bands()[1] for p in head):
         head = []
     body = [p for p in placed if p.run.y <= top] if head else placed
-    left = text_lines([p for p in body if p.start < cut], plain, starts)
-    right = text_lines([p for p in body if p.start >= cut], plain, starts)
+    left, right = _sides(body, cut, plain, starts)
     read = _keyed_if_sparse(left, right, 3)
     return text_lines(head, plain, starts) + (read if read is not None else left + right)
 
@@ -34,11 +33,14 @@ def keyed_rows(lines: dict[int, list[Placed]], gutter: int, plain: str, starts: 
     """The lines of a page whose keys stand left of `gutter` beside the flow, each key
     before the block it stands beside; None when the keys are not sparser than the flow.
     Two keys are enough: a label column may hold only two headings on a page."""
-    cut = gutter + 1
-    placed = [p for line in lines.values() for p in line]
-    left = text_lines([p for p in placed if p.start < cut], plain, starts)
-    right = text_lines([p for p in placed if p.start >= cut], plain, starts)
+    left, right = _sides([p for line in lines.values() for p in line], gutter + 1, plain, starts)
     return _keyed_if_sparse(left, right, 2)
+
+
+def _sides(placed: list[Placed], cut: int, plain: str, starts: list[int]) -> tuple[list[Row], list[Row]]:
+    """The lines of the runs that start left of band `cut`, and of the others."""
+    return (text_lines([p for p in placed if p.start < cut], plain, starts),
+            text_lines([p for p in placed if p.start >= cut], plain, starts))
 
 
 def _keyed_if_sparse(keys: list[Row], lines: list[Row], fewest: int) -> list[Row] | None:

@@ -115,18 +115,16 @@ def keys_drawn_late(runs: Sequence[Run], left: float, width: float) -> float | N
     if count < _EDGE_LINES * len(lines):
         return None
     edge = left + (step - 0.5) * _EDGE_WIDTH * width
-    keys = {index for index, run in enumerate(runs)
-            if run.x + _GLYPH * run.size * len(run.text) < edge - _KEY_MARGIN * width}
+    keys = {index for index, run in enumerate(runs) if _right(run) < edge - _KEY_MARGIN * width}
     if len(keys) < _MIN_KEYS:
         return None
     lowest = math.inf  # the lowest baseline of the main column drawn so far
-    late = 0
     for index, run in enumerate(runs):
         if run.x >= edge:
             lowest = min(lowest, run.y)
-        elif index in keys:
-            late += lowest < run.y - run.size
-    return edge if late == len(keys) else None
+        elif index in keys and lowest >= run.y - run.size:
+            return None  # a key drawn before the text beside and below it: in order
+    return edge
 
 
 def stream_lines(runs: Sequence[Run]) -> list[StreamLine]:
@@ -134,10 +132,15 @@ def stream_lines(runs: Sequence[Run]) -> list[StreamLine]:
     extent across the page estimated from their characters."""
     lines: list[StreamLine] = []
     for run in runs:
-        right = run.x + _GLYPH * run.size * len(run.text)
+        right = _right(run)
         last = lines[-1] if lines else None
         if last is not None and abs(last.y - run.y) <= max(last.size, run.size) / 3:
             lines[-1] = StreamLine(last.y, min(last.left, run.x), max(last.right, right), max(last.size, run.size))
         else:
             lines.append(StreamLine(run.y, run.x, right, run.size))
     return lines
+
+
+def _right(run: Run) -> float:
+    """Where a run ends across the page, estimated from its characters."""
+    return run.x + _GLYPH * run.size * len(run.text)
