@@ -14,7 +14,7 @@ from typing import Any
 from bullmq import Job, Worker
 from redis.exceptions import RedisError
 
-from analysis_worker import bullmq_patches, heartbeat
+from analysis_worker import bullmq_patches, heartbeat, uploads
 from analysis_worker.file_source import FileSource
 from analysis_worker.pipeline import PRELOAD, prepare
 from analysis_worker.process_pool import ProcessPool
@@ -192,7 +192,8 @@ class AnalysisWorker:
         # would leave a retry, after a crash in between, without its file.
         content_key = ResumeJobData.of(job).content_key
         if content_key:
-            self._tasks.spawn("upload deletion", _delete_upload(self._blobs, content_key))
+            self._tasks.spawn("upload deletion", uploads.delete_when_completed(
+                self.settings, self._queue_client, self._blobs, str(job.id), content_key))
         self._erase_if_marked(job)
         self._job_ended(job, "job.completed")
 
@@ -252,11 +253,3 @@ async def _count_down(queue_client: RedisClient, organisation_id: str) -> None:
     except (RedisError, OSError) as error:
         raise_if_cancelling(error)
         log.warning("a batch job's end is not counted: %s", failures.describe(error))
-
-
-async def _delete_upload(blobs: RedisClient, key: str) -> None:
-    try:
-        await blobs.delete(key)
-    except (RedisError, OSError) as error:
-        raise_if_cancelling(error)
-        log.warning("upload left to expire: %s", failures.describe(error))

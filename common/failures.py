@@ -15,6 +15,8 @@ import traceback
 import asyncpg
 from redis import exceptions as redis_errors
 
+from common.replication import NotReplicated
+
 # redis-py's annotation of a failed pipeline command: "Command # 1 (SET key value...) of pipeline ...".
 _PIPELINE_COMMAND = re.compile(r"^Command # \d+ \((\w+)")
 # The first word of Redis' error reply names the kind of failure.
@@ -67,6 +69,8 @@ def _redis(error: redis_errors.RedisError) -> str:
         return "Redis is loading its data set into memory; retry shortly"
     if isinstance(error, redis_errors.TimeoutError):
         return "Redis did not answer in time; retry with backoff"
+    if isinstance(error, NotReplicated):
+        return f"{error}; retry with backoff"
     if isinstance(error, redis_errors.ConnectionError):
         return "the connection to Redis was refused or lost; retry with backoff"
     reply = str(error).split(" of pipeline caused error: ")[-1].strip("(\"',) ")

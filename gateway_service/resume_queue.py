@@ -7,9 +7,7 @@ from typing import Any
 
 from bullmq import Job, Queue
 from opentelemetry.trace import SpanKind
-from redis.asyncio.client import Pipeline
-from redis.asyncio.cluster import ClusterPipeline
-from redis.exceptions import ConnectionError, ResponseError
+from redis.exceptions import ResponseError
 
 from common import tracing
 from common.config import Settings
@@ -28,14 +26,8 @@ from common.jobs import (
 )
 from common.redis_memory import MemoryWatch
 from common.redis_modes import RedisClient
+from common.replication import replicated
 from gateway_service.admission import Admission
-
-# The key of REDIS_WAIT_REPLICAS's write, in the queue database.
-REPLICATION_MARK = "replication:mark"
-
-
-class NotReplicated(ConnectionError):
-    """Fewer replicas than REDIS_WAIT_REPLICAS confirmed a submission: a transient failure."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +87,9 @@ class ResumeQueue:
             key = upload_key(job_id)
             async with self._blobs.pipeline(transaction=False) as pipe:
                 pipe.set(key, content, ex=self._settings.upload_ttl_seconds)
-                await self._replicated(pipe, "file")
+                # The file and the job are confirmed apart: a failover may find the two
+                # clients on two different masters for a moment.
+                await replicated(self._settings, pipe, "file")
             data = replace(data, content_key=key)
         opts = {**self._job_options, "jobId": job_id}
         if batch:
@@ -114,29 +108,10 @@ class ResumeQueue:
                 await count_unfinished_batch_jobs(self._client, data.organisation_id, -1)
             raise
         if self._settings.redis_wait_replicas:
-            # The job was added on a connection of BullMQ's: a write on the connection of
-            # the WAIT, made after the job was added, reaches the replicas only after it did.
+            # The job was added on a connection of BullMQ's; the mark, on this one, follows it.
             async with self._client.pipeline(transaction=False) as pipe:
-                pipe.incr(REPLICATION_MARK)
-                await self._replicated(pipe, "job")
+                await replicated(self._settings, pipe, "job")
         return Submission(job_id, "prioritized" if batch else "waiting", duplicate=False)
-
-    async def _replicated(self, writes: Pipeline | ClusterPipeline, what: str) -> None:
-        """Runs `writes`, and with REDIS_WAIT_REPLICAS returns only once that many replicas
-        hold them. WAIT counts the writes of its own connection: those of the pipeline.
-        The file and the job each get theirs, since a failover may find the two clients
-        on two different masters for a moment."""
-        wanted, timeout_ms = self._settings.redis_wait_replicas, self._settings.redis_wait_timeout_ms
-        if not wanted:
-            await writes.execute()
-            return
-        writes.wait(wanted, timeout_ms)
-        *_, acknowledged = await writes.execute()
-        if acknowledged < wanted:
-            raise NotReplicated(
-                f"{acknowledged} of {wanted} replicas confirmed the {what} within {timeout_ms} ms "
-                "(REDIS_WAIT_REPLICAS)"
-            )
 
     async def snapshot(self, job_id: str) -> JobSnapshot | None:
         # State first: a job seen completed is then read with its return value, whereas

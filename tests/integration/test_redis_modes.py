@@ -141,6 +141,7 @@ async def test_master_killed_under_load_loses_no_acknowledged_job(
         completed = sum(s is not None and s.state == resume_pb2.JOB_STATE_COMPLETED for s in finals)
         failed = sum(s is not None and s.state == resume_pb2.JOB_STATE_FAILED for s in finals)
         lost = sum(s is None for s in finals)
+        errors = [s.failed_reason for s in finals if s is not None and s.state == resume_pb2.JOB_STATE_FAILED]
         times = await completion_times(gateway.settings, job_ids)
         twice = sum(len(completed) > 1 for completed in times.values())
         first_after_promotion = min((at for completed in times.values() for at in completed if at > promoted_ms),
@@ -167,7 +168,7 @@ async def test_master_killed_under_load_loses_no_acknowledged_job(
         # Refusals are allowed here: until the restarted server has rejoined as a replica,
         # no submission can be confirmed by every replica, and each waits for its deadline.
         # Without it, a master that dies (or is demoted) before passing writes on takes them along.
-        assert (lost, failed) == (0, 0), "an acknowledged job was lost"
+        assert (lost, failed) == (0, 0), f"an acknowledged job was lost or failed: {errors}"
     assert readiness.status == SERVING
     assert report.status == resume_pb2.HEALTH_STATUS_HEALTHY, report.message
 
