@@ -104,7 +104,9 @@ def gutter_band(lines: dict[int, list[Placed]]) -> int | None:
         if min(lefts, rights) >= 0.25 * count:
             (free if crossing <= 0.03 * total else sided).append(band)
     if free:
-        return _column_start(lines, free)
+        # Bands left of them that only a page head crosses are free too.
+        headed = [band for band in sided if band < free[0] and _crossing_below_head(lines, band) <= 0.03 * total]
+        return _column_start(lines, headed + free)
     below_head = [(_crossing_below_head(lines, band), band) for band in sided]
     return min(below_head)[1] if below_head and min(below_head)[0] <= 0.03 * total else None
 
@@ -113,7 +115,8 @@ def _column_start(lines: dict[int, list[Placed]], free: list[int]) -> int:
     """The first band of the first stretch of free bands, or of a later one when all the
     text between them stands beside text left of the first: dates right-aligned at the main
     column's edge leave a stretch free beside the lines they date, but they are that
-    column's."""
+    column's. Stretches with no text between them, parted by a line that crosses both (a
+    footer), are one."""
     stretches = [[free[0]]]
     for band in free[1:]:
         if band == stretches[-1][-1] + 1:
@@ -121,12 +124,18 @@ def _column_start(lines: dict[int, list[Placed]], free: list[int]) -> int:
         else:
             stretches.append([band])
     placed = [p for line in lines.values() for p in line]
+    start = stretches[0][0]
     for stretch, following in itertools.pairwise(stretches):
-        left = [p.run.y for p in placed if p.bands()[1] < stretch[0]]
+        left = [p.run.y for p in placed if p.bands()[1] < start]
         between = [p for p in placed if p.bands()[0] > stretch[-1] and p.bands()[1] < following[0]]
-        if not between or not all(any(abs(p.run.y - y) <= _SAME_BASELINE for y in left) for p in between):
-            return stretch[0]
-    return stretches[-1][0]
+        if not between:
+            continue
+        # On a line: within a third of the run's size, as text_lines joins runs (dates set
+        # smaller than their title, centred on it).
+        if not all(any(abs(p.run.y - y) <= p.run.size / 3 for y in left) for p in between):
+            return start
+        start = following[0]
+    return start
 
 
 def flush_right_beside(lines: dict[int, list[Placed]], band: int) -> bool:
@@ -148,16 +157,46 @@ def _crossing_below_head(lines: dict[int, list[Placed]], band: int) -> int:
     """The characters of the runs that cross `band` from where both columns have begun
     down: a page head across both columns above them (the name, a label, a summary) is no
     column's."""
-    placed = [p for line in lines.values() for p in line]
-    top = columns_top(placed, band)
-    return sum(len(p.run.text) for p in placed if p.bands()[0] <= band <= p.bands()[1] and p.run.y <= top)
+    top = columns_top(lines, band)
+    return sum(len(p.run.text) for line in lines.values() for p in line
+               if p.bands()[0] <= band <= p.bands()[1] and p.run.y <= top)
 
 
-def columns_top(placed: list[Placed], band: int) -> float:
+# Runs of one line closer than this (in bands, 1% of the page's width: a word space or
+# two, less than any gutter) are one piece of text.
+_CONTINUES = 2
+
+
+def pieces(line: list[Placed]) -> list[list[Placed]]:
+    """A line's runs left to right in pieces of text: runs a word space or two apart, or
+    overlapping (kerning and ligatures the widths lack), are one piece."""
+    ordered = sorted(line, key=lambda p: p.start)
+    found = [[ordered[0]]]
+    for before, p in itertools.pairwise(ordered):
+        if p.start - before.end < _CONTINUES:
+            found[-1].append(p)
+        else:
+            found.append([p])
+    return found
+
+
+def starts_right(piece: list[Placed], cut: float) -> bool:
+    """Whether most of the piece's characters are in runs starting at `cut` or right of
+    it: a line of a narrow column may end past a gutter's first band in runs of its own,
+    and a heading's icon may stand left of the band its words start right of."""
+    rightward = sum(len(p.run.text) if p.start >= cut else -len(p.run.text) for p in piece)
+    return rightward > 0 or rightward == 0 and piece[0].start >= cut
+
+
+def columns_top(lines: dict[int, list[Placed]], band: int) -> float:
     """The baseline from which the columns beside `band` have both begun: the lower of the
     tops of the text right of it and of the text left of it that stops short of the right
-    column's start (a line across both, a summary, is neither column's)."""
-    right = [p for p in placed if p.bands()[0] > band]
+    column's start (a line across both, a summary, is neither column's). Text right of it
+    is a piece of text (`pieces`) that starts right of it: web addresses in a row after a
+    separator continue a line across both, and begin no column."""
+    placed = [p for line in lines.values() for p in line]
+    # A run crosses no band left of its start's band: right of `band` from band + 2 on.
+    right = [p for line in lines.values() for piece in pieces(line) if starts_right(piece, band + 2) for p in piece]
     if not right:
         return math.inf
     inner = min(p.start for p in right)
@@ -165,12 +204,12 @@ def columns_top(placed: list[Placed], band: int) -> float:
                max((p.run.y for p in placed if p.start < band and p.end <= inner), default=math.inf))
 
 
-# A column of a form's labels: the labels come back entry after entry (this share of its
-# lines, at least, repeat another), stand on the lines of what they label (half of them
-# at least share a baseline with the other column), and the content stream shows each
+# A form's labels come back entry after entry: this share of them, at least, repeat another.
+_REPEATED = 0.3
+# A column of labels stands on the lines of what they label (this share of them, at
+# least, share a baseline with the other column), and the content stream shows each
 # beside its value (fewer than this share of the label changes follow each other
 # without the other column between them).
-_REPEATED = 0.3
 _ALIGNED = 0.4
 _TOGETHER = 0.5
 
@@ -183,16 +222,19 @@ def labels_repeat(texts: list[str]) -> bool:
 
 
 def labels_beside(lines: dict[int, list[Placed]], gutter: int) -> bool:
-    """Whether the left column holds a form's labels of the right one's lines (Europass's
-    "Dates", "Occupation or position held", ...), which the content stream already shows
-    beside them: then its order is the reading order, and reading column by column would
-    part every label from what it labels. A sidebar's lines seldom repeat."""
+    """Whether the left column holds labels of the right one's lines, which the content
+    stream shows beside them, row by row: then its order is the reading order, and reading
+    column by column would part every label from what it labels. Labels repeat (a form's
+    "Dates", "Occupation or position held") or are narrower than what they label (headings
+    and dates on the lines they head); two columns of running text written row by row are
+    neither. A sidebar is drawn whole, and shares baselines with the flow by chance."""
     cut = gutter + 1
     labels = {y: " ".join(p.run.text.strip() for p in placed if p.start < cut) for y, placed in lines.items()}
     labels = {y: text for y, text in labels.items() if text}
     right = {y for y, placed in lines.items() if any(p.start >= cut for p in placed)}
-    if not labels or not labels_repeat(list(labels.values())) \
-            or sum(1 for y in labels if any(abs(y - other) <= 1 for other in right)) < _ALIGNED * len(labels):
+    if not labels or not (labels_repeat(list(labels.values())) or _narrower(lines, cut)):
+        return False
+    if sum(1 for y in labels if any(abs(y - other) <= 1 for other in right)) < _ALIGNED * len(labels):
         return False
     stream = sorted((p for placed in lines.values() for p in placed), key=lambda p: p.run.chunk)
     sides = [round(p.run.y) if p.start < cut else None for p in stream]
@@ -202,6 +244,16 @@ def labels_beside(lines: dict[int, list[Placed]], gutter: int) -> bool:
             changes += 1
             together += before is not None
     return changes >= 3 and together < _TOGETHER * changes
+
+
+def _narrower(lines: dict[int, list[Placed]], cut: int) -> bool:
+    """Whether the text left of `cut` spans less than half the width of the text right of
+    it, as labels do beside what they label; two columns of running text are alike."""
+    placed = [p for line in lines.values() for p in line]
+    left = [p for p in placed if p.start < cut]
+    right = [p for p in placed if p.start >= cut]
+    return bool(left and right) and max(p.end for p in left) - min(p.start for p in left) < \
+        (max(p.end for p in right) - min(p.start for p in right)) / 2
 
 
 def free_band(lines: dict[int, list[Placed]]) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from analysis_worker.extraction.column_bands import Placed, columns_top
+from analysis_worker.extraction.column_bands import Placed, columns_top, pieces, starts_right
 from analysis_worker.extraction.key_columns import keyed
 from analysis_worker.extraction.pdf_runs import PlainRun
 
@@ -19,7 +19,7 @@ def columns_rows(lines: dict[int, list[Placed]], gutter: int, plain: str, starts
     their runs: a run belongs to the column it starts in."""
     cut = gutter + 1
     placed = [p for line in lines.values() for p in line]
-    top = columns_top(placed, gutter)
+    top = columns_top(lines, gutter)
     head = [p for p in placed if p.run.y > top]
     if not any(p.bands()[0] <= gutter <= p.bands()[1] for p in head):
         head = []
@@ -38,9 +38,17 @@ def keyed_rows(lines: dict[int, list[Placed]], gutter: int, plain: str, starts: 
 
 
 def _sides(placed: list[Placed], cut: int, plain: str, starts: list[int]) -> tuple[list[Row], list[Row]]:
-    """The lines of the runs that start left of band `cut`, and of the others."""
-    return (text_lines([p for p in placed if p.start < cut], plain, starts),
-            text_lines([p for p in placed if p.start >= cut], plain, starts))
+    """The lines of the pieces of text (column_bands.pieces) that start left of band `cut`,
+    and of the others."""
+    left: list[Placed] = []
+    right: list[Placed] = []
+    lines: dict[int, list[Placed]] = {}
+    for p in placed:
+        lines.setdefault(round(p.run.y), []).append(p)
+    for line in lines.values():
+        for piece in pieces(line):
+            (right if starts_right(piece, cut) else left).extend(piece)
+    return text_lines(left, plain, starts), text_lines(right, plain, starts)
 
 
 def _keyed_if_sparse(keys: list[Row], lines: list[Row], fewest: int) -> list[Row] | None:

@@ -80,14 +80,30 @@ class Faces:
         key = id(run.font)
         if key not in self._metrics:
             try:
-                self._metrics[key] = Font.from_font_resource(run.font) if run.font is not None else None
+                self._metrics[key] = _Widths(Font.from_font_resource(run.font)) if run.font is not None else None
             except Exception:  # noqa: BLE001 - a damaged font dictionary cannot be measured
                 self._metrics[key] = None
-        metrics = self._metrics[key]
-        try:
-            return float(metrics.get_text_width(run.text)) / 1000 * run.size if metrics is not None else None
-        except Exception:  # noqa: BLE001 - widths that cannot be read
-            return None
+        widths = self._metrics[key]
+        return widths.of(run.text) / 1000 * run.size if widths is not None else None
+
+
+class _Widths:
+    """A font's advance widths (thousandths of an em) by the character each glyph shows.
+    pypdf keys them by character code, which is the character itself only in a standard
+    encoding: subset fonts number their glyphs 1, 2, 3... (LibreOffice, browsers, Typst,
+    WeasyPrint), and their ToUnicode map tells what each shows. Measured by code, their
+    text came out a tenth to a half wider than it is."""
+
+    def __init__(self, font: Font) -> None:
+        self._default = float(font.character_widths.get("default", 0))
+        self._by_character: dict[str, float] = {}
+        for code, width in font.character_widths.items():
+            shown = font.character_map.get(code, code) if code != "default" else None
+            if isinstance(shown, str) and len(shown) == 1:
+                self._by_character.setdefault(shown, float(width))
+
+    def of(self, text: str) -> float:
+        return sum(self._by_character.get(character, self._default) for character in text)
 
 
 def styled_line(pieces: Sequence[tuple[str, Run]], page: int, page_top: float, faces: Faces) -> StyledLine | None:

@@ -101,9 +101,11 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
         cut = None if geometric or framed else _layout_columns(page, plain, styled)
         return cut or (plain, False, styled)
     gutter = None if geometric else gutter_band(placed)
-    if gutter is not None and (labels_beside(placed, gutter) or flush_right_beside(placed, gutter)):
-        # Labels stay beside what they label, and what is set flush right at the end of
-        # its lines on them: read by geometry when the stream's order is the frames'.
+    if gutter is not None and (labels_beside(placed, gutter) and keyed_rows(placed, gutter, plain, starts) is None
+                               or flush_right_beside(placed, gutter)):
+        # Labels too dense to read key by key stay beside what they label, and what is set
+        # flush right at the end of its lines on them: read by geometry when the stream's
+        # order is the frames'.
         if not framed:
             return plain, False, styled
         gutter = None

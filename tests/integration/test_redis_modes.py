@@ -161,7 +161,9 @@ async def test_master_killed_under_load_loses_no_acknowledged_job(
     finally:
         for worker in workers:
             assert worker.stop() == 0, worker.log()
-    assert workers_back < 3, "the workers came back late after the promotion"
+    # BullMQ's own retry delay would keep them away 15 s; theirs is 1 s (WORKER_RECONNECT_DELAY_MS).
+    # The bound leaves room for a loaded machine: how soon they come back is the printed figure.
+    assert workers_back < 10, "the workers came back late after the promotion"
     if not wait_replicas:
         assert refused == [], "a submission was refused although its deadline outlasted the failover"
     if wait_replicas:

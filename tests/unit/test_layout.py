@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from fpdf.fonts import CORE_FONTS_CHARWIDTHS
 
 from analysis_worker.analysis import analyse
 from analysis_worker.analysis.normalise import normalise_text
@@ -22,7 +23,7 @@ from analysis_worker.extraction import extract
 from common.proto.resume.v1 import resume_pb2
 from tests.corpus.people import person
 from tests.families.families import FAMILIES, FILES, TRUTHS
-from tests.helpers.raw_pdf import one_page_pdf, set_lines
+from tests.helpers.raw_pdf import one_page_pdf, set_lines, subset_of
 from tests.helpers.text_pdfs import text_pdf
 
 PEOPLE = [person(index, convention, seed=index * 7 + 1) for index, convention in
@@ -675,6 +676,23 @@ def test_a_sidebar_under_a_head_across_the_page_is_read_apart(document) -> None:
         (_latin(job["position"]), _latin(job["name"])) for job in document["work"]]
     assert [school.institution for school in result.education] == [
         _latin(school["institution"]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_subset_fonts_text_is_measured_by_the_characters_it_shows(document) -> None:
+    # Word processors, browsers and Typst embed subset fonts whose codes count 1, 2, 3...
+    # Measured by code rather than by the character each code shows, a line came out a
+    # tenth to a half wider than it is, and a narrow column's full lines reached across
+    # the gutter beside them.
+    texts = [_latin(document["basics"]["name"]), _latin(document["basics"]["email"]),
+             *[_latin(f"{job['position']}, {job['name']}") for job in document["work"]],
+             *[", ".join(group["keywords"]) for group in document["skills"]]]
+    rows = [(50, 700 - 14 * index, "/F5", 10, text) for index, text in enumerate(texts)]
+    subset = subset_of(texts)
+    lines = extract(one_page_pdf(set_lines(*rows, subset=subset), subset=subset), "application/pdf", "a.pdf").lines
+    widths = CORE_FONTS_CHARWIDTHS["helvetica"]
+    assert [(line.text, line.right) for line in lines] == [
+        (text, pytest.approx(50 + sum(widths[character] for character in text) / 100, abs=0.1)) for text in texts]
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
