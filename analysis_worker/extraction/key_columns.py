@@ -22,11 +22,6 @@ _SPARSER_ALIGNED = 1.5
 _ALIGNED = 0.5
 # Lines of a block follow each other at most this many times the column's usual step.
 _BLOCK_STEP = 1.5
-# Keys follow the key before at the text's own step (within this factor of it) less often
-# than this (stacked dates, a form's "Address", "Phone", "Email"); a sidebar's lines come
-# in blocks of such lines. A heading stands further above the key it heads.
-_OWN_STEP = 1.2
-_TOGETHER = 0.5
 
 
 def keyed(keys: list[Line], lines: list[Line], fewest: int, height: Callable[[Line], float],
@@ -41,11 +36,6 @@ def keyed(keys: list[Line], lines: list[Line], fewest: int, height: Callable[[Li
     sparser = _median_step(keys, height) / step
     levels = [height(line) for line in lines]
     aligned = sum(1 for key in keys if _beside(height(key), levels, near)) / len(keys)
-    # Keys stand alone; a short sidebar is as sparse, but in blocks of lines at the flow's step.
-    together = sum(1 for above, below in itertools.pairwise(keys)
-                   if height(above) - height(below) <= _OWN_STEP * step) / (len(keys) - 1)
-    if together >= _TOGETHER:
-        return None
     if sparser >= _SPARSER or sparser >= _SPARSER_ALIGNED and aligned >= _ALIGNED:
         return _interleaved(keys, lines, step, height, near)
     return None

@@ -543,8 +543,110 @@ def test_a_page_drawn_frame_by_frame_reads_top_to_bottom(document, keys_drawn: s
         _latin(school["institution"]) for school in document["education"]]
 
 
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_sidebar_line_ending_past_the_gutters_first_band_stays_in_the_sidebar(document) -> None:
+    # Desktop publishing places each glyph on its own. A sidebar's web address runs on past
+    # the sidebar's other lines, nearly to the main column, a little above an employer's
+    # line there: its last glyphs, right of the gutter's first band, are still its own.
+    basics = document["basics"]
+    handle = re.sub(r"[^a-z]", "", _latin(basics["name"]).lower())
+    address = f"www.linkedin.com/in/{handle}{handle}"[:40]
+    side = [(40, 700, "/F2", 10, "CONTACT"), (40, 686, "/F1", 9, basics["phone"]),
+            (40, 672, "/F1", 9, "Skills"), *[(40, 658 - 14 * index, "/F1", 9, keyword) for index, keyword
+                                              in enumerate(document["skills"][0]["keywords"][:4])]]
+    main = [(230, 700, "/F2", 12, "EXPERIENCE")]
+    y = 680
+    for job in document["work"]:
+        main += [(230, y, "/F2", 10, _latin(job["position"])), (460, y, "/F1", 10, _month(job["startDate"])),
+                 (230, y - 14, "/F1", 10, _latin(job["name"])),
+                 *[(240, y - 28 - 14 * index, "/F1", 10, _latin(f"- {line}")) for index, line in
+                   enumerate(job["highlights"])]]
+        y -= 42 + 14 * len(job["highlights"])
+    # The address a little above the first employer's line, one glyph at a time.
+    x, glyphs = 40.0, []
+    for character in address:
+        glyphs.append((round(x, 2), 666 + 2, "/F1", 9, character))
+        x += _helvetica_width(character, 9)
+    assert 200 < x < 225  # ends short of the main column
+    result = read((40, 760, "/F2", 20, _latin(basics["name"])), *side, *glyphs, *main)
+    assert [(job.title, job.company) for job in result.experience] == [
+        (_latin(job["position"]), _latin(job["name"])) for job in document["work"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_dates_set_smaller_at_the_main_columns_edge_beside_a_sidebar(document) -> None:
+    # The main column's dates are right-aligned at its edge, set smaller than the titles
+    # and centred on their line, so their baselines stand a little above the titles'; no
+    # highlight runs below a title to cross the blank between them. A sidebar stands at the
+    # right: the blank beside it is the gutter, not the one before the dates.
+    basics = document["basics"]
+    main = [(50, 730, "/F2", 13, "WORK EXPERIENCE")]
+    y = 705
+    for job in document["work"]:
+        dates = f"{_month(job['startDate'])} - {_month(job['endDate'])}"
+        main += [(50, y, "/F2", 11, _latin(job["position"])),
+                 (_flush_right(dates, "/F1", 8) - 200, y + 2, "/F1", 8, dates),
+                 (50, y - 14, "/F1", 10, _latin(job["name"]))]
+        y -= 40
+    main += [(50, y, "/F2", 13, "SKILLS")]
+    main += [(50, y - 20 - 14 * index, "/F1", 10, keyword) for index, keyword in
+             enumerate(document["skills"][0]["keywords"])]
+    side = [(420, 740, "/F2", 14, _latin(basics["name"])), (420, 720, "/F1", 9, _latin(basics["email"])),
+            (420, 706, "/F1", 9, basics["phone"]), (420, 680, "/F2", 11, "EDUCATION")]
+    for index, school in enumerate(document["education"]):
+        side += [(420, 660 - 40 * index, "/F1", 9, _latin(school["studyType"])),
+                 (420, 648 - 40 * index, "/F1", 9, _latin(school["institution"])[:30]),
+                 (420, 636 - 40 * index, "/F1", 9, f"{school['startDate'][:4]} - {school['endDate'][:4]}")]
+    # A credit line at the foot in short runs, as browsers split one around an icon: where
+    # two meet, both cross the blank before the dates, and part it.
+    foot, x = [], 190.0
+    for words in ("Made by", " Example", " Studio"):
+        foot.append((round(x, 2), 60, "/F1", 8, words))
+        x += _helvetica_width(words, 8)
+    result = read(*main, *side, *foot)
+    assert _jobs(result) == _expected_jobs(document)
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_dense_column_of_headings_and_dates_drawn_row_by_row_keeps_the_streams_order(document) -> None:
+    # A table of two columns, as LaTeX CV classes set one: a narrow column of headings and
+    # dates, each on the first line of what it heads, drawn row by row; the entries follow
+    # each other closely, so the labels stand as densely as their lines.
+    basics = document["basics"]
+    rows = [(180, 760, "/F2", 16, _latin(basics["name"])), (180, 742, "/F1", 9, _latin(basics["email"])),
+            (50, 712, "/F2", 11, "Profile"), (180, 712, "/F1", 10, _latin(basics["label"])),
+            (180, 699, "/F1", 10, "I like a team that ships often and learns from what it ships,"),
+            (180, 686, "/F1", 10, "and I write plainly.")]
+    y = 664
+    for heading, entries in (("Experience", [(f"{_month(job['startDate'])} - {_month(job['endDate'])}",
+                                              f"{job['position']}, {job['name']}", job["highlights"])
+                                             for job in document["work"]]),
+                             ("Education", [(f"{school['startDate'][:4]} - {school['endDate'][:4]}",
+                                             f"{school['studyType']} in {school['area']}, {school['institution']}", [])
+                                            for school in document["education"]]),
+                             ("Skills", [(group["name"], ", ".join(group["keywords"]), [])
+                                         for group in document["skills"]]),
+                             ("Languages", [("English", "Fluent", []), ("Spanish", "Conversational", [])])):
+        rows.append((50, y, "/F2", 11, heading))
+        y -= 16
+        for dates, entry, highlights in entries:
+            rows += [(50, y, "/F1", 9, dates), (180, y, "/F1", 10, _latin(entry)),
+                     *[(190, y - 13 * (index + 1), "/F1", 10, _latin(f"- {line}"))
+                       for index, line in enumerate(highlights)]]
+            y -= 13 * (len(highlights) + 1) + 3
+        y -= 6
+    result = read(*rows)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [school.institution for school in result.education] == [
+        _latin(school["institution"]) for school in document["education"]]
+
+
 _BULLETS = {"wide": "- Wrote the quarterly plan for the three regional sales teams and reviewed it with the board",
             "short": "- Wrote the quarterly plan"}
+
+
+def _helvetica_width(text: str, size: float) -> float:
+    return sum(CORE_FONTS_CHARWIDTHS["helvetica"][character] for character in text) * size / 1000
 
 
 def _flush_right(text: str, face: str, size: int = 10) -> float:
@@ -690,9 +792,8 @@ def test_a_subset_fonts_text_is_measured_by_the_characters_it_shows(document) ->
     rows = [(50, 700 - 14 * index, "/F5", 10, text) for index, text in enumerate(texts)]
     subset = subset_of(texts)
     lines = extract(one_page_pdf(set_lines(*rows, subset=subset), subset=subset), "application/pdf", "a.pdf").lines
-    widths = CORE_FONTS_CHARWIDTHS["helvetica"]
     assert [(line.text, line.right) for line in lines] == [
-        (text, pytest.approx(50 + sum(widths[character] for character in text) / 100, abs=0.1)) for text in texts]
+        (text, pytest.approx(50 + _helvetica_width(text, 10), abs=0.1)) for text in texts]
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
