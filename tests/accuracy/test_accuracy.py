@@ -113,12 +113,15 @@ def test_development_f1_floor(reports, field):
 # out, each a little below the figure measured when they were set: guards against
 # regressions, far below the targets of the product (see README, Accuracy). The
 # development institution floor was lowered when six families were added whose sidebars
-# are not yet read apart (weasyprint-macchiato, chromium-kendall).
+# are not yet read apart (weasyprint-macchiato, chromium-kendall). The unseen families'
+# institution precision floor was lowered from 0.95 to 0.93 when text in subset fonts came
+# to be measured by its characters: their company and title recall rose (0.890 to 0.929,
+# 0.913 to 0.969), their institution precision fell (0.968 to 0.938).
 FAMILY_FLOORS = {
     FAMILY_PARTS[0]: {"name": (0.97, 0.97), "email": (0.99, 0.99), "phone": (0.98, 0.97), "company": (0.95, 0.94),
                       "title": (0.97, 0.96), "institution": (0.97, 0.96), "skills": (0.97, 0.96)},
     FAMILY_PARTS[1]: {"name": (0.98, 0.98), "email": (0.99, 0.99), "phone": (0.97, 0.96), "company": (0.92, 0.86),
-                      "title": (0.94, 0.81), "institution": (0.95, 0.84), "skills": (0.91, 0.93)},
+                      "title": (0.94, 0.81), "institution": (0.93, 0.84), "skills": (0.91, 0.93)},
 }
 
 
