@@ -17,7 +17,7 @@ from redis.exceptions import ConnectionError
 from common.config import Settings
 
 # The key of that mark, in the queue database.
-REPLICATION_MARK = "replication:mark"
+_MARK = "replication:mark"
 
 
 class NotReplicated(ConnectionError):
@@ -30,7 +30,7 @@ async def replicated(settings: Settings, writes: Pipeline | ClusterPipeline, wha
     wanted, timeout_ms = settings.redis_wait_replicas, settings.redis_wait_timeout_ms
     if not wanted:
         return list(await writes.execute())
-    writes.incr(REPLICATION_MARK)
+    writes.incr(_MARK)
     writes.wait(wanted, timeout_ms)
     *answers, _, acknowledged = await writes.execute()
     if acknowledged < wanted:

@@ -16,14 +16,15 @@ Row = list[tuple[str, PlainRun]]
 def columns_rows(lines: dict[int, list[Placed]], gutter: int, plain: str, starts: list[int]) -> list[Row]:
     """The lines of a page head set across both columns (the name, a summary), then the
     left column's lines and the right one's, top to bottom, each as its pieces of text with
-    their runs: a run belongs to the column it starts in."""
+    their runs: a piece of text belongs to the column most of its characters start in."""
     cut = gutter + 1
     placed = [p for line in lines.values() for p in line]
     top = columns_top(lines, gutter)
     head = [p for p in placed if p.run.y > top]
     if not any(p.bands()[0] <= gutter <= p.bands()[1] for p in head):
         head = []
-    body = [p for p in placed if p.run.y <= top] if head else placed
+    body = [kept for line in lines.values() if (kept := [p for p in line if p.run.y <= top])] if head \
+        else list(lines.values())
     left, right = _sides(body, cut, plain, starts)
     read = _keyed_if_sparse(left, right, 3)
     return text_lines(head, plain, starts) + (read if read is not None else left + right)
@@ -33,19 +34,16 @@ def keyed_rows(lines: dict[int, list[Placed]], gutter: int, plain: str, starts: 
     """The lines of a page whose keys stand left of `gutter` beside the flow, each key
     before the block it stands beside; None when the keys are not sparser than the flow.
     Two keys are enough: a label column may hold only two headings on a page."""
-    left, right = _sides([p for line in lines.values() for p in line], gutter + 1, plain, starts)
+    left, right = _sides(list(lines.values()), gutter + 1, plain, starts)
     return _keyed_if_sparse(left, right, 2)
 
 
-def _sides(placed: list[Placed], cut: int, plain: str, starts: list[int]) -> tuple[list[Row], list[Row]]:
+def _sides(lines: list[list[Placed]], cut: int, plain: str, starts: list[int]) -> tuple[list[Row], list[Row]]:
     """The lines of the pieces of text (column_bands.pieces) that start left of band `cut`,
-    and of the others."""
+    and of the others; `lines`: the page's runs by baseline, none empty."""
     left: list[Placed] = []
     right: list[Placed] = []
-    lines: dict[int, list[Placed]] = {}
-    for p in placed:
-        lines.setdefault(round(p.run.y), []).append(p)
-    for line in lines.values():
+    for line in lines:
         for piece in pieces(line):
             (right if starts_right(piece, cut) else left).extend(piece)
     return text_lines(left, plain, starts), text_lines(right, plain, starts)

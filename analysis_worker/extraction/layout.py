@@ -66,7 +66,7 @@ class Faces:
 
     def __init__(self) -> None:
         self._faces: dict[int, tuple[bool, bool]] = {}
-        self._metrics: dict[int, Any] = {}
+        self._metrics: dict[int, _Widths | None] = {}
 
     def __call__(self, font: Any) -> tuple[bool, bool]:
         key = id(font)
@@ -98,8 +98,8 @@ class _Widths:
         self._default = float(font.character_widths.get("default", 0))
         self._by_character: dict[str, float] = {}
         for code, width in font.character_widths.items():
-            shown = font.character_map.get(code, code) if code != "default" else None
-            if isinstance(shown, str) and len(shown) == 1:
+            shown = font.character_map.get(code, code)
+            if code != "default" and isinstance(shown, str) and len(shown) == 1:
                 self._by_character.setdefault(shown, float(width))
 
     def of(self, text: str) -> float:

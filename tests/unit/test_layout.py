@@ -645,17 +645,15 @@ _BULLETS = {"wide": "- Wrote the quarterly plan for the three regional sales tea
             "short": "- Wrote the quarterly plan"}
 
 
-def _helvetica_width(text: str, size: float) -> float:
-    return sum(CORE_FONTS_CHARWIDTHS["helvetica"][character] for character in text) * size / 1000
+def _helvetica_width(text: str, size: float, face: str = "/F1") -> float:
+    """`text`'s width in points in the face one_page_pdf gives `face` (/F2 bold, /F3 italic)."""
+    widths = CORE_FONTS_CHARWIDTHS["helvetica" + {"/F2": "B", "/F3": "I"}.get(face, "")]
+    return sum(widths[character] for character in text) * size / 1000
 
 
 def _flush_right(text: str, face: str, size: int = 10) -> float:
-    """Where `text` starts when it ends at the right margin, from Helvetica's widths."""
-    from fpdf import FPDF
-
-    pdf = FPDF(unit="pt")
-    pdf.set_font("Helvetica", {"/F2": "B", "/F3": "I"}.get(face, ""), size)
-    return 540 - pdf.get_string_width(text)
+    """Where `text` starts when it ends at the right margin."""
+    return 540 - _helvetica_width(text, size, face)
 
 
 @pytest.mark.parametrize("bullets", [(1, "wide"), (1, "short"), (4, "short")],
