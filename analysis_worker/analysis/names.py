@@ -3,12 +3,16 @@ checked against the email address, which often spells it."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 
 from .contact_items import CONTACT_SEPARATOR
-from .roles import is_job_title
+from .places import is_location, is_spaced_place
+from .roles import is_job_title, is_title_word, words_of
 from .sections import heading_kind
+from .skills import canonical_skill
 
 # Lower-case words that join the parts of a surname ("Pieter van der Berg", "Ana de los
 # Santos", "Karl zu Guttenberg"), by the naming customs that write them apart. Any
@@ -106,6 +110,17 @@ def _unglued(word: str) -> list[str]:
     return [word]
 
 
+def _parted(word: str) -> list[str]:
+    """Capitalised words run together, "JamalHaddad" as "Jamal", "Haddad": letter-spaced
+    type closed up where the text layer kept no wider gap between its words ("J a m a l
+    H a d d a d"). Asked only where the email address spells the words, so that
+    "McDonald" keeps its capital inside."""
+    if not word.isalpha() or not word[0].isupper():
+        return [word]
+    starts = [0] + [index for index in range(1, len(word)) if word[index].isupper() and word[index - 1].islower()]
+    return [word[start:end] for start, end in itertools.pairwise([*starts, len(word)])]
+
+
 def _title_case(name: str) -> str:
     """"PIETER VAN DER BERG" as "Pieter van der Berg": the particles inside a name are
     lower-case in the spelling capitals hide."""
@@ -147,7 +162,18 @@ def best_name(found: str, lines: list[str], emails: list[str]) -> str:
     local = fold(emails[0].split("@")[0]) if emails else ""
     if found and (not local or _spelled_in(found, local)):
         return found
+    # Where the address disagrees, a line that reads as a title, a place or skills is no
+    # name: OCR or a drawn name left the name's place to the line under it.
+    if found and _reads_as_other(found):
+        found = ""
     return _spelled_by(lines, local) or found or _name_like_email(lines, local)
+
+
+def _reads_as_other(text: str) -> bool:
+    """"Senior Marketingmanager", "Athens GR", "ANSYS SolidWorks MATLAB": a word that heads
+    job titles, a place, or skills alone. Each alone may be a name ("Tim Cook")."""
+    return (any(is_title_word(word) for word in words_of(text)) or is_location(text) or is_spaced_place(text)
+            or all(canonical_skill(word) for word in text.split()))
 
 
 def _spelled_in(name: str, local: str) -> bool:
@@ -163,12 +189,17 @@ _MOST_NAME_WORDS = 5
 def _spelled_by(lines: list[str], local: str) -> str:
     """Consecutive name words in a line that spell the email address's local part whole
     ("marta.dossantos": "Marta dos Santos"), or whose first and last words do
-    ("mohammed.shaikh": "Mohammed Irfan Shaikh"); the longest such run."""
+    ("mohammed.shaikh": "Mohammed Irfan Shaikh"); the longest such run. Failing that, the
+    same among words run together and parted at their capitals (see _parted)."""
     if len(local) < 5:
         return ""
+    return _spelled_in_words(lines, local, lambda word: [word]) or _spelled_in_words(lines, local, _parted)
+
+
+def _spelled_in_words(lines: list[str], local: str, part: Callable[[str], list[str]]) -> str:
     for line in lines:
         words = [piece for word in line.split() if word.strip(",;|()")
-                 for piece in _unglued(word.strip(",;|()"))]
+                 for glued in _unglued(word.strip(",;|()")) for piece in part(glued)]
         folded = [fold(word) for word in words]
         for start, first in enumerate(folded):
             if not first or not local.startswith(first):

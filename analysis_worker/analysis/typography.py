@@ -24,6 +24,10 @@ from .prose import is_prose
 _DISPLAY = 1.3
 # A name set on two lines ("JOHN" above "DOE") has its lines this close, in their size.
 _STACKED = 1.6
+# OCR tells a size from the height of the letters read, which differs by up to this share
+# between lines of one size ("MATEUSZ" / "KOWALCZYK"): a lone word, no name by itself,
+# stacks with the line under it within that share.
+_STACKED_SIZES = 0.1
 # Display lines are looked for in the top part of the first page (points).
 _TOP_OF_PAGE = 300.0
 # Headings, and the titles set like them, are never longer.
@@ -83,7 +87,9 @@ class Typography:
                     large.append((size, line.top, line.left, text))
         found = [(size, top, text) for size, top, _, text in large]
         for (size, top, _, text), (next_size, next_top, _, next_text) in itertools.pairwise(large):
-            if abs(next_size - size) < 0.5 and 0 < next_top - top <= _STACKED * size:
+            alike = abs(next_size - size) < 0.5 or (
+                len(text.split()) == 1 and abs(next_size - size) <= _STACKED_SIZES * size)
+            if alike and 0 < next_top - top <= _STACKED * size:
                 found.append((size, top, f"{text} {next_text}"))
         # A name set in two fonts on one baseline ("Sophie" light, "de la Fontaine" bold)
         # can come out as two lines, far apart in the text.

@@ -35,6 +35,7 @@ from analysis_worker.extraction.stream_order import (
     keys_drawn_late,
     stream_lines,
 )
+from analysis_worker.extraction.word_gaps import cells_parted, parted_cells
 
 
 def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[StyledLine]]:
@@ -59,6 +60,7 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
 
     def note_run(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
         shown.append(text)
+        text = parted_cells(text)
         # A run may begin or end with the line breaks pypdf adds; what follows its first
         # line has no position.
         lead = len(text) - len(text.lstrip("\n"))
@@ -75,6 +77,7 @@ def page_text(page: pypdf.PageObject, number: int = 1) -> tuple[str, bool, list[
     plain = page.extract_text(visitor_text=note_run, visitor_operand_before=forms.before if forms else None,
                               visitor_operand_after=forms.after if forms else None) or ""
     starts = chunk_starts(plain, shown)
+    plain, shown = cells_parted(plain, shown, starts)
     chunks = with_word_gaps(chunks)
     if starts is not None:
         chunks = with_line_breaks(chunks, runs, plain, starts)

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from analysis_worker.extraction.stream_order import estimated_right
+
 
 @dataclass(frozen=True)
 class PlainRun:
@@ -69,19 +71,24 @@ def with_word_gaps(chunks: list[str]) -> list[str]:
 # from the last run that began one: a label set beside the middle of two lines (a heading
 # centred on its entry's first two lines) makes the second line look as high as the first.
 _LINE_STEP = 0.8  # of the smaller of two runs' sizes, as pypdf's own step
+_APART = 2.0  # ems of a run between its end and the run drawn before it, at its right
 
 
 def with_line_breaks(chunks: list[str], runs: list[PlainRun], plain: str, starts: list[int]) -> list[str]:
     """The chunks with a line break before each run that pypdf kept on the line of the run
-    before it although their baselines are a line or more apart (`starts`: where each
-    chunk begins in `plain`)."""
+    before it although their baselines are a line or more apart, or although it ends well
+    left of where that run begins: a line's right part (its dates, set flush right) drawn
+    before its left part, which pypdf glues to it ("Jun 2017Rutgers University"); a list's
+    marker drawn after its item stands just before it. `starts`: where each chunk begins
+    in `plain`."""
     broken = list(chunks)
     for before, run in itertools.pairwise(runs):
         chunk = chunks[run.chunk]
         lead = len(chunk) - len(chunk.lstrip("\n"))
         if lead or "\n" in plain[starts[before.chunk]:starts[run.chunk]]:
             continue
-        if abs(run.y - before.y) > _LINE_STEP * min(run.size, before.size):
+        below = abs(run.y - before.y) > _LINE_STEP * min(run.size, before.size)
+        if below or estimated_right(run) + _APART * run.size < before.x:
             broken[run.chunk] = "\n" + chunk.lstrip(" ")
     return broken
 

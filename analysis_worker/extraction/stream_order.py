@@ -115,7 +115,7 @@ def keys_drawn_late(runs: Sequence[Run], left: float, width: float) -> float | N
     if count < _EDGE_LINES * len(lines):
         return None
     edge = left + (step - 0.5) * _EDGE_WIDTH * width
-    keys = {index for index, run in enumerate(runs) if _right(run) < edge - _KEY_MARGIN * width}
+    keys = {index for index, run in enumerate(runs) if estimated_right(run) < edge - _KEY_MARGIN * width}
     if len(keys) < _MIN_KEYS:
         return None
     lowest = math.inf  # the lowest baseline of the main column drawn so far
@@ -132,7 +132,7 @@ def stream_lines(runs: Sequence[Run]) -> list[StreamLine]:
     extent across the page estimated from their characters."""
     lines: list[StreamLine] = []
     for run in runs:
-        right = _right(run)
+        right = estimated_right(run)
         last = lines[-1] if lines else None
         if last is not None and abs(last.y - run.y) <= max(last.size, run.size) / 3:
             lines[-1] = StreamLine(last.y, min(last.left, run.x), max(last.right, right), max(last.size, run.size))
@@ -141,6 +141,6 @@ def stream_lines(runs: Sequence[Run]) -> list[StreamLine]:
     return lines
 
 
-def _right(run: Run) -> float:
+def estimated_right(run: Run) -> float:
     """Where a run ends across the page, estimated from its characters."""
     return run.x + _GLYPH * run.size * len(run.text)

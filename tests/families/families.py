@@ -134,6 +134,10 @@ FAMILIES = (
     Family("chromium-caffeine", "html-chromium"),
     Family("weasyprint-relaxed", "html-weasyprint"),
     Family("chromium-pumpkin", "html-chromium"),
+    Family("latex-mcdowell", "latex"),
+    Family("typst-resumeng", "typst"),
+    Family("chromium-smart", "html-chromium"),
+    Family("weasyprint-msresume", "html-weasyprint"),
 )
 BY_NAME = {family.name: family for family in FAMILIES}
 

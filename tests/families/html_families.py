@@ -22,9 +22,10 @@ Needs what the tests never need:
   jsonresume-theme-papirus@0.0.5, jsonresume-theme-classy@1.0.9, jsonresume-theme-jacrys@1.0.4,
   jsonresume-theme-crisp@0.2.12, jsonresume-theme-flat@0.3.7, jsonresume-theme-github@0.0.5,
   jsonresume-theme-fresh@0.0.3, jsonresume-theme-full@0.0.4, jsonresume-theme-compact@1.0.4,
-  jsonresume-theme-caffeine@1.2.3, jsonresume-theme-pumpkin@1.1.4 (all MIT),
+  jsonresume-theme-caffeine@1.2.3, jsonresume-theme-pumpkin@1.1.4,
+  jsonresume-theme-smart@1.0.2, jsonresume-theme-msresume@0.1.0 (all MIT),
   jsonresume-theme-minyma@0.0.5 (ISC) and jsonresume-theme-relaxed@0.2.1 (MPL-2.0, with
-  heroicons@2.2.0, MIT, for its icons); batches 7 to 10 (lucide to pumpkin) were printed
+  heroicons@2.2.0, MIT, for its icons); batches 7 to 11 (lucide to msresume) were printed
   by Chromium 156 and WeasyPrint 70.0;
   professional ships JSX and is bundled here with esbuild@0.28.2 against its peers
   react@18.3.1, react-dom@18.3.1 and styled-components@6.6.0; mocha-responsive reads
@@ -41,11 +42,18 @@ Needs what the tests never need:
   bootswatch@3.3.7 (MIT); bootstrap@3.3.7 also for elegant's Bootstrap 3.3.6 and kendall's
   3.3.7, @fortawesome/fontawesome-free@6.4.2 for kendall's Font Awesome 5.14.0,
   font-awesome@4.7.0 and @fontsource/josefin-sans for macchiato's Font Awesome 4.7.0 and
-  Josefin Sans; elegant's own IcoMoon font (in its package) for the copy it loads from unpkg.
+  Josefin Sans; elegant's own IcoMoon font (in its package) for the copy it loads from unpkg;
+  tachyons@4.10.0 (MIT) for msresume's Tachyons from unpkg, and for its tachyons-columns
+  1.0.5 and tachyons-print 4.7.2 (MIT), which the npm registry reachable here does not
+  serve, copies of the files unpkg gives from their repositories at those versions'
+  commits, in DIR/vendor/tachyons-columns@1.0.5/src/tachyons-columns.css
+  (lowmess/tachyons-columns @b8ac06ae) and DIR/vendor/tachyons-print@4.7.2/css/tachyons-print.css
+  (lowmess/tachyons-print @2940ca03, tag v4.7.2).
 - Chromium (`chromium`, Debian 12: 150.0.7871.100; chromium-even was printed by
   156.0.8078.114) for the chromium-* families, and pypdf
   (in the project's venv) to fix the date Chromium stamps; Pillow (in the project's venv)
-  and the system's Roboto to measure what orbit's sidebar fits.
+  and the system's Roboto to measure what orbit's sidebar fits (Lato for macchiato, Tinos for
+  smart's name).
 - WeasyPrint (PyPI weasyprint 70.0) for the weasyprint-* families, in a Python given by
   --weasyprint-python (default DIR/venv/bin/python); it is run as a subprocess.
 - The system fonts the themes name (Debian: fonts-lato, fonts-open-sans, fonts-roboto,
@@ -74,7 +82,12 @@ Setup, as done for the stored files (DIR=/work/tools-html, the default):
         jsonresume-theme-spartacus@1.0.0 jsonresume-theme-short@0.1.7 jsonresume-theme-papirus@0.0.5 \
         jsonresume-theme-classy@1.0.9 jsonresume-theme-jacrys@1.0.4 jsonresume-theme-crisp@0.2.12 \
         jsonresume-theme-flat@0.3.7 jsonresume-theme-github@0.0.5 jsonresume-theme-fresh@0.0.3 \
-        jsonresume-theme-full@0.0.4 jsonresume-theme-compact@1.0.4
+        jsonresume-theme-full@0.0.4 jsonresume-theme-compact@1.0.4 \
+        jsonresume-theme-smart@1.0.2 jsonresume-theme-msresume@0.1.0 tachyons@4.10.0
+    mkdir -p DIR/vendor/tachyons-columns@1.0.5/src DIR/vendor/tachyons-print@4.7.2/css
+    git -C COLUMNS show b8ac06ae:src/tachyons-columns.css > DIR/vendor/tachyons-columns@1.0.5/src/tachyons-columns.css
+    git -C PRINT show 2940ca03:css/tachyons-print.css > DIR/vendor/tachyons-print@4.7.2/css/tachyons-print.css
+    (COLUMNS and PRINT: clones of lowmess/tachyons-columns and lowmess/tachyons-print)
     python3 -m venv DIR/venv && DIR/venv/bin/pip install weasyprint
     .venv/bin/python -m tests.families.html_families [FAMILY ...]
 The professional bundle is written to DIR/.professional.bundle.cjs (so that its peers
@@ -123,6 +136,10 @@ _ORBIT_WIDTH = 171
 # its left column (139px, less a margin as for orbit).
 _LATO = "/usr/share/fonts/truetype/lato/Lato-Regular.ttf"
 _MACCHIATO_WIDTH = 134
+# smart: the font its name prints in (see THEMES), the name's size (2.8em of 10.5pt) and
+# the width of its column (40% of the body's 21cm, less a margin as for orbit).
+_TINOS = "/usr/share/fonts/truetype/croscore/Tinos-Regular.ttf"
+_SMART_SIZE, _SMART_WIDTH = 39.2, 302
 # Stylesheets and scripts from CDNs (also protocol-relative ones): dropped.
 _EXTERNAL = re.compile(r"<link[^>]+href=[\"'](?:https?:)?//[^>]*>"
                        r"|<script[^>]+src=[\"'](?:https?:)?//[^>]*>\s*</script>", re.IGNORECASE)
@@ -247,6 +264,8 @@ class Theme:
     work_years: bool = False  # whether work dates are printed as years only
     work_ends: bool = True  # whether work[].endDate is printed (or "Present" for a current job)
     phone_shown: bool = True  # whether basics.phone is printed
+    work_entries: int = 0  # how many work[] entries are printed, the first ones (0: all)
+    education_entries: int = 0  # how many education[] entries are printed, the first ones (0: all)
     degree: Callable[[str], str] | None = None  # studyType as printed, when changed
     zoom: float = 1.0  # WeasyPrint: what Chromium's shrink-to-fit does for wide pages
     extra_css: str = ""
@@ -641,6 +660,52 @@ THEMES = {
     # degree; skill groups over their keywords. No location anywhere.
     "chromium-pumpkin": Theme("jsonresume-theme-pumpkin", "chromium", lambda document, page: "",
                               today="2026-12-01"),
+    # Smart (its own stylesheet, Arial: Arimo prints; its print style sets the body 21cm
+    # wide, which Chromium shrinks to the page): the name in blue capitals (each word's
+    # first letter larger) left of a vertical rule, the summary in grey italics at its
+    # right; between two blue rules, three centred cells under round icons: the phone, the
+    # email and the address (street and postal code, which no person has, over the city:
+    # the city alone, lower). Then two columns split by a dotted blue rule, headings in
+    # blue capitals over dotted rules: at the left, right-aligned, "SKILLS" (each group
+    # with its keywords in small grey type in parentheses), empty "AWARDS" and
+    # "CERTIFICATES", "LANGUAGES" ("English" small and grey over "Fluent"), an empty
+    # "HOBBIES"; at the right a time line, "WORK EXPERIENCE": each job "Month YYYY - Month
+    # YYYY" (or "- present") in small grey type right-aligned left of a blue line with a
+    # ring at each entry, the title in bold over the company in grey bold; "EDUCATION":
+    # "YYYY-YYYY" beside the school over the area over the degree. It prints work[].summary
+    # (which no person has), not the highlights (nor the skills they mention); no label,
+    # no web site, no profiles (its limit for them is 0), no work location; past 12 skill
+    # groups, 4 jobs or 4 schools the rest would be hidden (no person has more). Its
+    # "Trebuchet" is no installed font (nor Windows' "Trebuchet MS"): the default serif,
+    # Tinos, prints the name. The given name over the family name (block spans) beside the
+    # summary's two lines reads interleaved with them in the text (the check needs the
+    # name whole): the name is set on one line instead, in the largest whole size that
+    # fits its column (see _smart_name), the words after the first joined (see
+    # _theme_input). Its date column is 6em: "Month YYYY - Month YYYY" takes three lines,
+    # in a box of no height that runs into the next entry's dates when the entries are two
+    # lines (a summary would make them taller): the column is 9em wide (two lines), as
+    # its owner would have it. The picture's frame is dropped (see _local_assets).
+    "chromium-smart": Theme("jsonresume-theme-smart", "chromium",
+                            lambda document, page: document["basics"]["location"]["city"],
+                            links=lambda document: [], highlights_shown=False,
+                            extra_css="header .name dd { white-space: nowrap; } header .name dd span "
+                                      "{ display: inline-block; } .lineList { margin-left: 9em; } "
+                                      ".lineList .date_range { width: 9em; left: calc(-1px - 9em - 10px * 2); }"),
+    # Msresume (Metalsmith Resume's look on Tachyons, served locally, see _local_assets), in
+    # its print style (87.5% type, the blue header band made white): the name large in
+    # blue; a grid of a narrow column (the email, the phone, "City, Region", "City," without
+    # a region, kept as "City", the website as written and the profiles' usernames, linked,
+    # one a line) beside the summary; "EXPERIENCE" in small blue capitals: the first three
+    # jobs only, each the title large and bold over the company over "Mon YYYY – Mon YYYY"
+    # (or "– Present"); "EDUCATION": the first school only, "Degree, Area" large and bold
+    # over the institution and "Mon YYYY – Mon YYYY"; "PROFICIENCIES" beside a bulleted
+    # list of the skill groups' names: the keywords are not printed, no skill can be read.
+    # It prints work[].summary (which no person has), not the highlights (nor the skills
+    # they mention); no label, no work location, no languages. Its tachyons-columns is the
+    # unbuilt source, whose @custom-media queries no browser reads: the list is one column.
+    # On WeasyPrint's A4 with its default margins.
+    "weasyprint-msresume": Theme("jsonresume-theme-msresume", "weasyprint", _location_simple_red,
+                                 work_entries=3, education_entries=1, highlights_shown=False, skills_shown=False),
 }
 
 
@@ -663,6 +728,15 @@ def _theme_input(name: str, document: dict[str, Any]) -> dict[str, Any]:
         # an empty one (no level), as the schema's string allows.
         for group in resume["skills"]:
             group["level"] = ""
+    if name == "chromium-smart":
+        # Its skill-level filters call skills[].level's indexOf (render() fails without
+        # it): an empty one, as for orbit. It prints the name's first two words only, as
+        # given and family name ("Marta dos"): the words after the first are joined by
+        # no-break spaces into one family name.
+        for group in resume["skills"]:
+            group["level"] = ""
+        given, *family = resume["basics"]["name"].split(" ")
+        resume["basics"]["name"] = f"{given} " + "\u00a0".join(family)
     if name == "weasyprint-relaxed":
         # Its helper maps skills[].level to a bar and refuses any other than its own words.
         for group in resume["skills"]:
@@ -826,6 +900,20 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         # Its icons from a CDN (heroicons' repository): the npm package's copies.
         page = re.sub(r"https://cdn\.statically\.io/gh/tailwindlabs/heroicons/master/src/24/outline/([\w-]+\.svg)",
                       lambda found: (modules / "heroicons/24/outline" / found.group(1)).as_uri(), page)
+    if name == "weasyprint-msresume":
+        # Tachyons 4.10.0, tachyons-columns 1.0.5 and tachyons-print 4.7.2 from unpkg: the npm
+        # package tachyons, and copies of the other two in DIR/vendor (see the docstring).
+        page = _served_locally(page, modules, r"unpkg\.com/tachyons@[0-9.]+/css/tachyons\.min\.css",
+                               ["tachyons/css/tachyons.min.css"])
+        page = _served_locally(page, themes / "vendor", r"unpkg\.com/tachyons-columns@1\.0\.5/[^\"]*",
+                               ["tachyons-columns@1.0.5/src/tachyons-columns.css"])
+        page = _served_locally(page, themes / "vendor", r"unpkg\.com/tachyons-print@4\.7\.2/[^\"]*",
+                               ["tachyons-print@4.7.2/css/tachyons-print.css"])
+    if name == "chromium-smart":
+        # The picture's frame (basics.picture, which no person has) would be an empty ring,
+        # 16em wide, over the work experience. The name on one line (see THEMES).
+        page = re.sub(r'<article id="person">.*?</article>', "", page, flags=re.S)
+        page = re.sub(r'<dl class="name">.*?</dl>', _smart_name, page, count=1, flags=re.S)
     if name == "chromium-caffeine":
         # The picture holder (no person has a picture) would print its alt text.
         page = re.sub(r'<img src="" alt="profile-pic">', "", page)
@@ -840,6 +928,23 @@ def _orbit_fit(element: str, font: str, size: int, width: float = _ORBIT_WIDTH, 
     fits = next((smaller for smaller in range(size, 7, -1)
                  if face.font_variant(size=smaller).getlength(shown) + spacing * len(shown) <= width), 8)
     return element if fits == size else f' style="font-size: {fits}px"{element}'
+
+
+def _smart_name(found: re.Match[str]) -> str:
+    """smart: its name's <dl> in the largest whole size up to its own in which the words, in
+    capitals with their first letters 1.2 times as large (`larger`), fit its column on one line."""
+    words = [_text(span).upper() for span in re.findall(r"<span[^>]*>(.*?)</span>", found.group(0), re.S)]
+    words = [word for word in words if word]
+    face = ImageFont.truetype(_TINOS, 40)
+
+    def width(size: float) -> float:
+        sized = face.font_variant(size=size)
+        return sum(1.2 * sized.getlength(word[0]) + sized.getlength(word[1:]) for word in words) \
+            + sized.getlength(" ") * (len(words) - 1)
+    if width(_SMART_SIZE) <= _SMART_WIDTH:
+        return found.group(0)
+    fits = next((size for size in range(int(_SMART_SIZE), 7, -1) if width(size) <= _SMART_WIDTH), 8)
+    return found.group(0).replace('<dl class="name">', f'<dl class="name" style="font-size: {fits}px">', 1)
 
 
 def _served_locally(page: str, modules: Path, href: str, paths: list[str]) -> str:
@@ -917,17 +1022,17 @@ def shown(name: str, document: dict[str, Any], page: str) -> dict[str, Any]:
     theme = THEMES[name]
     result: dict[str, Any] = {"location": theme.location(document, page), "links": theme.links(document)}
     truth = families.rendered.truth_of(document, name, "", "")
-    education = truth["education"]
+    education = truth["education"][:theme.education_entries or None]
     if theme.degree_needs_area:
         education = [{**entry, "degree": entry["degree"] if school["area"] else ""}
-                     for entry, school in zip(education, document["education"], strict=True)]
+                     for entry, school in zip(education, document["education"][:len(education)], strict=True)]
     if not theme.education_dates:
         education = [{**entry, "start": "", "end": ""} for entry in education]
     if theme.degree:
         education = [{**entry, "degree": theme.degree(entry["degree"])} for entry in education]
     if education != truth["education"]:
         result["education"] = education
-    experience = truth["experience"]
+    experience = truth["experience"][:theme.work_entries or None]
     if not theme.work_location:
         experience = [{**job, "location": ""} for job in experience]
     if theme.work_years:

@@ -10,10 +10,10 @@ texlive-xetex, texlive-luatex (pas-cv with non-Latin names, YAAC, limecv), texli
 which the YAAC class loads), texlive-fonts-extra for
 fontawesome5, roboto, sourcesanspro, lato, fira (limecv) and cm-unicode), fonts-lato and
 fonts-roboto-slab (AltaCV under XeLaTeX), fonts-dejavu (europecv and europasscv with
-non-Latin names; tccv with Cyrillic ones), fonts-texgyre (TeX Gyre Bonum, which tccv sets
-under LuaLaTeX), cm-super (Debian's own package of the T1 Type 1 fonts, without which
-pdfLaTeX's T1 text is set in bitmap fonts with no text layer) and poppler-utils (pdftotext,
-for the check). The TeX Live classes and
+non-Latin names; tccv with Cyrillic ones), fonts-liberation2 (McDowell CV),
+fonts-texgyre (TeX Gyre Bonum, which tccv sets under LuaLaTeX), cm-super (Debian's own
+package of the T1 Type 1 fonts, without which pdfLaTeX's T1 text is set in bitmap fonts
+with no text layer) and poppler-utils (pdftotext, for the check). The TeX Live classes and
 packages europecv (08/03/2022), simplecv (v1.6a), curve (v1.16), europasscv (2020-10-31),
 moderncv (v2.3.1) with moderntimeline (0.11), pas-cv (v2.01, 2013/11/26), currvita (v0.9i,
 1999/09/13, GPL), ReadableCV (3.0, 2021/01/09, LPPL 1.3) and harnon-cv (1.0, 2012, public
@@ -53,6 +53,10 @@ named "owner+name", at these commits:
     ntd/tccv             c4b5b5de599a4ab01e59b1a88f7c7581c117e368  LPPL-1.3    tccv.cls v1.3.1 (2021/12/16), the
                          upstream of CTAN's tccv, which Debian's TeX Live 2022 does not have; as its
                          examples nicola.en.tex and fausto.en.tex, by LuaLaTeX (TeX Gyre Bonum)
+    dnl-blkv/mcdowell-cv b7e2d271c64814ee02b3505b191389c8df614035  MIT         mcdowellcv.cls v1.2.0 (2022/03/18),
+                         as McDowell_CV_Template.tex, by LuaLaTeX; the Times New Roman it asks for
+                         by name set as Liberation Serif (fonts-liberation2, SIL OFL 1.1), which
+                         has Greek and Cyrillic
 
 e.g. `git clone https://github.com/jakegut/resume DIR/jakegut+resume && git -C
 DIR/jakegut+resume checkout 3e64a93`. The document bodies follow each template's example
@@ -1485,6 +1489,97 @@ def gradstudentresume(document: dict[str, Any], work: Path) -> tuple[bytes, dict
     return compile_pdf("\n".join(lines) + "\n", work, engine), {"links": links(document)}
 
 
+# --- dnl-blkv/mcdowell-cv ---------------------------------------------------------------------
+
+MCDOWELL = "dnl-blkv+mcdowell-cv"
+# The class asks fontspec for Times New Roman by name, which no free system has: fontspec's
+# configuration file for that name (read from the working folder) sets Liberation Serif
+# instead, made with Times New Roman's widths (so the template's line breaks), with Greek
+# and Cyrillic letters. It has no small capitals: \textsc prints upper and lower case.
+_TIMES_NEW_ROMAN = (r"\defaultfontfeatures[Times New Roman]{Path=/usr/share/fonts/truetype/liberation2/,"
+                    r" Extension=.ttf, UprightFont=LiberationSerif-Regular, BoldFont=LiberationSerif-Bold,"
+                    r" ItalicFont=LiberationSerif-Italic, BoldItalicFont=LiberationSerif-BoldItalic}")
+
+
+def _mcdowell_header_lines(rows: list[list[str]], work: Path) -> list[int]:
+    """How many lines each subsection header takes: its cells in bold, each in a third of
+    the text width as the class's tabu sets them (a table cell's \\parfillskip, not the one
+    of parskip's parfill option). The environment's optional argument must say so (its
+    content overlaps a second header line otherwise), as a user sees and writes it; a
+    measuring run of the class tells."""
+    lines = [r"\documentclass[]{mcdowellcv}", r"\newcount\most", r"\newdimen\column", r"\begin{document}",
+             r"\column=\dimexpr(\textwidth-6\tabcolsep)/3\relax"]
+    for row in rows:
+        lines.append(r"\most=1")
+        lines += [rf"\setbox0=\vbox{{\hsize=\column\parfillskip=0pt plus 1fil\raggedright\bfseries {cell}\par"
+                  r"\ifnum\prevgraf>\most\global\most=\prevgraf\fi}" for cell in row if cell]
+        lines.append(r"\typeout{HEADER LINES \the\most}")
+    compile_pdf("\n".join([*lines, r"\null", r"\end{document}"]) + "\n", work, "lualatex")  # \null: a page
+    log = (work / "resume.log").read_text(encoding="utf-8", errors="replace")
+    return [int(count) for count in re.findall(r"^HEADER LINES (\d+)$", log, re.MULTILINE)]
+
+
+def mcdowell(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """McDowell CV (Gayle L. McDowell's CareerCup design) as its McDowell_CV_Template.tex
+    fills it, set by LuaLaTeX as its README builds it, 11pt, the class's default US letter
+    paper and 0.75 in side margins, one column: the header a row of three cells, the place
+    small at the left (\\address), the name large, bold and letter-spaced in the centre (in
+    \\textsc, which the font sets in upper and lower case), the contacts small and
+    right-aligned, one a line (\\contacts: phone, email, then the web site and profile addresses without scheme,
+    which the example's header has no place for); sections bold over a page-wide rule
+    ("Employment", "Education", "Skills"), each entry a row of three bold cells, the
+    title at the left, the company centred, the dates at the right, the highlights as
+    bullets under it (no place: the example's rows have none, its education row has the
+    school's place at the left, which the people's schools do not have: that cell is empty,
+    the school centred, the degree a bullet); skills as bullets "**Group:** keywords" with
+    semicolons, as the example's bullets of technologies and its bold-labelled bullets of
+    awards. No summary: the example (and McDowell's design) has none. Email and addresses
+    are kept whole (\\mbox): LuaTeX would hyphenate them in the narrow contacts cell, where
+    long ones reach into the right margin instead. The class detects the platform without
+    shell escape as "*NIX" and uses its non-Windows spacings. pdftotext reads a letter-spaced
+    name with a kerned pair ("Tr", "Yo") as single letters ("P r i s c i l l a Tr a n"):
+    poppler joins letters no further apart than 1.3 times the line's closest pair."""
+    basics = document["basics"]
+    shutil.copy(SOURCES / MCDOWELL / "mcdowellcv.cls", work)
+    (work / "TimesNewRoman.fontspec").write_text(_TIMES_NEW_ROMAN + "\n", encoding="utf-8")
+    contacts = [tex(basics["phone"]), rf"\mbox{{{tex(basics['email'])}}}"]
+    contacts += [rf"\mbox{{{tex(bare(url))}}}" for url in links(document)]
+    jobs = [[tex(job["position"]), tex(job["name"]), job_dates(job, document)] for job in document["work"]]
+    schools = [["", tex(school["institution"]), school_dates(school, document)] for school in document["education"]]
+    counts = iter(_mcdowell_header_lines(jobs + schools, work))
+
+    def subsection(cells: list[str]) -> str:
+        count = next(counts)
+        return r"\begin{cvsubsection}" + (f"[{count}]" if count > 1 else "") + "".join(f"{{{c}}}" for c in cells)
+
+    lines = [r"\documentclass[]{mcdowellcv}", "", rf"\name{{{tex(basics['name'])}}}",
+             rf"\address{{{tex(place(document))}}}", r"\contacts{" + r" \linebreak ".join(contacts) + "}", "",
+             r"\begin{document}", "", "\t" + r"\makeheader", "", "\t" + r"\begin{cvsection}{Employment}"]
+    for cells, job in zip(jobs, document["work"], strict=True):
+        lines += ["\t\t" + subsection(cells), "\t\t\t" + r"\begin{itemize}"]
+        lines += ["\t\t\t\t" + rf"\item {tex(item)}" for item in job["highlights"]]
+        lines += ["\t\t\t" + r"\end{itemize}", "\t\t" + r"\end{cvsubsection}", ""]
+    lines += ["\t" + r"\end{cvsection}", "", "\t" + r"\begin{cvsection}{Education}"]
+    for cells, school in zip(schools, document["education"], strict=True):
+        lines += ["\t\t" + subsection(cells), "\t\t\t" + r"\begin{itemize}",
+                  "\t\t\t\t" + rf"\item {tex(degree(school))}", "\t\t\t" + r"\end{itemize}",
+                  "\t\t" + r"\end{cvsubsection}", ""]
+    lines += ["\t" + r"\end{cvsection}", "", "\t" + r"\begin{cvsection}{Skills}",
+              "\t\t" + r"\begin{cvsubsection}{}{}{}", "\t\t\t" + r"\begin{itemize}"]
+    lines += ["\t\t\t\t" + rf"\item \textbf{{{tex(group['name'])}:}} {tex('; '.join(group['keywords']))}"
+              for group in document["skills"]]
+    lines += ["\t\t\t" + r"\end{itemize}", "\t\t" + r"\end{cvsubsection}", "\t" + r"\end{cvsection}", "",
+              r"\end{document}"]
+    source_text = "\n".join(lines) + "\n"
+    # LuaTeX's file identifier depends on the folder it writes in: one from the source.
+    digest = hashlib.md5(source_text.encode("utf-8")).hexdigest().upper()
+    source_text = rf"\pdfvariable trailerid {{[<{digest}> <{digest}>]}}" + "\n" + source_text
+    truth = typeset(rendered.truth_of(document, "", "", ""))
+    return compile_pdf(source_text, work, "lualatex"), {
+        "links": links(document), "experience": [{**job, "location": ""} for job in truth["experience"]],
+        "education": truth["education"]}
+
+
 # --- the families -----------------------------------------------------------------------------
 
 RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any]]]] = {
@@ -1510,6 +1605,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any
     "latex-latexcv-twocolumn": latexcv_twocolumn,
     "latex-tccv": tccv,
     "latex-gradstudentresume": gradstudentresume,
+    "latex-mcdowell": mcdowell,
 }
 
 
@@ -1561,7 +1657,7 @@ TEMPLATE_REPOSITORIES = {"latex-jake": "jakegut+resume", "latex-sb2nov": "sb2nov
                          "latex-yaac": "darwiin+yaac-another-awesome-cv",
                          "latex-limecv": "opieters+limecv",
                          "latex-latexcv-sidebar": LATEXCV, "latex-latexcv-twocolumn": LATEXCV,
-                         "latex-tccv": "ntd+tccv"}
+                         "latex-tccv": "ntd+tccv", "latex-mcdowell": MCDOWELL}
 
 
 def build(names: list[str] | None = None, sources: Path | None = None) -> None:

@@ -27,7 +27,11 @@ Needs what the tests never need:
   O (Debian's fonts-linuxlibertine, GPL-2+ with font exception / SIL OFL 1.1); and, for
   typst-pesha only, Cantarell 0.303 (SIL OFL 1.1), the static OTFs of Debian's
   fonts-cantarell 0.303.1-1 unpacked (`apt-get download fonts-cantarell && dpkg-deb -x`)
-  into $CANTARELL_DIR (default /work/tools-typst/fonts-cantarell).
+  into $CANTARELL_DIR (default /work/tools-typst/fonts-cantarell); and, for typst-resumeng
+  only, Noto Serif CJK SC (SIL OFL 1.1; it has Latin, Greek and Cyrillic too), the
+  NotoSerifCJK-Regular.ttc and NotoSerifCJK-Bold.ttc of Debian's fonts-noto-cjk
+  1:20220127+repack1-1 unpacked the same way into $NOTO_CJK_DIR (default
+  /work/tools-typst/fonts-noto-cjk).
   Typst embeds New Computer Modern, Libertinus Serif and DejaVu Sans Mono.
 
 Templates (repository, commit, licence):
@@ -88,6 +92,10 @@ Templates (repository, commit, licence):
   MIT; typst/packages' packages/preview/clickworthy-resume/1.0.1), no dependencies, as its
   template/resume.typ, New Computer Modern (embedded in Typst); the newer 1.1.0 (a role line
   under the name) is on Typst Universe but not in that repository's history as mirrored.
+- typst-resumeng: fky2015/resume-ng-typst bc2d5ce0 (resume-ng 1.0.0, MIT), no dependencies,
+  as its template/main.typ; its lib/lib.typ laid out as the package, its manifest's
+  entrypoint (still the template.typ that this commit moved to lib/lib.typ) corrected in
+  PATCHES; the template's own font, Noto Serif CJK SC (above), and its lang "zh".
 
 Each person's main file is written as the template's own example/template file is: the
 template's macros (or its YAML data file) filled from the JSON Resume document. The PDFs
@@ -131,11 +139,12 @@ _MULISH_SPEC = importlib.util.find_spec("fontpkg_mulish")
 MULISH = Path(os.environ.get("MULISH_DIR", str(Path(_MULISH_SPEC.origin).parent / "files")
                              if _MULISH_SPEC and _MULISH_SPEC.origin else "/nonexistent"))
 CANTARELL = Path(os.environ.get("CANTARELL_DIR", "/work/tools-typst/fonts-cantarell"))
+NOTO_CJK = Path(os.environ.get("NOTO_CJK_DIR", "/work/tools-typst/fonts-noto-cjk"))
 # Fonts only some families are given (so that the others' font fallback, and bytes, stay
 # as they were).
 FAMILY_FONT_PATHS = {"typst-grotesk": [str(HANKEN_GROTESK)], "typst-vercanard": [str(INRIA_SANS)],
                      "typst-minimalcv": [str(INRIA_SANS)], "typst-attractive": [str(MULISH)],
-                     "typst-pesha": [str(CANTARELL)]}
+                     "typst-pesha": [str(CANTARELL)], "typst-resumeng": [str(NOTO_CJK)]}
 TIMESTAMP = 1735689600  # 2025-01-01T00:00:00Z: the PDFs' dates and Typst's datetime.today()
 
 # (name, version, repository, commit, the paths needed when not the whole tree)
@@ -171,6 +180,8 @@ PACKAGES = (
     ("pesha", "0.4.0", "talal/pesha", "e83162214dde1ba7093ce8c342e5d06bd400b399", "typst.toml LICENSE lib.typ"),
     ("clickworthy-resume", "1.0.1", "AbdullahHendy/clickworthy-resume", "140d75133e9f9209f57ea18ca21d97ef6cb984b3",
      "typst.toml LICENSE src"),
+    ("resume-ng", "1.0.0", "fky2015/resume-ng-typst", "bc2d5ce0299b4d2fe328bb24a9820caff8a6fc9f",
+     "typst.toml LICENSE lib"),
 )
 # Compatibility fixes for the current compiler, applied to the laid-out copies only:
 # (package, file, pattern, replacement, why).
@@ -178,6 +189,8 @@ PATCHES = (
     ("linguify", "lib/linguify.typ", r'" \+ type\((\w+)\)', r'" + str(type(\1))',
      "Typst 0.14 and later no longer add a type to a string"),
     ("linguify", "lib/fluent.typ", r'" \+ type\((\w+)\)', r'" + str(type(\1))', "the same"),
+    ("resume-ng", "typst.toml", r'(?m)^entrypoint = "template.typ"', 'entrypoint = "lib/lib.typ"',
+     "its manifest names the template.typ that the pinned commit moved to lib/lib.typ"),
 )
 SCIENCEICONS = ("curvenote/scienceicons", "36e43cbc83cc46334d0167827220ab1d9160610c")
 VANTAGE = ("sardorml/vantage-typst", "dd4ef90b669088774137b000675763d8cdf9ab68")
@@ -1355,6 +1368,60 @@ def clickworthy(document: dict[str, Any], family: str) -> tuple[dict[str, str | 
     return {"main.typ": "\n".join(lines) + "\n"}, {"links": links}
 
 
+def resumeng(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """resume-ng as its template/main.typ: one dense column in Noto Serif CJK SC (the
+    template's font and lang "zh", kept for these English resumes), justified, 1cm margins,
+    the paper of the person's convention; the name centred in bold over a centred
+    " | "-separated contact line of the phone, the email and the web addresses (linked,
+    shown without scheme as the example's "github.com/fky2015"); headings with a rule under
+    them, in the example's order: education, skills, work experience, summary. Each school
+    "**School** | Area | Degree" with "start – end" months (as the person's convention
+    writes them) placed at the right; skills as "*Group*: keywords" bullets; each job
+    "**Company** | Title" with its dates at the right ("Present" for a current job, where
+    the template's default is "今"), then the highlights as bullets; the summary and the
+    languages as the bullets of the example's closing "个人总结" ("Summary"). The template
+    shows no label, no place and no job place. A school without an area is the same
+    resume-item() without the empty middle part (resume-education() would print
+    "School |  | Degree")."""
+    basics = document["basics"]
+    contacts = [s(basics["phone"]), f"link({s('mailto:' + basics['email'])}, {s(basics['email'])})"]
+    links = []
+    for url in (basics["url"], *(item["url"] for item in basics["profiles"])):
+        if url:
+            contacts.append(f"link({s(url)}, {s(bare(url).removeprefix('www.'))})")
+            links.append(url)
+    lines = ['#import "@preview/resume-ng:1.0.0": *', "", f'#set page(paper: "{paper(document)}")', "",
+             "#show: project.with(", f"  title: {s(basics['name'] + ' - Resume')},",
+             f"  author: (name: {s(basics['name'])}),", "  contacts:", "    (",
+             *[f"      {item}," for item in contacts], "    )", ")", "", '#resume-section("Education")']
+    for school in document["education"]:
+        start, end = month(school["startDate"][:7], document), month(school["endDate"][:7], document)
+        if school["area"]:
+            lines += ["#resume-education(", f"  university: {s(school['institution'])},",
+                      f"  degree: {s(school['studyType'])},", f"  school: {s(school['area'])},",
+                      f"  start: {s(start)},", f"  end: {s(end)}", ")[]", ""]
+        else:
+            lines += ["#resume-item(",
+                      f"  left: array-to-str((strong({s(school['institution'])}), {s(school['studyType'])})),",
+                      f"  right: resume-date({s(start)}, end: {s(end)}),", ")[]", ""]
+    lines.append("#resume-section[Skills]")
+    lines += [f"- *#{s(group['name'])}*: #{s(', '.join(group['keywords']))}" for group in document["skills"]]
+    lines += ["", "#resume-section[Work Experience]"]
+    for job in document["work"]:
+        start, end = dates(job, document)
+        lines += ["#resume-work(", f"  company: {s(job['name'])},", f"  duty: {s(job['position'])},",
+                  f"  start: {s(start)},", f"  end: {s(end)},", ")["]
+        lines += [f"- #{s(highlight)}" for highlight in job["highlights"]]
+        lines += ["]", ""]
+    lines += ["#resume-section[Summary]", "", f"- #{s(basics['summary'])}"]
+    if document.get("languages"):
+        languages = ", ".join(f"{item['language']} ({item['fluency'].lower()})" for item in document["languages"])
+        lines.append(f"- #{s('Languages: ' + languages)}")
+    truth = rendered.truth_of(document, "", "", "")
+    return {"main.typ": "\n".join(lines) + "\n"}, {
+        "location": "", "links": links, "experience": [{**job, "location": ""} for job in truth["experience"]]}
+
+
 RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes], dict[str, Any]]]] = {
     "typst-basic": basic,
     "typst-moderncv": moderncv,
@@ -1374,6 +1441,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes
     "typst-modernpro": modernpro,
     "typst-pesha": pesha,
     "typst-clickworthy": clickworthy,
+    "typst-resumeng": resumeng,
 }
 
 

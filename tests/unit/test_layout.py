@@ -18,7 +18,7 @@ from analysis_worker.analysis import analyse
 from analysis_worker.analysis.normalise import normalise_text
 from analysis_worker.analysis.places import is_location
 from analysis_worker.analysis.sections import heading_kind
-from analysis_worker.document import ExtractedDocument
+from analysis_worker.document import ExtractedDocument, Span, StyledLine
 from analysis_worker.extraction import extract
 from common.proto.resume.v1 import resume_pb2
 from tests.corpus.people import person
@@ -1766,3 +1766,113 @@ def test_an_entrys_dates_and_place_after_icons_are_no_bullet(document) -> None:
                   (80, y - 40, "/F1", 9, _latin(f"- {job['highlights'][0]} across the four regional business units"))]
         y -= 60
     assert _jobs(read(*lines)) == _expected_jobs(document)
+
+
+def _tex_line(x: float, y: float, cells: list[str], size: int = 10, cell_gap: int = 5848) -> bytes:
+    """A line as TeX writes it, one TJ: the words of each cell a space's move apart (333
+    thousandths, more than Helvetica's space), the cells `cell_gap` apart."""
+    def words(cell: str) -> bytes:
+        return b" -333 ".join(b"(" + word.encode("latin-1") + b")" for word in cell.split())
+    return (f"BT /F1 {size} Tf {x} {y} Td [".encode() + f" -{cell_gap} ".encode().join(map(words, cells))
+            + b"] TJ ET")
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_cells_of_a_tex_line_are_fields_and_a_stretched_line_is_words(document) -> None:
+    # McDowell's rows: title, employer and dates in three cells of one TJ, parted by moves
+    # many ems wide; Deedy's narrow column: a school's name stretched across it, every
+    # word gap wide. The first are fields, the second one name.
+    basics = document["basics"]
+    content = [_tex_line(72, 760, [_latin(basics["name"])], size=20), _tex_line(72, 740, [basics["email"]]),
+               _tex_line(72, 710, ["Experience"], size=13)]
+    y = 690
+    for job in document["work"]:
+        period = f"{_month(job['startDate'])} - {_month(job['endDate'])}"
+        content += [_tex_line(72, y, [_latin(job["position"]), _latin(job["name"]), period]),
+                    _tex_line(80, y - 14, [_latin(f"- {job['highlights'][0]}")])]
+        y -= 34
+    school = document["education"][0]["institution"].upper().split()
+    content += [_tex_line(72, y, ["Education"], size=13),
+                _tex_line(72, y - 20, [" ".join(school[:3])], cell_gap=2373)
+                .replace(b" -333 ", b" -2373 "),
+                _tex_line(72, y - 32, [" ".join(school[3:])] if school[3:] else []),
+                _tex_line(72, y - 44, [f"{document['education'][0]['studyType']} in Statistics"])]
+    extracted = extract(one_page_pdf(b" ".join(content)), "application/pdf", "tex.pdf")
+    result = analyse(extracted)
+    assert _jobs(result) == [(_latin(title), _latin(company), start, end)
+                             for title, company, start, end in _expected_jobs(document)]
+    assert " ".join(school[:3]) in extracted.text
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_dates_drawn_before_the_left_of_their_line_stay_apart(document) -> None:
+    # Typst's resume-ng draws an entry's dates, set flush right, before "Company | Title"
+    # at the left of the same line; a list's marker drawn after its item stays on its line.
+    lines = [*_header(document), (72, 710, "/F2", 13, "Work Experience")]
+    y = 690
+    for job in document["work"]:
+        lines += [(430, y, "/F1", 10, f"{_month(job['startDate'])} - {_month(job['endDate'])}"),
+                  (72, y, "/F2", 10, _latin(f"{job['name']} | {job['position']}")),
+                  (84, y - 14, "/F1", 10, _latin(job["highlights"][0])), (74, y - 14, "/F1", 10, "-")]
+        y -= 34
+    extracted = extract(one_page_pdf(set_lines(*lines)), "application/pdf", "typst.pdf")
+    assert _jobs(analyse(extracted)) == [(_latin(title), _latin(company), start, end)
+                                         for title, company, start, end in _expected_jobs(document)]
+    assert "-" not in extracted.text.splitlines()
+
+
+# People whose names are capitalised words only: run together, their capitals part them.
+PLAIN_NAMES = [document for document in LATIN
+               if all(word.isalpha() and word[0].isupper() for word in document["basics"]["name"].split())]
+
+
+@pytest.mark.parametrize("document", PLAIN_NAMES, ids=lambda document: document["basics"]["name"])
+def test_a_letter_spaced_name_closed_up_is_parted_where_the_email_spells_it(document) -> None:
+    # The McDowell class tracks the name's letters and moves a little further between its
+    # words, with no space glyph: the text layer has one space in every gap ("J a m a l
+    # H a d d a d"), which closes up into one word.
+    basics = document["basics"]
+    glyphs = b" -900 ".join(b" -300 ".join(b"(" + letter.encode() + b")" for letter in word)
+                            for word in basics["name"].split())
+    content = b"BT /F1 20 Tf 200 760 Td [" + glyphs + b"] TJ ET " + set_lines(
+        (72, 740, "/F1", 10, basics["email"]), (72, 710, "/F2", 13, "Experience"),
+        *_job_at(document["work"][0], 690))
+    result = analyse(extract(one_page_pdf(content), "application/pdf", "tracked.pdf"))
+    assert result.contact.name == basics["name"]
+
+
+@pytest.mark.parametrize(("name", "email"), [("Ronald McDonald", "ronald.mcdonald@example.com"),
+                                             ("Ana DeAndrade", "ana.deandrade@example.com")])
+def test_a_capital_inside_a_surname_stays_where_the_email_spells_it_whole(name: str, email: str) -> None:
+    result = read((72, 760, "/F1", 10, "Resume"), (72, 740, "/F1", 10, f"{name} | {email}"),
+                  (72, 710, "/F2", 13, "Experience"), (72, 690, "/F2", 10, "Data Analyst at Acme Corp"),
+                  (72, 676, "/F1", 10, "Jan 2020 - Present"))
+    assert result.contact.name == name
+
+
+@pytest.mark.parametrize("line", ["Senior Marketingmanager", "Athens GR", "ANSYS SolidWorks AutoCAD MATLAB"])
+def test_a_title_place_or_skills_in_the_names_place_is_no_name_the_email_denies(line: str) -> None:
+    # OCR that cannot read the name's letters (Greek, Cyrillic) leaves its place to the
+    # line under it: a title run together, the city, the skills of a sidebar. The email
+    # address spells a name that shares no word with it.
+    result = read((72, 760, "/F2", 24, line), (72, 740, "/F1", 10, "eleni.papadopoulou@example.com"),
+                  (72, 710, "/F2", 13, "Experience"), (72, 690, "/F2", 10, "Data Analyst at Acme Corp"),
+                  (72, 676, "/F1", 10, "Jan 2020 - Present"))
+    assert result.contact.name == ""
+
+
+@pytest.mark.parametrize(("upper", "lower", "name"), [
+    (("MATEUSZ", 33.0), ("KOWALCZYK", 30.0), "Mateusz Kowalczyk"),
+    (("Ingrid Sørensen", 34.0), ("Athens", 31.5), "Ingrid Sørensen")])
+def test_a_name_stacked_on_a_scan_is_one_where_its_first_line_is_one_word(upper, lower, name: str) -> None:
+    # OCR tells a line's size from its letters' height: the two lines of one name set in
+    # one size read a tenth apart. A one-word line stacks with the line under it; a whole
+    # name keeps the city under it apart.
+    def line(text: str, size: float, top: float) -> StyledLine:
+        return StyledLine(text, 1, top, 50, 50 + size * len(text) / 2, (Span(text + " ", size, False, False),))
+    email = ".".join(name.lower().replace("ø", "o").split()) + "@example.net"
+    body = [line("Senior Data Engineer", 10.5, 150), line(email, 8.0, 170), line("EXPERIENCE", 9.0, 210),
+            line("Data Engineer at Acme Corp", 8.0, 230), line("01/2020 - Present", 8.0, 245)]
+    lines = (line(upper[0], upper[1], 94), line(lower[0], lower[1], 125), *body)
+    document = ExtractedDocument("png", "\n".join(styled.text for styled in lines), 1, "", (), (), lines)
+    assert analyse(document).contact.name == name
