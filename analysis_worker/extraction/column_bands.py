@@ -22,6 +22,10 @@ _SAME_BASELINE = 1.5
 # Runs whose ends are this close (bands) are set flush right: measured without kerning,
 # the ends of text aligned on one edge come within a point or two of each other.
 _FLUSH = 1.5
+# A page head holds at most this share of the page's characters; below a head that far
+# down, a gutter is crossed by at most this share of them.
+_HEAD_SHARE = 0.25
+_CLEAR = 0.01
 
 
 @dataclass(frozen=True)
@@ -107,8 +111,21 @@ def gutter_band(lines: dict[int, list[Placed]]) -> int | None:
         # Bands left of them that only a page head crosses are free too.
         headed = [band for band in sided if band < free[0] and _crossing_below_head(lines, band) <= 0.03 * total]
         return _column_start(lines, headed + free)
-    below_head = [(_crossing_below_head(lines, band), band) for band in sided]
-    return min(below_head)[1] if below_head and min(below_head)[0] <= 0.03 * total else None
+    crossings = [(found, band) for band in sided if (found := _crossed_below_head(lines, band, total)) is not None]
+    return min(crossings)[1] if crossings else None
+
+
+def _crossed_below_head(lines: dict[int, list[Placed]], band: int, total: int) -> int | None:
+    """The characters of the runs that cross `band` below the page head, where they are few
+    (3% of the page's `total`); None where they are more. Where no band is free, a row of
+    cells in the page's first quarter of text (the phone, the email and the city under
+    icons across the page) may head the page too, though its cells at both sides of the
+    band seem to begin the columns: below it, next to nothing may cross the band."""
+    crossing = _crossing_below_head(lines, band)
+    if crossing <= 0.03 * total:
+        return crossing
+    below_row = _crossing_below_head(lines, band, min(columns_top(lines, band), _first_quarter_end(lines)))
+    return below_row if below_row <= _CLEAR * total else None
 
 
 def _column_start(lines: dict[int, list[Placed]], free: list[int]) -> int:
@@ -153,13 +170,24 @@ def flush_right_beside(lines: dict[int, list[Placed]], band: int) -> bool:
         and all(any(abs(p.run.y - y) <= _SAME_BASELINE for y in left) for p in right)
 
 
-def _crossing_below_head(lines: dict[int, list[Placed]], band: int) -> int:
+def _crossing_below_head(lines: dict[int, list[Placed]], band: int, top: float | None = None) -> int:
     """The characters of the runs that cross `band` from where both columns have begun
-    down: a page head across both columns above them (the name, a label, a summary) is no
-    column's."""
-    top = columns_top(lines, band)
+    down (or from `top` down): a page head across both columns above them (the name, a
+    label, a summary) is no column's."""
+    top = columns_top(lines, band) if top is None else top
     return sum(len(p.run.text) for line in lines.values() for p in line
                if p.bands()[0] <= band <= p.bands()[1] and p.run.y <= top)
+
+
+def _first_quarter_end(lines: dict[int, list[Placed]]) -> float:
+    """The baseline under the lines that hold the first quarter of the page's characters."""
+    total = sum(len(p.run.text) for line in lines.values() for p in line)
+    held = 0
+    for y in sorted(lines, reverse=True):
+        held += sum(len(p.run.text) for p in lines[y])
+        if held >= _HEAD_SHARE * total:
+            return y - 1
+    return -math.inf
 
 
 # Runs of one line closer than this (in bands, 1% of the page's width: a word space or

@@ -1876,3 +1876,42 @@ def test_a_name_stacked_on_a_scan_is_one_where_its_first_line_is_one_word(upper,
     lines = (line(upper[0], upper[1], 94), line(lower[0], lower[1], 125), *body)
     document = ExtractedDocument("png", "\n".join(styled.text for styled in lines), 1, "", (), (), lines)
     assert analyse(document).contact.name == name
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_row_of_contact_cells_across_the_gutter_heads_the_columns(document) -> None:
+    # The smart theme: the name with the summary beside it, then the phone, the email and
+    # the city in three cells under icons across the page (the email's cell across the
+    # gutter, the city's icon the highest text right of it), then a
+    # sidebar set flush right against the gutter beside a time line of dates and entries.
+    # The blank between the time line's dates and its entries is no gutter.
+    basics, work = document["basics"], document["work"]
+    head = [(50, 703, "/F2", 18, _latin(basics["name"]).upper()),
+            (265, 714, "/F3", 8, "I am an engineer looking for a team that ships often"),
+            (265, 705, "/F3", 8, "and learns from it."),
+            (146, 631, "/F4", 9, "C"), (311, 631, "/F4", 9, "E"), (456, 636, "/F4", 9, "H"),
+            (125, 608, "/F1", 9, basics["phone"]), (258, 608, "/F1", 9, basics["email"]),
+            (447, 604, "/F1", 9, basics["location"]["city"])]
+    side = ["SKILLS", *[keyword for group in document["skills"] for keyword in group["keywords"]], "LANGUAGES",
+            "English", "Fluent"]
+    lefts = [(290 - _helvetica_width(text, 8, face), 551 - 12 * index, face, 8, text)
+             for index, (text, face) in enumerate((text, "/F2" if text.isupper() else "/F1") for text in side)]
+    headings = [line for line in lefts if line[2] == "/F2"] + [(321, 551, "/F2", 8, "WORK EXPERIENCE")]
+    companies, rows, y = [], [], 538
+    for job in work:
+        companies.append((413, y - 8, "/F2", 8, _latin(job["name"])))
+        rows += [(343, y, "/F1", 7, f"{_month(job['startDate'])} -"), (413, y, "/F2", 8, _latin(job["position"])),
+                 (350, y - 8, "/F1", 7, _month(job["endDate"]))]
+        y -= 20
+    headings.append((321, y, "/F2", 8, "EDUCATION"))
+    for school in document["education"]:
+        y -= 13
+        rows.append((358, y, "/F1", 7, f"{school['startDate'][:4]}-{school['endDate'][:4]}"))
+        companies += [(413, y, "/F1", 8, _latin(school["institution"])), (413, y - 8, "/F1", 8, school["area"]),
+                      (413, y - 16, "/F1", 8, school["studyType"])]
+        y -= 16
+    # Drawn as the browser paints it: the sidebar's items, the employers and schools, then
+    # the headings, then each entry's dates and title.
+    result = read(*head, *[line for line in lefts if line[2] == "/F1"], *companies, *headings, *rows)
+    assert _jobs(result) == [(_latin(title), _latin(company), start, end)
+                             for title, company, start, end in _expected_jobs(document)]
