@@ -23,10 +23,11 @@ Needs what the tests never need:
   jsonresume-theme-crisp@0.2.12, jsonresume-theme-flat@0.3.7, jsonresume-theme-github@0.0.5,
   jsonresume-theme-fresh@0.0.3, jsonresume-theme-full@0.0.4, jsonresume-theme-compact@1.0.4,
   jsonresume-theme-caffeine@1.2.3, jsonresume-theme-pumpkin@1.1.4,
-  jsonresume-theme-smart@1.0.2, jsonresume-theme-msresume@0.1.0 (all MIT),
-  jsonresume-theme-minyma@0.0.5 (ISC) and jsonresume-theme-relaxed@0.2.1 (MPL-2.0, with
-  heroicons@2.2.0, MIT, for its icons); batches 7 to 11 (lucide to msresume) were printed
-  by Chromium 156 and WeasyPrint 70.0;
+  jsonresume-theme-smart@1.0.2, jsonresume-theme-msresume@0.1.0,
+  jsonresume-theme-apage@1.0.2 (all MIT), jsonresume-theme-minyma@0.0.5 (ISC) and
+  jsonresume-theme-relaxed@0.2.1 (MPL-2.0, with heroicons@2.2.0, MIT, for its icons);
+  batches 7 to 11 (lucide to msresume) and the held-out apage were printed by Chromium 156
+  and WeasyPrint 70.0 (apage loads nothing from a CDN; it renders with LANG=en, see THEMES);
   professional ships JSX and is bundled here with esbuild@0.28.2 against its peers
   react@18.3.1, react-dom@18.3.1 and styled-components@6.6.0; mocha-responsive reads
   Font Awesome's stylesheet from its own node_modules without depending on it, so that
@@ -83,7 +84,8 @@ Setup, as done for the stored files (DIR=/work/tools-html, the default):
         jsonresume-theme-classy@1.0.9 jsonresume-theme-jacrys@1.0.4 jsonresume-theme-crisp@0.2.12 \
         jsonresume-theme-flat@0.3.7 jsonresume-theme-github@0.0.5 jsonresume-theme-fresh@0.0.3 \
         jsonresume-theme-full@0.0.4 jsonresume-theme-compact@1.0.4 \
-        jsonresume-theme-smart@1.0.2 jsonresume-theme-msresume@0.1.0 tachyons@4.10.0
+        jsonresume-theme-smart@1.0.2 jsonresume-theme-msresume@0.1.0 tachyons@4.10.0 \
+        jsonresume-theme-apage@1.0.2
     mkdir -p DIR/vendor/tachyons-columns@1.0.5/src DIR/vendor/tachyons-print@4.7.2/css
     git -C COLUMNS show b8ac06ae:src/tachyons-columns.css > DIR/vendor/tachyons-columns@1.0.5/src/tachyons-columns.css
     git -C PRINT show 2940ca03:css/tachyons-print.css > DIR/vendor/tachyons-print@4.7.2/css/tachyons-print.css
@@ -180,6 +182,7 @@ def _location_in(pattern: str) -> Callable[[dict[str, Any], str], str]:
 
 
 _location_actual = _location_in(r'<li class="margin-text-5">(.*?)</li>')
+# onepage; apage (the same markup), whose "RegionCity" runs together.
 _location_onepage = _location_in(r"<span class='address'>(.*?)</span>")
 # autumn: "City, Region, Country" with the country's name (country-code-lookup).
 _location_autumn = _location_in(r'<span class="sr-only">Location: </span>.*?<span>(.*?)</span>')
@@ -270,6 +273,7 @@ class Theme:
     zoom: float = 1.0  # WeasyPrint: what Chromium's shrink-to-fit does for wide pages
     extra_css: str = ""
     today: str = ""  # the date Node's clock reads while the theme renders ("" the real one)
+    language: str = ""  # LANG while the theme renders, for themes that take their labels' language from it
 
 
 THEMES = {
@@ -706,6 +710,25 @@ THEMES = {
     # On WeasyPrint's A4 with its default margins.
     "weasyprint-msresume": Theme("jsonresume-theme-msresume", "weasyprint", _location_simple_red,
                                  work_entries=3, education_entries=1, highlights_shown=False, skills_shown=False),
+    # Apage (Tailwind 1, inlined by the theme), one column in Times New Roman (Tinos prints),
+    # on WeasyPrint's A4 with its default margins: the name large and bold with the label in
+    # grey after it; a grey line of the phone, the email and the address as the theme writes
+    # it for Chinese resumes, region and city run together ("TXAustin", the city alone
+    # without a region; no country), "|" between them; the profiles' networks below,
+    # linked to their URLs (no web site); sections between dashed rules, the headings
+    # ("Work", "Education", "Skills", "Languages") above their entries (English labels: the
+    # theme takes its language from LANG, "en" or "zh", and fails on any other, as on C.UTF-8): each
+    # job one bold row of the raw ISO dates ("2022-11-01 - Present") in a 12rem cell, the
+    # company in a 16rem cell and the title, then the highlights as "> " lines; schools the
+    # same way, dates, institution, area (10rem) and degree; skill groups as "> Group"
+    # followed by the keywords in grey; "English Fluent". No work location; it prints
+    # basics.summary nowhere (only a top-level summary list, which no person has). Below
+    # the content of the last page, the body's light grey background (browsers leave it
+    # out of print; WeasyPrint paints it). The line breaks and tabs of the template
+    # between its tags and their text are dropped (see _local_assets).
+    "weasyprint-apage": Theme("jsonresume-theme-apage", "weasyprint", _location_onepage,
+                              links=lambda document: [profile["url"] for profile in document["basics"]["profiles"]],
+                              language="en"),
 }
 
 
@@ -914,6 +937,17 @@ def _local_assets(name: str, page: str, themes: Path) -> str:
         # 16em wide, over the work experience. The name on one line (see THEMES).
         page = re.sub(r'<article id="person">.*?</article>', "", page, flags=re.S)
         page = re.sub(r'<dl class="name">.*?</dl>', _smart_name, page, count=1, flags=re.S)
+    if name == "weasyprint-apage":
+        # Each row's cells are inline-blocks whose text the template indents on lines of its
+        # own; WeasyPrint 70 sizes a shrink-to-fit cell (the title, the degree, the contact
+        # line, a skill group's keywords) to its text without that white space and then
+        # breaks the text inside it all the same ("Operations" over "Manager"). White space
+        # with a line break between a tag and text is dropped (browsers drop it at a line's
+        # ends and collapse it elsewhere with the space between the tags, which is kept).
+        head, body = page.split("<body", 1)
+        body = re.sub(r"(<[a-z][^>]*>)[ \t]*\n\s*(?=[^\s<])", r"\1", body)
+        body = re.sub(r"(?<=[^\s>])[ \t]*\n\s*(</[a-z0-9]+>)", r"\1", body)
+        page = f"{head}<body{body}"
     if name == "chromium-caffeine":
         # The picture holder (no person has a picture) would print its alt text.
         page = re.sub(r'<img src="" alt="profile-pic">', "", page)
@@ -1004,7 +1038,8 @@ def render(name: str, document: dict[str, Any], themes: Path, work: Path, python
     script = _FIXED_CLOCK_JS + _RENDER_JS if theme.today else _RENDER_JS
     subprocess.run(["node", "--input-type=module", "-e", script, module, str(source), str(html)],
                    cwd=themes, check=True, capture_output=True, timeout=120,
-                   env={**os.environ, "TZ": "UTC", "RENDER_TODAY": theme.today})
+                   env={**os.environ, "TZ": "UTC", "RENDER_TODAY": theme.today,
+                        **({"LANG": theme.language} if theme.language else {})})
     page = _local_assets(name, html.read_text(encoding="utf-8"), themes)
     if theme.extra_css:
         page = page.replace("</head>", f"<style>{theme.extra_css}</style></head>", 1)

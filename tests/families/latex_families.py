@@ -11,7 +11,10 @@ which the YAAC class loads), texlive-fonts-extra for
 fontawesome5, roboto, sourcesanspro, lato, fira (limecv) and cm-unicode), fonts-lato and
 fonts-roboto-slab (AltaCV under XeLaTeX), fonts-dejavu (europecv and europasscv with
 non-Latin names; tccv with Cyrillic ones), fonts-liberation2 (McDowell CV),
-fonts-texgyre (TeX Gyre Bonum, which tccv sets under LuaLaTeX), cm-super (Debian's own
+fonts-texgyre (TeX Gyre Bonum, which tccv sets under LuaLaTeX; TeX Gyre Termes, billryan's
+resume), texlive-plain-generic (nth, which billryan's class loads), fonts-font-awesome (the
+FontAwesome.otf that TeX Live's fontawesome package asks for under XeLaTeX and Debian's
+texlive-fonts-extra leaves out; billryan's resume), cm-super (Debian's own
 package of the T1 Type 1 fonts, without which pdfLaTeX's T1 text is set in bitmap fonts
 with no text layer) and poppler-utils (pdftotext, for the check). The TeX Live classes and
 packages europecv (08/03/2022), simplecv (v1.6a), curve (v1.16), europasscv (2020-10-31),
@@ -57,6 +60,12 @@ named "owner+name", at these commits:
                          as McDowell_CV_Template.tex, by LuaLaTeX; the Times New Roman it asks for
                          by name set as Liberation Serif (fonts-liberation2, SIL OFL 1.1), which
                          has Greek and Cyrillic
+    billryan/resume      eadc3955cf006254dc8f2419e971fbe3f5bab413  MIT         resume.cls (2015/05/25), as resume.tex,
+                         by XeLaTeX; the TeX Gyre Termes it sets (fonts-texgyre, GUST), copied into
+                         the fonts/Main/ it names, with Termes' own small capitals instead of the
+                         Fontin SmallCaps the repository ships (freeware, not used); TeX Live's
+                         fontawesome 4.6.3.1 with fonts-font-awesome; Greek or Cyrillic names in
+                         Tempora (TeX Live's tempora, GPL-2+ with font exception)
 
 e.g. `git clone https://github.com/jakegut/resume DIR/jakegut+resume && git -C
 DIR/jakegut+resume checkout 3e64a93`. The document bodies follow each template's example
@@ -64,8 +73,8 @@ DIR/jakegut+resume checkout 3e64a93`. The document bodies follow each template's
 documentation). People whose data are not all Latin (Greek, Cyrillic names) are set with
 XeLaTeX (LuaLaTeX for pas-cv) and a font that has their letters: the template's own where
 it has them (Roboto Slab/Lato for AltaCV, Roboto for ReadableCV's headings, Clear Sans
-for the Twenty Seconds CV, Cantarell for harnon-cv), else CMU
-(Unicode Computer Modern) or DejaVu.
+for the Twenty Seconds CV, Cantarell for harnon-cv), Tempora (a Times, as the template's
+Termes) for billryan's resume, else CMU (Unicode Computer Modern) or DejaVu.
 The files carry a fixed date (SOURCE_DATE_EPOCH=1735689600) and are the same bytes on every
 run. After rendering, each family's PDFs are checked: `pdftotext -layout` must hold the
 name, email, companies, titles and institutions of the truths (whitespace collapsed,
@@ -1580,6 +1589,79 @@ def mcdowell(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any
         "education": truth["education"]}
 
 
+# --- billryan/resume ------------------------------------------------------------------------
+
+BILLRYAN = "billryan+resume"
+# The class sets TeX Gyre Termes from its fonts/Main/ folder, with the small capitals of
+# Fontin SmallCaps (exljbris' freeware, which the repository ships and no package has):
+# TeX Gyre Termes' own small capitals (fonts-texgyre, GUST) instead. Greek and Cyrillic
+# names are set in Tempora (TeX Live's tempora, a Times with those letters, GPL-2+ with
+# font exception), which has no small capitals: \scshape prints upper and lower case.
+_BILLRYAN_SMALL_CAPS = ("SmallCapsFont = Fontin-SmallCaps", "SmallCapsFeatures = {Letters = SmallCaps}")
+TEX_GYRE = Path("/usr/share/texmf/fonts/opentype/public/tex-gyre")
+_TEMPORA = (r"\setmainfont{Tempora}[Extension=.otf, UprightFont=*-Regular, BoldFont=*-Bold,"
+            r" ItalicFont=*-Italic, BoldItalicFont=*-BoldItalic]")
+
+
+def billryan(document: dict[str, Any], work: Path) -> tuple[bytes, dict[str, Any]]:
+    """Bill Ryan's "elegant résumé" (resume.cls) as its English example resume.tex fills
+    it, set by XeLaTeX as its Makefile does, 11pt, A4, page numbers off: the name centred,
+    huge, in small capitals (\\name); one centred sans-serif line of icons before the email,
+    the phone and the LinkedIn user name (\\basicInfo, linked); headings in large small
+    capitals after an icon, over a rule; "Education" first, each school a \\datedsubsection
+    (the institution in bold, its years at the right), "*Degree* in Area" under it; then
+    "Experience", each job "**Company**, Place" with "dates" (the person's convention) at the
+    right, the title in italics under it (\\role, its second part, the example's "Manager:
+    xxx", left empty), the highlights as bullets; "Skills" as bullets "Group: keywords";
+    "Miscellaneous" as the example's bullets "Website: URL", "GitHub: URL", "Languages:
+    English - Fluent" (URLs printed in full). The example has no summary, no label and no
+    personal place: none here. \\basicInfo is one \\centerline, which does not wrap."""
+    basics = document["basics"]
+    cls = (SOURCES / BILLRYAN / "resume.cls").read_text(encoding="utf-8")
+    (work / "resume.cls").write_text(cls.replace(*_BILLRYAN_SMALL_CAPS), encoding="utf-8")
+    (work / "fonts" / "Main").mkdir(parents=True)
+    for shape in ("regular", "bold", "italic", "bolditalic"):
+        shutil.copy(TEX_GYRE / f"texgyretermes-{shape}.otf", work / "fonts" / "Main")
+    info = [rf"\email{{{basics['email']}}}", rf"\phone{{{tex(basics['phone'])}}}"]
+    misc = [rf"\item Website: {tex(basics['url'])}"] if basics["url"] else []
+    for item in basics["profiles"]:
+        if network(item["url"]) == "linkedin":
+            info.append(rf"\linkedin[{tex(handle(item['url']))}]{{{item['url']}}}")
+        else:
+            misc.append(rf"\item {tex(item['network'])}: {tex(item['url'])}")
+    if document.get("languages"):
+        misc.append(r"\item Languages: " + tex(", ".join(f"{item['language']} - {item['fluency']}"
+                                                         for item in document["languages"])))
+    lines = ["% !TEX program = xelatex", "", r"\documentclass{resume}"]
+    if not latin(document):
+        lines.append(_TEMPORA)
+    lines += ["", r"\begin{document}", r"\pagenumbering{gobble} % suppress displaying page number", "",
+              rf"\name{{{tex(basics['name'])}}}", "", r"\basicInfo{",
+              " \\textperiodcentered\\ \n".join(f"  {item}" for item in info) + "}", "",
+              r"\section{\faGraduationCap\ Education}"]
+    for school in document["education"]:
+        area = f" in {tex(school['area'])}" if school["area"] else ""
+        lines += [rf"\datedsubsection{{\textbf{{{tex(school['institution'])}}}}}"
+                  rf"{{{school['startDate'][:4]} -- {school['endDate'][:4]}}}",
+                  rf"\textit{{{tex(school['studyType'])}}}{area}"]
+    lines += ["", r"\section{\faUsers\ Experience}"]
+    for job in document["work"]:
+        lines += [rf"\datedsubsection{{\textbf{{{tex(job['name'])}}}, {tex(job['location'])}}}"
+                  rf"{{{job_dates(job, document)}}}", rf"\role{{{tex(job['position'])}}}{{}}", r"\begin{itemize}"]
+        lines += [rf"  \item {tex(item)}" for item in job["highlights"]]
+        lines += [r"\end{itemize}", ""]
+    lines += [r"\section{\faCogs\ Skills}", r"\begin{itemize}[parsep=0.5ex]"]
+    lines += [rf"  \item {tex(group['name'])}: {tex(', '.join(group['keywords']))}" for group in document["skills"]]
+    lines.append(r"\end{itemize}")
+    if misc:
+        lines += ["", r"\section{\faInfo\ Miscellaneous}", r"\begin{itemize}[parsep=0.5ex]",
+                  *[f"  {item}" for item in misc], r"\end{itemize}"]
+    lines += ["", r"\end{document}"]
+    truth = typeset(rendered.truth_of(document, "", "", ""))
+    return compile_pdf("\n".join(lines) + "\n", work, "xelatex"), {
+        "location": "", "links": links(document), "experience": truth["experience"], "education": truth["education"]}
+
+
 # --- the families -----------------------------------------------------------------------------
 
 RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any]]]] = {
@@ -1606,6 +1688,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any], Path], tuple[bytes, dict[str, Any
     "latex-tccv": tccv,
     "latex-gradstudentresume": gradstudentresume,
     "latex-mcdowell": mcdowell,
+    "latex-billryan": billryan,
 }
 
 
@@ -1657,7 +1740,8 @@ TEMPLATE_REPOSITORIES = {"latex-jake": "jakegut+resume", "latex-sb2nov": "sb2nov
                          "latex-yaac": "darwiin+yaac-another-awesome-cv",
                          "latex-limecv": "opieters+limecv",
                          "latex-latexcv-sidebar": LATEXCV, "latex-latexcv-twocolumn": LATEXCV,
-                         "latex-tccv": "ntd+tccv", "latex-mcdowell": MCDOWELL}
+                         "latex-tccv": "ntd+tccv", "latex-mcdowell": MCDOWELL,
+                         "latex-billryan": BILLRYAN}
 
 
 def build(names: list[str] | None = None, sources: Path | None = None) -> None:

@@ -96,6 +96,15 @@ Templates (repository, commit, licence):
   as its template/main.typ; its lib/lib.typ laid out as the package, its manifest's
   entrypoint (still the template.typ that this commit moved to lib/lib.typ) corrected in
   PATCHES; the template's own font, Noto Serif CJK SC (above), and its lang "zh".
+- typst-bamboovir (held out): bamboovir/typst-resume-template 24de6194 (MIT), not a package:
+  its templates/latex/template.typ (the one its resume.typ imports and its Justfile builds)
+  put beside the main file as templates/latex/, imported by relative path as resume.typ does,
+  no dependencies; its four icons (Font Awesome 6 SVGs marked as the Pro edition) taken
+  from the Free edition of the npm package above (svgs/, CC BY 4.0) under the same names;
+  New Computer Modern (embedded in Typst) and Source Sans Pro (TeX Live, above) instead of
+  the copies the repository ships; fixes to the copy in BAMBOOVIR_PATCHES (the page
+  counter in a context, as Typst 0.11 and later want; the GitHub and LinkedIn user names
+  shown only when the person has them).
 
 Each person's main file is written as the template's own example/template file is: the
 template's macros (or its YAML data file) filled from the JSON Resume document. The PDFs
@@ -196,6 +205,33 @@ SCIENCEICONS = ("curvenote/scienceicons", "36e43cbc83cc46334d0167827220ab1d91606
 VANTAGE = ("sardorml/vantage-typst", "dd4ef90b669088774137b000675763d8cdf9ab68")
 CHICV = ("skyzh/chicv", "ab26f3d340ce0aeb27a5cc21a296fce28f9446c7")
 ATTRACTIVE = ("Harkunwar/attractive-typst-resume", "0196125f692ba0e5c442de0bd7bcd7dbba1dc7ba")
+BAMBOOVIR = ("bamboovir/typst-resume-template", "24de6194255787ee6ea78562ed001539143c5d97")
+# Fixes to the laid-out copy of its template.typ: (before, after, why).
+BAMBOOVIR_PATCHES = (
+    ("#counter(page).display()", "#context counter(page).display()",
+     "Typst 0.11 and later show a counter only where the context is known (the template is of Typst 0.2)"),
+    ("""          #github_icon
+          #box[#link("https://github.com/" + author.github)[#author.github]]
+          #separator
+""", """          #if "github" in author [
+            #github_icon
+            #box[#link("https://github.com/" + author.github)[#author.github]]
+            #separator
+          ]
+""", "the template always shows a GitHub user name: only when the person has one, as a user without one"
+        " takes it out"),
+    ("""          #linkedin_icon
+          #box[
+            #link("https://www.linkedin.com/in/" + author.linkedin)[#author.linkedin]
+          ]
+""", """          #if "linkedin" in author [
+            #linkedin_icon
+            #box[
+              #link("https://www.linkedin.com/in/" + author.linkedin)[#author.linkedin]
+            ]
+          ]
+""", "the same for the LinkedIn user name"),
+)
 
 
 # --- sources ------------------------------------------------------------------------
@@ -1422,6 +1458,60 @@ def resumeng(document: dict[str, Any], family: str) -> tuple[dict[str, str | byt
         "location": "", "links": links, "experience": [{**job, "location": ""} for job in truth["experience"]]}
 
 
+
+def bamboovir(document: dict[str, Any], family: str) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """bamboovir's typst-resume-template, its templates/latex/template.typ (the one its
+    resume.typ imports and its Justfile builds by default; modelled on billryan's LaTeX
+    résumé), beside a main file written as its resume.typ: A4, narrow margins (0.3 in at
+    the sides, 0.2 in above and below), New Computer Modern 11pt (embedded in Typst; the
+    repository's copies are not used), justified; the name centred, 25pt light, the
+    label under it in small capitals (the template's "positions"), then one centred line
+    of square icons before the phone, the email, the GitHub and the LinkedIn user names
+    (linked; the template has no place for a web site or a personal place); headings in
+    small capitals run into a rule; "Education" first: each school in bold (the GPA
+    column at the right left empty: the people have none), the degree in small capitals
+    with "start - end" months (the person's convention) at the right; "Experience": the
+    company in bold with the place at the right, the title in small capitals with the
+    dates at the right, the highlights as bullets; "Skills": a grid of each group in bold,
+    right-aligned, beside its keywords joined by commas. The footer, in grey Source Sans
+    Pro small capitals: the example's date (here the fixed "January 1, 2025") at the
+    left, "First Last · Résumé" in the centre, the page number at the right. The example
+    has no summary and no languages: none here."""
+    basics = document["basics"]
+    first, last = split_name(basics["name"])
+    author = [f"firstname: {s(first)}", f"lastname: {s(last)}", f"email: {s(basics['email'])}",
+              f"phone: {s(basics['phone'])}"]
+    links = []
+    for network in ("github", "linkedin"):
+        if profile(document, network):
+            author.append(f"{network}: {s(handle(profile(document, network)))}")
+            links.append(profile(document, network))
+    author.append(f"positions: ({s(basics['label'])},)")
+    lines = ['#import "templates/latex/template.typ": *', "", "#show: resume.with(", "  author: (",
+             *[f"      {item}," for item in author], "  ),", '  date: "January 1, 2025"', ")", "",
+             '#resume_section("Education")', ""]
+    for school in document["education"]:
+        start, end = month(school["startDate"][:7], document), month(school["endDate"][:7], document)
+        lines += ["#education_item[", f"  #{s(school['institution'])}", "][", f"  #{s(rendered._degree(school))}",
+                  "][", "][", f"  #{s(f'{start} - {end}')}", "]", ""]
+    lines += ['#resume_section("Experience")', ""]
+    for job in document["work"]:
+        start, end = dates(job, document)
+        lines += ["#work_experience_item_header(", f"  {s(job['name'])},", f"  {s(job['location'])},",
+                  f"  {s(job['position'])},", f"  {s(f'{start} - {end}')},", ")", "#resume_item["]
+        lines += [f"  - #{s(highlight)}" for highlight in job["highlights"]]
+        lines += ["]", ""]
+    lines += ['#resume_section("Skills")', ""]
+    for group in document["skills"]:
+        lines += ["#skill_item(", f"  {s(group['name'])},", f"  {dict_literal(group['keywords'])}", ")"]
+    # The template's icons are Font Awesome 6 SVGs marked as the Pro edition: the same icons of
+    # the Free one (CC BY 4.0) under its file names.
+    icons = {f"templates/latex/assets/icons/{name}.svg": (FONTAWESOME6 / "svgs" / kind / f"{icon}.svg").read_bytes()
+             for name, kind, icon in (("linkedin", "brands", "linkedin"), ("square-github", "brands", "square-github"),
+                                      ("square-envelope-solid", "solid", "square-envelope"),
+                                      ("square-phone-solid", "solid", "square-phone"))}
+    return {"main.typ": "\n".join(lines) + "\n", **icons}, {"location": "", "links": links}
+
 RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes], dict[str, Any]]]] = {
     "typst-basic": basic,
     "typst-moderncv": moderncv,
@@ -1442,6 +1532,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any], str], tuple[dict[str, str | bytes
     "typst-pesha": pesha,
     "typst-clickworthy": clickworthy,
     "typst-resumeng": resumeng,
+    "typst-bamboovir": bamboovir,
 }
 
 
@@ -1459,6 +1550,15 @@ def compile_pdf(files: dict[str, str | bytes], work: Path, packages: Path, famil
             (work / unused).unlink(missing_ok=True)
     if family == "typst-attractive":
         _export(ATTRACTIVE[0], ATTRACTIVE[1], work, "template.typ LICENSE")
+    if family == "typst-bamboovir":
+        _export(BAMBOOVIR[0], BAMBOOVIR[1], work, "LICENSE templates/latex/template.typ")
+        template = work / "templates" / "latex" / "template.typ"
+        text = template.read_text(encoding="utf-8")
+        for before, after, _ in BAMBOOVIR_PATCHES:
+            if before not in text:
+                raise ValueError(f"typst-bamboovir: the template no longer has {before!r}")
+            text = text.replace(before, after)
+        template.write_text(text, encoding="utf-8")
     for name, content in files.items():
         target = work / name
         target.parent.mkdir(parents=True, exist_ok=True)
