@@ -12,7 +12,7 @@ uses its default word space (200 thousandths of an em).
 TeX sets a whole line in one TJ, the glue between its cells included: [(Engineer)
 -5848 (Quantum Ridge Labs) -9874 (Jun 2023)] TJ puts a title, its employer and the dates
 in three cells across the page, which pypdf parts by one space each, as it parts words.
-A move of an em or more is marked (CELL_MARK) and read once the line is whole
+A move of an em or more is marked (_CELL_MARK) and read once the line is whole
 (parted_cells): where the line parts other words by spaces, the wide move parts cells
 and is written as a tab, which parts fields as a word processor's tab does; where every
 gap of the line is that wide, the line is stretched across a narrow column (justified
@@ -30,7 +30,7 @@ _pypdf_space_char = Font._get_space_char
 _pypdf_tj_offset = TextExtraction.process_tj_offset
 # Thousandths of an em: a TJ move this wide parts cells, or words stretched across a line.
 _CELL_GAP = 1000.0
-CELL_MARK = "\x1f"  # the unit separator: no text layer shows it
+_CELL_MARK = "\x1f"  # the unit separator: no text layer shows it
 
 
 def _space_char(encoding: str | dict[int, str], character_map: dict[Any, Any]) -> str:
@@ -43,22 +43,22 @@ def _space_char(encoding: str | dict[int, str], character_map: dict[Any, Any]) -
 def _tj_offset(extraction: TextExtraction, offset: float, space_width: float) -> None:
     _pypdf_tj_offset(extraction, offset, space_width)
     if -offset >= _CELL_GAP and extraction.text.endswith(" "):
-        extraction.text = extraction.text[:-1] + CELL_MARK
+        extraction.text = extraction.text[:-1] + _CELL_MARK
 
 
 def parted_cells(text: str) -> str:
-    """The text with each CELL_MARK a tab on lines that part words by spaces too, and a
+    """The text with each _CELL_MARK a tab on lines that part words by spaces too, and a
     space on others; of the same length."""
-    if CELL_MARK not in text:
+    if _CELL_MARK not in text:
         return text
-    return "\n".join(line.replace(CELL_MARK, "\t" if " " in line else " ") for line in text.split("\n"))
+    return "\n".join(line.replace(_CELL_MARK, "\t" if " " in line else " ") for line in text.split("\n"))
 
 
 def cells_parted(plain: str, chunks: list[str], starts: list[int] | None) -> tuple[str, list[str]]:
     """The page's plain text and its chunks (beginning at `starts` in it) with their marks
     read chunk by chunk, as the chunks alone are: a line of TeX is one chunk, and the
     spaces pypdf puts between chunks are no evidence. Without `starts`, line by line."""
-    if CELL_MARK not in plain:
+    if _CELL_MARK not in plain:
         return plain, chunks
     if starts is None:
         return parted_cells(plain), [parted_cells(chunk) for chunk in chunks]
