@@ -61,7 +61,9 @@ def analyse(document: ExtractedDocument, *, job_description: str = "", required_
         return [line for section in body if section.kind == kind for line in section.lines]
 
     # Two-column templates put the contact details in a sidebar section of their own.
-    body_contact = contact_lines(top.lines) + contact_lines(lines_of("contact"))
+    # The top's fields too are parted where its type says ("Columbus, OH", the name set
+    # large and apart in a header row's cells).
+    body_contact = contact_lines([typography.fields(line) for line in top.lines]) + contact_lines(lines_of("contact"))
     found = extract_contact(body_contact, document.header_text, document.text, document.links,
                             typography.display_lines(), language)
     # A caption column can run on into the education section, which takes no captions of its own.

@@ -1915,3 +1915,17 @@ def test_a_row_of_contact_cells_across_the_gutter_heads_the_columns(document) ->
     result = read(*head, *[line for line in lefts if line[2] == "/F1"], *companies, *headings, *rows)
     assert _jobs(result) == [(_latin(title), _latin(company), start, end)
                              for title, company, start, end in _expected_jobs(document)]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_place_in_a_header_rows_cell_beside_the_name_is_the_location(document) -> None:
+    # McDowell's header row: the place small in the left cell, the name large in the
+    # centre on the same baseline, the phone and email in the right cell; the text layer
+    # puts one space between the place and the name.
+    basics = document["basics"]
+    city = f"{basics['location']['city']}, {basics['location']['region'] or 'Portugal'}"
+    result = read((60, 718, "/F1", 10, _latin(city)), (240, 718, "/F2", 18, _latin(basics["name"])),
+                  (440, 730, "/F1", 9, basics["phone"]), (440, 718, "/F1", 9, basics["email"]),
+                  (72, 680, "/F2", 13, "Employment"), *_job_at(document["work"][0], 660))
+    assert result.contact.location == _latin(city)
+    assert result.contact.name == _latin(basics["name"])
