@@ -20,6 +20,12 @@ URL = re.compile(
 _WEB_ADDRESS = re.compile(r"https?://|www\.|(?<![a-z0-9-])[a-z0-9-]+\.[a-z]{2,}/\S", re.IGNORECASE)
 
 
+def is_web_address(text: str) -> bool:
+    """A web address with a scheme, "www." or a path ("github.com/jdoe"); not a bare host,
+    which also names companies ("acme.com")."""
+    return bool(URL.fullmatch(text) and _WEB_ADDRESS.search(text))
+
+
 def holds_address(text: str) -> bool:
     """Whether the text holds an email or a web address with a scheme or path: a
     profile link on a job board, never the name of an employer or a job."""

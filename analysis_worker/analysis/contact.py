@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
 from common.proto.resume.v1 import resume_pb2
 
-from .addresses import EMAIL
+from .addresses import EMAIL, is_web_address
 from .contact_items import beside_addresses, contact_segments, is_contact_item
+from .entries import BULLET
 from .languages import country_of
 from .links import contact_links
 from .names import best_name, is_name, name_among
@@ -24,6 +26,8 @@ _CONTACT_LINES = 10
 _ITEM_LINES = 40
 # Lines of a contact block around an email or a phone, each side.
 _BLOCK = 2
+# A short label before a web address listed on its own line ("GitHub:", "Personal website:").
+_LINK_LABEL = re.compile(r"^(?:[^\W\d_]+ ?){1,3}:\s*")
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,10 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
     emails = _whole(shown + [target for target in targets if _completes(target, shown)]) \
         or _whole(targets) or EMAIL.findall(body_text)[:1]
     labelled = [line for line in body_text.splitlines() if PHONE_LABEL.search(line)]
+    # Web addresses listed on lines of their own anywhere, bare or after a short label: a
+    # "Links" or "Miscellaneous" section at the end ("- GitHub: https://github.com/jdoe").
+    listed = [line for line in body_text.splitlines()
+              if line not in body_contact and line not in items and _listed_address(line)]
     region = (country_code(location) if location else None) or country_of(language)
     phones = phones_in("\n".join([body_block, header_block, *items, *labelled]), region) \
         or phones_in("\n".join(_targets(links, "tel:")), region)
@@ -87,10 +95,15 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
                        body_text.splitlines(), emails),
         emails=emails,
         phones=phones,
-        links=contact_links(segments, "\n".join([body_block, header_block, *items]), links, emails),
+        links=contact_links(segments, "\n".join([body_block, header_block, *items, *listed]), links, emails),
         location=location,
     )
     return ContactResult(contact, only_in_header=in_header and not in_body, found_in_body=in_body)
+
+
+def _listed_address(line: str) -> bool:
+    item = _LINK_LABEL.sub("", BULLET.sub("", line.strip()), count=1).strip()
+    return is_web_address(item)
 
 
 def _targets(links: tuple[str, ...], scheme: str) -> list[str]:

@@ -1929,3 +1929,22 @@ def test_a_place_in_a_header_rows_cell_beside_the_name_is_the_location(document)
                   (72, 680, "/F2", 13, "Employment"), *_job_at(document["work"][0], 660))
     assert result.contact.location == _latin(city)
     assert result.contact.name == _latin(basics["name"])
+
+
+@pytest.mark.parametrize("bulleted", [True, False], ids=["bulleted", "plain"])
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_web_addresses_listed_in_a_last_section_are_the_candidates(document, bulleted: bool) -> None:
+    # billryan's resume class ends with "Miscellaneous": "Website: URL", "GitHub: URL"; other
+    # templates end with a "Links" section. An address inside a sentence is no such item.
+    basics, job = document["basics"], document["work"][0]
+    handle = re.sub(r"[^a-z]", "", _latin(basics["name"]).lower())
+    mark = "- " if bulleted else ""
+    lines = [_latin(basics["name"]), f"{basics['email']} | {basics['phone']}", "Experience",
+             _latin(f"{job['position']}, {job['name']}"), f"{_month(job['startDate'])} - {_month(job['endDate'])}",
+             "- Shipped the store at https://shop.northwind.com/new for the spring launch",
+             "Miscellaneous", f"{mark}Website: https://{handle}.example.com",
+             f"{mark}GitHub: github.com/{handle}", f"{mark}Personal blog: www.{handle}.dev/notes",
+             f"{mark}Languages: English - Fluent"]
+    result = analyse(extract(text_pdf([lines]), "application/pdf", "links.pdf"))
+    assert sorted(link.url for link in result.contact.links) == sorted(
+        [f"https://{handle}.example.com", f"https://github.com/{handle}", f"https://www.{handle}.dev/notes"])
