@@ -56,7 +56,8 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
     header_lines = [line.strip() for line in header_text.splitlines() if line.strip()]
     # Sidebars and "About" blocks hold the details away from the top: lines made only
     # of contact items count wherever they are in the first part of the resume.
-    first = body_text.splitlines()[:_ITEM_LINES]
+    body_lines = body_text.splitlines()
+    first = body_lines[:_ITEM_LINES]
     items = [line for line in first if line not in body_contact and is_contact_item(line)]
     segments = contact_segments(body_contact + header_lines + items)
     # A place among those items is the candidate's first where it stands in a block beside
@@ -77,11 +78,10 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
     targets = _unique(_targets(links, "mailto:"))
     emails = _whole(shown + [target for target in targets if _completes(target, shown)]) \
         or _whole(targets) or EMAIL.findall(body_text)[:1]
-    labelled = [line for line in body_text.splitlines() if PHONE_LABEL.search(line)]
+    labelled = [line for line in body_lines if PHONE_LABEL.search(line)]
     # Web addresses listed on lines of their own anywhere, bare or after a short label: a
     # "Links" or "Miscellaneous" section at the end ("- GitHub: https://github.com/jdoe").
-    listed = [line for line in body_text.splitlines()
-              if line not in body_contact and line not in items and _listed_address(line)]
+    listed = [line for line in body_lines if line not in body_contact and line not in items and _listed_address(line)]
     region = (country_code(location) if location else None) or country_of(language)
     phones = phones_in("\n".join([body_block, header_block, *items, *labelled]), region) \
         or phones_in("\n".join(_targets(links, "tel:")), region)
@@ -92,7 +92,7 @@ def extract_contact(body_contact: list[str], header_text: str, body_text: str,
         digits_of(phone) in digits_of(header_block) for phone in phones)
     contact = resume_pb2.Contact(
         name=best_name(name_among(list(display)) or name_among(body_contact) or name_among(header_lines),
-                       body_text.splitlines(), emails),
+                       body_lines, emails),
         emails=emails,
         phones=phones,
         links=contact_links(segments, "\n".join([body_block, header_block, *items, *listed]), links, emails),

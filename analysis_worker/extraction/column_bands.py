@@ -109,22 +109,26 @@ def gutter_band(lines: dict[int, list[Placed]]) -> int | None:
             (free if crossing <= 0.03 * total else sided).append(band)
     if free:
         # Bands left of them that only a page head crosses are free too.
-        headed = [band for band in sided if band < free[0] and _crossing_below_head(lines, band) <= 0.03 * total]
+        headed = [band for band in sided if band < free[0]
+                  and _crossing_below(lines, band, columns_top(lines, band)) <= 0.03 * total]
         return _column_start(lines, headed + free)
-    crossings = [(found, band) for band in sided if (found := _crossed_below_head(lines, band, total)) is not None]
+    quarter = _first_quarter_end(lines, total)
+    crossings = [(found, band) for band in sided
+                 if (found := _crossed_below_head(lines, band, total, quarter)) is not None]
     return min(crossings)[1] if crossings else None
 
 
-def _crossed_below_head(lines: dict[int, list[Placed]], band: int, total: int) -> int | None:
+def _crossed_below_head(lines: dict[int, list[Placed]], band: int, total: int, quarter: float) -> int | None:
     """The characters of the runs that cross `band` below the page head, where they are few
     (3% of the page's `total`); None where they are more. Where no band is free, a row of
-    cells in the page's first quarter of text (the phone, the email and the city under
-    icons across the page) may head the page too, though its cells at both sides of the
-    band seem to begin the columns: below it, next to nothing may cross the band."""
-    crossing = _crossing_below_head(lines, band)
+    cells in the page's first quarter of text (above `quarter`: the phone, the email and
+    the city under icons across the page) may head the page too, though its cells at both
+    sides of the band seem to begin the columns: below it, next to nothing may cross the band."""
+    top = columns_top(lines, band)
+    crossing = _crossing_below(lines, band, top)
     if crossing <= 0.03 * total:
         return crossing
-    below_row = _crossing_below_head(lines, band, min(columns_top(lines, band), _first_quarter_end(lines)))
+    below_row = _crossing_below(lines, band, min(top, quarter))
     return below_row if below_row <= _CLEAR * total else None
 
 
@@ -170,18 +174,16 @@ def flush_right_beside(lines: dict[int, list[Placed]], band: int) -> bool:
         and all(any(abs(p.run.y - y) <= _SAME_BASELINE for y in left) for p in right)
 
 
-def _crossing_below_head(lines: dict[int, list[Placed]], band: int, top: float | None = None) -> int:
-    """The characters of the runs that cross `band` from where both columns have begun
-    down (or from `top` down): a page head across both columns above them (the name, a
+def _crossing_below(lines: dict[int, list[Placed]], band: int, top: float) -> int:
+    """The characters of the runs that cross `band` from `top` down (where both columns
+    have begun: columns_top): a page head across both columns above them (the name, a
     label, a summary) is no column's."""
-    top = columns_top(lines, band) if top is None else top
     return sum(len(p.run.text) for line in lines.values() for p in line
                if p.bands()[0] <= band <= p.bands()[1] and p.run.y <= top)
 
 
-def _first_quarter_end(lines: dict[int, list[Placed]]) -> float:
-    """The baseline under the lines that hold the first quarter of the page's characters."""
-    total = sum(len(p.run.text) for line in lines.values() for p in line)
+def _first_quarter_end(lines: dict[int, list[Placed]], total: int) -> float:
+    """The baseline under the lines that hold the first quarter of the page's `total` characters."""
     held = 0
     for y in sorted(lines, reverse=True):
         held += sum(len(p.run.text) for p in lines[y])
