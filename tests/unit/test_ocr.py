@@ -462,3 +462,50 @@ def test_an_employer_and_its_title_set_apart_on_a_scanned_line_are_two_fields() 
     document = extract(image_pdf(page_images(bytes(pdf.output()), seed=3)), file_name="cv.pdf")
     assert [(job.company, job.title) for job in analyse(document).experience] == [
         (company, title) for company, title, _, _ in jobs]
+
+
+
+# Names in the scripts the first recognizer lacks (Cyrillic) or reads without their accents
+# and with capitals as symbols (Greek), over Latin lines that must stay as they are.
+OTHER_SCRIPTS = ["Дмитрий Соколов", "Ελένη Παπαδοπούλου", "ΠΑΠΑΔΟΠΟΥΛΟΥ ΔΗΜΗΤΡΙΟΣ", "Ολυμπία Καραγιάννη",
+                 "Светлана Кузнецова"]
+LATIN = ["Senior Mechanical Engineer", "Lumen Finance, Lyon"]
+
+
+def unicode_scan(lines: list[tuple[str, int]], dpi: int, seed: int) -> bytes:
+    """A scan of the lines, each at its size, printed in DejaVu Sans as OpenCV ships it
+    (it has Greek and Cyrillic letters; fpdf2's own fonts have neither)."""
+    from pathlib import Path
+
+    import cv2
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", fname=str(Path(cv2.__file__).parent / "qt" / "fonts" / "DejaVuSans.ttf"))
+    for line, size in lines:
+        pdf.set_font("DejaVu", size=size)
+        pdf.cell(0, size * 0.6, line, new_x="LMARGIN", new_y="NEXT")
+    return image_pdf(page_images(bytes(pdf.output()), seed=seed, dpi=dpi), dpi=dpi)
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_lines_in_cyrillic_and_greek_are_read_in_their_script(dpi: int) -> None:
+    """The class: a line the first recognizer drops or reads with Greek letters is read
+    again by the second (extraction/other_scripts.py), large as names and at body size."""
+    lines = [(line, 22 if index < 3 else 11) for index, line in enumerate(OTHER_SCRIPTS + LATIN)]
+    assert extract(unicode_scan(lines, dpi, seed=5), file_name="cv.pdf").text.splitlines() == OTHER_SCRIPTS + LATIN
+
+
+def test_a_scanned_resume_named_in_cyrillic_is_named() -> None:
+    body = ["dmitry.sokolov@example.org | +33 6 11 93 60 56 | Lyon, France", "EXPERIENCE",
+            "Design Engineer, Nordlicht Software", "Oct 2018 - Jan 2021"]
+    scan = unicode_scan([("Дмитрий Соколов", 24)] + [(line, 11) for line in body], 200, seed=6)
+    assert analyse(extract(scan, file_name="cv.pdf")).contact.name == "Дмитрий Соколов"
+
+
+def test_marks_of_polytonic_greek_read_on_a_name_are_dropped() -> None:
+    from analysis_worker.extraction.other_scripts import monotonic
+
+    assert monotonic("Ἐλένη Ἑλένη Παπαδοπούλου") == "Ελένη Ελένη Παπαδοπούλου"
+    assert monotonic("Ζωή Δημητρίου, Дмитрий") == "Ζωή Δημητρίου, Дмитрий"
