@@ -21,7 +21,8 @@ def without_credits(text: str, links: tuple[str, ...]) -> tuple[str, tuple[str, 
     whose last part (the author's handle) such a line names."""
     lines = text.split("\n")
     credits = [line for line in lines if _MADE.search(line) and _TEMPLATE.search(line)]
-    credits += [after for line, after in itertools.pairwise(lines) if line in credits and _CUT_BEFORE_AUTHOR.search(line)]
+    credits += [after for line, after in itertools.pairwise(lines)
+                if line in credits and _CUT_BEFORE_AUTHOR.search(line)]
     if not credits:
         return text, links
     named = {word.lower() for line in credits for word in _WORD.findall(line)}
