@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .dates import find_span, strip_dates
 from .education import find_degree, names_institution
 from .forms import unlabelled
 from .languages import HEADING_MODIFIERS, HEADING_PHRASES, HEADING_WORDS
@@ -212,10 +211,7 @@ def _run_in_headings(lines: list[str], kinds: list[str | None]) -> dict[int, tup
     found: dict[str, tuple[int, str, str]] = {}
     for index, line in enumerate(lines):
         heading, _, rest = line.partition(" ")
-        # The section's first line opens with a capital, or is its first entry's dates alone
-        # ("WORK 2022-03-01 - Present", as a scan reads a margin of headings).
-        opens = rest[:1].isupper() or (find_span(rest) is not None and not strip_dates(rest).strip())
-        kind = heading_kind(heading) if opens and not heading.endswith(":") else None
+        kind = heading_kind(heading) if rest[:1].isupper() and not heading.endswith(":") else None
         # A later heading line of the same kind is a sub-heading ("Tools" in a skills section).
         if kind and kind not in kinds[:index] and kind not in found and not kinds[index] and not (
                 headed and TITLE_WORDS.intersection(words_of(rest))):

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     import tesserocr
 
 GREEK, CYRILLIC = "ell+eng", "rus+eng"
+# Tesseract reads a line's first and last letters better with a margin around them, here
+# this share of the line's height: the detected region cuts close ("Дмитрии" for
+# "Дмитрий", "EAévn" for "Ελένη" without one).
+_MARGIN = 0.5
 # Tesseract's mean word confidence (0-100) under which its reading is not taken.
 _LEAST_CONFIDENCE = 60
 # An icon beside a line is a region of its own, which Tesseract reads as a letter or two of
@@ -57,10 +61,14 @@ def second_reading(crop: numpy.ndarray, first: str, readable: bool) -> str | Non
     languages = _script(first, readable)
     if languages is None:
         return None
-    from PIL import Image
+    import numpy
+    from PIL import Image, ImageOps
 
     reader = load_readers()[languages]
-    reader.SetImage(Image.fromarray(crop))
+    # The margin is the line's own background (a name may stand white on a coloured band).
+    edges = numpy.concatenate([crop[0], crop[-1], crop[:, 0], crop[:, -1]])
+    background = tuple(int(value) for value in numpy.median(edges, axis=0))
+    reader.SetImage(ImageOps.expand(Image.fromarray(crop), border=round(len(crop) * _MARGIN), fill=background))
     text = monotonic(reader.GetUTF8Text().strip())
     letters = [character for character in text if character.isalpha()]
     others = sum(map(_other_script, letters))

@@ -1951,26 +1951,6 @@ def test_web_addresses_listed_in_a_last_section_are_the_candidates(document, bul
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
-def test_a_margin_heading_run_into_its_first_entrys_dates_opens_the_section(document) -> None:
-    # A margin of headings beside the entries, read by OCR onto the baselines they share:
-    # "WORK 2022-03-01 - Present" (a heading, then its first entry's dates), the employer
-    # and the title on the lines under it, as fresh sets them.
-    def dates(item) -> str:
-        return f"{item['startDate']} - {item['endDate'] or 'Present'}"
-
-    lines = [_latin(document["basics"]["name"]), document["basics"]["email"],
-             "SUMMARY Analyst who likes clear goals and plain writing."]
-    for index, job in enumerate(document["work"]):
-        lines += [("WORK " if index == 0 else "") + dates(job), _latin(job["name"]), _latin(job["position"]),
-                  "Built the reporting pipeline the finance team uses every week"]
-    school = document["education"][0]
-    lines += [f"EDUCATION {dates(school)}", _latin(school["institution"]), school["area"],
-              "SKILLS Analysis", "SQL, Tableau, Excel"]
-    result = analyse(ExtractedDocument("png", "\n".join(lines), 1, "", ()))
-    assert _jobs(result) == _expected_jobs(document)
-
-
-@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_a_credit_wrapped_before_its_author_and_a_profile_in_another_language(document) -> None:
     # A narrow footer wraps "Powered by JSON Resume · Theme by" before the author's name,
     # whose link's handle is the surname and an initial; the LinkedIn link points to the
