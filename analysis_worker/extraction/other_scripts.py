@@ -5,11 +5,11 @@ Cyrillic: it reads "Дмитрий Соколов" as a space or drops it as unr
 small letters without their accents, and reads Greek capitals as Latin ones and symbols
 ("Eλνη ∏απαδοπολου", "NANA△ONO'YAOY"). What it makes of a line tells which script it is
 in, and Tesseract's LSTM models for that script and English (tessdata_fast, shipped in
-tessdata/) read it again: both names whole at 200 DPI, at some 20-60 ms per line. The two
+tessdata/) read it again: both names whole at 200 DPI, at some 20-70 ms per line. The two
 scripts are not read together, since Tesseract then takes Greek capitals for Cyrillic
 ("ЕЛЕМН" for "ΕΛΕΝΗ"); English is read beside each for the Latin words of a line. Lines
-the first recognizer read as Latin text are left as it read them, so Latin pages cost
-nothing more.
+the first recognizer read as Latin text are left as it read them: a Latin page costs only
+the regions it could not read (icons, mostly), some 1 % more (README, OCR).
 
 The engines (some 50 MB, 0.1 s to load) are loaded once per process, with the OCR engine.
 """
