@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from analysis_worker.document import ExtractionError, Span, StyledLine
 from analysis_worker.extraction.other_scripts import load_readers, second_reading
-from analysis_worker.extraction.reading_order import assemble, level
+from analysis_worker.extraction.reading_order import Box, assemble, level
 
 if TYPE_CHECKING:
     import pypdfium2
@@ -121,7 +121,7 @@ def read_image(image: Image.Image, page: int = 1) -> tuple[str, list[StyledLine]
         raise ExtractionError("A page image could not be read by OCR; upload a PDF with a text layer.") from error
     boxes = level(regions)
     points = _PAGE_WIDTH_POINTS / image.width
-    rows = [[(_cleaned(box.text.strip()), box) for box in line] for line in assemble(boxes, image.width)]
+    rows = [_read_once([(_cleaned(box.text.strip()), box) for box in line]) for line in assemble(boxes, image.width)]
     sizes = _type_sizes([_size(box.height * points, text) for row in rows for text, box in row])
     lines = []
     for row in rows:
@@ -181,6 +181,19 @@ def _spaced(text: str, where: list[Any]) -> str:
             spaced.append(" ")
         spaced.append(character)
     return "".join(spaced)
+
+
+def _read_once(row: list[tuple[str, Box]]) -> list[tuple[str, Box]]:
+    """The row's regions without a character read twice: detection may draw a region over
+    the end of the one before it, whose last character then opens this one as a word of
+    its own ("12/2015" | "5 Atelier Moreau", "Present" | "t Polaris Ventures")."""
+    read = row[:1]
+    for text, box in row[1:]:
+        before, last = read[-1]
+        if box.left < last.right and text[:2] == before[-1:] + " ":
+            text = text[2:]
+        read.append((text, box))
+    return read
 
 
 def _cleaned(text: str) -> str:

@@ -509,3 +509,18 @@ def test_marks_of_polytonic_greek_read_on_a_name_are_dropped() -> None:
 
     assert monotonic("Ἐλένη Ἑλένη Παπαδοπούλου") == "Ελένη Ελένη Παπαδοπούλου"
     assert monotonic("Ζωή Δημητρίου, Дмитрий") == "Ζωή Δημητρίου, Дмитрий"
+
+
+@pytest.mark.parametrize(("before", "after"), [("03/2014-12/2015", "Atelier Moreau, Dublin"),
+                                               ("01/2024-Present", "Polaris Ventures; Designer"),
+                                               ("Jan 2019 - Mar 2023", "Brightline Analytics")])
+def test_a_character_read_again_where_two_regions_overlap_is_read_once(before: str, after: str) -> None:
+    """The class: detection draws a region over the end of the one before it on the line,
+    and the recognizer reads that end's last character again, as a word of its own."""
+    first, second = box(100, 500, before, width=260), box(340, 500, f"{before[-1]} {after}", width=700)
+    assert [text for text, _ in ocr._read_once([(first.text, first), (second.text, second)])] == [before, after]
+    # Apart, or opening with another character, the region is read as it is.
+    apart = box(380, 500, f"{before[-1]} {after}", width=700)
+    assert ocr._read_once([(first.text, first), (apart.text, apart)])[1][0] == apart.text
+    other = box(340, 500, f"A {after}", width=700)
+    assert ocr._read_once([(first.text, first), (other.text, other)])[1][0] == other.text
