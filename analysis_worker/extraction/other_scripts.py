@@ -80,14 +80,18 @@ def second_reading(crop: numpy.ndarray, first: str, readable: bool) -> str | Non
 def _script(first: str, readable: bool) -> str | None:
     """Greek where the first reading holds a Greek letter or a symbol in a word (a capital
     it has no letter for); Cyrillic where it read nothing; None where it read Latin text."""
-    if any(map(_other_script, first)) or any(
-            unicodedata.category(character) in ("Sm", "So")
-            and (first[index - 1:index].isalpha() or first[index + 1:index + 2].isalpha())
-            for index, character in enumerate(first)):
+    if any(map(_other_script, first)) or _symbol_in_word(first):
         return GREEK
     if not readable or not any(map(str.isalnum, first)):
         return CYRILLIC
     return None
+
+
+def _symbol_in_word(text: str) -> bool:
+    """Whether a symbol ("∏", "△", "∧") stands beside a letter, where a letter should be."""
+    return any(unicodedata.category(character) in ("Sm", "So")
+               and (text[index - 1:index].isalpha() or text[index + 1:index + 2].isalpha())
+               for index, character in enumerate(text))
 
 
 def monotonic(text: str) -> str:
