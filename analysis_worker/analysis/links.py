@@ -25,8 +25,14 @@ def _link_key(url: str) -> str:
     return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")).lower()
 
 
+def _host_and_path(url: str) -> tuple[str, list[str]]:
+    """The address's host without "www." and the pieces of its path."""
+    parts = urlsplit(url if "://" in url else "https://" + url)
+    return parts.netloc.lower().removeprefix("www."), [piece for piece in parts.path.split("/") if piece]
+
+
 def classify_link(url: str) -> resume_pb2.LinkType.ValueType:
-    host = urlsplit(url if "://" in url else "https://" + url).netloc.lower().removeprefix("www.")
+    host, _ = _host_and_path(url)
     if host == "linkedin.com" or host.endswith(".linkedin.com"):
         return resume_pb2.LINK_TYPE_LINKEDIN
     if host == "github.com":
@@ -38,9 +44,7 @@ def classify_link(url: str) -> resume_pb2.LinkType.ValueType:
 
 def _is_profile(url: str) -> bool:
     """A LinkedIn or GitHub profile: in a resume it is the candidate's own, wherever it is."""
-    parts = urlsplit(url)
-    path = [piece for piece in parts.path.split("/") if piece]
-    host = parts.netloc.lower().removeprefix("www.")
+    host, path = _host_and_path(url)
     if host.endswith("linkedin.com"):
         return len(path) >= 2 and path[0] in ("in", "pub")
     return host == "github.com" and len(path) == 1 and path[0].lower() not in _GITHUB_RESERVED
@@ -49,7 +53,7 @@ def _is_profile(url: str) -> bool:
 def _is_personal_site(url: str, emails: list[str]) -> bool:
     """A site whose host spells the email's local part ("pietervdberg.dev" for
     "pieter.vdberg@"): the candidate's own, wherever it is linked from."""
-    label = fold(urlsplit(url).netloc.lower().removeprefix("www.").split(".")[0])
+    label = fold(_host_and_path(url)[0].split(".")[0])
     local = fold(emails[0].split("@")[0]) if emails else ""
     return len(local) >= 4 and len(label) >= 4 and (local in label or label in local)
 
@@ -101,8 +105,8 @@ def contact_links(segments: list[str], contact_text: str, document_links: tuple[
 def _profile_address(url: str) -> str:
     """A LinkedIn profile's address without what follows its id: a language its profile is
     also written in ("/in/jdoe/fr"), a page of it ("/in/jdoe/details/skills")."""
-    parts = urlsplit(url)
-    path = [piece for piece in parts.path.split("/") if piece]
-    if parts.netloc.lower().removeprefix("www.").endswith("linkedin.com") and len(path) > 2 and path[0] == "in":
+    host, path = _host_and_path(url)
+    if host.endswith("linkedin.com") and len(path) > 2 and path[0] == "in":
+        parts = urlsplit(url)
         return f"{parts.scheme}://{parts.netloc}/in/{path[1]}"
     return url
