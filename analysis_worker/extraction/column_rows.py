@@ -51,7 +51,11 @@ def _sides(lines: list[list[Placed]], cut: int, plain: str, starts: list[int]) -
 
 def _keyed_if_sparse(keys: list[Row], lines: list[Row], fewest: int) -> list[Row] | None:
     """`keys` read beside `lines` (key_columns.keyed); baselines to the point stand on one line."""
-    return keyed(keys, lines, fewest, _baseline, 1.0)
+    return keyed(keys, lines, fewest, _baseline, 1.0, _text)
+
+
+def _text(row: Row) -> str:
+    return "".join(text for text, _ in row)
 
 
 def _baseline(row: Row) -> float:

@@ -6,6 +6,7 @@ OCR (reading_order), whose lines differ only in how their height on the page is 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -20,25 +21,47 @@ Line = TypeVar("Line")
 _SPARSER = 2.0
 _SPARSER_ALIGNED = 1.5
 _ALIGNED = 0.5
+# A margin of entries' dates beside entries of a line or two is no sparser than the text
+# beside it; it is told by its dates, this many at least (a year each).
+_DATED = 3
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A key stands clear of the lines beside it when none is within this many steps of it.
+_CLEAR = 0.75
 # Lines of a block follow each other at most this many times the column's usual step.
 _BLOCK_STEP = 1.5
 
 
 def keyed(keys: list[Line], lines: list[Line], fewest: int, height: Callable[[Line], float],
-          near: float) -> list[Line] | None:
+          near: float, text: Callable[[Line], str]) -> list[Line] | None:
     """`keys` and `lines` (each top to bottom) read as one, each key before the block of
     lines it stands beside, when there are `fewest` keys at least and they stand sparser
-    than the lines; None otherwise. `height` gives a line's height on the page (greater
-    is higher), and two lines within `near` of each other stand on one line."""
+    than the lines or are a margin of dates; None otherwise. `height` gives a line's height
+    on the page (greater is higher), `text` its text, and two lines within `near` of each
+    other stand on one line."""
     step = _median_step(lines, height)
     if len(keys) < fewest or len(lines) < 3 or not step:
         return None
     sparser = _median_step(keys, height) / step
     levels = [height(line) for line in lines]
     aligned = sum(1 for key in keys if _beside(height(key), levels, near)) / len(keys)
-    if sparser >= _SPARSER or sparser >= _SPARSER_ALIGNED and aligned >= _ALIGNED:
+    if sparser >= _SPARSER or sparser >= _SPARSER_ALIGNED and aligned >= _ALIGNED or \
+            _dated_margin(keys, levels, step, height, near, text):
         return _interleaved(keys, lines, step, height, near)
     return None
+
+
+def _dated_margin(keys: list[Line], levels: list[float], step: float, height: Callable[[Line], float],
+                  near: float, text: Callable[[Line], str]) -> bool:
+    """Whether the keys are a margin of entries' dates: each key stands on a line or clear
+    of every line (a heading over a gap), and from the first dates to the last, every key
+    but the dates (three at least) stands clear. A sidebar at the main column's pitch
+    stands on its lines too, but holds more than dates between its dates (a school, a degree)."""
+    on_line = [_beside(height(key), levels, near) for key in keys]
+    clear = [all(abs(height(key) - level) > _CLEAR * step for level in levels) for key in keys]
+    dated = [index for index, key in enumerate(keys) if _YEAR.search(text(key))]
+    return len(dated) >= _DATED and all(on_line[index] for index in dated) and \
+        all(on_line[index] or clear[index] for index in range(len(keys))) and \
+        all(clear[index] for index in range(dated[0], dated[-1]) if index not in dated)
 
 
 def _beside(level: float, levels: list[float], near: float) -> bool:

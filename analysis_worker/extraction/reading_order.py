@@ -91,9 +91,13 @@ def assemble(boxes: list[Box], page_width: float) -> list[list[Box]]:
             continue
         left = _lines([box for box in band if box.right <= gutter])
         right = _lines([box for box in band if box.right > gutter])
-        read = keyed(left, right, 3, _height, near)
+        read = keyed(left, right, 3, _height, near, _text)
         lines += read if read is not None else left + right
     return lines
+
+
+def _text(line: list[Box]) -> str:
+    return " ".join(box.text for box in line)
 
 
 def _height(line: list[Box]) -> float:

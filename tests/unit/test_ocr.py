@@ -400,6 +400,70 @@ def test_a_column_of_headings_and_dates_keeps_each_key_with_the_block_beside_it(
             assert lines[lines.index(f"Title 0 at {section}") - 1] == section
 
 
+def margin_page(entries: int, bullets: int, pitch: int, dates: str) -> list[Box]:
+    """A page whose left margin holds labels beside the lines they name ("Position",
+    "Tools"), each section's heading over a blank row of the text column, and each entry's
+    dates beside its first line: employers with `bullets` lines under them, schools with
+    none. Everything stands at one pitch."""
+    boxes: list[Box] = []
+    top = 0
+
+    def labelled(labels: tuple[str, ...]) -> None:
+        nonlocal top
+        for label in labels:
+            boxes.extend([box(50, top, label, width=12 * len(label)), box(300, top, f"{label} text", width=400)])
+            top += pitch
+
+    labelled(("Position", "Summary", "Nationality"))
+    for section, under in (("Experience", bullets), ("Education", 0)):
+        boxes.append(box(50, top + pitch, section, width=150))
+        top += 2 * pitch
+        for entry in range(entries):
+            boxes += [box(50, top, margin_dates(dates, section, entry), width=11 * len(dates) + 6 * entry),
+                      box(300, top, f"Title {entry}, {section} employer", width=550)]
+            boxes += [box(320, top + pitch * (k + 1), f"Did {section} {entry}.{k}", width=500) for k in range(under)]
+            top += pitch * (under + 1)
+    boxes.append(box(50, top + pitch, "Skills", width=100))
+    top += 2 * pitch
+    labelled(("Languages", "Tools", "Methods"))
+    return boxes
+
+
+def margin_dates(dates: str, section: str, entry: int) -> str:
+    start = (2020 if section == "Experience" else 2008) - 2 * entry
+    return dates.format(start=start, end=start + 1)
+
+
+@pytest.mark.parametrize(("entries", "bullets", "pitch", "dates"), [
+    (4, 1, 40, "{start} - {end}"), (3, 2, 45, "09/{start}-06/{end}"), (2, 1, 40, "{start}–{end}"),
+    (4, 3, 50, "03/{start} - Present")])
+def test_a_margin_of_dates_beside_short_entries_keeps_each_date_with_its_entry(
+        entries: int, bullets: int, pitch: int, dates: str) -> None:
+    """The class: entries of a line to four, each with its dates in the left margin beside
+    its first line, headings in the margin over blank rows and labels beside single lines.
+    Such a margin is no sparser than the text beside it; read column by column, every
+    entry loses its dates and its section."""
+    lines = read(margin_page(entries, bullets, pitch, dates), 1000)
+    for section in ("Experience", "Education"):
+        first = lines.index(f"Title 0, {section} employer")
+        assert lines[first - 2] == section
+        for entry in range(entries):
+            title = lines.index(f"Title {entry}, {section} employer")
+            assert lines[title - 1] == margin_dates(dates, section, entry)
+
+
+def test_a_sidebar_of_schools_and_their_years_at_the_text_pitch_is_a_column() -> None:
+    """The guard: a sidebar set at the main column's pitch stands on its lines too, and its
+    schools have years; but a school and a degree stand between the years, so it is read apart."""
+    sidebar = [box(50, 0, "EDUCATION", width=150)]
+    for school in range(3):
+        sidebar += [box(50, 40 * (3 * school + 1), f"School {school}", width=180),
+                    box(50, 40 * (3 * school + 2), f"Degree {school}", width=160),
+                    box(50, 40 * (3 * school + 3), f"{2010 - 4 * school} - {2014 - 4 * school}", width=150)]
+    main = [box(300, 40 * row, f"main{row}", width=550) for row in range(16)]
+    assert read(main + sidebar, 1000) == [box.text for box in sidebar] + [f"main{row}" for row in range(16)]
+
+
 def test_two_columns_are_read_one_after_the_other() -> None:
     left = [box(50, 40 * row, f"left{row}") for row in range(12)]
     right = [box(600, 40 * row, f"right{row}", width=300) for row in range(12)]
