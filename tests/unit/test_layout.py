@@ -457,6 +457,39 @@ def test_a_column_of_keys_reads_each_key_before_the_block_beside_it(document) ->
 
 
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
+def test_a_margin_of_dates_beside_short_entries_reads_each_date_with_its_entry(document) -> None:
+    # The margin holds each entry's dates beside its one line ("Title, Company, Place"), the
+    # headings over blank rows of the text column, and labels beside the lines they name: no
+    # sparser than the text column, whose entries are a line or two. Drawn row by row, as
+    # a table or a grid draws it; the same margin on a scan is read by OCR (test_ocr).
+    basics = document["basics"]
+    rows = [(150, 770, "/F2", 20, basics["name"]), (150, 752, "/F1", 10, f"{basics['email']} {basics['phone']}"),
+            (50, 700, "/F2", 11, "Profile"), (50, 686, "/F1", 10, "Position"), (150, 686, "/F1", 10, basics["label"])]
+    y = 658
+    for heading, entries in (
+            ("Experience", [(f"{_month(job['startDate'])} - {_month(job['endDate'])}",
+                             f"{job['position']}, {job['name']}, {job['location']}", job["highlights"][:1])
+                            for job in document["work"]]),
+            ("Education", [(f"{school['startDate'][:4]} - {school['endDate'][:4]}",
+                            f"{school['studyType']} in {school['area']}, {school['institution']}", [])
+                           for school in document["education"]])):
+        rows.append((50, y, "/F2", 11, heading))
+        y -= 14
+        for dates, line, highlights in entries:
+            rows += [(50, y, "/F1", 9, dates), (150, y, "/F1", 10, _latin(line))]
+            rows += [(160, y - 14 * (index + 1), "/F1", 10, _latin(f"- {highlight}"))
+                     for index, highlight in enumerate(highlights)]
+            y -= 14 * (len(highlights) + 1)
+        y -= 14
+    rows += [(50, y, "/F2", 11, "Skills"), (50, y - 14, "/F1", 10, "Tools"),
+             (150, y - 14, "/F1", 10, "Excel, Tableau, Power BI")]
+    result = read(*rows)
+    assert _jobs(result) == _expected_jobs(document)
+    assert [(school.institution, school.end[:4]) for school in result.education] == [
+        (_latin(school["institution"]), school["endDate"][:4]) for school in document["education"]]
+
+
+@pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_a_heading_set_beside_the_middle_of_its_entrys_first_two_lines(document) -> None:
     # A label column's heading centred on the two lines it stands beside, drawn before
     # them: the text moves up to the employer, so the text layer joined the employer,
