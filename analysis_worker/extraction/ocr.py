@@ -24,6 +24,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from analysis_worker.document import ExtractionError, Span, StyledLine
+from analysis_worker.extraction.lost_marks import with_marks
 from analysis_worker.extraction.other_scripts import load_readers, second_reading
 from analysis_worker.extraction.reading_order import Box, assemble, level
 
@@ -150,14 +151,17 @@ def _regions(engine: RapidOCR, image: Image.Image) -> list[tuple[list[list[float
     corners = [quad / factor for quad in corners]
     crops = engine.get_crop_img_list(numpy.asarray(image), corners)
     texts, _ = engine.text_rec(crops, True)
-    regions = []
+    regions, kept = [], []
     for quad, crop, (text, score, where) in zip(corners, crops, texts, strict=True):
         readable = score >= engine.text_score
         if (second := second_reading(crop, text, readable)) is not None:
             regions.append((quad.tolist(), second))
         elif readable:
             regions.append((quad.tolist(), _spaced(text, where)))
-    return regions
+        else:
+            continue
+        kept.append(crop)
+    return with_marks(regions, kept)
 
 
 def _spaced(text: str, where: list[Any]) -> str:

@@ -11,7 +11,8 @@ scripts are not read together, since Tesseract then takes Greek capitals for Cyr
 the first recognizer read as Latin text are left as it read them: a Latin page costs only
 the regions it could not read (icons, mostly), some 1 % more (README, OCR).
 
-The engines (some 50 MB, 0.1 s to load) are loaded once per process, with the OCR engine.
+The engines, with the French one lost_marks reads names with (some 80 MB, 0.3 s to load),
+are loaded once per process, with the OCR engine.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     import numpy
     import tesserocr
 
-GREEK, CYRILLIC = "ell+eng", "rus+eng"
+GREEK, CYRILLIC, FRENCH = "ell+eng", "rus+eng", "fra"
 # Tesseract reads a line's first and last letters better with a margin around them, here
 # this share of the line's height: the detected region cuts close ("Дмитрии" for
 # "Дмитрий", "EAévn" for "Ελένη" without one).
@@ -47,7 +48,7 @@ def load_readers() -> dict[str, tesserocr.PyTessBaseAPI]:
         import tesserocr
 
         folder = files("analysis_worker.extraction") / "tessdata"
-        for languages in (GREEK, CYRILLIC):
+        for languages in (GREEK, CYRILLIC, FRENCH):
             _readers[languages] = tesserocr.PyTessBaseAPI(path=f"{folder}/", lang=languages,
                                                           psm=tesserocr.PSM.SINGLE_LINE)
     return _readers
@@ -61,6 +62,18 @@ def second_reading(crop: numpy.ndarray, first: str, readable: bool) -> str | Non
     languages = _script(first, readable)
     if languages is None:
         return None
+    text = tesseract_reading(crop, languages)
+    if text is None:
+        return None
+    text = monotonic(text)
+    letters = [character for character in text if character.isalpha()]
+    others = sum(map(_other_script, letters))
+    return text if others >= _LEAST_LETTERS and 2 * others > len(letters) else None
+
+
+def tesseract_reading(crop: numpy.ndarray, languages: str) -> str | None:
+    """The line's text as Tesseract reads it with `languages`' models, None when it is not
+    sure enough of it."""
     import numpy
     from PIL import Image, ImageOps
 
@@ -69,12 +82,8 @@ def second_reading(crop: numpy.ndarray, first: str, readable: bool) -> str | Non
     edges = numpy.concatenate([crop[0], crop[-1], crop[:, 0], crop[:, -1]])
     background = tuple(int(value) for value in numpy.median(edges, axis=0))
     reader.SetImage(ImageOps.expand(Image.fromarray(crop), border=round(len(crop) * _MARGIN), fill=background))
-    text = monotonic(reader.GetUTF8Text().strip())
-    letters = [character for character in text if character.isalpha()]
-    others = sum(map(_other_script, letters))
-    if others < _LEAST_LETTERS or 2 * others <= len(letters) or reader.MeanTextConf() < _LEAST_CONFIDENCE:
-        return None
-    return text
+    text: str = reader.GetUTF8Text().strip()
+    return text if reader.MeanTextConf() >= _LEAST_CONFIDENCE else None
 
 
 def _script(first: str, readable: bool) -> str | None:

@@ -575,6 +575,32 @@ def test_marks_of_polytonic_greek_read_on_a_name_are_dropped() -> None:
     assert monotonic("Ζωή Δημητρίου, Дмитрий") == "Ζωή Δημητρίου, Дмитрий"
 
 
+# Names whose marks stand over narrow letters (ï) or a letter beside another marked one.
+MARKED_NAMES = ["Anaïs Dupont", "Zoë Lefèvre", "Joël Brunet", "Noël Laurent", "Loïc Ménard", "Maël Citroën",
+                "Héloïse Gaëlle", "Inès Brontë"]
+
+
+@pytest.mark.parametrize(("seed", "name"), enumerate(MARKED_NAMES))
+def test_the_marks_of_a_name_set_large_are_kept_at_200_dpi(seed: int, name: str) -> None:
+    """The class: at 200 DPI the first recognizer loses a diaeresis over a narrow letter
+    ("Anais", "Loic", "Héloise" for names set at 18 points); the page's largest lines are
+    read again and the marks found over their bare letters are added (lost_marks.py)."""
+    body = ["anais.dupont@example.org | +33 6 11 93 60 56 | Lyon, France", "EXPERIENCE",
+            "Design Engineer, Nordlicht Software", "Oct 2018 - Jan 2021"]
+    scan = unicode_scan([(name, 18)] + [(line, 11) for line in body], 200, seed=seed)
+    assert extract(scan, file_name="cv.pdf").text.splitlines()[0] == name
+
+
+def test_a_second_reading_adds_marks_to_bare_letters_only() -> None:
+    from analysis_worker.extraction.lost_marks import marks_added
+
+    assert marks_added("ANAIS DUPONT", "Anaïs Dupont") == "ANAÏS DUPONT"
+    assert marks_added("Niamh Ó Briain", "Niamh Ô Briain") == "Niamh Ó Briain"  # the first reading's mark stays
+    assert marks_added("Anais Dupont", "Anaïs Dupond") == "Anais Dupont"  # other letters: nothing is taken
+    assert marks_added("Anais Dupont", "Anaïs") == "Anais Dupont"
+    assert marks_added("Anais Dupont", "AnaïsDupont") == "Anaïs Dupont"  # spaces are the first reading's
+
+
 @pytest.mark.parametrize(("before", "after"), [("03/2014-12/2015", "Atelier Moreau, Dublin"),
                                                ("01/2024-Present", "Polaris Ventures; Designer"),
                                                ("Jan 2019 - Mar 2023", "Brightline Analytics")])

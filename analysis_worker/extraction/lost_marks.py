@@ -1,0 +1,81 @@
+"""Marks the first recognizer lost over the letters of a page's largest lines.
+
+At 200 DPI PP-OCRv6 (ocr.py) reads "Anaïs Dupont" as "Anais Dupont" and "ANAÏS" as "ANAIS":
+the diaeresis over a narrow letter is a few pixels. On the largest lines of a page, the
+name most of all, a lost mark makes another name. Those lines, when they are words of
+letters only, are read again by Tesseract's French model (tessdata/, other_scripts), which
+knows the marks of French and of many other Latin names (ï ë ü é è ê à â ç ô û). A mark it
+reads over a letter the first reading left bare is added there; nothing else of its
+reading is taken. Its letters must be the first reading's, one for one, and a mark the
+first reading has stays (the French model reads "Ó" as "Ô").
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from analysis_worker.extraction.other_scripts import FRENCH, tesseract_reading
+
+if TYPE_CHECKING:
+    import numpy
+
+# A region's corners, clockwise from the top left, and its text.
+Corners = list[list[float]]
+Region = tuple[Corners, str]
+
+# Regions this many times taller than the page's median are its largest lines: a name, a
+# large heading. A region's height grows with its type size at about half the rate, plus
+# a pad (ocr._REGION): this is type half as large again as the body's or more. One or two
+# lines a document, at some 15 ms each.
+_TALL = 1.2
+# Words of letters (an apostrophe or a hyphen inside), two to five: what a name is.
+_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?: [^\W\d_]+(?:['’-][^\W\d_]+)*){1,4}")
+
+
+def with_marks(regions: list[Region], crops: Sequence[numpy.ndarray]) -> list[Region]:
+    """The regions, with the marks Tesseract reads over bare letters of the largest ones
+    added; `crops`: each region's image."""
+    if not regions:
+        return regions
+    heights = [_height(corners) for corners, _ in regions]
+    tall = _TALL * statistics.median(heights)
+    marked = []
+    for (corners, text), crop, height in zip(regions, crops, heights, strict=True):
+        if height >= tall and _WORDS.fullmatch(text.strip()) and \
+                (second := tesseract_reading(crop, FRENCH)) is not None:
+            text = marks_added(text, second)
+        marked.append((corners, text))
+    return marked
+
+
+def marks_added(first: str, second: str) -> str:
+    """`first` with the marks `second` has over the letters `first` leaves bare, when the
+    two hold the same letters (case aside); `first` otherwise."""
+    letters = [character for character in second if not character.isspace()]
+    if [_bare(character).casefold() for character in letters] != [
+            _bare(character).casefold() for character in first if not character.isspace()]:
+        return first
+    marked = iter(letters)
+    out = []
+    for character in first:
+        if character.isspace():
+            out.append(character)
+            continue
+        other = unicodedata.normalize("NFD", next(marked))
+        marks = other[1:]
+        bare = unicodedata.normalize("NFD", character) == character
+        out.append(unicodedata.normalize("NFC", character + marks) if bare and marks else character)
+    return "".join(out)
+
+
+def _bare(character: str) -> str:
+    return unicodedata.normalize("NFD", character)[0]
+
+
+def _height(corners: Corners) -> float:
+    ys = [y for _, y in corners]
+    return max(ys) - min(ys)
