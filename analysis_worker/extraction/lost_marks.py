@@ -30,7 +30,7 @@ Region = tuple[Corners, str]
 # Regions this many times taller than the page's median are its largest lines: a name, a
 # large heading. A region's height grows with its type size at about half the rate, plus
 # a pad (ocr._REGION): this is type half as large again as the body's or more. One or two
-# lines a document, at some 15 ms each.
+# lines a document, at some 13 ms each.
 _TALL = 1.2
 # Words of letters (an apostrophe or a hyphen inside), two to five: what a name is.
 _WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?: [^\W\d_]+(?:['’-][^\W\d_]+)*){1,4}")

@@ -155,11 +155,12 @@ def _regions(engine: RapidOCR, image: Image.Image) -> list[tuple[list[list[float
     for quad, crop, (text, score, where) in zip(corners, crops, texts, strict=True):
         readable = score >= engine.text_score
         if (second := second_reading(crop, text, readable)) is not None:
-            regions.append((quad.tolist(), second))
+            text = second
         elif readable:
-            regions.append((quad.tolist(), _spaced(text, where)))
+            text = _spaced(text, where)
         else:
             continue
+        regions.append((quad.tolist(), text))
         kept.append(crop)
     return with_marks(regions, kept)
 
