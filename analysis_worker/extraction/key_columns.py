@@ -43,20 +43,21 @@ def keyed(keys: list[Line], lines: list[Line], fewest: int, height: Callable[[Li
         return None
     sparser = _median_step(keys, height) / step
     levels = [height(line) for line in lines]
-    aligned = sum(1 for key in keys if _beside(height(key), levels, near)) / len(keys)
+    on_line = [_beside(height(key), levels, near) for key in keys]
+    aligned = sum(on_line) / len(keys)
     if sparser >= _SPARSER or sparser >= _SPARSER_ALIGNED and aligned >= _ALIGNED or \
-            _dated_margin(keys, levels, step, height, near, text):
+            _dated_margin(keys, on_line, levels, step, height, text):
         return _interleaved(keys, lines, step, height, near)
     return None
 
 
-def _dated_margin(keys: list[Line], levels: list[float], step: float, height: Callable[[Line], float],
-                  near: float, text: Callable[[Line], str]) -> bool:
-    """Whether the keys are a margin of entries' dates: each key stands on a line or clear
-    of every line (a heading over a gap), and from the first dates to the last, every key
-    but the dates (three at least) stands clear. A sidebar at the main column's pitch
-    stands on its lines too, but holds more than dates between its dates (a school, a degree)."""
-    on_line = [_beside(height(key), levels, near) for key in keys]
+def _dated_margin(keys: list[Line], on_line: list[bool], levels: list[float], step: float,
+                  height: Callable[[Line], float], text: Callable[[Line], str]) -> bool:
+    """Whether the keys (`on_line`: which stand on a line) are a margin of entries' dates:
+    each key stands on a line or clear of every line (a heading over a gap), and from the
+    first dates to the last, every key but the dates (three at least) stands clear. A
+    sidebar at the main column's pitch stands on its lines too, but holds more than dates
+    between its dates (a school, a degree)."""
     clear = [all(abs(height(key) - level) > _CLEAR * step for level in levels) for key in keys]
     dated = [index for index, key in enumerate(keys) if _YEAR.search(text(key))]
     return len(dated) >= _DATED and all(on_line[index] for index in dated) and \
