@@ -3,7 +3,7 @@
 At 200 DPI PP-OCRv6 (ocr.py) reads "Anaïs Dupont" as "Anais Dupont" and "ANAÏS" as "ANAIS":
 the diaeresis over a narrow letter is a few pixels. On the largest lines of a page, the
 name most of all, a lost mark makes another name. Those lines, when they are words of
-letters only, are read again by Tesseract's French model (tessdata/, other_scripts), which
+letters only, are read again by Tesseract's French model (tesseract_lines), which
 knows the marks of French and of many other Latin names (ï ë ü é è ê à â ç ô û). A mark it
 reads over a letter the first reading left bare is added there; nothing else of its
 reading is taken. Its letters must be the first reading's, one for one, and a mark the
@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from analysis_worker.extraction.other_scripts import FRENCH, tesseract_reading
+from analysis_worker.extraction.tesseract_lines import FRENCH, tesseract_reading
 
 if TYPE_CHECKING:
     import numpy

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from analysis_worker.document import ExtractionError, Span, StyledLine
 from analysis_worker.extraction.lost_marks import with_marks
-from analysis_worker.extraction.other_scripts import load_readers, second_reading
+from analysis_worker.extraction.other_scripts import second_reading
 from analysis_worker.extraction.reading_order import Box, assemble, level
+from analysis_worker.extraction.tesseract_lines import load_readers
 
 if TYPE_CHECKING:
     import pypdfium2

@@ -4,54 +4,30 @@ PP-OCRv6's recognizer (ocr.py) reads Latin letters, accented ones included, but 
 Cyrillic: it reads "Дмитрий Соколов" as a space or drops it as unreadable. It knows Greek
 small letters without their accents, and reads Greek capitals as Latin ones and symbols
 ("Eλνη ∏απαδοπολου", "NANA△ONO'YAOY"). What it makes of a line tells which script it is
-in, and Tesseract's LSTM models for that script and English (tessdata_fast, shipped in
-tessdata/) read it again: both names whole at 200 DPI, at some 20-70 ms per line. The two
-scripts are not read together, since Tesseract then takes Greek capitals for Cyrillic
+in, and Tesseract's LSTM models for that script and English (tesseract_lines) read it
+again: both names whole at 200 DPI, at some 20-70 ms per line. The two scripts are not
+read together, since Tesseract then takes Greek capitals for Cyrillic
 ("ЕЛЕМН" for "ΕΛΕΝΗ"); English is read beside each for the Latin words of a line. Lines
 the first recognizer read as Latin text are left as it read them: a Latin page costs only
 the regions it could not read (icons, mostly), some 1 % more (README, OCR).
-
-The engines, with the French one lost_marks reads names with (some 80 MB, 0.3 s to load),
-are loaded once per process, with the OCR engine.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from importlib.resources import files
 from typing import TYPE_CHECKING
+
+from analysis_worker.extraction.tesseract_lines import CYRILLIC, GREEK, tesseract_reading
 
 if TYPE_CHECKING:
     import numpy
-    import tesserocr
 
-GREEK, CYRILLIC, FRENCH = "ell+eng", "rus+eng", "fra"
-# Tesseract reads a line's first and last letters better with a margin around them, here
-# this share of the line's height: the detected region cuts close ("Дмитрии" for
-# "Дмитрий", "EAévn" for "Ελένη" without one).
-_MARGIN = 0.5
-# Tesseract's mean word confidence (0-100) under which its reading is not taken.
-_LEAST_CONFIDENCE = 60
 # An icon beside a line is a region of its own, which Tesseract reads as a letter or two of
 # either script ("ТП" for a briefcase, "т" for a phone); a name holds more.
 _LEAST_LETTERS = 3
 # Modern Greek is written with the acute accent and the diaeresis only; the Greek model,
 # trained on older text too, reads the smooth or rough breathing over a capital ("Ἐλένη").
 _POLYTONIC = dict.fromkeys(map(ord, "\u0313\u0314\u0342\u0345"))
-
-_readers: dict[str, tesserocr.PyTessBaseAPI] = {}
-
-
-def load_readers() -> dict[str, tesserocr.PyTessBaseAPI]:
-    """The process's Tesseract engines, one per script, loaded on the first call."""
-    if not _readers:
-        import tesserocr
-
-        folder = files("analysis_worker.extraction") / "tessdata"
-        for languages in (GREEK, CYRILLIC, FRENCH):
-            _readers[languages] = tesserocr.PyTessBaseAPI(path=f"{folder}/", lang=languages,
-                                                          psm=tesserocr.PSM.SINGLE_LINE)
-    return _readers
 
 
 def second_reading(crop: numpy.ndarray, first: str, readable: bool) -> str | None:
@@ -69,21 +45,6 @@ def second_reading(crop: numpy.ndarray, first: str, readable: bool) -> str | Non
     letters = [character for character in text if character.isalpha()]
     others = sum(map(_other_script, letters))
     return text if others >= _LEAST_LETTERS and 2 * others > len(letters) else None
-
-
-def tesseract_reading(crop: numpy.ndarray, languages: str) -> str | None:
-    """The line's text as Tesseract reads it with `languages`' models, None when it is not
-    sure enough of it."""
-    import numpy
-    from PIL import Image, ImageOps
-
-    reader = load_readers()[languages]
-    # The margin is the line's own background (a name may stand white on a coloured band).
-    edges = numpy.concatenate([crop[0], crop[-1], crop[:, 0], crop[:, -1]])
-    background = tuple(int(value) for value in numpy.median(edges, axis=0))
-    reader.SetImage(ImageOps.expand(Image.fromarray(crop), border=round(len(crop) * _MARGIN), fill=background))
-    text: str = reader.GetUTF8Text().strip()
-    return text if reader.MeanTextConf() >= _LEAST_CONFIDENCE else None
 
 
 def _script(first: str, readable: bool) -> str | None:
