@@ -154,19 +154,61 @@ def fold(text: str) -> str:
 
 
 def best_name(found: str, lines: list[str], emails: list[str]) -> str:
-    """The name found where names stand, unless the email address spells a name
-    somewhere in the text, word for word, and none of the found name's words: a tagline
-    or an employer set large in the name's place, or the name read into another line
-    ("Dana Reyes Senior Engineer at Acme"). Without a name found, the best guess the
-    address allows."""
-    local = fold(emails[0].split("@")[0]) if emails else ""
-    if found and (not local or _spelled_in(found, local)):
+    """The name found where names stand, checked against the email address. Where the
+    address spells none of its words but a name somewhere in the text, word for word, that
+    name: a tagline or an employer set large in the name's place, or the name read into
+    another line ("Dana Reyes Senior Engineer at Acme"). Where it spells the found name in
+    part and another whole, the other (below); where it spells it whole, the found name with
+    the address's word gaps. Without a name found, the best guess the address allows."""
+    address = emails[0].split("@")[0] if emails else ""
+    local = fold(address)
+    if found and not local:
         return found
+    if found and _spelled_in(found, local):
+        # A name misread where it is set large ("Luca Idi Stefano"; "Luca Di Stefano" in
+        # the running head). A shorter one is not taken ("Ana Santos" for "Ana Maria Santos").
+        if fold(found) == local:
+            return _gapped_as(found, address)
+        spelled = _spelled_by(lines, local)
+        return spelled if len(spelled.split()) >= len(found.split()) else found
     # Where the address disagrees, a line that reads as a title, a place or skills is no
     # name: OCR or a drawn name left the name's place to the line under it.
     if found and _reads_as_other(found):
         found = ""
     return _spelled_by(lines, local) or found or _name_like_email(lines, local)
+
+
+# What parts the words of an address's local part: "niamh.obriain", "jean_luc-picard2".
+_ADDRESS_GAP = re.compile(r"[\W_\d]+")
+
+
+def _gapped_as(name: str, address: str) -> str:
+    """The name, whose letters the address spells, with its word gaps where the address
+    has them: OCR misplaces the gaps of display type ("NiamhÓ Briain", "PIETERVAN DER
+    BER G" for niamh.obriain@ and pieter.vanderberg@). A gap of the address inside a word is
+    opened where a capital follows a small letter or a particle ends the word; a lone
+    letter that ends the name (no surname is one) joins the word before where the address
+    writes them together."""
+    gaps = set(itertools.accumulate(len(fold(chunk)) for chunk in _ADDRESS_GAP.split(address)))
+    words: list[str] = []
+    starts: list[int] = []
+    read = 0
+    for word in name.split():
+        starts.append(read)
+        piece = ""
+        for index, character in enumerate(word):
+            if read in gaps and piece[-1:].isalpha() and character.isalpha() and (
+                    word[index:].lower() in NAME_PARTICLES or (piece[-1].islower() and character.isupper())):
+                words.append(piece)
+                starts.append(read)
+                piece = ""
+            piece += character
+            read += len(fold(character))
+        words.append(piece)
+    last = words[-1]
+    if len(words) > 2 and len(last) == 1 and last.isalpha() and starts[-1] not in gaps:
+        words[-2:] = [words[-2] + (last if words[-2].isupper() else last.lower())]
+    return " ".join(words)
 
 
 def _reads_as_other(text: str) -> bool:

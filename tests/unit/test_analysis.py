@@ -379,6 +379,49 @@ def test_name_found_after_a_sidebar_by_the_email():
     assert list(result.contact.emails) == ["juergen.mueller@example.com"]
 
 
+# Names whose surname opens with a capital particle, and their addresses' local parts.
+ADDRESSED_NAMES = [("Niamh Ó Briain", "niamh.obriain"), ("Luca Di Stefano", "luca.distefano"),
+                   ("Sophie De la Fontaine", "sophie.delafontaine"), ("Pieter Van der Berg", "pieter.vanderberg"),
+                   ("Siobhán Ní Bhriain", "siobhan.nibhriain"), ("Omar Al Rashid", "omar_alrashid"),
+                   ("Ewan Mac Giolla", "ewan.macgiolla"), ("João Dos Santos", "joao-dossantos")]
+
+
+def gaps_misread(name: str) -> list[str]:
+    """The ways OCR misplaces the word gaps of a name set large: the given name run into
+    the capital particle after it ("NiamhÓ Briain", and in capitals), and the last letter
+    of a surname in capitals parted ("BER G")."""
+    given, particle, *rest = name.split()
+    glued = " ".join([given + particle, *rest])
+    return [glued, glued.upper(), f"{name[:-1]} {name[-1]}".upper()]
+
+
+@pytest.mark.parametrize(("name", "local"), ADDRESSED_NAMES)
+def test_a_names_word_gaps_misread_are_put_where_its_email_address_has_them(name: str, local: str) -> None:
+    for misread in gaps_misread(name):
+        contact = extract_contact([misread, f"{local}@example.com | +33 6 12 34 56 78"], "", "", ()).contact
+        assert contact.name.casefold() == name.casefold(), misread
+
+
+@pytest.mark.parametrize(("name", "local"), [
+    ("Jean-Luc Picard", "jean.luc.picard"), ("John F Kennedy", "j.f.kennedy"), ("John F Kennedy", "john.f.kennedy"),
+    ("Malcolm X", "malcolm.x"), ("Anne Marie Dupont", "annemarie.dupont"), ("Ana de la Cruz", "ana.de.la.cruz"),
+    ("Annemarie Dupont", "anne.marie.dupont")])
+def test_a_name_whose_gaps_the_address_explains_stays_as_written(name: str, local: str) -> None:
+    contact = extract_contact([name, f"{local}@example.com"], "", "", ()).contact
+    assert contact.name == name
+
+
+@pytest.mark.parametrize(("name", "local"), ADDRESSED_NAMES)
+def test_a_name_misread_where_it_is_set_large_is_taken_from_a_line_that_spells_the_address(
+        name: str, local: str) -> None:
+    """OCR reads a bar or a flourish beside a large letter as one ("Luca Idi Stefano"); the
+    running head or a footer spells the name as the address does."""
+    words = name.split()
+    misread = " ".join([words[0], "I" + words[1].lower(), *words[2:]]).upper()
+    lines = [misread, "Engineer who likes clear goals.", f"{name} · Engineer · Lyon, France · {local}@example.org"]
+    assert extract_contact(lines, "", "\n".join(lines), ()).contact.name.casefold() == name.casefold()
+
+
 def test_generic_words_are_skills_only_in_a_skills_list():
     assert skills_in_text("Presented results to leadership; redesigned pricing pages and UI tests") == []
     document = ExtractedDocument("pdf", "Jane Roe\nSkills\nLeadership, Pricing, UI", 1, "", ())
