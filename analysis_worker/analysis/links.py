@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from analysis_worker.latin_spelling import fold
 from common.proto.resume.v1 import resume_pb2
 
 from .addresses import EMAIL, URL
-from .names import fold
 
 _SOCIAL_HOSTS = {
     "twitter.com", "x.com", "gitlab.com", "bitbucket.org", "stackoverflow.com", "medium.com", "kaggle.com",

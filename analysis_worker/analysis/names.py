@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable
+
+from analysis_worker.latin_spelling import fold
 
 from .contact_items import CONTACT_SEPARATOR
 from .places import is_location, is_spaced_place
@@ -52,18 +53,6 @@ _JOINED_PARTICLE = re.compile("^(?:" + "|".join(re.escape(particle).replace("'",
 _NAME_WORDS = range(2, 6)
 # German spells umlauts out in addresses: "Jürgen" is "juergen@".
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-# Letters without a decomposition, so that "Łukasz" matches "lukasz@" in an email address.
-_UNACCENTED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
-# Cyrillic and Greek letters as addresses spell them in Latin (after accents are removed:
-# "й" and "ї" are "и" and "і" by then). One spelling each; a name matches an address by
-# any one word.
-_LATIN = str.maketrans({
-    **dict(zip("абвгдезиклмнопрстуфыэіґ", "abvgdeziklmnoprstufyeig", strict=True)),
-    "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "yu", "я": "ya",
-    "є": "ye",
-    **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstufo", strict=True)),
-    "θ": "th", "χ": "ch", "ψ": "ps",
-})
 # Words of document titles and of the taglines some resumes open with ("Results Driven
 # Sales Professional"), which are capitalised like names but never part of one.
 _NOT_NAME = {"resume", "résumé", "cv", "curriculum", "vitae", "updated", "page", "confidential", "professional",
@@ -144,13 +133,6 @@ def name_among(lines: list[str]) -> str:
             # Capitals are typography, not spelling: "JOHN DOE" is reported as "John Doe".
             return _title_case(candidate) if candidate.isupper() else candidate
     return ""
-
-
-def fold(text: str) -> str:
-    """Letters without case or accents, Cyrillic and Greek ones in Latin: "Соколов" is
-    "sokolov", "Παπαδοπούλου" "papadopoulou", as addresses spell them."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_UNACCENTED))
-    return "".join(ch for ch in decomposed if ch.isalpha()).translate(_LATIN)
 
 
 def best_name(found: str, lines: list[str], emails: list[str]) -> str:
