@@ -214,10 +214,15 @@ def _spelled_by(lines: list[str], local: str) -> str:
     """Consecutive name words in a line that spell the email address's local part whole
     ("marta.dossantos": "Marta dos Santos"), or whose first and last words do
     ("mohammed.shaikh": "Mohammed Irfan Shaikh"); the longest such run. Failing that, the
-    same among words run together and parted at their capitals (see _parted)."""
+    same among words run together and parted at their capitals (see _parted), then in two
+    lines read as one: a given name set over the surname, which OCR may size apart
+    ("Ελένη" / "ΠΑΠΑΔΟΠΟΎΛΟΥ"), or a name a picture's text was read into ("... Joachim
+    von" / "Hartmann")."""
     if len(local) < 5:
         return ""
-    return _spelled_in_words(lines, local, lambda word: [word]) or _spelled_in_words(lines, local, _parted)
+    stacked = list(map(" ".join, itertools.pairwise(lines)))
+    return (_spelled_in_words(lines, local, lambda word: [word]) or _spelled_in_words(lines, local, _parted)
+            or _spelled_in_words(stacked, local, lambda word: [word]))
 
 
 def _spelled_in_words(lines: list[str], local: str, part: Callable[[str], list[str]]) -> str:

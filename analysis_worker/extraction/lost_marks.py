@@ -45,9 +45,8 @@ def with_marks(regions: list[Region], crops: Sequence[numpy.ndarray]) -> list[Re
     tall = _TALL * statistics.median(heights)
     marked = []
     for (corners, text), crop, height in zip(regions, crops, heights, strict=True):
-        if height >= tall and _WORDS.fullmatch(text.strip()) and \
-                (second := tesseract_reading(crop, FRENCH)) is not None:
-            text = marks_added(text, second)
+        if height >= tall and _WORDS.fullmatch(text.strip()) and (second := tesseract_reading(crop, FRENCH)).sure:
+            text = marks_added(text, second.text)
         marked.append((corners, text))
     return marked
 

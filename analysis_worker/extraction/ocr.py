@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from analysis_worker.document import ExtractionError, Span, StyledLine
 from analysis_worker.extraction.lost_marks import with_marks
-from analysis_worker.extraction.other_scripts import second_reading
+from analysis_worker.extraction.other_scripts import page_addresses, second_reading
 from analysis_worker.extraction.reading_order import Box, assemble, level
 from analysis_worker.extraction.tesseract_lines import load_readers
 
@@ -152,10 +152,11 @@ def _regions(engine: RapidOCR, image: Image.Image) -> list[tuple[list[list[float
     corners = [quad / factor for quad in corners]
     crops = engine.get_crop_img_list(numpy.asarray(image), corners)
     texts, _ = engine.text_rec(crops, True)
+    addresses = page_addresses(text for text, *_ in texts)
     regions, kept = [], []
     for quad, crop, (text, score, where) in zip(corners, crops, texts, strict=True):
         readable = score >= engine.text_score
-        if (second := second_reading(crop, text, readable)) is not None:
+        if (second := second_reading(crop, text, readable, addresses)) is not None:
             text = second
         elif readable:
             text = _spaced(text, where)

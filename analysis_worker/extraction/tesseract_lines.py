@@ -8,7 +8,7 @@ per process, with the OCR engine.
 from __future__ import annotations
 
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import numpy
@@ -39,9 +39,14 @@ def load_readers() -> dict[str, tesserocr.PyTessBaseAPI]:
     return _readers
 
 
-def tesseract_reading(crop: numpy.ndarray, languages: str) -> str | None:
-    """The line's text as Tesseract reads it with `languages`' models, None when it is not
-    sure enough of it."""
+class Reading(NamedTuple):
+    text: str
+    # Whether Tesseract is sure enough of the text to take it on its word.
+    sure: bool
+
+
+def tesseract_reading(crop: numpy.ndarray, languages: str) -> Reading:
+    """The line's text as Tesseract reads it with `languages`' models."""
     import numpy
     from PIL import Image, ImageOps
 
@@ -50,5 +55,4 @@ def tesseract_reading(crop: numpy.ndarray, languages: str) -> str | None:
     edges = numpy.concatenate([crop[0], crop[-1], crop[:, 0], crop[:, -1]])
     background = tuple(int(value) for value in numpy.median(edges, axis=0))
     reader.SetImage(ImageOps.expand(Image.fromarray(crop), border=round(len(crop) * _MARGIN), fill=background))
-    text: str = reader.GetUTF8Text().strip()
-    return text if reader.MeanTextConf() >= _LEAST_CONFIDENCE else None
+    return Reading(reader.GetUTF8Text().strip(), reader.MeanTextConf() >= _LEAST_CONFIDENCE)

@@ -422,6 +422,21 @@ def test_a_name_misread_where_it_is_set_large_is_taken_from_a_line_that_spells_t
     assert extract_contact(lines, "", "\n".join(lines), ()).contact.name.casefold() == name.casefold()
 
 
+@pytest.mark.parametrize(("name", "local"), [*ADDRESSED_NAMES, ("Ελένη Παπαδοπούλου", "eleni.papadopoulou"),
+                                             ("Анна Смирнова", "anna.smirnova"), ("Joachim von Hartmann",
+                                                                                      "joachim.vonhartmann")])
+def test_a_name_read_on_two_lines_is_found_by_its_email_address(name: str, local: str) -> None:
+    """OCR sizes a given name set over its surname apart ("Ελένη" / "ΠΑΠΑΔΟΠΟΎΛΟΥ": 49 and
+    34 points read, one size printed), or reads a picture's text into the name's line
+    ("'oachim von Hartmann a Joachim von" / "Hartmann"): no line holds the name, two do."""
+    words = name.split()
+    sidebar = ["Contact", f"{local}@example.org", "+33 6 12 34 56 78", "Skills", "Python, SQL"]
+    for top, below in [(words[0], " ".join(words[1:]).upper()), (f"Portrait of {' '.join(words[:-1])}", words[-1])]:
+        text = "\n".join([*sidebar, top, below, "Data Engineer", "Experience", "Data Engineer, Acme, 2019 - 2023"])
+        found = analyse(ExtractedDocument("pdf", text, 1, "", ())).contact.name
+        assert found.casefold() == name.casefold(), (top, below)
+
+
 def test_generic_words_are_skills_only_in_a_skills_list():
     assert skills_in_text("Presented results to leadership; redesigned pricing pages and UI tests") == []
     document = ExtractedDocument("pdf", "Jane Roe\nSkills\nLeadership, Pricing, UI", 1, "", ())

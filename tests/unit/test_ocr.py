@@ -8,6 +8,7 @@ OCR_MAX_PAGES; born-digital pages never reach OCR.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -19,6 +20,9 @@ from common.config import Settings
 from common.proto.resume.v1 import resume_pb2
 from tests.helpers import hostile_files as hostile
 from tests.labeled.scans import image_pdf, page_images, scan_cases
+
+if TYPE_CHECKING:
+    import numpy
 
 OCR_USED = resume_pb2.WARNING_CODE_OCR_USED
 
@@ -573,6 +577,85 @@ def test_marks_of_polytonic_greek_read_on_a_name_are_dropped() -> None:
 
     assert monotonic("Ἐλένη Ἑλένη Παπαδοπούλου") == "Ελένη Ελένη Παπαδοπούλου"
     assert monotonic("Ζωή Δημητρίου, Дмитрий") == "Ζωή Δημητρίου, Дмитрий"
+
+
+# Greek surnames in capitals with their tonos, and their addresses' local parts.
+GREEK_CAPITALS = [("ΠΑΠΑΔΟΠΟΎΛΟΥ", "eleni.papadopoulou"), ("ΠΑΠΑΔΆΚΗΣ", "nikos.papadakis"),
+                  ("ΣΤΑΥΡΟΠΟΎΛΟΥ", "anna.stavropoulou"), ("ΚΑΡΑΓΙΆΝΝΗΣ", "k.karagiannis"),
+                  ("ΓΕΩΡΓΊΟΥ", "eleni.georgiou"), ("ΔΗΜΗΤΡΊΟΥ", "maria.dimitriou")]
+
+
+def line_crop(text: str, blur: float, squeeze: float) -> numpy.ndarray:
+    """A line of text at 40 pixels in DejaVu Sans, narrowed and blurred as a display face
+    scanned at 200 DPI can be."""
+    from pathlib import Path
+
+    import cv2
+    import numpy
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    font = ImageFont.truetype(str(Path(cv2.__file__).parent / "qt" / "fonts" / "DejaVuSans.ttf"), 40)
+    width = int(font.getlength(text)) + 10
+    image = Image.new("L", (width, 52), 255)
+    ImageDraw.Draw(image).text((5, 4), text, font=font, fill=0)
+    narrowed = image.resize((int(width * squeeze), image.height)).filter(ImageFilter.GaussianBlur(blur))
+    return numpy.asarray(narrowed.convert("RGB"))
+
+
+def test_a_greek_reading_tesseract_is_unsure_of_is_taken_where_the_pages_address_spells_it() -> None:
+    """The class: Tesseract reads a surname in a display face right and is unsure of it
+    ("ΠΑΠΑΔΟΠΟΎΛΟΥ" at 53 of 100); the page's email address spells it, which no other line
+    of the page does by chance (other_scripts._spelled)."""
+    from analysis_worker.extraction.other_scripts import page_addresses, second_reading
+    from analysis_worker.latin_spelling import fold
+
+    engine = ocr.load_engine()
+    taken: dict[bool, list[tuple[str, str]]] = {False: [], True: []}
+    for surname, local in GREEK_CAPITALS:
+        crop = line_crop(surname, blur=2.5, squeeze=0.8)
+        [(first, score, _)] = engine.text_rec([crop], True)[0]
+        for addressed in taken:
+            addresses = page_addresses([f"Email: {local}@example.org"] if addressed else ["+30 691 123 4567"])
+            if (reading := second_reading(crop, first, score >= engine.text_score, addresses)) is not None:
+                taken[addressed].append((reading, local))
+    assert len(taken[True]) > len(taken[False])
+    assert all(fold(reading) in fold(local) for reading, local in taken[True])
+
+
+def test_greek_capitals_the_first_recognizer_reads_as_symbols_alone_are_read_as_greek() -> None:
+    """"△∧" below the first recognizer's score threshold is a line of Greek capitals, which
+    it has no letters for, not the Cyrillic line it reads as nothing."""
+    from analysis_worker.extraction.other_scripts import second_reading
+
+    for surname in ("ΠΑΠΑΔΟΠΟΎΛΟΥ", "ΣΤΑΥΡΟΠΟΎΛΟΥ", "ΚΑΡΑΓΙΆΝΝΗΣ", "ΓΕΩΡΓΊΟΥ"):
+        assert second_reading(line_crop(surname, blur=0.6, squeeze=1.0), "△∧", False, []) == surname
+
+
+# The Latin letters and symbols the first recognizer reads Greek capitals as.
+_LOOK_ALIKES = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧΠΔΛΣΓΩ", "ABEZHIKMNOPTYXN△ΛΣTQ")
+
+
+@pytest.mark.parametrize("name", ["ΕΛΈΝΗ ΠΑΠΑΔΟΠΟΎΛΟΥ", "ΆΝΝΑ ΜΑΡΊΑ", "ΓΙΏΡΓΟΣ ΝΙΚΟΛΆΟΥ", "ΔΗΜΉΤΡΗΣ ΚΩΝΣΤΑΝΤΊΝΟΥ",
+                                  "ΌΛΓΑ ΣΤΑΥΡΟΠΟΎΛΟΥ", "ΕΥΑΓΓΕΛΊΑ ΚΑΡΑΓΙΆΝΝΗ"])
+def test_the_tonos_of_greek_capitals_read_apart_or_dropped_is_put_back(name: str) -> None:
+    """The class: the first recognizer reads a capital's tonos as an apostrophe before it
+    ("EΛ'ENH"); Tesseract's Greek reading drops it ("ΕΛΕΝΗ") or reads it as a mark of its
+    own before the letter ("ΠΑΠΑΔΟΠΟ΄ΎΛΟΥ")."""
+    import unicodedata
+
+    from analysis_worker.extraction.other_scripts import with_tonos
+
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", name) if ch != "\u0301")
+    first = "".join("'" + unicodedata.normalize("NFD", ch)[0] if ch != unicodedata.normalize("NFD", ch) else ch
+                    for ch in name).translate(_LOOK_ALIKES)
+    apart = "".join("΄" + unicodedata.normalize("NFD", ch)[0] if ch != unicodedata.normalize("NFD", ch) else ch
+                    for ch in name)
+    assert with_tonos(bare, first) == name
+    assert with_tonos(apart, first) == name
+    assert with_tonos(apart, bare) == name
+    # Letters the readings do not share one for one: only the marks read apart are joined.
+    assert with_tonos(bare, first + "I") == bare
+    assert with_tonos(name, first) == name
 
 
 # Names whose marks stand over narrow letters (ï) or a letter beside another marked one.
