@@ -5,7 +5,9 @@ Cyrillic: it reads "Дмитрий Соколов" as a space or drops it as unr
 small letters without their accents, and reads Greek capitals as Latin ones and symbols
 ("Eλνη ∏απαδοπολου", "NANA△ONO'YAOY"). What it makes of a line tells which script it is
 in, and Tesseract's LSTM models for that script and English (tesseract_lines) read it
-again: both names whole at 200 DPI, at some 20-70 ms per line. The two scripts are not
+again: both names whole at 200 DPI, at some 20-70 ms per line. A reading Tesseract is
+unsure of is taken where the page's email address spells it (a surname in a display
+face), and the tonos of capitals it drops is put back where the first reading saw it. The two scripts are not
 read together, since Tesseract then takes Greek capitals for Cyrillic
 ("ЕЛЕМН" for "ΕΛΕΝΗ"); English is read beside each for the Latin words of a line. Lines
 the first recognizer read as Latin text are left as it read them: a Latin page costs only
