@@ -151,13 +151,13 @@ def best_name(found: str, lines: list[str], emails: list[str]) -> str:
         # the running head). A shorter one is not taken ("Ana Santos" for "Ana Maria Santos").
         if fold(found) == local:
             return _gapped_as(found, address)
-        spelled = _spelled_by(lines, local)
+        spelled = _spelled_by(lines, address)
         return spelled if len(spelled.split()) >= len(found.split()) else found
     # Where the address disagrees, a line that reads as a title, a place or skills is no
     # name: OCR or a drawn name left the name's place to the line under it.
     if found and _reads_as_other(found):
         found = ""
-    return _spelled_by(lines, local) or found or _name_like_email(lines, local)
+    return _spelled_by(lines, address) or found or _name_like_email(lines, local)
 
 
 # What parts the words of an address's local part: "niamh.obriain", "jean_luc-picard2".
@@ -171,26 +171,39 @@ def _gapped_as(name: str, address: str) -> str:
     opened where a capital follows a small letter or a particle ends the word; a lone
     letter that ends the name (no surname is one) joins the word before where the address
     writes them together."""
-    gaps = set(itertools.accumulate(len(fold(chunk)) for chunk in _ADDRESS_GAP.split(address)))
+    gaps = _gaps(address)
     words: list[str] = []
     starts: list[int] = []
     read = 0
     for word in name.split():
-        starts.append(read)
-        piece = ""
-        for index, character in enumerate(word):
-            if read in gaps and piece[-1:].isalpha() and character.isalpha() and (
-                    word[index:].lower() in NAME_PARTICLES or (piece[-1].islower() and character.isupper())):
-                words.append(piece)
-                starts.append(read)
-                piece = ""
-            piece += character
-            read += len(fold(character))
-        words.append(piece)
+        pieces = _parted_at(word, read, gaps, lambda piece, rest: rest.lower() in NAME_PARTICLES or (
+            piece[-1].islower() and rest[0].isupper()))
+        for piece in pieces:
+            starts.append(read)
+            read += len(fold(piece))
+        words += pieces
     last = words[-1]
     if len(words) > 2 and len(last) == 1 and last.isalpha() and starts[-1] not in gaps:
         words[-2:] = [words[-2] + (last if words[-2].isupper() else last.lower())]
     return " ".join(words)
+
+
+def _gaps(address: str) -> set[int]:
+    """Where the words of an address's local part part, in letters from its start."""
+    return set(itertools.accumulate(len(fold(chunk)) for chunk in _ADDRESS_GAP.split(address)))
+
+
+def _parted_at(word: str, read: int, gaps: set[int], cut: Callable[[str, str], bool]) -> list[str]:
+    """The word parted between two letters where the address has a gap, `read` letters of
+    it spelled before the word, and `cut` (the piece before, the rest of the word) holds."""
+    pieces, piece = [], ""
+    for index, character in enumerate(word):
+        if read in gaps and piece[-1:].isalpha() and character.isalpha() and cut(piece, word[index:]):
+            pieces.append(piece)
+            piece = ""
+        piece += character
+        read += len(fold(character))
+    return [*pieces, piece]
 
 
 def _reads_as_other(text: str) -> bool:
@@ -210,19 +223,37 @@ def _spelled_in(name: str, local: str) -> bool:
 _MOST_NAME_WORDS = 5
 
 
-def _spelled_by(lines: list[str], local: str) -> str:
+def _spelled_by(lines: list[str], address: str) -> str:
     """Consecutive name words in a line that spell the email address's local part whole
     ("marta.dossantos": "Marta dos Santos"), or whose first and last words do
     ("mohammed.shaikh": "Mohammed Irfan Shaikh"); the longest such run. Failing that, the
-    same among words run together and parted at their capitals (see _parted), then in two
-    lines read as one: a given name set over the surname, which OCR may size apart
-    ("Ελένη" / "ΠΑΠΑΔΟΠΟΎΛΟΥ"), or a name a picture's text was read into ("... Joachim
-    von" / "Hartmann")."""
+    same among words misread: run together and parted at their capitals (see _parted) or
+    where the address parts them ("PRISCILLATRAN"), or a capital I read as a small l
+    ("Sneha lyer"); then in two lines read as one: a given name set over the surname, which
+    OCR may size apart ("Ελένη" / "ΠΑΠΑΔΟΠΟΎΛΟΥ"), or a name a picture's text was read into
+    ("... Joachim von" / "Hartmann")."""
+    local = fold(address)
     if len(local) < 5:
         return ""
-    stacked = list(map(" ".join, itertools.pairwise(lines)))
-    return (_spelled_in_words(lines, local, lambda word: [word]) or _spelled_in_words(lines, local, _parted)
-            or _spelled_in_words(stacked, local, lambda word: [word]))
+    gaps = _gaps(address)
+
+    def parted_as_address(word: str) -> list[str]:
+        start = local.find(fold(word))
+        return _parted_at(word, start, gaps, lambda piece, rest: True) if start >= 0 else [word]
+
+    for part in (_as_written, _parted, parted_as_address, _capital_i):
+        if name := _spelled_in_words(lines, local, part):
+            return name
+    return _spelled_in_words(list(map(" ".join, itertools.pairwise(lines))), local, _as_written)
+
+
+def _as_written(word: str) -> list[str]:
+    return [word]
+
+
+def _capital_i(word: str) -> list[str]:
+    """"lyer" as "Iyer": in a sans-serif face a capital I is a small l."""
+    return ["I" + word[1:]] if word[:1] == "l" and word[1:2].islower() else [word]
 
 
 def _spelled_in_words(lines: list[str], local: str, part: Callable[[str], list[str]]) -> str:

@@ -437,6 +437,28 @@ def test_a_name_read_on_two_lines_is_found_by_its_email_address(name: str, local
         assert found.casefold() == name.casefold(), (top, below)
 
 
+# Given names and surnames that open with a capital I, which a sans-serif face draws as a
+# small l.
+I_NAMES = [("Sneha Iyer", "sneha.iyer"), ("Ivan Petrov", "ivan.petrov"), ("Ilse Vermeer", "ilse.vermeer"),
+           ("Ines Moreau", "ines.moreau"), ("Marta Ibáñez", "marta.ibanez"), ("Omar Ismail", "omar_ismail")]
+
+
+@pytest.mark.parametrize(("name", "local"), [
+    *I_NAMES, ("Priscilla Tran", "priscilla.tran"), ("Tyrone Jackson", "tyrone-jackson"),
+    ("Katarzyna Zielińska", "katarzyna.zielinska"), ("Ingrid Sørensen", "ingrid_sorensen")])
+def test_a_name_ocr_misread_in_a_way_the_address_undoes_is_found(name: str, local: str) -> None:
+    """OCR of display type: a capital I read as a small l ("Sneha lyer"), capitals set wide
+    run together ("PRISCILLATRAN"). No name is read at the top; the address spells one.
+    (Where the address runs words together too, "lucadistefano", they stay run together.)"""
+    misreadings = [" ".join("l" + word[1:] if word[0] == "I" else word for word in name.split()),
+                   name.replace(" ", "").upper()]
+    for misread in misreadings:
+        lines = [misread, "Engineer who likes clear goals.", f"{local}@example.org | +1 212 555 0183",
+                 "Experience", "Data Engineer, Acme, 2019 - 2023"]
+        found = analyse(ExtractedDocument("pdf", "\n".join(lines), 1, "", ())).contact.name
+        assert found.casefold() == name.casefold(), misread
+
+
 def test_generic_words_are_skills_only_in_a_skills_list():
     assert skills_in_text("Presented results to leadership; redesigned pricing pages and UI tests") == []
     document = ExtractedDocument("pdf", "Jane Roe\nSkills\nLeadership, Pricing, UI", 1, "", ())
