@@ -149,8 +149,8 @@ def best_name(found: str, lines: list[str], emails: list[str]) -> str:
     if found and _spelled_in(found, local):
         # A name misread where it is set large ("Luca Idi Stefano"; "Luca Di Stefano" in
         # the running head). A shorter one is not taken ("Ana Santos" for "Ana Maria Santos").
-        if fold(found) == local:
-            return _gapped_as(found, address)
+        if fold(mended := _edge_mended(found, local)) == local:
+            return _gapped_as(mended, address)
         spelled = _spelled_by(lines, address)
         return spelled if len(spelled.split()) >= len(found.split()) else found
     # Where the address disagrees, a line that reads as a title, a place or skills is no
@@ -188,6 +188,21 @@ def _gapped_as(name: str, address: str) -> str:
     return " ".join(words)
 
 
+def _edge_mended(name: str, local: str) -> str:
+    """The name with the one letter the address has before or after all of its own put
+    back: the recognizer loses a letter where the detected region cuts close ("Mateusz
+    Kowalczy", "AMAL HADDAD"). Latin letters only, which the address spells as they are."""
+    folded = fold(name)
+    if len(local) != len(folded) + 1 or not name.isascii():
+        return name
+    if local.startswith(folded) and name[-1].isalpha():
+        return name + (local[-1].upper() if name.isupper() else local[-1])
+    if local.endswith(folded) and name[0].isalpha():
+        first = local[0].upper()
+        return first + (name if name.isupper() else name[0].lower() + name[1:])
+    return name
+
+
 def _gaps(address: str) -> set[int]:
     """Where the words of an address's local part part, in letters from its start."""
     return set(itertools.accumulate(len(fold(chunk)) for chunk in _ADDRESS_GAP.split(address)))
@@ -219,6 +234,9 @@ def _spelled_in(name: str, local: str) -> bool:
                for spelling in {fold(word), fold(word.translate(_UMLAUTS))})
 
 
+# What stands between the words of a line looked at for a name: a comma whose space OCR
+# lost too ("Anaïs Dupont,Head of Growth").
+_WORD_GAP = re.compile(r"[\s,;|()]+")
 # Words looked at in a line for a name the email address spells.
 _MOST_NAME_WORDS = 5
 
@@ -258,16 +276,16 @@ def _capital_i(word: str) -> list[str]:
 
 def _spelled_in_words(lines: list[str], local: str, part: Callable[[str], list[str]]) -> str:
     for line in lines:
-        words = [piece for word in line.split() if word.strip(",;|()")
-                 for glued in _unglued(word.strip(",;|()")) for piece in part(glued)]
+        words = [piece for word in _WORD_GAP.split(line) if word for glued in _unglued(word) for piece in part(glued)]
         folded = [fold(word) for word in words]
         for start, first in enumerate(folded):
-            if not first or not local.startswith(first):
+            # A run may have lost its first letter (_edge_mended).
+            if not first or not (local.startswith(first) or local[1:].startswith(first)):
                 continue
             for end in range(min(start + _MOST_NAME_WORDS, len(words)), start + 1, -1):
-                run = words[start:end]
-                if local in ("".join(folded[start:end]), first + folded[end - 1]) and is_name(run):
-                    candidate = " ".join(run)
+                candidate = _edge_mended(" ".join(words[start:end]), local)
+                spelled = local in ("".join(folded[start:end]), first + folded[end - 1]) or fold(candidate) == local
+                if spelled and is_name(candidate.split()):
                     return _title_case(candidate) if candidate.isupper() else candidate
     return ""
 

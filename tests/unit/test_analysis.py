@@ -448,10 +448,14 @@ I_NAMES = [("Sneha Iyer", "sneha.iyer"), ("Ivan Petrov", "ivan.petrov"), ("Ilse 
     ("Katarzyna Zielińska", "katarzyna.zielinska"), ("Ingrid Sørensen", "ingrid_sorensen")])
 def test_a_name_ocr_misread_in_a_way_the_address_undoes_is_found(name: str, local: str) -> None:
     """OCR of display type: a capital I read as a small l ("Sneha lyer"), capitals set wide
-    run together ("PRISCILLATRAN"). No name is read at the top; the address spells one.
-    (Where the address runs words together too, "lucadistefano", they stay run together.)"""
+    run together ("PRISCILLATRAN"), the title run on after a comma whose space was lost,
+    a letter lost at either edge of the name's region ("Mateusz Kowalczy", "AMAL HADDAD":
+    Latin names only, which addresses spell as they are). (Where the address runs words
+    together too, "lucadistefano", they stay run together.)"""
     misreadings = [" ".join("l" + word[1:] if word[0] == "I" else word for word in name.split()),
-                   name.replace(" ", "").upper()]
+                   name.replace(" ", "").upper(), f"{name},Data Engineer"]
+    if name.isascii():
+        misreadings += [name[1:], name[:-1], name.upper()[1:]]
     for misread in misreadings:
         lines = [misread, "Engineer who likes clear goals.", f"{local}@example.org | +1 212 555 0183",
                  "Experience", "Data Engineer, Acme, 2019 - 2023"]
