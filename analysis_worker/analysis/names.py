@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable
 
 from analysis_worker.latin_spelling import fold
+from analysis_worker.marks import marks_added
 
 from .contact_items import CONTACT_SEPARATOR
 from .places import is_location, is_spaced_place
@@ -136,6 +138,34 @@ def name_among(lines: list[str]) -> str:
 
 
 def best_name(found: str, lines: list[str], emails: list[str]) -> str:
+    """The name found where names stand, checked against the email address
+    (_checked_by_address), with the marks another line prints over its letters."""
+    name = _checked_by_address(found, lines, emails)
+    return _marked_as_printed(name, lines) if name else name
+
+
+def _marked_as_printed(name: str, lines: list[str]) -> str:
+    """The name with the marks a run of words elsewhere prints over its bare letters: OCR
+    loses a mark over large type that it reads in a running head or a contact line ("Anais
+    Dupont" set large, "Anaïs Dupont CV · January 2025" in the footer)."""
+    key = [_bare_key(word) for word in name.split()]
+    for line in lines:
+        words = [word for word in _WORD_GAP.split(line) if word]
+        keys = [_bare_key(word) for word in words]
+        for start in range(len(words) - len(key) + 1):
+            if keys[start:start + len(key)] == key:
+                marked = marks_added(name, " ".join(words[start:start + len(key)]))
+                if marked != name:
+                    return marked
+    return name
+
+
+def _bare_key(word: str) -> str:
+    return "".join(character for character in unicodedata.normalize("NFD", word.casefold())
+                   if not unicodedata.combining(character))
+
+
+def _checked_by_address(found: str, lines: list[str], emails: list[str]) -> str:
     """The name found where names stand, checked against the email address. Where the
     address spells none of its words but a name somewhere in the text, word for word, that
     name: a tagline or an employer set large in the name's place, or the name read into

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 import statistics
-import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from analysis_worker.extraction.tesseract_lines import FRENCH, tesseract_reading
+from analysis_worker.marks import marks_added
 
 if TYPE_CHECKING:
     import numpy
@@ -49,30 +49,6 @@ def with_marks(regions: list[Region], crops: Sequence[numpy.ndarray]) -> list[Re
             text = marks_added(text, second.text)
         marked.append((corners, text))
     return marked
-
-
-def marks_added(first: str, second: str) -> str:
-    """`first` with the marks `second` has over the letters `first` leaves bare, when the
-    two hold the same letters (case aside); `first` otherwise."""
-    letters = [character for character in second if not character.isspace()]
-    if [_bare(character).casefold() for character in letters] != [
-            _bare(character).casefold() for character in first if not character.isspace()]:
-        return first
-    marked = iter(letters)
-    out = []
-    for character in first:
-        if character.isspace():
-            out.append(character)
-            continue
-        other = unicodedata.normalize("NFD", next(marked))
-        marks = other[1:]
-        bare = unicodedata.normalize("NFD", character) == character
-        out.append(unicodedata.normalize("NFC", character + marks) if bare and marks else character)
-    return "".join(out)
-
-
-def _bare(character: str) -> str:
-    return unicodedata.normalize("NFD", character)[0]
 
 
 def _height(corners: Corners) -> float:

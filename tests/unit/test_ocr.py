@@ -675,7 +675,7 @@ def test_the_marks_of_a_name_set_large_are_kept_at_200_dpi(seed: int, name: str)
 
 
 def test_a_second_reading_adds_marks_to_bare_letters_only() -> None:
-    from analysis_worker.extraction.lost_marks import marks_added
+    from analysis_worker.marks import marks_added
 
     assert marks_added("ANAIS DUPONT", "Anaïs Dupont") == "ANAÏS DUPONT"
     assert marks_added("Niamh Ó Briain", "Niamh Ô Briain") == "Niamh Ó Briain"  # the first reading's mark stays
