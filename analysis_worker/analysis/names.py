@@ -150,7 +150,7 @@ def _marked_as_printed(name: str, lines: list[str]) -> str:
     Dupont" set large, "Anaïs Dupont CV · January 2025" in the footer)."""
     key = [_bare_key(word) for word in name.split()]
     for line in lines:
-        words = [word for word in _WORD_GAP.split(line) if word]
+        words = _LETTER_WORD.findall(line)
         keys = [_bare_key(word) for word in words]
         for start in range(len(words) - len(key) + 1):
             if keys[start:start + len(key)] == key:
@@ -158,6 +158,11 @@ def _marked_as_printed(name: str, lines: list[str]) -> str:
                 if marked != name:
                     return marked
     return name
+
+
+# A word of letters, an apostrophe or a hyphen inside ("O'Neill", "Kim-Park"), without the
+# punctuation around it ("Παπαδοπούλου:").
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _bare_key(word: str) -> str:

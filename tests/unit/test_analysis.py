@@ -468,10 +468,11 @@ def test_a_name_ocr_misread_in_a_way_the_address_undoes_is_found(name: str, loca
                                   "Katarzyna Zielińska", "Ελένη Παπαδοπούλου"])
 def test_a_name_read_without_its_marks_takes_them_from_a_line_that_prints_them(name: str) -> None:
     """OCR loses a mark over large type ("Anais Dupont") that it reads in smaller type
-    elsewhere on the page: a running footer, a contact line. A mark is never taken away."""
+    elsewhere on the page, punctuation run on: a running footer, a contact line. A mark is
+    never taken away."""
     bare = "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
     for top in (bare, bare.upper()):
-        lines = [top, "Data Engineer", "Experience", "Data Engineer, Acme, 2019 - 2023", f"{name} · CV · 2025"]
+        lines = [top, "Data Engineer", "Experience", "Data Engineer, Acme, 2019 - 2023", f"{name}: CV :2025"]
         found = analyse(ExtractedDocument("pdf", "\n".join(lines), 1, "", ())).contact.name
         assert found.casefold() == name.casefold(), top
     lines = [name, "Data Engineer", f"{bare} · CV · 2025"]
