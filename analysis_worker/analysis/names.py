@@ -175,17 +175,18 @@ def _checked_by_address(found: str, lines: list[str], emails: list[str]) -> str:
     address spells none of its words but a name somewhere in the text, word for word, that
     name: a tagline or an employer set large in the name's place, or the name read into
     another line ("Dana Reyes Senior Engineer at Acme"). Where it spells the found name in
-    part and another whole, the other (below); where it spells it whole, the found name with
-    the address's word gaps. Without a name found, the best guess the address allows."""
+    part and another whole, the other (below); where it spells it whole, but for a letter
+    lost at its edge (_edge_mended), the found name with the address's word gaps. Without a
+    name found, the best guess the address allows."""
     address = emails[0].split("@")[0] if emails else ""
     local = fold(address)
     if found and not local:
         return found
     if found and _spelled_in(found, local):
-        # A name misread where it is set large ("Luca Idi Stefano"; "Luca Di Stefano" in
-        # the running head). A shorter one is not taken ("Ana Santos" for "Ana Maria Santos").
         if fold(mended := _edge_mended(found, local)) == local:
             return _gapped_as(mended, address)
+        # A name misread where it is set large ("Luca Idi Stefano"; "Luca Di Stefano" in
+        # the running head). A shorter one is not taken ("Ana Santos" for "Ana Maria Santos").
         spelled = _spelled_by(lines, address)
         return spelled if len(spelled.split()) >= len(found.split()) else found
     # Where the address disagrees, a line that reads as a title, a place or skills is no
