@@ -7,12 +7,18 @@ from __future__ import annotations
 import unicodedata
 
 
+def bare(text: str) -> str:
+    """The text without the marks over its letters ("Anaïs" is "Anais")."""
+    return "".join(character for character in unicodedata.normalize("NFD", text)
+                   if not unicodedata.combining(character))
+
+
 def marks_added(first: str, second: str) -> str:
     """`first` with the marks `second` has over the letters `first` leaves bare, when the
     two hold the same letters (case aside); `first` otherwise."""
     letters = [character for character in second if not character.isspace()]
-    if [_bare(character).casefold() for character in letters] != [
-            _bare(character).casefold() for character in first if not character.isspace()]:
+    if [bare(character).casefold() for character in letters] != [
+            bare(character).casefold() for character in first if not character.isspace()]:
         return first
     marked = iter(letters)
     out = []
@@ -20,12 +26,7 @@ def marks_added(first: str, second: str) -> str:
         if character.isspace():
             out.append(character)
             continue
-        other = unicodedata.normalize("NFD", next(marked))
-        marks = other[1:]
-        bare = unicodedata.normalize("NFD", character) == character
-        out.append(unicodedata.normalize("NFC", character + marks) if bare and marks else character)
+        marks = unicodedata.normalize("NFD", next(marked))[1:]
+        out.append(unicodedata.normalize("NFC", character + marks) if bare(character) == character and marks
+                   else character)
     return "".join(out)
-
-
-def _bare(character: str) -> str:
-    return unicodedata.normalize("NFD", character)[0]

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable
 
 from analysis_worker.latin_spelling import fold
-from analysis_worker.marks import marks_added
+from analysis_worker.marks import bare, marks_added
 
 from .contact_items import CONTACT_SEPARATOR
 from .places import is_location, is_spaced_place
@@ -148,10 +147,10 @@ def _marked_as_printed(name: str, lines: list[str]) -> str:
     """The name with the marks a run of words elsewhere prints over its bare letters: OCR
     loses a mark over large type that it reads in a running head or a contact line ("Anais
     Dupont" set large, "Anaïs Dupont CV · January 2025" in the footer)."""
-    key = [_bare_key(word) for word in name.split()]
+    key = [bare(word.casefold()) for word in name.split()]
     for line in lines:
         words = _LETTER_WORD.findall(line)
-        keys = [_bare_key(word) for word in words]
+        keys = [bare(word.casefold()) for word in words]
         for start in range(len(words) - len(key) + 1):
             if keys[start:start + len(key)] == key:
                 marked = marks_added(name, " ".join(words[start:start + len(key)]))
@@ -163,11 +162,6 @@ def _marked_as_printed(name: str, lines: list[str]) -> str:
 # A word of letters, an apostrophe or a hyphen inside ("O'Neill", "Kim-Park"), without the
 # punctuation around it ("Παπαδοπούλου:").
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-
-
-def _bare_key(word: str) -> str:
-    return "".join(character for character in unicodedata.normalize("NFD", word.casefold())
-                   if not unicodedata.combining(character))
 
 
 def _checked_by_address(found: str, lines: list[str], emails: list[str]) -> str:

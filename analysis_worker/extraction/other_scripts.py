@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from analysis_worker.extraction.tesseract_lines import CYRILLIC, GREEK, tesseract_reading
 from analysis_worker.latin_spelling import fold
+from analysis_worker.marks import bare
 
 if TYPE_CHECKING:
     import numpy
@@ -107,7 +108,7 @@ def with_tonos(text: str, first: str) -> str:
     words = []
     for word in text.split(" "):
         accents = [next(flags) for character in word if not character.isspace()]
-        if not any(unicodedata.normalize("NFD", character) != character for character in word):
+        if bare(word) == word:
             word = "".join(character.translate(_TONOS) if accent else character
                            for character, accent in zip(word, accents, strict=True))
         words.append(word)
