@@ -24,7 +24,15 @@ def is_contact_item(line: str) -> bool:
     segments = [segment.strip() for segment in CONTACT_SEPARATOR.split(line) if segment.strip()]
     return bool(segments) and all(
         EMAIL.fullmatch(segment) or URL.fullmatch(segment) or PHONE.fullmatch(segment)
-        or is_location(segment) or is_spaced_place(segment) for segment in segments)
+        or is_location(segment) or is_spaced_place(segment) or _addresses_alone(segment) for segment in segments)
+
+
+def _addresses_alone(segment: str) -> bool:
+    """Addresses and numbers with nothing around them but glyphs standing alone: on a scan
+    OCR reads the separator or the icon before an item as a letter or a sign, or not at
+    all ("C +353 87 244 6100", "口 +49 151 1561 8658", "(303)555-0193 MEGAN.SULLIVAN@...")."""
+    rest = PHONE.sub(" ", URL.sub(" ", EMAIL.sub(" ", segment)))
+    return rest != segment and all(len(glyph) == 1 for glyph in rest.split())
 
 
 def contact_segments(lines: list[str]) -> list[str]:

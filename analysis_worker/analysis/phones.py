@@ -7,8 +7,11 @@ from collections.abc import Iterator
 
 import phonenumbers
 
-PHONE = re.compile(r"(?<![\w/.])(?:\+|00)?\(?\d[\d\s().\-–]{5,}\d(?![\w/])")
-PHONE_LABEL = re.compile(r"\b(?:phone|tel|mobile|cell|mob)\b", re.IGNORECASE)
+# A number starts where no word does; a CJK character is OCR's reading of an icon before it.
+PHONE = re.compile(r"(?<![/.]|[^\W\u2e80-\u9fff])(?:\+|00)?\(?\d[\d\s().\-–]{5,}\d(?![\w/])")
+# The labels of a phone number, in the languages resumes are read in.
+PHONE_LABEL = re.compile(r"\b(?:phone|t[eé]l[eé]phone|telefon[eo]?|tel[eé]fono|t[eé]l|mobile?|m[oó]vil|cell|mob)\b",
+                         re.IGNORECASE)
 _NORTH_AMERICAN = re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}")
 # Year ranges and dates ("2019-2021", "2022-02-01", "2019/03/15") have a phone's digits.
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|^(?:19|20)\d\d([-/.])[01]\d\1[0-3]\d$")

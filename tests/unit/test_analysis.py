@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from analysis_worker.analysis import ANALYSIS_VERSION, analyse
+from analysis_worker.analysis.addresses import EMAIL
 from analysis_worker.analysis.contact import extract_contact
 from analysis_worker.analysis.dates import find_span, parse_date
 from analysis_worker.analysis.education import find_degree, parse_education
@@ -608,6 +609,50 @@ def test_phones_are_read_in_the_plan_they_are_written_in(written, location, expe
     document = ExtractedDocument(format="pdf", text=text, pages=1, header_text="", warnings=(), links=())
     contact = analyse(document).contact
     assert (list(contact.phones), contact.location) == ([expected], location), contact
+
+
+# (the number as written, in E.164, the email beside it)
+CONTACT_DETAILS = [("+353 87 244 6100", "+353872446100", "marta.dossantos@example.org"),
+                   ("(303) 555-0193", "+13035550193", "megan.sullivan@example.com"),
+                   ("+49 151 1561 8658", "+4915115618658", "j.von-hartmann@example.de"),
+                   ("+91-9863849746", "+919863849746", "mohammed_shaikh@example.net")]
+# What OCR reads for an icon before an item: a letter, a sign, a CJK character, spaced or not.
+ICONS_AS_READ = ["C ", "口 ", "石", "☑ ", "© ", "自"]
+
+
+def contact_of(*lines: str) -> resume_pb2.Contact:
+    """The contact details of lines that stand below the resume's top block (a sidebar, or
+    lines after a name a scan's type made a heading of)."""
+    text = "\n".join(["Summary", "Engineer who likes careful work.", *lines])
+    return extract_contact([], "", text, ()).contact
+
+
+@pytest.mark.parametrize("icon", ICONS_AS_READ)
+@pytest.mark.parametrize(("phone", "e164", "email"), CONTACT_DETAILS)
+def test_a_phone_after_an_icon_read_as_a_glyph_is_a_contact_item(phone, e164, email, icon):
+    contact = contact_of(f"{icon}{phone}", email)
+    assert (list(contact.phones), list(contact.emails)) == ([e164], [email])
+
+
+@pytest.mark.parametrize("between", [" ", "@", " @ ", "  "])
+@pytest.mark.parametrize(("phone", "e164", "email"), CONTACT_DETAILS)
+def test_a_phone_and_an_email_run_together_or_parted_by_an_icon_read_as_at_are_both_found(phone, e164, email, between):
+    # "+39 347 136 8056@joachim.vonhartmann@example.net": the address is the one after the icon.
+    contact = contact_of(f"{phone}{between}{email}")
+    assert (list(contact.phones), list(contact.emails)) == ([e164], [email])
+
+
+@pytest.mark.parametrize("email", [email for _, _, email in CONTACT_DETAILS])
+@pytest.mark.parametrize("after", ["https://jdoe.example.com", "http://jdoe.example.com/cv"])
+def test_an_email_with_a_web_address_run_on_ends_where_its_domain_does(email, after):
+    assert EMAIL.findall(f"Sketch +12125550184 {email}{after}") == [email]
+
+
+@pytest.mark.parametrize("label", ["Telephone:", "Téléphone :", "Telefon:", "Teléfono:", "Tel.", "Mobile:", "Móvil:"])
+def test_a_phone_labelled_in_any_of_its_words_is_found_anywhere(label):
+    filler = [f"Highlight {index} of the work done." for index in range(45)]
+    contact = contact_of(*filler, f"{label} +91-9863849746")
+    assert list(contact.phones) == ["+919863849746"]
 
 
 @pytest.mark.parametrize("degree", ["B.Tech", "M.Tech", "B.Com", "M.Com", "B.Me"])
