@@ -131,8 +131,7 @@ def name_among(lines: list[str]) -> str:
                 w.lower() in _NOT_NAME for w in words):
             continue
         if is_name(words):
-            # Capitals are typography, not spelling: "JOHN DOE" is reported as "John Doe".
-            return _title_case(candidate) if candidate.isupper() else candidate
+            return candidate
     return ""
 
 
@@ -140,7 +139,11 @@ def best_name(found: str, lines: list[str], emails: list[str]) -> str:
     """The name found where names stand, checked against the email address
     (_checked_by_address), with the marks another line prints over its letters."""
     name = _checked_by_address(found, lines, emails)
-    return _marked_as_printed(name, lines) if name else name
+    if not name:
+        return name
+    name = _marked_as_printed(name, lines)
+    # Capitals are typography, not spelling: "JOHN DOE" is reported as "John Doe".
+    return _title_case(name) if name.isupper() else name
 
 
 def _marked_as_printed(name: str, lines: list[str]) -> str:
@@ -177,12 +180,16 @@ def _checked_by_address(found: str, lines: list[str], emails: list[str]) -> str:
     if found and not local:
         return found
     if found and _spelled_in(found, local):
-        if fold(mended := _edge_mended(found, local)) == local:
+        if fold(mended := _mended(found, local)) == local:
             return _gapped_as(mended, address)
         # A name misread where it is set large ("Luca Idi Stefano"; "Luca Di Stefano" in
-        # the running head). A shorter one is not taken ("Ana Santos" for "Ana Maria Santos").
+        # the running head). A shorter one is not taken ("Ana Santos" for "Ana Maria Santos"),
+        # but where the rest is a line of its own that a stacked name took in ("Ingrid
+        # Sørensen" over "Athens", set alike).
         spelled = _spelled_by(lines, address)
-        return spelled if len(spelled.split()) >= len(found.split()) else found
+        under = found.removeprefix(spelled + " ")
+        taken = spelled and (len(spelled.split()) >= len(found.split()) or under != found and under in lines)
+        return spelled if taken else found
     # Where the address disagrees, a line that reads as a title, a place or skills is no
     # name: OCR or a drawn name left the name's place to the line under it.
     if found and _reads_as_other(found):
@@ -198,16 +205,17 @@ def _gapped_as(name: str, address: str) -> str:
     """The name, whose letters the address spells, with its word gaps where the address
     has them: OCR misplaces the gaps of display type ("NiamhÓ Briain", "PIETERVAN DER
     BER G" for niamh.obriain@ and pieter.vanderberg@). A gap of the address inside a word is
-    opened where a capital follows a small letter or a particle ends the word; a lone
-    letter that ends the name (no surname is one) joins the word before where the address
-    writes them together."""
+    opened where a capital follows a small letter, inside capitals, or where a particle ends
+    the word; a lone letter that ends the name (no surname is one) joins the word before
+    where the address writes them together."""
     gaps = _gaps(address)
     words: list[str] = []
     starts: list[int] = []
     read = 0
     for word in name.split():
+        # In capitals every letter starts a word as far as case tells ("VIKRAMSINGH").
         pieces = _parted_at(word, read, gaps, lambda piece, rest: rest.lower() in NAME_PARTICLES or (
-            piece[-1].islower() and rest[0].isupper()))
+            piece[-1].islower() and rest[0].isupper()) or (piece.isupper() and rest.isupper()))
         for piece in pieces:
             starts.append(read)
             read += len(fold(piece))
@@ -216,6 +224,29 @@ def _gapped_as(name: str, address: str) -> str:
     if len(words) > 2 and len(last) == 1 and last.isalpha() and starts[-1] not in gaps:
         words[-2:] = [words[-2] + (last if words[-2].isupper() else last.lower())]
     return " ".join(words)
+
+
+def _mended(name: str, local: str) -> str:
+    """The name with a letter lost at its edge put back (_edge_mended) or a stroke read as
+    a letter taken out (_stroke_dropped), where the address spells it so."""
+    return next((mended for mended in (_edge_mended(name, local), _stroke_dropped(name, local))
+                 if fold(mended) == local), name)
+
+
+# What OCR reads for a stray stroke before a word: a rule, a bar or an icon's edge.
+_STROKES = "Il|!1"
+
+
+def _stroke_dropped(name: str, local: str) -> str:
+    """The name without the one stroke the recognizer read as a letter opening a word
+    ("PIETERVAN IDER BERG", "LUCA IDI STEFANO"), where the address spells the rest."""
+    words = name.split()
+    for index, word in enumerate(words):
+        if len(word) > 2 and word[0] in _STROKES and word[1].isupper():
+            dropped = " ".join([*words[:index], word[1:], *words[index + 1:]])
+            if fold(dropped) == local:
+                return dropped
+    return name
 
 
 def _edge_mended(name: str, local: str) -> str:
@@ -275,24 +306,36 @@ def _spelled_by(lines: list[str], address: str) -> str:
     """Consecutive name words in a line that spell the email address's local part whole
     ("marta.dossantos": "Marta dos Santos"), or whose first and last words do
     ("mohammed.shaikh": "Mohammed Irfan Shaikh"); the longest such run. Failing that, the
-    same among words misread: run together and parted at their capitals (see _parted) or
-    where the address parts them ("PRISCILLATRAN"), or a capital I read as a small l
-    ("Sneha lyer"); then in two lines read as one: a given name set over the surname, which
-    OCR may size apart ("Ελένη" / "ΠΑΠΑΔΟΠΟΎΛΟΥ"), or a name a picture's text was read into
-    ("... Joachim von" / "Hartmann")."""
+    same among words misread: run together and parted at their capitals (see _parted),
+    where the address parts them ("PRISCILLATRAN") or where one end is a word of the
+    address ("IRFANSHAIKH" for mohammed.shaikh), or a capital I read as a small l ("Sneha
+    lyer"); then in two lines read as one: a given name set over the surname, which OCR
+    may size apart ("Ελένη" / "ΠΑΠΑΔΟΠΟΎΛΟΥ"), or a name a picture's text was read into
+    ("... Joachim von" / "Hartmann"). A name the address spells whole has its word gaps
+    (_gapped_as)."""
     local = fold(address)
     if len(local) < 5:
         return ""
     gaps = _gaps(address)
+    chunks = [fold(chunk) for chunk in _ADDRESS_GAP.split(address) if len(chunk) >= 3]
 
     def parted_as_address(word: str) -> list[str]:
-        start = local.find(fold(word))
-        return _parted_at(word, start, gaps, lambda piece, rest: True) if start >= 0 else [word]
+        folded = fold(word)
+        if (start := local.find(folded)) >= 0:
+            return _parted_at(word, start, gaps, lambda piece, rest: True)
+        # A word whose one end the address spells as a word of its own, the rest not in
+        # the address ("IRFANSHAIKH" for mohammed.shaikh): a gap lost between capitals.
+        for chunk in chunks:
+            if len(folded) > len(chunk) + 1 and folded.endswith(chunk):
+                return _parted_at(word, len(chunk) - len(folded), {0}, lambda piece, rest: True)
+            if len(folded) > len(chunk) + 1 and folded.startswith(chunk):
+                return _parted_at(word, -len(chunk), {0}, lambda piece, rest: True)
+        return [word]
 
-    for part in (_as_written, _parted, parted_as_address, _capital_i):
-        if name := _spelled_in_words(lines, local, part):
-            return name
-    return _spelled_in_words(list(map(" ".join, itertools.pairwise(lines))), local, _as_written)
+    name = next((name for part in (_as_written, _parted, parted_as_address, _capital_i)
+                 if (name := _spelled_in_words(lines, local, part))), "") \
+        or _spelled_in_words(list(map(" ".join, itertools.pairwise(lines))), local, _as_written)
+    return _gapped_as(name, address) if name and fold(name) == local else name
 
 
 def _as_written(word: str) -> list[str]:
@@ -306,17 +349,23 @@ def _capital_i(word: str) -> list[str]:
 
 def _spelled_in_words(lines: list[str], local: str, part: Callable[[str], list[str]]) -> str:
     for line in lines:
-        words = [piece for word in _WORD_GAP.split(line) if word for glued in _unglued(word) for piece in part(glued)]
+        read = [part(glued) for word in _WORD_GAP.split(line) if word for glued in _unglued(word)]
+        words = [piece for pieces in read for piece in pieces]
+        # A run starts and ends where a word as read does: "IRFAN" parted from
+        # "IRFANSHAIKH" is no given name by itself.
+        bounds = set(itertools.accumulate(map(len, read), initial=0))
         folded = [fold(word) for word in words]
         for start, first in enumerate(folded):
-            # A run may have lost its first letter (_edge_mended).
-            if not first or not (local.startswith(first) or local[1:].startswith(first)):
+            # A run may have lost its first letter (_mended).
+            if start not in bounds or not first or not (local.startswith(first) or local[1:].startswith(first)):
                 continue
             for end in range(min(start + _MOST_NAME_WORDS, len(words)), start + 1, -1):
-                candidate = _edge_mended(" ".join(words[start:end]), local)
+                if end not in bounds:
+                    continue
+                candidate = _mended(" ".join(words[start:end]), local)
                 spelled = local in ("".join(folded[start:end]), first + folded[end - 1]) or fold(candidate) == local
                 if spelled and is_name(candidate.split()):
-                    return _title_case(candidate) if candidate.isupper() else candidate
+                    return candidate
     return ""
 
 

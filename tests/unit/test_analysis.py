@@ -465,6 +465,69 @@ def test_a_name_ocr_misread_in_a_way_the_address_undoes_is_found(name: str, loca
         assert found.casefold() == name.casefold(), misread
 
 
+# Names of three words, and an address that spells the given name apart and the rest together.
+THREE_WORD_NAMES = [("Vikram Singh Rathore", "vikram.singhrathore"), ("Ana Maria Costa", "ana.mariacosta"),
+                    ("Jean Paul Martin", "jean_paulmartin"), ("Lars Erik Holm", "lars.erikholm"),
+                    ("Mohammed Irfan Shaikh", "mohammed.irfanshaikh")]
+
+
+def found_name(*lines: str) -> str:
+    return analyse(ExtractedDocument("pdf", "\n".join(lines), 1, "", ())).contact.name
+
+
+@pytest.mark.parametrize(("name", "local"), THREE_WORD_NAMES)
+def test_capitals_run_together_are_parted_where_the_address_parts_them(name: str, local: str) -> None:
+    """OCR loses the gap between capitals set wide ("VIKRAMSINGH RATHORE"), on one line or
+    on a name stacked on two; in capitals, case tells no word's start."""
+    given, middle, surname = name.upper().split()
+    contact = [f"{local}@example.org | +1 212 555 0183", "Experience", "Data Engineer, Acme, 2019 - 2023"]
+    for top in ([f"{given}{middle} {surname}"], [f"{given}{middle}", surname]):
+        assert found_name(*top, *contact) == name, top
+
+
+@pytest.mark.parametrize(("name", "local"), [(name, local.split(".")[0].split("_")[0] + "." + name.split()[-1].lower())
+                                             for name, local in THREE_WORD_NAMES])
+def test_a_middle_name_run_into_a_word_the_address_spells_is_parted_from_it(name: str, local: str) -> None:
+    """An address that spells the first and the last word ("mohammed.shaikh") parts the
+    middle name from the one it was read into ("MOHAMMED IRFANSHAIKH", "MOHAMMEDIRFAN
+    SHAIKH")."""
+    given, middle, surname = name.upper().split()
+    for misread in (f"{given} {middle}{surname}", f"{given}{middle} {surname}"):
+        assert found_name(misread, f"{local}@example.org | +1 212 555 0183") == name, misread
+
+
+@pytest.mark.parametrize(("name", "local"), [("Annemarie Dupont", "marie.dupont"), ("Mariana Costa", "ana.costa")])
+def test_a_name_is_never_cut_out_of_a_word_as_read(name: str, local: str) -> None:
+    assert found_name(name.upper(), f"{local}@example.org") == name
+
+
+@pytest.mark.parametrize(("name", "local"), [*ADDRESSED_NAMES, ("Grace Kim", "grace.kim"), ("Ewa Nowak", "ewa.nowak")])
+def test_a_stroke_read_as_a_letter_before_a_word_of_the_name_is_dropped(name: str, local: str) -> None:
+    """A rule, a bar or an icon's edge beside display type is read as a letter opening a
+    word ("PIETERVAN IDER BERG", "LUCA IDI STEFANO") where nothing else prints the name."""
+    *first, last = name.split()
+    for misread in (" ".join([*first, "I" + last]).upper(), " ".join([*first, "|" + last]).upper(),
+                    " ".join([*first, "l" + last])):
+        assert found_name(misread, f"{local}@example.org | +1 212 555 0183").casefold() == name.casefold(), misread
+
+
+@pytest.mark.parametrize("under", ["Athens", "Raleigh", "Kraków", "Tampere", "Freelance"])
+@pytest.mark.parametrize(("name", "local"), [("Ingrid Sørensen", "ingrid.sorensen"),
+                                             ("Priscilla Tran", "priscilla.tran"),
+                                             ("Sophie de la Fontaine", "sophie.delafontaine")])
+def test_a_line_set_under_the_name_in_its_size_is_no_part_of_it(name: str, local: str, under: str) -> None:
+    """A place or a word under the name that OCR sizes alike is read as the name's second
+    line ("Ingrid Sørensen Athens"); the address spells the first line whole."""
+    lines = [name, under, f"{local}@example.org | +30 691 681 4729"]
+    contact = extract_contact(lines, "", "\n".join(lines), (), display=[f"{name} {under}", name, under]).contact
+    assert contact.name == name
+
+
+def test_a_name_the_address_spells_in_part_keeps_the_words_of_its_line() -> None:
+    lines = ["Ana Maria Santos", "Raleigh", "ana.maria@example.org"]
+    assert extract_contact(lines, "", "\n".join(lines), (), display=["Ana Maria Santos"]).contact.name == lines[0]
+
+
 @pytest.mark.parametrize("name", ["Anaïs Dupont", "Niamh Ó Briain", "Zoë Lefèvre", "Loïc Ménard", "José Álvarez",
                                   "Katarzyna Zielińska", "Ελένη Παπαδοπούλου"])
 def test_a_name_read_without_its_marks_takes_them_from_a_line_that_prints_them(name: str) -> None:
