@@ -71,8 +71,9 @@ class Typography:
     def display_lines(self) -> list[str]:
         """Text set well above the body's size at the top of the first page, largest
         first: a line's large spans together ("Grace Kim-Park" before "Email: ..." on its
-        line), two such lines stacked in the same size as one ("JOHN" / "DOE"), and those
-        on one baseline in the same size as one ("Sophie" / "de la Fontaine")."""
+        line), two such lines stacked in the same size as one ("JOHN" / "DOE"), or two lone
+        words in any sizes ("Helena" over "BRANDT" set larger), and those on one baseline
+        in the same size as one ("Sophie" / "de la Fontaine")."""
         if not self.body_size:
             return []
         large = []
@@ -89,8 +90,12 @@ class Typography:
         for (size, top, _, text), (next_size, next_top, _, next_text) in itertools.pairwise(large):
             alike = abs(next_size - size) < 0.5 or (
                 len(text.split()) == 1 and abs(next_size - size) <= _STACKED_SIZES * size)
-            if alike and 0 < next_top - top <= _STACKED * size:
-                found.append((size, top, f"{text} {next_text}"))
+            # Two lone words stacked close are one name whatever their sizes: a given name
+            # set smaller than the surname, or the two OCR sizes apart by their letters'
+            # ascenders and descenders ("Tomasz" / "Wójcik", one size printed).
+            words = len(text.split()) == len(next_text.split()) == 1
+            if (alike or words) and 0 < next_top - top <= _STACKED * max(size, next_size):
+                found.append((max(size, next_size), top, f"{text} {next_text}"))
         # A name set in two fonts on one baseline ("Sophie" light, "de la Fontaine" bold)
         # can come out as two lines, far apart in the text.
         for (size, top), beside in itertools.groupby(sorted(large, key=lambda item: (item[0], round(item[1]), item[2])),

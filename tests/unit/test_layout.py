@@ -1911,6 +1911,33 @@ def test_a_name_stacked_on_a_scan_is_one_where_its_first_line_is_one_word(upper,
     assert analyse(document).contact.name == name
 
 
+# A given name over its surname, each one word: (given, size, surname, size) as a text
+# layer sets them (the given name smaller, or larger) or as OCR sizes one size printed
+# ("Tomasz" 29.5 and "Wójcik" 22: ascenders, an accent and a descender).
+STACKED_WORDS = [("Helena", 16, "BRANDT", 26), ("Tomasz", 29.5, "Wójcik", 22), ("Ελένη", 49, "ΠΑΠΑΔΟΠΟΎΛΟΥ", 34),
+                 ("Freya", 14, "Lindholm", 30), ("MATEO", 30, "QUINTERO", 20)]
+
+
+@pytest.mark.parametrize(("given", "given_size", "surname", "surname_size"), STACKED_WORDS)
+def test_two_lone_words_stacked_close_are_one_name_whatever_their_sizes(given, given_size, surname,
+                                                                        surname_size) -> None:
+    """Without an address that spells it: a name read only from where it stands."""
+    body = [("Product Designer", 11), ("hello@example.net | +33 6 11 93 60 56", 9), ("EXPERIENCE", 11),
+            ("Design Engineer at Nordlicht Software", 9), ("01/2020 - Present", 9)]
+    top = 40 + given_size
+    below = top + 0.9 * max(given_size, surname_size)
+    styled = [(given, given_size, top), (surname, surname_size, below),
+              *[(text, size, below + 30 + 18 * index) for index, (text, size) in enumerate(body)]]
+    lines = tuple(StyledLine(text, 1, y, 50, 50 + size * len(text) / 2, (Span(text + " ", size, False, False),))
+                  for text, size, y in styled)
+    document = ExtractedDocument("png", "\n".join(line.text for line in lines), 1, "", (), (), lines)
+    assert analyse(document).contact.name.casefold() == f"{given} {surname}".casefold()
+    if given.isascii():
+        result = read(*[(72, 792 - y, "/F2" if index < 2 else "/F1", size, text)
+                        for index, (text, size, y) in enumerate(styled)])
+        assert result.contact.name.casefold() == f"{given} {surname}".casefold()
+
+
 @pytest.mark.parametrize("document", LATIN, ids=lambda document: document["basics"]["name"])
 def test_a_row_of_contact_cells_across_the_gutter_heads_the_columns(document) -> None:
     # The smart theme: the name with the summary beside it, then the phone, the email and
