@@ -25,6 +25,11 @@ _MIN_LONG = 5
 # each side holds text on at least this share of its lines.
 _ACROSS = 0.1
 _SIDE = 0.25
+# Boxes each side holds at least. A sidebar on the left can hold as few as a name over two
+# lines and a handful of contact items; on the right, so few are the dates and places of
+# entries set flush right on a short page, no column.
+_SIDEBAR_BOXES = 6
+_COLUMN_BOXES = 10
 # Items set beside the other side's lines: this share of them, at least.
 _BESIDE = 0.9
 # Boxes whose edges lie within this share of the page's width of each other are aligned;
@@ -122,7 +127,7 @@ def _lines(boxes: list[Box]) -> list[list[Box]]:
 
 def _find_gutter(boxes: list[Box], page_width: float) -> float | None:
     """An x in the middle half of the page with text left of it on a quarter of the lines
-    and right of it on a quarter, at least ten boxes on each side, and few boxes across
+    and right of it on a quarter, enough boxes on each side, and few boxes across
     it (the fewest there are): a sidebar or a second column. The lines of two columns
     seldom share a height, so each side is counted on its own (as for a text layer,
     column_bands.gutter_band): a sidebar shorter than its main column was read into it
@@ -145,8 +150,9 @@ def _find_gutter(boxes: list[Box], page_width: float) -> float | None:
         right = [box for box in boxes if box.left >= x]
         on_left = sum(1 for line in lines.values() if any(box.right <= x for box in line))
         on_right = sum(1 for line in lines.values() if any(box.left >= x for box in line))
-        if len(left) >= 10 and len(right) >= 10 and min(on_left, on_right) >= _SIDE * len(lines) and \
-                not _set_flush_right(left, [box for box in boxes if box.right > x], page_width) and \
+        sides = len(left) >= _SIDEBAR_BOXES and len(right) >= _COLUMN_BOXES and \
+            min(on_left, on_right) >= _SIDE * len(lines)
+        if sides and not _set_flush_right(left, [box for box in boxes if box.right > x], page_width) and \
                 not _set_flush_right(right, [box for box in boxes if box.left < x], page_width):
             best = (across, x)
     return best[1] if best else None

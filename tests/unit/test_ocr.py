@@ -341,6 +341,32 @@ def test_a_sidebar_shorter_than_its_main_column_is_read_apart() -> None:
         assert lines == [f"side{row}" for row in range(sidebar_lines)] + [f"main{row}" for row in range(main_lines)]
 
 
+def test_a_sidebar_of_a_few_items_beside_a_page_of_text_is_a_column() -> None:
+    """The class: a left sidebar holding the name over two lines and a few contact items
+    (seven to nine boxes) beside a full main column, at its pitch or its own; each item
+    stands beside a main line and was read into it ("helena.brandt@example.org Product
+    Designer, Halcyon Labs")."""
+    for sidebar_lines, main_lines, pitch in ((8, 30, 40), (9, 30, 45), (7, 24, 40)):
+        sidebar = [box(50, pitch * row, f"side{row}", width=110 + 15 * (row % 4)) for row in range(sidebar_lines)]
+        main = [box(400, 40 * row, f"main{row}", width=500) for row in range(main_lines)]
+        assert read(main + sidebar, 1000) == [f"side{row}" for row in range(sidebar_lines)] + [
+            f"main{row}" for row in range(main_lines)]
+
+
+def test_a_few_dates_and_places_set_flush_right_on_a_short_page_stay_on_their_lines() -> None:
+    # Eight boxes right of the text, their ends ragged as a scan's regions are: the dates
+    # and places of four entries, no column.
+    boxes = []
+    for entry in range(4):
+        top, end = 200 * entry, 900 + 30 * (entry % 3)
+        boxes += [box(50, top, f"Company{entry}", width=300), box(end - 170, top, f"date{entry}", width=170),
+                  box(50, top + 40, f"Title{entry}", width=250), box(end - 130, top + 40, f"place{entry}", width=130),
+                  box(50, top + 80, f"highlight{entry}a", width=600),
+                  box(50, top + 120, f"highlight{entry}b", width=550)]
+    lines = read(boxes, 1000)
+    assert lines[:2] == ["Company0 date0", "Title0 place0"] and len(lines) == 16
+
+
 def test_a_sidebar_set_flush_right_against_the_gutter_is_a_column() -> None:
     """The class: a sidebar whose lines end at the gutter (contact details, skills set
     flush right) shares lines with the main column only here and there; it is read apart."""
