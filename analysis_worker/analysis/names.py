@@ -111,13 +111,24 @@ def _parted(word: str) -> list[str]:
     return [word[start:end] for start, end in itertools.pairwise([*starts, len(word)])]
 
 
+# A generation's numeral ending a name ("John Smith III"), which stays in capitals.
+_NUMERAL = re.compile(r"[IVX]+")
+
+
 def _title_case(name: str) -> str:
-    """"PIETER VAN DER BERG" as "Pieter van der Berg": the particles inside a name are
-    lower-case in the spelling capitals hide."""
-    words = name.title().split()
-    return " ".join([words[0]] + [word.lower() if word.lower() in NAME_PARTICLES | LEADING_PARTICLES else word
-                                    for word in words[1:-1]]
-                    + ([words[-1]] if len(words) > 1 else []))
+    """The name with its words in capitals spelled as names are: capitals are typography,
+    not spelling ("JOHN DOE" is "John Doe", "Helena BRANDT" is "Helena Brandt"). The
+    particles inside a name are lower-case in the spelling capitals hide ("PIETER VAN DER
+    BERG" is "Pieter van der Berg"); a numeral after the name stays ("III")."""
+    words = name.split()
+    # In a name of small letters, a capital alone is a word's spelling ("Niamh Ó Briain").
+    capitals = [word.isupper() and (len(word) > 1 or name.isupper()) for word in words]
+    numeral = len(words) > 2 and _NUMERAL.fullmatch(words[-1])
+    return " ".join(
+        word if not capital or (numeral and index == len(words) - 1)
+        else word.lower() if 0 < index < len(words) - 1 and word.lower() in NAME_PARTICLES | LEADING_PARTICLES
+        else word.title()
+        for index, (word, capital) in enumerate(zip(words, capitals, strict=True)))
 
 
 def name_among(lines: list[str]) -> str:
@@ -141,9 +152,7 @@ def best_name(found: str, lines: list[str], emails: list[str]) -> str:
     name = _checked_by_address(found, lines, emails)
     if not name:
         return name
-    name = _marked_as_printed(name, lines)
-    # Capitals are typography, not spelling: "JOHN DOE" is reported as "John Doe".
-    return _title_case(name) if name.isupper() else name
+    return _title_case(_marked_as_printed(name, lines))
 
 
 def _marked_as_printed(name: str, lines: list[str]) -> str:

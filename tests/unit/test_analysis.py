@@ -501,6 +501,15 @@ def test_a_name_is_never_cut_out_of_a_word_as_read(name: str, local: str) -> Non
     assert found_name(name.upper(), f"{local}@example.org") == name
 
 
+@pytest.mark.parametrize(("written", "reported"), [
+    ("Helena BRANDT", "Helena Brandt"), ("Jean-Luc PICARD", "Jean-Luc Picard"), ("Ana DE LA CRUZ", "Ana de la Cruz"),
+    ("Siobhán O'NEILL", "Siobhán O'Neill"), ("JOHN SMITH III", "John Smith III"), ("Niamh Ó Briain", "Niamh Ó Briain"),
+    ("John F Kennedy", "John F Kennedy")])
+def test_a_name_is_reported_in_its_spelling_not_its_capitals(written: str, reported: str) -> None:
+    # A surname set in capitals ("Helena BRANDT") is typography, as a name all in capitals is.
+    assert found_name(written, "Data Engineer", "hello@example.org") == reported
+
+
 @pytest.mark.parametrize(("name", "local"), [*ADDRESSED_NAMES, ("Grace Kim", "grace.kim"), ("Ewa Nowak", "ewa.nowak")])
 def test_a_stroke_read_as_a_letter_before_a_word_of_the_name_is_dropped(name: str, local: str) -> None:
     """A rule, a bar or an icon's edge beside display type is read as a letter opening a
