@@ -127,13 +127,13 @@ def _lines(boxes: list[Box]) -> list[list[Box]]:
 
 def _find_gutter(boxes: list[Box], page_width: float) -> float | None:
     """An x in the middle half of the page with text left of it on a quarter of the lines
-    and right of it on a quarter, enough boxes on each side, and few boxes across
-    it (the fewest there are): a sidebar or a second column. The lines of two columns
-    seldom share a height, so each side is counted on its own (as for a text layer,
-    column_bands.gutter_band): a sidebar shorter than its main column was read into it
-    when a third of the lines had to hold both. Dates and places set flush right beside
-    entries, or labels flush right against their fields, are no column and stay on their
-    lines."""
+    and right of it on a quarter, six boxes left of it and ten right of it at least, and
+    few boxes across it (the fewest there are): a sidebar or a second column. The lines
+    of two columns seldom share a height, so each side is counted on its own (as for a
+    text layer, column_bands.gutter_band): a sidebar shorter than its main column was read
+    into it when a third of the lines had to hold both. Dates and places set flush right
+    beside entries, or labels flush right against their fields, are no column and stay on
+    their lines."""
     if len(boxes) < 20:
         return None
     lines: dict[int, list[Box]] = {}
