@@ -121,14 +121,18 @@ def _title_case(name: str) -> str:
     particles inside a name are lower-case in the spelling capitals hide ("PIETER VAN DER
     BERG" is "Pieter van der Berg"); a numeral after the name stays ("III")."""
     words = name.split()
-    # In a name of small letters, a capital alone is a word's spelling ("Niamh Ó Briain").
-    capitals = [word.isupper() and (len(word) > 1 or name.isupper()) for word in words]
-    numeral = len(words) > 2 and _NUMERAL.fullmatch(words[-1])
-    return " ".join(
-        word if not capital or (numeral and index == len(words) - 1)
-        else word.lower() if 0 < index < len(words) - 1 and word.lower() in NAME_PARTICLES | LEADING_PARTICLES
-        else word.title()
-        for index, (word, capital) in enumerate(zip(words, capitals, strict=True)))
+    last = len(words) - 1
+    spelled = []
+    for index, word in enumerate(words):
+        # In a name of small letters, a capital alone is a word's spelling ("Niamh Ó Briain").
+        if not word.isupper() or (len(word) == 1 and not name.isupper()) or (
+                index == last > 1 and _NUMERAL.fullmatch(word)):
+            spelled.append(word)
+        elif 0 < index < last and word.lower() in NAME_PARTICLES | LEADING_PARTICLES:
+            spelled.append(word.lower())
+        else:
+            spelled.append(word.title())
+    return " ".join(spelled)
 
 
 def name_among(lines: list[str]) -> str:
@@ -182,8 +186,8 @@ def _checked_by_address(found: str, lines: list[str], emails: list[str]) -> str:
     name: a tagline or an employer set large in the name's place, or the name read into
     another line ("Dana Reyes Senior Engineer at Acme"). Where it spells the found name in
     part and another whole, the other (below); where it spells it whole, but for a letter
-    lost at its edge (_edge_mended), the found name with the address's word gaps. Without a
-    name found, the best guess the address allows."""
+    lost at its edge or a stroke read as one (_mended), the found name with the address's
+    word gaps. Without a name found, the best guess the address allows."""
     address = emails[0].split("@")[0] if emails else ""
     local = fold(address)
     if found and not local:
@@ -328,17 +332,20 @@ def _spelled_by(lines: list[str], address: str) -> str:
     gaps = _gaps(address)
     chunks = [fold(chunk) for chunk in _ADDRESS_GAP.split(address) if len(chunk) >= 3]
 
+    def anywhere(piece: str, rest: str) -> bool:
+        return True
+
     def parted_as_address(word: str) -> list[str]:
         folded = fold(word)
         if (start := local.find(folded)) >= 0:
-            return _parted_at(word, start, gaps, lambda piece, rest: True)
+            return _parted_at(word, start, gaps, anywhere)
         # A word whose one end the address spells as a word of its own, the rest not in
         # the address ("IRFANSHAIKH" for mohammed.shaikh): a gap lost between capitals.
-        for chunk in chunks:
-            if len(folded) > len(chunk) + 1 and folded.endswith(chunk):
-                return _parted_at(word, len(chunk) - len(folded), {0}, lambda piece, rest: True)
-            if len(folded) > len(chunk) + 1 and folded.startswith(chunk):
-                return _parted_at(word, -len(chunk), {0}, lambda piece, rest: True)
+        for chunk in (chunk for chunk in chunks if len(folded) > len(chunk) + 1):
+            if folded.endswith(chunk):
+                return _parted_at(word, len(chunk) - len(folded), {0}, anywhere)
+            if folded.startswith(chunk):
+                return _parted_at(word, -len(chunk), {0}, anywhere)
         return [word]
 
     name = next((name for part in (_as_written, _parted, parted_as_address, _capital_i)

@@ -93,8 +93,8 @@ class Typography:
             # Two lone words stacked close are one name whatever their sizes: a given name
             # set smaller than the surname, or the two OCR sizes apart by their letters'
             # ascenders and descenders ("Tomasz" / "Wójcik", one size printed).
-            words = len(text.split()) == len(next_text.split()) == 1
-            if (alike or words) and 0 < next_top - top <= _STACKED * max(size, next_size):
+            lone = len(text.split()) == len(next_text.split()) == 1
+            if (alike or lone) and 0 < next_top - top <= _STACKED * max(size, next_size):
                 found.append((max(size, next_size), top, f"{text} {next_text}"))
         # A name set in two fonts on one baseline ("Sophie" light, "de la Fontaine" bold)
         # can come out as two lines, far apart in the text.

@@ -1,5 +1,4 @@
 import time
-import unicodedata
 from datetime import date
 
 import pytest
@@ -19,6 +18,7 @@ from analysis_worker.analysis.sections import heading_kind
 from analysis_worker.analysis.skills import canonical_skill, skills_in_text
 from analysis_worker.analysis.tenure import total_years
 from analysis_worker.extraction import ExtractedDocument, extract
+from analysis_worker.marks import bare
 from common.proto.resume.v1 import resume_pb2
 from tests.helpers.docx_resumes import SAMPLE, build_docx
 from tests.helpers.raw_pdf import letter_spaced, one_page_pdf
@@ -439,6 +439,10 @@ def test_a_name_read_on_two_lines_is_found_by_its_email_address(name: str, local
         assert found.casefold() == name.casefold(), (top, below)
 
 
+def found_name(*lines: str) -> str:
+    return analyse(ExtractedDocument("pdf", "\n".join(lines), 1, "", ())).contact.name
+
+
 # Given names and surnames that open with a capital I, which a sans-serif face draws as a
 # small l.
 I_NAMES = [("Sneha Iyer", "sneha.iyer"), ("Ivan Petrov", "ivan.petrov"), ("Ilse Vermeer", "ilse.vermeer"),
@@ -459,9 +463,8 @@ def test_a_name_ocr_misread_in_a_way_the_address_undoes_is_found(name: str, loca
     if name.isascii():
         misreadings += [name[1:], name[:-1], name.upper()[1:]]
     for misread in misreadings:
-        lines = [misread, "Engineer who likes clear goals.", f"{local}@example.org | +1 212 555 0183",
-                 "Experience", "Data Engineer, Acme, 2019 - 2023"]
-        found = analyse(ExtractedDocument("pdf", "\n".join(lines), 1, "", ())).contact.name
+        found = found_name(misread, "Engineer who likes clear goals.", f"{local}@example.org | +1 212 555 0183",
+                           "Experience", "Data Engineer, Acme, 2019 - 2023")
         assert found.casefold() == name.casefold(), misread
 
 
@@ -469,10 +472,6 @@ def test_a_name_ocr_misread_in_a_way_the_address_undoes_is_found(name: str, loca
 THREE_WORD_NAMES = [("Vikram Singh Rathore", "vikram.singhrathore"), ("Ana Maria Costa", "ana.mariacosta"),
                     ("Jean Paul Martin", "jean_paulmartin"), ("Lars Erik Holm", "lars.erikholm"),
                     ("Mohammed Irfan Shaikh", "mohammed.irfanshaikh")]
-
-
-def found_name(*lines: str) -> str:
-    return analyse(ExtractedDocument("pdf", "\n".join(lines), 1, "", ())).contact.name
 
 
 @pytest.mark.parametrize(("name", "local"), THREE_WORD_NAMES)
@@ -543,13 +542,11 @@ def test_a_name_read_without_its_marks_takes_them_from_a_line_that_prints_them(n
     """OCR loses a mark over large type ("Anais Dupont") that it reads in smaller type
     elsewhere on the page, punctuation run on: a running footer, a contact line. A mark is
     never taken away."""
-    bare = "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
-    for top in (bare, bare.upper()):
-        lines = [top, "Data Engineer", "Experience", "Data Engineer, Acme, 2019 - 2023", f"{name}: CV :2025"]
-        found = analyse(ExtractedDocument("pdf", "\n".join(lines), 1, "", ())).contact.name
+    unmarked = bare(name)
+    for top in (unmarked, unmarked.upper()):
+        found = found_name(top, "Data Engineer", "Experience", "Data Engineer, Acme, 2019 - 2023", f"{name}: CV :2025")
         assert found.casefold() == name.casefold(), top
-    lines = [name, "Data Engineer", f"{bare} · CV · 2025"]
-    assert analyse(ExtractedDocument("pdf", "\n".join(lines), 1, "", ())).contact.name == name
+    assert found_name(name, "Data Engineer", f"{unmarked} · CV · 2025") == name
 
 
 def test_generic_words_are_skills_only_in_a_skills_list():
