@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 # Each script's model is read with English's, for the Latin words of a line; the two
 # scripts apart (read together, Greek capitals are taken for Cyrillic: other_scripts).
 GREEK, CYRILLIC, FRENCH = "ell+eng", "rus+eng", "fra"
+# And alone, for a line of capitals: with English's, capitals both scripts share with
+# Latin are read as Latin ("ANNA OIKONOMOY" for "ΆΝΝΑ ΟΙΚΟΝΌΜΟΥ", "AHHA" for "АННА").
+GREEK_ALONE, CYRILLIC_ALONE = "ell", "rus"
 # Tesseract reads a line's first and last letters better with a margin around them, here
 # this share of the line's height: the detected region cuts close ("Дмитрии" for
 # "Дмитрий", "EAévn" for "Ελένη" without one).
@@ -33,7 +36,7 @@ def load_readers() -> dict[str, tesserocr.PyTessBaseAPI]:
         import tesserocr
 
         folder = files("analysis_worker.extraction") / "tessdata"
-        for languages in (GREEK, CYRILLIC, FRENCH):
+        for languages in (GREEK, CYRILLIC, FRENCH, GREEK_ALONE, CYRILLIC_ALONE):
             _readers[languages] = tesserocr.PyTessBaseAPI(path=f"{folder}/", lang=languages,
                                                           psm=tesserocr.PSM.SINGLE_LINE)
     return _readers
@@ -41,8 +44,13 @@ def load_readers() -> dict[str, tesserocr.PyTessBaseAPI]:
 
 class Reading(NamedTuple):
     text: str
-    # Whether Tesseract is sure enough of the text to take it on its word.
-    sure: bool
+    # Tesseract's mean word confidence, 0-100.
+    confidence: int
+
+    @property
+    def sure(self) -> bool:
+        """Whether Tesseract is sure enough of the text to take it on its word."""
+        return self.confidence >= _LEAST_CONFIDENCE
 
 
 def tesseract_reading(crop: numpy.ndarray, languages: str) -> Reading:
@@ -55,4 +63,4 @@ def tesseract_reading(crop: numpy.ndarray, languages: str) -> Reading:
     edges = numpy.concatenate([crop[0], crop[-1], crop[:, 0], crop[:, -1]])
     background = tuple(int(value) for value in numpy.median(edges, axis=0))
     reader.SetImage(ImageOps.expand(Image.fromarray(crop), border=round(len(crop) * _MARGIN), fill=background))
-    return Reading(reader.GetUTF8Text().strip(), reader.MeanTextConf() >= _LEAST_CONFIDENCE)
+    return Reading(reader.GetUTF8Text().strip(), reader.MeanTextConf())

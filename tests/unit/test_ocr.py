@@ -598,6 +598,16 @@ def test_a_scanned_resume_named_in_cyrillic_is_named() -> None:
     assert analyse(extract(scan, file_name="cv.pdf")).contact.name == "Дмитрий Соколов"
 
 
+@pytest.mark.parametrize(("name", "reported"), [("АННА КУЗНЕЦОВА", "Анна Кузнецова"),
+                                                ("ΜΑΡΊΑ ΜΠΑΚΟΓΙΆΝΝΗ", "Μαρία Μπακογιάννη"),
+                                                ("ΚΑΤΕΡΊΝΑ ΓΕΩΡΓΊΟΥ", "Κατερίνα Γεωργίου")])
+def test_a_scanned_resume_named_in_capitals_of_another_script_is_named(name: str, reported: str) -> None:
+    body = ["hello@example.org | +33 6 11 93 60 56 | Lyon, France", "EXPERIENCE",
+            "Design Engineer, Nordlicht Software", "Oct 2018 - Jan 2021"]
+    scan = unicode_scan([(name, 24)] + [(line, 11) for line in body], 200, seed=7)
+    assert analyse(extract(scan, file_name="cv.pdf")).contact.name == reported
+
+
 def test_marks_of_polytonic_greek_read_on_a_name_are_dropped() -> None:
     from analysis_worker.extraction.other_scripts import monotonic
 
@@ -655,6 +665,74 @@ def test_greek_capitals_the_first_recognizer_reads_as_symbols_alone_are_read_as_
 
     for surname in ("ΠΑΠΑΔΟΠΟΎΛΟΥ", "ΣΤΑΥΡΟΠΟΎΛΟΥ", "ΚΑΡΑΓΙΆΝΝΗΣ", "ΓΕΩΡΓΊΟΥ"):
         assert second_reading(line_crop(surname, blur=0.6, squeeze=1.0), "△∧", False, []) == surname
+
+
+def read_again(text: str, blur: float, addresses: list[str] | None = None, first: str | None = None) -> str | None:
+    """The second reading of a line of `text` cropped as line_crop makes it, after the first
+    recognizer's reading of it (or `first`), on a page with `addresses`."""
+    from analysis_worker.extraction.other_scripts import page_addresses, second_reading
+
+    crop = line_crop(text, blur=blur, squeeze=1.0 if blur < 1 else 0.8)
+    [(read, score, _)] = ocr.load_engine().text_rec([crop], True)[0]
+    return second_reading(crop, read if first is None else first, score >= ocr.load_engine().text_score,
+                          page_addresses([f"{address}@example.org" for address in addresses or []]))
+
+
+# Names in capitals, which the first recognizer reads as the Latin capitals and digits
+# they look like ("MAPIA MAKOINNH", "AHHA KY3HELOBA", "AHHA MOPO3OBA"), as too few
+# characters ("ËT OMOBA", "A OOA", " 3") or as Greek capitals Cyrillic has too ("NËTP
+# ΓPOMOBA"), and which no reading before took in their script.
+CAPITALS_OF_OTHER_SCRIPTS = ["ΜΑΡΊΑ ΜΠΑΚΟΓΙΆΝΝΗ", "АННА КУЗНЕЦОВА", "АННА МОРОЗОВА", "АННА ЗАЙЦЕВА", "ЕЛЕНА ГРОМОВА",
+                             "ПЁТР КУЗНЕЦОВА", "ПЁТР ГРОМОВА", "ГЕОРГИЙ МОРОЗОВА"]
+
+
+@pytest.mark.parametrize("blur", [0.6, 2.0])
+@pytest.mark.parametrize("name", CAPITALS_OF_OTHER_SCRIPTS)
+def test_greek_and_cyrillic_capitals_read_as_latin_ones_are_read_in_their_script(name: str, blur: float) -> None:
+    """The class: Greek and Cyrillic capitals that look like Latin ones are read as those,
+    which hides the script; each script's model alone reads them (English's beside it reads
+    Latin capitals), and the one Tesseract is surer of decides."""
+    assert read_again(name, blur) == name
+
+
+# Latin names and words in capitals of the letters Greek and Cyrillic capitals look like,
+# or with one other ("HOBBS", read "ΠΟΒΒΣ" by the Greek model alone).
+LATIN_CAPITALS = ["ANNA KIM", "EMMA TANAKA", "TIM BAKKE", "NINA MOTTA", "KEN NAKAMOTO", "ZOE HAYEK", "NOAH BECK",
+                  "TOMMY MOORE", "AMY TAN", "MAX BOHM", "BETH ONO", "OMAR HAKIM", "KATE HOBBS", "MIKE NORTON",
+                  "TINA BOTHA", "OTTO BECKMANN", "HANNA NYMAN", "MATEO QUINTERO", "AIKO TANAKA", "RAHUL MEHTA",
+                  "CONTACT", "PHONE", "HOME", "THE TEAM", "IBM", "MBA", "ON TIME"]
+
+
+@pytest.mark.parametrize("spelled", [False, True])
+def test_latin_capitals_greek_and_cyrillic_ones_look_like_stay_latin(spelled: bool) -> None:
+    """The guard: only letters no Latin one looks like ("Γ", "З"), two of them, or an
+    address that spells the other script's reading and not the Latin one, make a line of
+    such capitals Greek or Cyrillic; an address spelling both ("anna.kim") does not."""
+    for text in LATIN_CAPITALS:
+        addresses = [text.lower().replace(" ", ".")] if spelled else []
+        assert [read_again(text, blur, addresses) for blur in (0.6, 2.0)] == [None, None], text
+
+
+def test_greek_capitals_that_look_like_latin_ones_are_greek_where_the_address_spells_them_so() -> None:
+    """"ANNA OIKONOMOY" is Latin as far as its letters tell; "anna.oikonomou" spells the
+    Greek reading ("ΟΙΚΟΝΌΜΟΥ" is "oikonomou") and not the Latin one."""
+    for name, address in [("ΆΝΝΑ ΟΙΚΟΝΌΜΟΥ", "anna.oikonomou"), ("ΜΑΡΊΑ ΚΟΝΤΟΎ", "maria.kontou")]:
+        assert read_again(name, 0.6, [address]) == name
+        assert read_again(name, 0.6) is None
+
+
+@pytest.mark.parametrize("first", ["A", "AI", "P", "3"])
+def test_a_line_read_as_too_few_characters_is_read_in_its_script(first: str) -> None:
+    """The class: grey or light type in Cyrillic read as a letter or two ("A" for "Анна
+    Кузнецова"), which the first recognizer is sure of."""
+    for name in ("Анна Кузнецова", "РОМАН КОВАЛЕВ", "Ольга Смирнова"):
+        assert read_again(name, 0.6, first=first) == name
+
+
+def test_greek_capitals_read_as_nothing_are_read_as_greek() -> None:
+    """Greek capitals the first recognizer reads nothing of are not the Cyrillic line such a
+    reading usually is: Tesseract's Cyrillic model reads no Cyrillic there, its Greek one alone does."""
+    assert read_again("ΝΊΚΟΣ ΠΑΠΠΆΣ", 0.6) == "ΝΊΚΟΣ ΠΑΠΠΆΣ"
 
 
 # The Latin letters and symbols the first recognizer reads Greek capitals as.
