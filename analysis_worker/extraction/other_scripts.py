@@ -47,12 +47,17 @@ _SHAPES = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορυχ" "АВЕК
 # The Latin capitals those look like, and digits the first recognizer reads for other capitals
 # ("3" for "З", "2" for "Σ").
 _LATIN_CAPITALS = frozenset("ABCEHIKMNOPTXYZ0123456789")
+# A region this many times as wide as it is high is a line of text.
+_LINE = 4
 # Letters no Latin one looks like that tell a line of capitals is in another script.
 _UNLIKE = 2
 _DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])")
 # Greek capitals Cyrillic has too, and the symbols the first recognizer reads for
 # capitals of both ("∏" for "Π" and "П", "∪" for "Ц").
 _SHARED_SIGNS = frozenset("ΓΠΦ∏∪")
+# Each script's model read with English's, and alone.
+_ALONE = {GREEK: GREEK_ALONE, CYRILLIC: CYRILLIC_ALONE}
+_SCRIPTS_ALONE = frozenset(_ALONE.values())
 # Greek capital vowels, and the same with the tonos.
 _TONOS = str.maketrans("ΑΕΗΙΟΥΩ", "ΆΈΉΊΌΎΏ")
 # What a tonos read apart from its capital is read as.
@@ -79,7 +84,9 @@ def second_reading(crop: numpy.ndarray, first: str, readable: bool, addresses: S
             continue
         _, text, sure = max(scripted)
         spelled = _spelled(text, addresses)
-        if (latin_like or too_few) and not _not_latin(text, first, too_few, spelled and not _spelled(first, addresses)):
+        # A model alone reads Latin capitals in its script too.
+        if set(models) <= _SCRIPTS_ALONE and not _not_latin(text, first, too_few,
+                                                            spelled and not _spelled(first, addresses)):
             continue
         if sure or spelled or _shape(text) == _shape(first):
             return text
@@ -111,32 +118,35 @@ def _spelled(text: str, addresses: Sequence[str]) -> bool:
 def _models(first: str, readable: bool, latin_like: bool, too_few: bool) -> tuple[tuple[str, ...], ...]:
     """The Tesseract models to read the line with, in rounds: the next round is read only
     where none of the last was taken. Greek where the first reading holds a Greek letter
-    or a symbol (Greek capitals it has no letter for: "EΛ'ENH", "△∧"), then Greek alone,
-    which reads the capitals English's model takes for Latin ones ("ΠΑΠΠΆΣ" for
-    "NANNAZ"); both where it holds only capitals or symbols Cyrillic has too ("ΠËTP
-    MOPO3OBA" for "ПЁТР МОРОЗОВА", "∏" for "П" as for "Π", "∪" for "Ц"); each alone where
-    it read capitals Latin shares with both or too few characters for the line; Cyrillic
-    where it read nothing, then Greek alone ("ΝΊΚΟΣ ΠΑΠΠΆΣ"); none where it read Latin text.
+    or a symbol (Greek capitals it has no letter for: "EΛ'ENH", "△∧"); both where it holds
+    only capitals or symbols Cyrillic has too ("ΠËTP MOPO3OBA" for "ПЁТР МОРОЗОВА", "∏"
+    for "П" as for "Π", "∪" for "Ц"); then, on a line of capitals or of too few characters,
+    the same alone, which read the capitals English's model takes for Latin ones ("ΠΑΠΠΆΣ"
+    for "NANNAZ"). Each alone where it read capitals Latin shares with both or too few
+    characters for the line; Cyrillic where it read nothing; none where it read Latin text.
     Symbols count in a word, alone or among too few characters."""
     signs = set(filter(_other_script, first))
     if _symbol_in_word(first) or _symbols_alone(first) or too_few:
         signs |= set(filter(_is_symbol, first))
-    if signs and signs <= _SHARED_SIGNS:
-        return (GREEK, CYRILLIC), (GREEK_ALONE, CYRILLIC_ALONE)
     if signs:
-        return (GREEK,), (GREEK_ALONE,)
+        scripts = (GREEK, CYRILLIC) if signs <= _SHARED_SIGNS else (GREEK,)
+        if too_few or not any(map(str.islower, first)):
+            return scripts, tuple(_ALONE[languages] for languages in scripts)
+        return (scripts,)
     if latin_like or too_few:
         return ((GREEK_ALONE, CYRILLIC_ALONE),)
     if not readable or not any(map(str.isalnum, first)):
-        return (CYRILLIC,), (GREEK_ALONE,)
+        return ((CYRILLIC,),)
     return ()
 
 
 def _too_few(first: str, crop: numpy.ndarray) -> bool:
     """Whether the first reading holds fewer characters than one for every two heights of
-    its line ("A" for "Анна Кузнецова" in grey): it read a few letters of another script."""
+    its line ("A" for "Анна Кузнецова" in grey): it read a few letters of another script.
+    A region under _LINE heights wide is an icon or a rule, whatever is read there."""
     height, width = crop.shape[:2]
-    return 0 < len(first.strip()) and 2 * height * len(first.strip()) < width
+    read = len(first.strip())
+    return 0 < read and width > height * max(2 * read, _LINE)
 
 
 def _latin_like(first: str) -> bool:

@@ -729,12 +729,6 @@ def test_a_line_read_as_too_few_characters_is_read_in_its_script(first: str) -> 
         assert read_again(name, 0.6, first=first) == name
 
 
-def test_greek_capitals_read_as_nothing_are_read_as_greek() -> None:
-    """Greek capitals the first recognizer reads nothing of are not the Cyrillic line such a
-    reading usually is: Tesseract's Cyrillic model reads no Cyrillic there, its Greek one alone does."""
-    assert read_again("ΝΊΚΟΣ ΠΑΠΠΆΣ", 0.6) == "ΝΊΚΟΣ ΠΑΠΠΆΣ"
-
-
 # The Latin letters and symbols the first recognizer reads Greek capitals as.
 _LOOK_ALIKES = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧΠΔΛΣΓΩ", "ABEZHIKMNOPTYXN△ΛΣTQ")
 
