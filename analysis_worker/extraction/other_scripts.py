@@ -150,11 +150,12 @@ def _too_few(first: str, crop: numpy.ndarray) -> bool:
 
 
 def _latin_like(first: str) -> bool:
-    """Whether the first reading is a line of Latin capitals Greek and Cyrillic ones look
-    like ("MAPIA TEOPTIOY" for "ΜΑΡΊΑ ΓΕΩΡΓΊΟΥ"): a word of _LEAST_LETTERS or more in
-    those alone, each other with one capital at most that neither script has, read for a
-    letter Latin lacks ("L" for "Ц" in "AHHA KY3HELOBA"), and digits read for letters
-    inside words. Few Latin lines are ("CONTACT", "PHONE"; not "MATEO QUINTERO")."""
+    """Whether the first reading is a line of the Latin capitals Greek and Cyrillic ones
+    look like ("MAPIA TEOPTIOY" for "ΜΑΡΊΑ ΓΕΩΡΓΊΟΥ"), digits read for letters inside
+    words counted among them: a word of _LEAST_LETTERS or more of those alone, and no word
+    with more than one character besides them (one is a letter Latin lacks read as another:
+    "L" for "Ц" in "AHHA KY3HELOBA"). Few Latin lines are ("CONTACT", "PHONE"; not "MATEO
+    QUINTERO")."""
     words = first.split()
     if any(map(str.islower, first)) or any(map(_other_script, first)):
         return False

@@ -721,6 +721,16 @@ def test_greek_capitals_that_look_like_latin_ones_are_greek_where_the_address_sp
         assert read_again(name, 0.6) is None
 
 
+def test_a_greek_reading_tesseract_is_unsure_of_is_taken_where_the_first_reading_has_its_letters() -> None:
+    """Tesseract reads "Άννα Οικονόμου" right at 59 of 100; the first recognizer's "Aννα
+    Oικονóμου", Latin letters for the Greek ones they look like, has the same letters."""
+    from analysis_worker.extraction.other_scripts import second_reading
+
+    crop = line_crop("Άννα Οικονόμου", blur=0.6, squeeze=1.0)
+    assert second_reading(crop, "Aννα Oικονóμου", True, []) == "Άννα Οικονόμου"
+    assert second_reading(crop, "Aννα Oικονóμoς", True, []) is None
+
+
 @pytest.mark.parametrize("first", ["A", "AI", "P", "3"])
 def test_a_line_read_as_too_few_characters_is_read_in_its_script(first: str) -> None:
     """The class: grey or light type in Cyrillic read as a letter or two ("A" for "Анна
