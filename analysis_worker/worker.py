@@ -40,6 +40,12 @@ from common.webhooks import WEBHOOK_QUEUE_NAME, Webhooks
 
 log = logs.get_logger(__name__)
 
+# A job whose lock lapsed is run again, and fails once its lock has lapsed more often than
+# this. A Redis failover can lapse a running job's lock twice (seen with 2-second locks:
+# while the sentinels promote a replica, and again as the workers reconnect), and BullMQ's
+# default of one failed such accepted jobs ("job stalled more than allowable limit").
+MAX_STALLS = 3
+
 
 class WorkerErrors:
     """BullMQ's worker reports a refused command each time it tries again: ten times a
@@ -97,6 +103,7 @@ class AnalysisWorker:
                 "autorun": False,
                 "lockDuration": settings.worker_lock_duration_ms,
                 "stalledInterval": settings.worker_stalled_interval_ms,
+                "maxStalledCount": MAX_STALLS,
                 # BullMQ's default waits 15 s before retrying a lost Redis.
                 "runRetryDelay": settings.worker_reconnect_delay_ms,
                 "name": self.name,
