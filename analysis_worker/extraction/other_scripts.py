@@ -164,10 +164,10 @@ def _latin_like(first: str) -> bool:
 
 
 def _not_latin(text: str, first: str, too_few: bool, spelled_apart: bool) -> bool:
-    """Whether another script's reading of a line the first recognizer read as Latin
-    capitals, or as too few characters, is right: capitals both share may be Latin ("ANNA
-    KIM", "TEAM", letter-spaced "CONTACT"), and a Tesseract model alone reads Latin
-    capitals in its script. The page's address spells the reading and not the first
+    """Whether a reading by a Tesseract model alone, of a line of capitals or one the first
+    recognizer read as too few characters, is right: capitals both share may be Latin
+    ("ANNA KIM", "TEAM", letter-spaced "CONTACT"), and a model alone reads Latin capitals
+    in its script. The page's address spells the reading and not the first
     (`spelled_apart`: "ΟΙΚΟΝΟΜΟΥ", "oikonomou"), or the reading holds letters no Latin
     letter looks like: one where the first reading holds too few characters ("Л" of
     "РОМАН КОВАЛЕВ" for "P"), else _UNLIKE, a digit the first read inside a word counted

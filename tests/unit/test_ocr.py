@@ -638,22 +638,27 @@ def line_crop(text: str, blur: float, squeeze: float) -> numpy.ndarray:
     return numpy.asarray(narrowed.convert("RGB"))
 
 
+def read_again(text: str, blur: float, addresses: list[str] | None = None, first: str | None = None) -> str | None:
+    """The second reading of a line of `text` cropped as line_crop makes it, after the first
+    recognizer's reading of it (or `first`), on a page with `addresses`."""
+    from analysis_worker.extraction.other_scripts import page_addresses, second_reading
+
+    engine = ocr.load_engine()
+    crop = line_crop(text, blur=blur, squeeze=1.0 if blur < 1 else 0.8)
+    [(read, score, _)] = engine.text_rec([crop], True)[0]
+    return second_reading(crop, read if first is None else first, score >= engine.text_score,
+                          page_addresses([f"{address}@example.org" for address in addresses or []]))
+
+
 def test_a_greek_reading_tesseract_is_unsure_of_is_taken_where_the_pages_address_spells_it() -> None:
     """The class: Tesseract reads a surname in a display face right and is unsure of it
     ("ΠΑΠΑΔΟΠΟΎΛΟΥ" at 53 of 100); the page's email address spells it, which no other line
     of the page does by chance (other_scripts._spelled)."""
-    from analysis_worker.extraction.other_scripts import page_addresses, second_reading
     from analysis_worker.latin_spelling import fold
 
-    engine = ocr.load_engine()
-    taken: dict[bool, list[tuple[str, str]]] = {False: [], True: []}
-    for surname, local in GREEK_CAPITALS:
-        crop = line_crop(surname, blur=2.5, squeeze=0.8)
-        [(first, score, _)] = engine.text_rec([crop], True)[0]
-        for addressed in taken:
-            addresses = page_addresses([f"Email: {local}@example.org"] if addressed else ["+30 691 123 4567"])
-            if (reading := second_reading(crop, first, score >= engine.text_score, addresses)) is not None:
-                taken[addressed].append((reading, local))
+    taken = {addressed: [(reading, local) for surname, local in GREEK_CAPITALS
+                         if (reading := read_again(surname, 2.5, [local] if addressed else [])) is not None]
+             for addressed in (False, True)}
     assert len(taken[True]) > len(taken[False])
     assert all(fold(reading) in fold(local) for reading, local in taken[True])
 
@@ -665,17 +670,6 @@ def test_greek_capitals_the_first_recognizer_reads_as_symbols_alone_are_read_as_
 
     for surname in ("ΠΑΠΑΔΟΠΟΎΛΟΥ", "ΣΤΑΥΡΟΠΟΎΛΟΥ", "ΚΑΡΑΓΙΆΝΝΗΣ", "ΓΕΩΡΓΊΟΥ"):
         assert second_reading(line_crop(surname, blur=0.6, squeeze=1.0), "△∧", False, []) == surname
-
-
-def read_again(text: str, blur: float, addresses: list[str] | None = None, first: str | None = None) -> str | None:
-    """The second reading of a line of `text` cropped as line_crop makes it, after the first
-    recognizer's reading of it (or `first`), on a page with `addresses`."""
-    from analysis_worker.extraction.other_scripts import page_addresses, second_reading
-
-    crop = line_crop(text, blur=blur, squeeze=1.0 if blur < 1 else 0.8)
-    [(read, score, _)] = ocr.load_engine().text_rec([crop], True)[0]
-    return second_reading(crop, read if first is None else first, score >= ocr.load_engine().text_score,
-                          page_addresses([f"{address}@example.org" for address in addresses or []]))
 
 
 # Names in capitals, which the first recognizer reads as the Latin capitals and digits
@@ -724,11 +718,8 @@ def test_greek_capitals_that_look_like_latin_ones_are_greek_where_the_address_sp
 def test_a_greek_reading_tesseract_is_unsure_of_is_taken_where_the_first_reading_has_its_letters() -> None:
     """Tesseract reads "Άννα Οικονόμου" right at 59 of 100; the first recognizer's "Aννα
     Oικονóμου", Latin letters for the Greek ones they look like, has the same letters."""
-    from analysis_worker.extraction.other_scripts import second_reading
-
-    crop = line_crop("Άννα Οικονόμου", blur=0.6, squeeze=1.0)
-    assert second_reading(crop, "Aννα Oικονóμου", True, []) == "Άννα Οικονόμου"
-    assert second_reading(crop, "Aννα Oικονóμoς", True, []) is None
+    assert read_again("Άννα Οικονόμου", 0.6, first="Aννα Oικονóμου") == "Άννα Οικονόμου"
+    assert read_again("Άννα Οικονόμου", 0.6, first="Aννα Oικονóμoς") is None
 
 
 @pytest.mark.parametrize("first", ["A", "AI", "P", "3"])
